@@ -1,0 +1,12 @@
+// Creates or replaces relationships between existing nodes. A row whose
+// endpoint is missing is dropped by MATCH; the loader compares `written` with
+// the rows it sent and fails the load if they differ. The type comes from the
+// loader's fixed list (RELATIONSHIP_TYPES), never from input text.
+// $params: rows (list of {type, from, to, props})
+// RETURN: written
+UNWIND $rows AS row
+MATCH (a:Entity {id: row.from})
+MATCH (b:Entity {id: row.to})
+MERGE (a)-[r:$(row.type)]->(b)
+SET r = row.props
+RETURN count(r) AS written

@@ -1,0 +1,113 @@
+/**
+ * The controlled vocabularies of the graph: kinds of actors, stances, events and
+ * the rest, and the CAMEO event code each stance kind maps to by default, so
+ * that stances can meet event datasets (GDELT, ICEWS) that use CAMEO.
+ * The GraphQL enums in schema.graphql carry the same values.
+ */
+
+/** Kinds of actor. */
+export const ACTOR_KINDS = [
+  'STATE',
+  'ALLIANCE',
+  'INTERGOVERNMENTAL_ORGANIZATION',
+  'FORUM',
+  'GOVERNMENT',
+  'MINISTRY',
+  'ARMED_FORCES',
+  'NON_STATE_ARMED_GROUP',
+  'PERSON',
+  'MEDIA_OUTLET',
+  'NEWS_AGENCY',
+] as const;
+export type ActorKind = (typeof ACTOR_KINDS)[number];
+
+/** Kinds of place. */
+export const PLACE_KINDS = ['CITY', 'REGION', 'COUNTRY', 'BORDER_AREA'] as const;
+export type PlaceKind = (typeof PLACE_KINDS)[number];
+
+/** Kinds of source document. */
+export const SOURCE_KINDS = [
+  'NEWS_REPORT',
+  'NEWS_AGENCY_REPORT',
+  'BROADCAST',
+  'OFFICIAL_STATEMENT',
+  'OFFICIAL_DOCUMENT',
+  'REFERENCE',
+] as const;
+export type SourceKind = (typeof SOURCE_KINDS)[number];
+
+/** Kinds of instrument in which demands are made. */
+export const INSTRUMENT_KINDS = ['PROPOSAL', 'DRAFT_TREATY', 'DECLARATION', 'ULTIMATUM', 'LETTER'] as const;
+export type InstrumentKind = (typeof INSTRUMENT_KINDS)[number];
+
+/** How a statement reached the source: quoted word for word, paraphrased, or the reporter's own account or reading. */
+export const STATEMENT_MODES = ['DIRECT_QUOTE', 'PARAPHRASE', 'REPORTED', 'ANALYSIS'] as const;
+export type StatementMode = (typeof STATEMENT_MODES)[number];
+
+/** Kinds of event. */
+export const EVENT_KINDS = [
+  'MEETING',
+  'TALKS',
+  'FOUNDING',
+  'ANNEXATION',
+  'EXPULSION',
+  'SUSPENSION',
+  'CLOSURE',
+  'PUBLICATION',
+  'TROOP_BUILDUP',
+  'ARMED_CONFLICT',
+  'CLASH',
+  'PRESS_CONFERENCE',
+] as const;
+export type EventKind = (typeof EVENT_KINDS)[number];
+
+/** Roles an actor plays in an event. */
+export const PARTICIPANT_ROLES = ['PARTICIPANT', 'CHAIR', 'HOST', 'INITIATOR', 'TARGET', 'REPORTER'] as const;
+export type ParticipantRole = (typeof PARTICIPANT_ROLES)[number];
+
+/** Whether the source establishes a fact or only reports someone's claim or allegation. */
+export const CLAIM_STATUSES = ['ESTABLISHED', 'CLAIMED', 'ALLEGED'] as const;
+export type ClaimStatus = (typeof CLAIM_STATUSES)[number];
+
+/** Qualifiers of a reported figure. */
+export const FIGURE_QUALIFIERS = ['EXACT', 'ABOUT', 'AT_LEAST', 'MORE_THAN', 'UP_TO'] as const;
+export type FigureQualifier = (typeof FIGURE_QUALIFIERS)[number];
+
+/** Kinds of stance an actor can take towards a demand, proposal, issue or actor. */
+export const STANCE_KINDS = [
+  'REJECTS',
+  'SUPPORTS',
+  'OPEN_TO',
+  'CONDITIONS',
+  'OFFERS',
+  'ACCUSES',
+  'CRITICIZES',
+  'BLAMES',
+  'WARNS',
+  'CONCERNED',
+] as const;
+export type StanceKind = (typeof STANCE_KINDS)[number];
+
+/**
+ * Default CAMEO code of each stance kind (CAMEO codebook 1.1b3); a stance may
+ * carry a more specific code of the same family.
+ */
+export const STANCE_CAMEO: Record<StanceKind, { code: string; label: string }> = {
+  REJECTS: { code: '120', label: 'Reject, not specified below' },
+  SUPPORTS: { code: '051', label: 'Praise or endorse' },
+  OPEN_TO: { code: '036', label: 'Express intent to meet or negotiate' },
+  CONDITIONS: { code: '030', label: 'Express intent to cooperate, not specified below' },
+  OFFERS: { code: '030', label: 'Express intent to cooperate, not specified below' },
+  ACCUSES: { code: '112', label: 'Accuse, not specified below' },
+  CRITICIZES: { code: '111', label: 'Criticize or denounce' },
+  BLAMES: { code: '112', label: 'Accuse, not specified below' },
+  WARNS: { code: '130', label: 'Threaten, not specified below' },
+  CONCERNED: { code: '012', label: 'Make pessimistic comment' },
+};
+
+/** Default CAMEO code of a demand. */
+export const DEMAND_CAMEO = { code: '1042', label: 'Demand policy change' } as const;
+
+/** Precision of a date: how much of YYYY-MM-DD is known. */
+export const DATE_PRECISIONS = ['DAY', 'MONTH', 'YEAR'] as const;
+export type DatePrecision = (typeof DATE_PRECISIONS)[number];

@@ -1,0 +1,24 @@
+/**
+ * Classifies errors from the driver in one place, so that callers can tell an
+ * unreachable database from bad credentials from a query's own failure.
+ */
+import { Neo4jError } from 'neo4j-driver';
+
+/** What kind of failure a driver error is. */
+export type Neo4jErrorKind = 'unavailable' | 'auth' | 'client' | 'other';
+
+const UNAVAILABLE = new Set(['ServiceUnavailable', 'SessionExpired', 'Neo.TransientError.General.DatabaseUnavailable', 'Neo.ClientError.Database.DatabaseNotFound']);
+
+/** Classifies an error thrown by neo4j-driver (anything else is 'other'). */
+export function neo4jErrorKind(err: unknown): Neo4jErrorKind {
+  if (!(err instanceof Neo4jError)) {
+    const code = (err as { code?: string } | null)?.code;
+    if (code === 'ECONNREFUSED' || code === 'ECONNRESET') return 'unavailable';
+    return 'other';
+  }
+  if (UNAVAILABLE.has(err.code)) return 'unavailable';
+  if (err.code.startsWith('Neo.ClientError.Security.')) return 'auth';
+  if (err.code.startsWith('Neo.ClientError.')) return 'client';
+  if (err.retriable) return 'unavailable';
+  return 'other';
+}

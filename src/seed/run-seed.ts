@@ -1,0 +1,60 @@
+/**
+ * The seeding use case: find the files, read, validate all of them, plan the
+ * graph and load it. Nothing is written unless every file is valid.
+ */
+import path from 'node:path';
+import type { Driver } from 'neo4j-driver';
+import { projectRoot } from '../config.js';
+import { applySchema, loadGraph, type LoadSummary } from './load-graph.js';
+import { planGraph, type GraphPlan } from './plan-graph.js';
+import { findSeedFiles, readSeedFiles } from './read-seed-files.js';
+import { SeedValidationError } from './seed-issue.js';
+import { validateSeeds } from './validate-seeds.js';
+
+/** The folder seed files live in by default. */
+export const defaultSeedsDir = path.join(projectRoot, 'seeds');
+
+/** Options of a seeding run. */
+export interface SeedRunOptions {
+  /** Files or folders to load; default: all of seeds/. */
+  paths?: string[];
+  database: string;
+  dryRun?: boolean;
+  reset?: boolean;
+  batchSize?: number;
+  onProgress?: (done: number, total: number) => void;
+}
+
+/**
+ * Reads and validates seed files. Files named inside seeds/ are checked
+ * together with the rest of seeds/ (their references may point there) but only
+ * they are planned; files elsewhere are checked on their own.
+ * Throws SeedValidationError with every problem found.
+ */
+export async function prepareSeeds(paths: string[] | undefined): Promise<{ plan: GraphPlan; files: string[] }> {
+  const requested = await findSeedFiles(paths && paths.length > 0 ? paths : [defaultSeedsDir]);
+  const insideSeeds = requested.every((f) => !path.relative(defaultSeedsDir, path.resolve(f)).startsWith('..'));
+  const context = insideSeeds ? await findSeedFiles([defaultSeedsDir]) : [];
+  const all = [...new Set([...requested, ...context])].sort();
+  if (all.length === 0) throw new SeedValidationError([{ file: paths?.join(', ') ?? defaultSeedsDir, line: 0, col: 0, path: '', message: 'no .yaml seed files found' }]);
+  const { parsed, issues: syntaxIssues } = await readSeedFiles(all);
+  const { files, issues } = validateSeeds(parsed);
+  const allIssues = [...syntaxIssues, ...issues];
+  if (allIssues.length > 0) throw new SeedValidationError(allIssues);
+  const wanted = new Set(requested);
+  return { plan: planGraph(files.filter((f) => wanted.has(f.file))), files: requested };
+}
+
+/** Validates, then (unless dry) applies the schema and loads the files in one transaction. */
+export async function runSeed(driver: Driver, opts: SeedRunOptions): Promise<{ summary: LoadSummary; files: string[]; plan: GraphPlan }> {
+  const { plan, files } = await prepareSeeds(opts.paths);
+  if (!opts.dryRun) await applySchema(driver, opts.database);
+  const summary = await loadGraph(driver, plan, {
+    database: opts.database,
+    dryRun: opts.dryRun ?? false,
+    reset: opts.reset ?? false,
+    ...(opts.batchSize ? { batchSize: opts.batchSize } : {}),
+    ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
+  });
+  return { summary, files, plan };
+}

@@ -1,0 +1,271 @@
+/**
+ * The shape of a seed file. One file holds one source document (or one body of
+ * reference data) and every fact taken from it. docs/seed-format.md explains
+ * each section for analysts; this module is the machine-checked truth.
+ */
+import { z } from 'zod';
+import {
+  ACTOR_KINDS,
+  CLAIM_STATUSES,
+  EVENT_KINDS,
+  FIGURE_QUALIFIERS,
+  INSTRUMENT_KINDS,
+  PARTICIPANT_ROLES,
+  PLACE_KINDS,
+  SOURCE_KINDS,
+  STANCE_KINDS,
+  STATEMENT_MODES,
+} from '../graph/vocabulary.js';
+
+/** A stable, readable id: lower-case words joined by hyphens, e.g. `russia`, `nrc-2022-01-12`. */
+export const idSchema = z
+  .string({ error: 'expected an id (a string such as "russia")' })
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'not an id: use lower-case letters, digits and single hyphens, e.g. "jens-stoltenberg"')
+  .max(120, 'an id is at most 120 characters');
+
+const ref = idSchema;
+const refs = z.array(ref);
+
+/**
+ * A date as far as it is known: YYYY, YYYY-MM or YYYY-MM-DD; a bare year may be
+ * written unquoted. The calendar is checked (no 2022-02-30).
+ */
+export const partialDateSchema = z
+  .union([z.string(), z.number().int()], { error: 'expected a date: YYYY, YYYY-MM or YYYY-MM-DD' })
+  .transform((v) => String(v))
+  .refine(isValidPartialDate, { message: 'not a valid date: use YYYY, YYYY-MM or YYYY-MM-DD (a real calendar date)' });
+
+/** True when s is YYYY, YYYY-MM or YYYY-MM-DD and a real calendar date. */
+export function isValidPartialDate(s: string): boolean {
+  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(s);
+  if (!m) return false;
+  const year = Number(m[1]);
+  if (year < 1000) return false;
+  if (m[2] === undefined) return true;
+  const month = Number(m[2]);
+  if (month < 1 || month > 12) return false;
+  if (m[3] === undefined) return true;
+  const day = Number(m[3]);
+  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return day >= 1 && day <= last;
+}
+
+const text = z.string({ error: 'expected text' }).trim().min(1, 'must not be empty');
+const note = text.optional();
+const cameo = z
+  .union([z.string(), z.number().int()])
+  .transform((v) => String(v).padStart(3, '0'))
+  .refine((v) => /^\d{3,4}$/.test(v), { message: 'a CAMEO code has 3 or 4 digits, e.g. "1232"' })
+  .optional();
+const language = z.string().regex(/^[a-z]{2,3}$/, 'an ISO 639 language code such as "id" or "en"');
+
+/** A source document: the report itself, or one it quotes. */
+export const sourceSchema = z.strictObject({
+  id: idSchema,
+  kind: z.enum(SOURCE_KINDS),
+  title: text,
+  titleEnglish: text.optional(),
+  publisher: ref.optional(),
+  published: partialDateSchema.optional(),
+  language,
+  url: z.url().optional(),
+  cites: refs.optional(),
+  note,
+});
+
+/** A state, alliance, institution, person or medium. */
+export const actorSchema = z.strictObject({
+  id: idSchema,
+  kind: z.enum(ACTOR_KINDS),
+  name: text,
+  nameId: text.optional(),
+  aliases: z.array(text).optional(),
+  countryCode: z
+    .string()
+    .regex(/^[A-Z]{3}$/, 'an ISO 3166-1 alpha-3 code such as "RUS"')
+    .optional(),
+  description: text.optional(),
+  partOf: ref.optional(),
+  note,
+});
+
+/** A place events happen in. */
+export const placeSchema = z.strictObject({
+  id: idSchema,
+  kind: z.enum(PLACE_KINDS),
+  name: text,
+  nameId: text.optional(),
+  within: ref.optional(),
+  note,
+});
+
+/** A topic that stances, statements, demands and events group under. */
+export const issueSchema = z.strictObject({
+  id: idSchema,
+  name: text,
+  nameId: text.optional(),
+  description: text.optional(),
+  parent: ref.optional(),
+  note,
+});
+
+/** A document or act in which demands are made (e.g. Russia's December 2021 proposals). */
+export const instrumentSchema = z.strictObject({
+  id: idSchema,
+  kind: z.enum(INSTRUMENT_KINDS),
+  title: text,
+  titleId: text.optional(),
+  issuedBy: refs.min(1, 'an instrument needs at least one issuer'),
+  addressedTo: refs.optional(),
+  published: partialDateSchema,
+  sources: refs.optional(),
+  note,
+});
+
+/** A person's office for an organisation, as the source states it. */
+export const officeSchema = z.strictObject({
+  id: idSchema,
+  holder: ref,
+  title: text,
+  titleId: text.optional(),
+  organization: ref,
+  asOf: partialDateSchema,
+  sources: refs.optional(),
+  note,
+});
+
+/** A dated membership of an actor in an organisation. */
+export const membershipSchema = z.strictObject({
+  id: idSchema,
+  member: ref,
+  organization: ref,
+  from: partialDateSchema,
+  until: partialDateSchema.optional(),
+  sources: refs.optional(),
+  note,
+});
+
+/** Something an actor demanded of another. */
+export const demandSchema = z.strictObject({
+  id: idSchema,
+  by: refs.min(1, 'a demand needs at least one actor making it'),
+  of: refs.min(1, 'a demand needs at least one actor it is addressed to'),
+  summary: text,
+  summaryId: text.optional(),
+  since: partialDateSchema,
+  instrument: ref.optional(),
+  issues: refs.optional(),
+  cameoCode: cameo,
+  evidence: refs.optional(),
+  sources: refs.optional(),
+  note,
+});
+
+/** A quote or paraphrase with its speaker, original text and our English gloss. */
+export const statementSchema = z.strictObject({
+  id: idSchema,
+  speaker: ref,
+  onBehalfOf: ref.optional(),
+  mode: z.enum(STATEMENT_MODES),
+  text: text,
+  language,
+  gloss: text,
+  said: partialDateSchema,
+  source: ref,
+  via: refs.optional(),
+  event: ref.optional(),
+  issues: refs.optional(),
+  mentions: refs.optional(),
+  note,
+});
+
+/** An actor's dated position towards a demand, instrument, issue or actor, with evidence. */
+export const stanceSchema = z
+  .strictObject({
+    id: idSchema,
+    holder: ref,
+    kind: z.enum(STANCE_KINDS),
+    cameoCode: cameo,
+    date: partialDateSchema,
+    respondsTo: ref.optional(),
+    towards: ref.optional(),
+    issues: refs.optional(),
+    summary: text,
+    evidence: refs.min(1, 'a stance needs at least one evidence statement'),
+    sources: refs.optional(),
+    note,
+  })
+  .refine((s) => s.respondsTo !== undefined || (s.issues?.length ?? 0) > 0 || s.towards !== undefined, {
+    message: 'a stance must respond to a demand or instrument, concern an issue, or be towards an actor',
+    path: ['respondsTo'],
+  });
+
+const participantSchema = z.strictObject({
+  actor: ref,
+  role: z.enum(PARTICIPANT_ROLES).default('PARTICIPANT'),
+});
+
+/** A meeting or other happening, with its date precision, place and participants. */
+export const eventSchema = z.strictObject({
+  id: idSchema,
+  kind: z.enum(EVENT_KINDS),
+  name: text,
+  nameId: text.optional(),
+  date: partialDateSchema,
+  until: partialDateSchema.optional(),
+  approximate: z.boolean().optional(),
+  durationMinutes: z.number().int().positive().optional(),
+  place: ref.optional(),
+  participants: z.array(participantSchema).optional(),
+  issues: refs.optional(),
+  partOf: ref.optional(),
+  inResponseTo: refs.optional(),
+  previous: ref.optional(),
+  status: z.enum(CLAIM_STATUSES).default('ESTABLISHED'),
+  claimedBy: refs.optional(),
+  description: text.optional(),
+  evidence: refs.optional(),
+  sources: refs.optional(),
+  note,
+});
+
+/** A number the source reports (troops, deaths), and who claims it. */
+export const figureSchema = z.strictObject({
+  id: idSchema,
+  event: ref,
+  quantity: text,
+  value: z.number({ error: 'expected a number' }),
+  unit: text.optional(),
+  qualifier: z.enum(FIGURE_QUALIFIERS).default('EXACT'),
+  asOf: partialDateSchema.optional(),
+  claimedBy: refs.optional(),
+  status: z.enum(CLAIM_STATUSES).default('ESTABLISHED'),
+  evidence: refs.optional(),
+  sources: refs.optional(),
+  note,
+});
+
+/** A whole seed file. */
+export const seedFileSchema = z.strictObject({
+  source: sourceSchema,
+  sources: z.array(sourceSchema).optional(),
+  actors: z.array(actorSchema).optional(),
+  places: z.array(placeSchema).optional(),
+  issues: z.array(issueSchema).optional(),
+  instruments: z.array(instrumentSchema).optional(),
+  offices: z.array(officeSchema).optional(),
+  memberships: z.array(membershipSchema).optional(),
+  demands: z.array(demandSchema).optional(),
+  statements: z.array(statementSchema).optional(),
+  stances: z.array(stanceSchema).optional(),
+  events: z.array(eventSchema).optional(),
+  figures: z.array(figureSchema).optional(),
+});
+
+/** A parsed, schema-valid seed file. */
+export type SeedFile = z.infer<typeof seedFileSchema>;
+export type SeedSource = z.infer<typeof sourceSchema>;
+export type SeedActor = z.infer<typeof actorSchema>;
+export type SeedStatement = z.infer<typeof statementSchema>;
+export type SeedStance = z.infer<typeof stanceSchema>;
+export type SeedEvent = z.infer<typeof eventSchema>;

@@ -1,0 +1,282 @@
+/**
+ * Validates parsed seed files: each against the schema, then all together for
+ * duplicate ids, dangling references and references of the wrong kind.
+ * Every issue is reported at once, with its `file:line:col path`.
+ */
+import type { z } from 'zod';
+import { locate, type ParsedSeedFile } from './read-seed-files.js';
+import { formatPath, formatSeedIssue, type SeedIssue } from './seed-issue.js';
+import { seedFileSchema, type SeedFile } from './seed-schema.js';
+
+
+/** The sections of a seed file that hold entities with ids. */
+export const ENTITY_SECTIONS = [
+  'sources',
+  'actors',
+  'places',
+  'issues',
+  'instruments',
+  'offices',
+  'memberships',
+  'demands',
+  'statements',
+  'stances',
+  'events',
+  'figures',
+] as const;
+/** A section of a seed file that holds entities. */
+export type EntitySection = (typeof ENTITY_SECTIONS)[number];
+
+/** A seed file that passed the schema, with its file name. */
+export interface ValidSeedFile {
+  file: string;
+  seed: SeedFile;
+}
+
+interface RefRule {
+  field: string;
+  to: EntitySection[];
+  /** For fields inside list items, e.g. participants[].actor. */
+  inner?: string;
+}
+
+/** Which field of which section refers to which sections. */
+const REFERENCE_RULES: Record<EntitySection, RefRule[]> = {
+  sources: [
+    { field: 'publisher', to: ['actors'] },
+    { field: 'cites', to: ['sources'] },
+  ],
+  actors: [{ field: 'partOf', to: ['actors'] }],
+  places: [{ field: 'within', to: ['places'] }],
+  issues: [{ field: 'parent', to: ['issues'] }],
+  instruments: [
+    { field: 'issuedBy', to: ['actors'] },
+    { field: 'addressedTo', to: ['actors'] },
+    { field: 'sources', to: ['sources'] },
+  ],
+  offices: [
+    { field: 'holder', to: ['actors'] },
+    { field: 'organization', to: ['actors'] },
+    { field: 'sources', to: ['sources'] },
+  ],
+  memberships: [
+    { field: 'member', to: ['actors'] },
+    { field: 'organization', to: ['actors'] },
+    { field: 'sources', to: ['sources'] },
+  ],
+  demands: [
+    { field: 'by', to: ['actors'] },
+    { field: 'of', to: ['actors'] },
+    { field: 'instrument', to: ['instruments'] },
+    { field: 'issues', to: ['issues'] },
+    { field: 'evidence', to: ['statements'] },
+    { field: 'sources', to: ['sources'] },
+  ],
+  statements: [
+    { field: 'speaker', to: ['actors'] },
+    { field: 'onBehalfOf', to: ['actors'] },
+    { field: 'source', to: ['sources'] },
+    { field: 'via', to: ['sources'] },
+    { field: 'event', to: ['events'] },
+    { field: 'issues', to: ['issues'] },
+    { field: 'mentions', to: ['actors'] },
+  ],
+  stances: [
+    { field: 'holder', to: ['actors'] },
+    { field: 'respondsTo', to: ['demands', 'instruments'] },
+    { field: 'towards', to: ['actors'] },
+    { field: 'issues', to: ['issues'] },
+    { field: 'evidence', to: ['statements'] },
+    { field: 'sources', to: ['sources'] },
+  ],
+  events: [
+    { field: 'place', to: ['places'] },
+    { field: 'participants', inner: 'actor', to: ['actors'] },
+    { field: 'issues', to: ['issues'] },
+    { field: 'partOf', to: ['events'] },
+    { field: 'inResponseTo', to: ['events'] },
+    { field: 'previous', to: ['events'] },
+    { field: 'claimedBy', to: ['actors'] },
+    { field: 'evidence', to: ['statements'] },
+    { field: 'sources', to: ['sources'] },
+  ],
+  figures: [
+    { field: 'event', to: ['events'] },
+    { field: 'claimedBy', to: ['actors'] },
+    { field: 'evidence', to: ['statements'] },
+    { field: 'sources', to: ['sources'] },
+  ],
+};
+
+const SINGULAR: Record<EntitySection, string> = {
+  sources: 'source',
+  actors: 'actor',
+  places: 'place',
+  issues: 'issue',
+  instruments: 'instrument',
+  offices: 'office',
+  memberships: 'membership',
+  demands: 'demand',
+  statements: 'statement',
+  stances: 'stance',
+  events: 'event',
+  figures: 'figure',
+};
+
+const article = (noun: string): string => (/^[aeiou]/.test(noun) ? `an ${noun}` : `a ${noun}`);
+
+interface Definition {
+  section: EntitySection;
+  file: string;
+  path: PropertyKey[];
+  record: Record<string, unknown>;
+  line: number;
+  col: number;
+}
+
+/** Yields every entity of a file with its section and path. */
+function* entitiesOf(data: unknown): Generator<{ section: EntitySection; path: PropertyKey[]; record: Record<string, unknown> }> {
+  const isRecord = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
+  if (!isRecord(data)) return;
+  // Works on raw data too, so that a file with schema errors still has its references checked.
+  if (isRecord(data.source) && typeof data.source.id === 'string') yield { section: 'sources', path: ['source'], record: data.source };
+  for (const section of ENTITY_SECTIONS) {
+    const list = data[section];
+    if (!Array.isArray(list)) continue;
+    for (let i = 0; i < list.length; i++) {
+      const record: unknown = list[i];
+      if (isRecord(record) && typeof record.id === 'string') yield { section, path: [section, i], record };
+    }
+  }
+}
+
+function schemaIssues(parsed: ParsedSeedFile, error: z.ZodError): SeedIssue[] {
+  return error.issues.map((issue) => {
+    let path: PropertyKey[] = [...issue.path];
+    let message = issue.message;
+    let key: string | undefined;
+    if (issue.code === 'unrecognized_keys') {
+      key = issue.keys[0];
+      message = `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
+    } else if (issue.code === 'invalid_type' && getAt(parsed.data, path) === undefined) {
+      message = 'required field is missing';
+    } else if (issue.code === 'invalid_value' && 'values' in issue) {
+      const given = getAt(parsed.data, path);
+      message = `${JSON.stringify(given)} is not one of ${issue.values.map((v) => String(v)).join(', ')}`;
+    }
+    const pos = locate(parsed, path, key);
+    if (key !== undefined) path = [...path, key];
+    return { file: parsed.file, line: pos.line, col: pos.col, path: formatPath(path), message };
+  });
+}
+
+function getAt(data: unknown, path: ReadonlyArray<PropertyKey>): unknown {
+  let cur: unknown = data;
+  for (const p of path) {
+    if (cur === null || typeof cur !== 'object') return undefined;
+    cur = (cur as Record<PropertyKey, unknown>)[p];
+  }
+  return cur;
+}
+
+/**
+ * Validates files against the schema and against each other. Returns the
+ * valid files and every issue, sorted by file and position.
+ */
+export function validateSeeds(parsedFiles: ParsedSeedFile[]): { files: ValidSeedFile[]; issues: SeedIssue[] } {
+  const issues: SeedIssue[] = [];
+  const files: ValidSeedFile[] = [];
+  const readable = parsedFiles.filter((p) => p.data !== undefined);
+  for (const parsed of readable) {
+    const result = seedFileSchema.safeParse(parsed.data);
+    if (!result.success) issues.push(...schemaIssues(parsed, result.error));
+    else files.push({ file: parsed.file, seed: result.data });
+  }
+
+  const defined = new Map<string, Definition>();
+  const at = (parsed: ParsedSeedFile, path: PropertyKey[], message: string): SeedIssue => {
+    const pos = locate(parsed, path);
+    return { file: parsed.file, line: pos.line, col: pos.col, path: formatPath(path), message };
+  };
+
+  for (const parsed of readable) {
+    for (const { section, path, record } of entitiesOf(parsed.data)) {
+      const id = record.id as string;
+      const idPath = [...path, 'id'];
+      const pos = locate(parsed, idPath);
+      const prior = defined.get(id);
+      if (prior) {
+        issues.push({
+          file: parsed.file,
+          line: pos.line,
+          col: pos.col,
+          path: formatPath(idPath),
+          message: `duplicate id "${id}": already defined as ${SINGULAR[prior.section]} at ${formatSeedIssue({ file: prior.file, line: prior.line, col: prior.col, path: '', message: '' }).slice(0, -2)}`,
+        });
+        continue;
+      }
+      defined.set(id, { section, file: parsed.file, path, record, line: pos.line, col: pos.col });
+    }
+  }
+
+  for (const parsed of readable) {
+    for (const { section, path, record } of entitiesOf(parsed.data)) {
+      for (const rule of REFERENCE_RULES[section]) {
+        const value = record[rule.field];
+        if (value === undefined) continue;
+        const targets: Array<{ id: string; path: PropertyKey[] }> = [];
+        if (Array.isArray(value)) {
+          value.forEach((v, i) => {
+            if (rule.inner) targets.push({ id: (v as Record<string, string>)[rule.inner]!, path: [...path, rule.field, i, rule.inner] });
+            else targets.push({ id: v as string, path: [...path, rule.field, i] });
+          });
+        } else {
+          targets.push({ id: value as string, path: [...path, rule.field] });
+        }
+        for (const t of targets) {
+          if (typeof t.id !== 'string') continue; // the schema check reports it
+          const def = defined.get(t.id);
+          const expected = rule.to.map((s) => SINGULAR[s]).join(' or ');
+          if (!def) issues.push(at(parsed, t.path, `unknown ${expected} "${t.id}" (no ${expected} with this id in the seed files)`));
+          else if (!rule.to.includes(def.section))
+            issues.push(at(parsed, t.path, `"${t.id}" is ${article(SINGULAR[def.section])}, expected ${article(expected)}`));
+        }
+      }
+      issues.push(...semanticIssues(parsed, section, path, record, defined, at));
+    }
+  }
+
+  issues.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.col - b.col);
+  return { files, issues };
+}
+
+/** Checks that need more than one field: date order, who may hold an office. */
+function semanticIssues(
+  parsed: ParsedSeedFile,
+  section: EntitySection,
+  path: PropertyKey[],
+  record: Record<string, unknown>,
+  defined: Map<string, Definition>,
+  at: (parsed: ParsedSeedFile, path: PropertyKey[], message: string) => SeedIssue,
+): SeedIssue[] {
+  const out: SeedIssue[] = [];
+  const order = (fromField: string, toField: string): void => {
+    const from = record[fromField] as string | undefined;
+    const to = record[toField] as string | undefined;
+    if (from && to && to.localeCompare(from) < 0 && !from.startsWith(to))
+      out.push(at(parsed, [...path, toField], `${toField} (${to}) is before ${fromField} (${from})`));
+  };
+  if (section === 'memberships') order('from', 'until');
+  if (section === 'events') order('date', 'until');
+  if (section === 'offices') {
+    const holder = defined.get(record.holder as string);
+    if (holder?.section === 'actors' && holder.record.kind !== 'PERSON')
+      out.push(at(parsed, [...path, 'holder'], `"${record.holder as string}" is a ${holder.record.kind as string}, but an office is held by a PERSON`));
+  }
+  if (section === 'statements') {
+    const speaker = defined.get(record.speaker as string);
+    if (speaker?.section === 'actors' && record.mode !== 'REPORTED' && record.mode !== 'ANALYSIS' && !['PERSON', 'MINISTRY', 'GOVERNMENT', 'ARMED_FORCES', 'STATE', 'ALLIANCE', 'INTERGOVERNMENTAL_ORGANIZATION', 'NON_STATE_ARMED_GROUP'].includes(speaker.record.kind as string))
+      out.push(at(parsed, [...path, 'speaker'], `a ${record.mode as string} needs a speaker who can be quoted, not a ${speaker.record.kind as string}`));
+  }
+  return out;
+}
