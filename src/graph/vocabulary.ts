@@ -111,3 +111,20 @@ export const DEMAND_CAMEO = { code: '1042', label: 'Demand policy change' } as c
 /** Precision of a date: how much of YYYY-MM-DD is known. */
 export const DATE_PRECISIONS = ['DAY', 'MONTH', 'YEAR'] as const;
 export type DatePrecision = (typeof DATE_PRECISIONS)[number];
+
+/**
+ * Labels of the specific CAMEO codes the seeds use beyond the defaults above
+ * (CAMEO codebook 1.1b3). The validator refuses a code that has no label here
+ * or in the defaults, so that every coded fact can be read.
+ */
+export const CAMEO_LABELS: Record<string, string> = {
+  ...Object.fromEntries(Object.values(STANCE_CAMEO).map((c) => [c.code, c.label])),
+  [DEMAND_CAMEO.code]: DEMAND_CAMEO.label,
+  '032': 'Express intent to engage in diplomatic cooperation',
+  '0356': 'Express intent to de-escalate military engagement',
+  '1056': 'Demand de-escalation of military engagement',
+  '106': 'Demand withdrawal',
+  '1125': 'Accuse of espionage, treason',
+  '1232': 'Reject request for policy change',
+  '1246': 'Refuse to de-escalate military engagement',
+};

@@ -3,7 +3,7 @@
  * node (label, id, properties) and one per relationship (type, endpoints,
  * properties). This is where the mapping documented in docs/model.md lives.
  */
-import { DEMAND_CAMEO, STANCE_CAMEO, type StanceKind } from '../graph/vocabulary.js';
+import { CAMEO_LABELS, DEMAND_CAMEO, STANCE_CAMEO, type StanceKind } from '../graph/vocabulary.js';
 import { partialDateToRange, toProperty } from '../neo4j/values.js';
 import type { SeedFile } from './seed-schema.js';
 import type { EntitySection, ValidSeedFile } from './validate-seeds.js';
@@ -159,7 +159,8 @@ export function planGraph(files: ValidSeedFile[]): GraphPlan {
       mention(m.member, m.organization);
     }
     for (const d of seed.demands ?? []) {
-      node('Demand', d, { cameoCode: d.cameoCode ?? DEMAND_CAMEO.code, ...(d.cameoCode ? {} : { cameoLabel: DEMAND_CAMEO.label }) });
+      const demandCode = d.cameoCode ?? DEMAND_CAMEO.code;
+      node('Demand', d, { cameoCode: demandCode, cameoLabel: CAMEO_LABELS[demandCode]! });
       for (const by of d.by) rel('MADE_DEMAND', by, d.id);
       many('ADDRESSED_TO', d.id, d.of);
       rel('SET_OUT_IN', d.id, d.instrument);
@@ -180,8 +181,8 @@ export function planGraph(files: ValidSeedFile[]): GraphPlan {
       mention(s.speaker, s.onBehalfOf, s.mentions);
     }
     for (const s of seed.stances ?? []) {
-      const cameo = STANCE_CAMEO[s.kind as StanceKind];
-      node('Stance', s, { cameoCode: s.cameoCode ?? cameo.code, ...(s.cameoCode ? {} : { cameoLabel: cameo.label }) });
+      const stanceCode = s.cameoCode ?? STANCE_CAMEO[s.kind as StanceKind].code;
+      node('Stance', s, { cameoCode: stanceCode, cameoLabel: CAMEO_LABELS[stanceCode]! });
       rel('TOOK', s.holder, s.id);
       rel('RESPONDS_TO', s.id, s.respondsTo);
       rel('TOWARDS', s.id, s.towards);

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import {
   ACTOR_KINDS,
+  CAMEO_LABELS,
   CLAIM_STATUSES,
   EVENT_KINDS,
   FIGURE_QUALIFIERS,
@@ -56,6 +57,7 @@ const cameo = z
   .union([z.string(), z.number().int()])
   .transform((v) => String(v).padStart(3, '0'))
   .refine((v) => /^\d{3,4}$/.test(v), { message: 'a CAMEO code has 3 or 4 digits, e.g. "1232"' })
+  .refine((v) => !/^\d{3,4}$/.test(v) || v in CAMEO_LABELS, { message: 'a CAMEO code without a label: add it to CAMEO_LABELS in src/graph/vocabulary.ts' })
   .optional();
 const language = z.string().regex(/^[a-z]{2,3}$/, 'an ISO 639 language code such as "id" or "en"');
 

@@ -1,0 +1,15 @@
+// One page of the entities that reach each given entity over an incoming
+// relationship type, sorted by a date property, with the total count. The
+// type and sort field come from the fixed map in src/graph/relations.ts.
+// $params: ids, type, label (or null), sortField, desc (boolean), skip, limit
+// RETURN: from, total, items (list of {rel, props, label})
+UNWIND $ids AS id
+MATCH (n:Entity {id: id})
+CALL (n) {
+  MATCH (n)<-[r:$($type)]-(m:Entity)
+  WHERE $label IS NULL OR $label IN labels(m)
+  WITH r, m
+  ORDER BY CASE WHEN $desc THEN m[$sortField] END DESC, CASE WHEN $desc THEN null ELSE m[$sortField] END ASC, m.id
+  RETURN collect({rel: properties(r), props: properties(m), label: [l IN labels(m) WHERE l <> 'Entity'][0]}) AS allRows
+}
+RETURN id AS from, size(allRows) AS total, allRows[$skip..($skip + $limit)] AS items

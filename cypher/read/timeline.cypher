@@ -1,0 +1,32 @@
+// Events, statements and stances in time order. An item falls in the range
+// when its period (start to end, by its precision) overlaps the range.
+// $params: kinds (list of 'EVENT'|'STATEMENT'|'STANCE'), actorIds (or null), issueIds (or null),
+//          from (Date or null), to (Date or null), desc (boolean), skip, limit
+// RETURN: total, items (list of {props, label, kind})
+CALL () {
+  MATCH (e:Event) WHERE 'EVENT' IN $kinds
+    AND ($actorIds IS NULL
+      OR EXISTS { (e)<-[:PARTICIPATED_IN]-(a:Actor) WHERE a.id IN $actorIds }
+      OR EXISTS { (e)-[:CLAIMED_BY]->(a:Actor) WHERE a.id IN $actorIds })
+    AND ($issueIds IS NULL OR EXISTS { (e)-[:CONCERNS]->(i:Issue) WHERE i.id IN $issueIds })
+  RETURN e AS item, 'EVENT' AS kind, e.date AS start, coalesce(e.untilEnd, e.dateEnd) AS end
+  UNION
+  MATCH (s:Statement) WHERE 'STATEMENT' IN $kinds
+    AND ($actorIds IS NULL
+      OR EXISTS { (s)<-[:SAID]-(a:Actor) WHERE a.id IN $actorIds }
+      OR EXISTS { (s)-[:ON_BEHALF_OF]->(a:Actor) WHERE a.id IN $actorIds })
+    AND ($issueIds IS NULL OR EXISTS { (s)-[:CONCERNS]->(i:Issue) WHERE i.id IN $issueIds })
+  RETURN s AS item, 'STATEMENT' AS kind, s.said AS start, s.saidEnd AS end
+  UNION
+  MATCH (st:Stance) WHERE 'STANCE' IN $kinds
+    AND ($actorIds IS NULL OR EXISTS { (st)<-[:TOOK]-(a:Actor) WHERE a.id IN $actorIds })
+    AND ($issueIds IS NULL
+      OR EXISTS { (st)-[:CONCERNS]->(i:Issue) WHERE i.id IN $issueIds }
+      OR EXISTS { (st)-[:RESPONDS_TO]->(:Demand)-[:CONCERNS]->(i:Issue) WHERE i.id IN $issueIds })
+  RETURN st AS item, 'STANCE' AS kind, st.date AS start, st.dateEnd AS end
+}
+WITH item, kind, start, end
+WHERE ($from IS NULL OR end >= $from) AND ($to IS NULL OR start <= $to)
+ORDER BY CASE WHEN $desc THEN start END DESC, CASE WHEN $desc THEN null ELSE start END ASC, end, item.id
+WITH collect({props: properties(item), label: [l IN labels(item) WHERE l <> 'Entity'][0], kind: kind}) AS allRows
+RETURN size(allRows) AS total, allRows[$skip..($skip + $limit)] AS items

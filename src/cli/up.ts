@@ -1,0 +1,127 @@
+/**
+ * `npm run up`: everything a fresh machine needs, in order: start the local Neo4j
+ * (skipped when NEO4J_URI is set), load the seed files, then serve the API and the
+ * dashboard in this process. Exit codes as the other commands: 2 configuration,
+ * 3 invalid seed data, 4 Neo4j unreachable, 1 anything else.
+ */
+import { ConfigError, loadConfig, type Config } from '../config.js';
+import { LocalNeo4jError } from '../local-neo4j/local-neo4j-error.js';
+import { startNeo4j } from '../local-neo4j/start-neo4j.js';
+import { createLogger } from '../logger.js';
+import { serve, StartupError } from '../main.js';
+import { MissingPasswordError } from '../neo4j/connection.js';
+import { closeDriver, createDriver } from '../neo4j/driver.js';
+import { neo4jErrorKind } from '../neo4j/errors.js';
+import { formatSummary } from '../seed/format-summary.js';
+import { LoadIntegrityError } from '../seed/load-graph.js';
+import { runSeed } from '../seed/run-seed.js';
+import { SeedValidationError } from '../seed/seed-issue.js';
+import { ExitCode } from './exit-codes.js';
+
+const say = (line: string): void => {
+  process.stdout.write(`${line}\n`);
+};
+const fail = (line: string): void => {
+  process.stderr.write(`up: ${line}\n`);
+};
+
+/** Runs the three steps; returns an exit code on failure, undefined once the server is up. */
+async function up(): Promise<number | undefined> {
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      fail(`config error: ${err.message}`);
+      return ExitCode.USAGE;
+    }
+    throw err;
+  }
+
+  // 1. The database.
+  if (config.neo4j.local) {
+    try {
+      await startNeo4j(config, say);
+    } catch (err) {
+      if (err instanceof LocalNeo4jError) {
+        fail(err.message);
+        for (const line of err.details) process.stderr.write(`${line}\n`);
+        return err.unreachable ? ExitCode.DATABASE_UNREACHABLE : ExitCode.RUNTIME_ERROR;
+      }
+      if (err instanceof MissingPasswordError) {
+        fail(err.message);
+        return ExitCode.RUNTIME_ERROR;
+      }
+      throw err;
+    }
+  } else {
+    say(`NEO4J_URI is set: using the Neo4j at ${config.neo4j.uri}; no local server is started`);
+  }
+
+  // 2. The seed data (idempotent: loading twice changes nothing).
+  const seeded = await seed(config);
+  if (seeded !== undefined) return seeded;
+
+  // 3. The server, with the same driver.
+  try {
+    const urls = await serve(config, createLogger(config));
+    say('');
+    say(`diplograph is up:`);
+    say(`  dashboard  ${urls.dashboard}`);
+    say(`  GraphQL    ${urls.graphql}`);
+    say(`  health     ${urls.health}  (readiness: ${urls.ready})`);
+    say(`Stop with Ctrl-C.${config.neo4j.local ? ' Neo4j keeps running; stop it with npm run db:stop.' : ''}`);
+    return undefined;
+  } catch (err) {
+    if (err instanceof StartupError) {
+      fail(err.message);
+      return err.exitCode;
+    }
+    throw err;
+  }
+}
+
+/** Loads seeds/ into the configured database; returns an exit code on failure. */
+async function seed(config: Config): Promise<number | undefined> {
+  const started = Date.now();
+  const tty = process.stderr.isTTY;
+  try {
+    const { summary, files } = await runSeed(createDriver(config), {
+      database: config.neo4j.database,
+      ...(tty ? { onProgress: (done: number, total: number) => process.stderr.write(`\rloading ${done}/${total}`) } : {}),
+    });
+    if (tty) process.stderr.write('\n');
+    process.stdout.write(formatSummary(summary, files, Date.now() - started));
+    return undefined;
+  } catch (err) {
+    await closeDriver();
+    if (err instanceof MissingPasswordError) {
+      fail(err.message);
+      return ExitCode.RUNTIME_ERROR;
+    }
+    if (err instanceof SeedValidationError) {
+      fail(`${err.message}\nNothing was written.`);
+      return ExitCode.INVALID_DATA;
+    }
+    if (err instanceof LoadIntegrityError) {
+      fail(`seed load rolled back: ${err.message}`);
+      return ExitCode.INVALID_DATA;
+    }
+    const kind = neo4jErrorKind(err);
+    if (kind === 'unavailable' || kind === 'auth') {
+      const why = kind === 'auth' ? `refused the credentials for user ${config.neo4j.user}` : 'is unreachable';
+      fail(`Neo4j at ${config.neo4j.uri} ${why} while seeding (${(err as Error).message.split('\n')[0]})`);
+      return ExitCode.DATABASE_UNREACHABLE;
+    }
+    throw err;
+  }
+}
+
+try {
+  const code = await up();
+  if (code !== undefined) process.exit(code);
+} catch (err) {
+  fail((err as Error).stack ?? String(err));
+  await closeDriver().catch(() => undefined);
+  process.exit(ExitCode.RUNTIME_ERROR);
+}

@@ -1,0 +1,147 @@
+/**
+ * Per-request DataLoaders: every entity and relationship field is fetched in
+ * one batched query per field and level, whatever the list sizes (no N+1).
+ */
+import DataLoader from 'dataloader';
+import { toEntityRecord, type EntityRecord } from './entity-record.js';
+import { int, type GraphReader, type Row } from './graph-reader.js';
+import { findPositions, type Position } from './positions.js';
+import { PAGED_RELATIONS, RELATIONS, type PagedRelationField, type Relation, type RelationField } from './relations.js';
+
+/** An entity reached over a relationship, with the relationship's properties. */
+export interface Related {
+  entity: EntityRecord;
+  rel: Record<string, unknown>;
+}
+
+/** One page of related entities and the total. */
+export interface RelatedPage {
+  total: number;
+  items: Related[];
+}
+
+/** Page arguments: offset, size and direction. */
+export interface PageArgs {
+  skip: number;
+  limit: number;
+  desc: boolean;
+}
+
+function toRelated(row: Row): Related | null {
+  const entity = toEntityRecord(row);
+  return entity ? { entity, rel: (row.rel ?? {}) as Record<string, unknown> } : null;
+}
+
+/** The loaders of one request. */
+export class Loaders {
+  /** Entities by id (null for unknown ids). */
+  readonly entity: DataLoader<string, EntityRecord | null>;
+  private readonly related = new Map<string, DataLoader<string, Related[]>>();
+  private readonly pages = new Map<string, DataLoader<string, RelatedPage>>();
+  /** Organisations each person speaks for. */
+  readonly speaksFor: DataLoader<string, EntityRecord[]>;
+  private readonly positionLoaders = new Map<string, DataLoader<string, Position[]>>();
+
+  constructor(private readonly reader: GraphReader) {
+    this.entity = new DataLoader(async (ids) => {
+      const rows = await reader.read('entities-by-ids', { ids });
+      const byId = new Map(rows.map((r) => [(r.props as { id: string }).id, toEntityRecord(r)]));
+      return ids.map((id) => byId.get(id) ?? null);
+    });
+    this.speaksFor = new DataLoader(async (ids) => {
+      const rows = await reader.read('actor-speaks-for', { ids });
+      return ids.map((id) => rows.filter((r) => r.from === id).map((r) => this.prime(toEntityRecord(r)!)));
+    });
+  }
+
+  /** Remembers an entity read as part of another query, so a later lookup by id costs nothing. */
+  prime(entity: EntityRecord): EntityRecord {
+    this.entity.prime(entity.id, entity);
+    return entity;
+  }
+
+  /** The loader of one relationship field. */
+  relation(field: RelationField): DataLoader<string, Related[]> {
+    let loader = this.related.get(field);
+    if (!loader) {
+      const rel: Relation = RELATIONS[field];
+      loader = new DataLoader(async (ids) => {
+        const rows = await this.reader.read(rel.dir === 'out' ? 'related-out' : 'related-in', {
+          ids,
+          type: rel.type,
+          label: rel.label ?? null,
+        });
+        const grouped = new Map<string, Related[]>();
+        for (const row of rows) {
+          const item = toRelated(row);
+          if (!item) continue;
+          this.prime(item.entity);
+          const list = grouped.get(row.from as string) ?? [];
+          list.push(item);
+          grouped.set(row.from as string, list);
+        }
+        const sortKey = rel.sortByRel;
+        return ids.map((id) => {
+          const list = grouped.get(id) ?? [];
+          return sortKey
+            ? list.sort((a, b) => Number(a.rel[sortKey]) - Number(b.rel[sortKey]))
+            : list.sort((a, b) => sortValue(a.entity).localeCompare(sortValue(b.entity)));
+        });
+      });
+      this.related.set(field, loader);
+    }
+    return loader;
+  }
+
+  /** Positions on demands or issues (by target id) as of a date. */
+  positions(asOf: string | null, includeDerived: boolean): DataLoader<string, Position[]> {
+    const key = `${asOf ?? ''}|${includeDerived}`;
+    let loader = this.positionLoaders.get(key);
+    if (!loader) {
+      loader = new DataLoader(async (targetIds) => {
+        const found = await findPositions(this.reader, { targetIds: [...targetIds], asOf, includeDerived });
+        return targetIds.map((id) => found.get(id) ?? []);
+      });
+      this.positionLoaders.set(key, loader);
+    }
+    return loader;
+  }
+
+  /** The loader of one paginated relationship field, for one set of page arguments. */
+  page(field: PagedRelationField | 'Actor.statements', args: PageArgs, role?: string): DataLoader<string, RelatedPage> {
+    const key = `${field}|${args.skip}|${args.limit}|${args.desc}|${role ?? ''}`;
+    let loader = this.pages.get(key);
+    if (!loader) {
+      loader = new DataLoader(async (ids) => {
+        const common = { ids, desc: args.desc, skip: int(args.skip), limit: int(args.limit) };
+        let rows: Row[];
+        if (field === 'Actor.statements') {
+          rows = await this.reader.read('actor-statements-page', { ...common, role: role ?? 'ANY' });
+        } else {
+          const rel = PAGED_RELATIONS[field];
+          rows = await this.reader.read(rel.dir === 'out' ? 'related-page-out' : 'related-page-in', {
+            ...common,
+            type: rel.type,
+            label: 'label' in rel ? rel.label : null,
+            sortField: rel.sortField,
+          });
+        }
+        const byId = new Map(rows.map((r) => [r.from as string, r]));
+        return ids.map((id) => {
+          const row = byId.get(id);
+          const items = ((row?.items ?? []) as Row[]).map(toRelated).filter((x): x is Related => x !== null);
+          for (const item of items) this.prime(item.entity);
+          return { total: Number(row?.total ?? 0), items };
+        });
+      });
+      this.pages.set(key, loader);
+    }
+    return loader;
+  }
+}
+
+/** Lists come back in a stable order: by date where the entity has one, then by id. */
+function sortValue(e: EntityRecord): string {
+  const date = (e.date ?? e.said ?? e.since ?? e.from ?? e.asOf ?? e.published ?? '') as string;
+  return `${date}|${(e.name ?? e.title ?? e.id) as string}`;
+}

@@ -1,0 +1,218 @@
+/**
+ * The one error path of the GraphQL API: the codes clients see, the constructors
+ * resolvers use, and formatError, which turns anything thrown into an answer that
+ * never shows Cypher, parameters, hostnames or stack traces.
+ */
+import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
+import { ApolloServerErrorCode, ApolloServerValidationErrorCode } from '@apollo/server/errors';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import type { Logger } from '../logger.js';
+import { neo4jErrorKind } from '../neo4j/errors.js';
+
+/** The codes carried in `extensions.code` of errors diplograph raises itself. */
+export enum ErrorCode {
+  /** An id that names nothing; the field is null. */
+  NOT_FOUND = 'NOT_FOUND',
+  /** An argument the API cannot use; `extensions.argumentName` names it. */
+  BAD_USER_INPUT = 'BAD_USER_INPUT',
+  /** Neo4j did not answer; the request may succeed if repeated shortly. */
+  SERVICE_UNAVAILABLE = 'SERVICE_UNAVAILABLE',
+  /** A fault on our side; the details are in the server log, under the request id. */
+  INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
+  /** The operation nests selections deeper than GRAPHQL_MAX_DEPTH. */
+  QUERY_TOO_DEEP = 'QUERY_TOO_DEEP',
+  /** The operation uses more aliases than GRAPHQL_MAX_ALIASES. */
+  TOO_MANY_ALIASES = 'TOO_MANY_ALIASES',
+  /** The operation's estimated cost exceeds GRAPHQL_MAX_COST. */
+  QUERY_TOO_COSTLY = 'QUERY_TOO_COSTLY',
+  /** The operation uses more directives than GRAPHQL_MAX_DIRECTIVES. */
+  TOO_MANY_DIRECTIVES = 'TOO_MANY_DIRECTIVES',
+  /** The operation text has more tokens than GRAPHQL_MAX_TOKENS. */
+  TOO_MANY_TOKENS = 'TOO_MANY_TOKENS',
+  /** The request body is larger than BODY_LIMIT (HTTP 413). */
+  PAYLOAD_TOO_LARGE = 'PAYLOAD_TOO_LARGE',
+  /** The HTTP request itself is malformed (bad JSON, unknown path). */
+  BAD_REQUEST = 'BAD_REQUEST',
+}
+
+/** The codes of the operation limits in src/graphql/limits.ts. */
+export type LimitCode =
+  | ErrorCode.QUERY_TOO_DEEP
+  | ErrorCode.TOO_MANY_ALIASES
+  | ErrorCode.QUERY_TOO_COSTLY
+  | ErrorCode.TOO_MANY_DIRECTIVES
+  | ErrorCode.TOO_MANY_TOKENS;
+
+const limitCodes: ReadonlySet<string> = new Set<LimitCode>([
+  ErrorCode.QUERY_TOO_DEEP,
+  ErrorCode.TOO_MANY_ALIASES,
+  ErrorCode.QUERY_TOO_COSTLY,
+  ErrorCode.TOO_MANY_DIRECTIVES,
+  ErrorCode.TOO_MANY_TOKENS,
+]);
+
+/** Codes whose message was written for clients: ours, and Apollo's request-level ones. */
+const clientCodes: ReadonlySet<string> = new Set<string>([
+  ErrorCode.NOT_FOUND,
+  ErrorCode.BAD_USER_INPUT,
+  ErrorCode.SERVICE_UNAVAILABLE,
+  ErrorCode.PAYLOAD_TOO_LARGE,
+  ErrorCode.BAD_REQUEST,
+  ...limitCodes,
+  ApolloServerErrorCode.GRAPHQL_PARSE_FAILED,
+  ApolloServerErrorCode.GRAPHQL_VALIDATION_FAILED,
+  ApolloServerErrorCode.PERSISTED_QUERY_NOT_FOUND,
+  ApolloServerErrorCode.PERSISTED_QUERY_NOT_SUPPORTED,
+  ApolloServerErrorCode.OPERATION_RESOLUTION_FAILURE,
+  ApolloServerValidationErrorCode.INTROSPECTION_DISABLED,
+  ApolloServerValidationErrorCode.MAX_RECURSIVE_SELECTIONS_EXCEEDED,
+]);
+
+/** What clients are told when Neo4j does not answer. */
+export const unavailableMessage = 'Neo4j is unavailable; try again shortly';
+/** What clients are told about anything not meant for them. */
+export const internalMessage = 'Internal server error';
+
+/** The error for an id that names nothing: resolvers throw it and the field becomes null. */
+export function notFound(kind: string, id: string): GraphQLError {
+  return new GraphQLError(`No ${kind} with id "${id}"`, {
+    extensions: { code: ErrorCode.NOT_FOUND, kind, id },
+  });
+}
+
+/** The error for an argument the API cannot use; the message says what is wrong with it. */
+export function badInput(argumentName: string, message: string): GraphQLError {
+  return new GraphQLError(message, {
+    extensions: { code: ErrorCode.BAD_USER_INPUT, argumentName },
+  });
+}
+
+/** The error for an operation over one of the limits; `limit` names the setting and its value. */
+export function limitExceeded(
+  code: LimitCode,
+  message: string,
+  limit: { setting: string; max: number; found?: number },
+): GraphQLError {
+  return new GraphQLError(message, { extensions: { code, limit } });
+}
+
+/** How formatError treats an error: shown as is, as Neo4j being unavailable, or masked. */
+export type ErrorDisposition = 'client' | 'unavailable' | 'internal';
+
+/** Decides how an error thrown anywhere in an operation is shown to the client. */
+export function errorDisposition(error: unknown): ErrorDisposition {
+  const original = unwrapResolverError(error);
+  if (isGraphQLError(original)) {
+    const code = original.extensions['code'];
+    if (typeof code === 'string' && clientCodes.has(code)) return 'client';
+  }
+  return causes(original).some((e) => neo4jErrorKind(e) === 'unavailable') ? 'unavailable' : 'internal';
+}
+
+/**
+ * Whether a value is a GraphQLError, by its toStringTag rather than instanceof: graphql
+ * ships CommonJS and ESM builds, and both can be loaded in one process (under vitest our
+ * code gets the ESM build while Apollo gets the CommonJS one).
+ */
+function isGraphQLError(value: unknown): value is GraphQLError {
+  return Object.prototype.toString.call(value) === '[object GraphQLError]';
+}
+
+/** What a resolver threw, for an error graphql-js wrapped with the field's path (Apollo's unwrapResolverError, without instanceof). */
+function unwrapResolverError(error: unknown): unknown {
+  return isGraphQLError(error) && error.path && error.originalError ? error.originalError : error;
+}
+
+/** The error and what it wraps (originalError, cause), a few levels deep. */
+function causes(error: unknown): unknown[] {
+  const chain: unknown[] = [];
+  let current: unknown = error;
+  while (current !== undefined && current !== null && chain.length < 5 && !chain.includes(current)) {
+    chain.push(current);
+    const e = current as { originalError?: unknown; cause?: unknown };
+    current = e.originalError ?? e.cause;
+  }
+  return chain;
+}
+
+// graphql 16 writes "more that"; accept the corrected spelling too.
+const tooManyTokens = /Document contains more (?:that|than) (\d+) tokens/;
+
+/**
+ * Apollo's formatError: client errors keep their message and code (a limit keeps its own
+ * code rather than Apollo's generic GRAPHQL_VALIDATION_FAILED); an unreachable Neo4j
+ * becomes SERVICE_UNAVAILABLE; everything else becomes "Internal server error" (the
+ * logging plugin below records the real error). Stack traces never leave the server.
+ */
+export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  const where = {
+    ...(formatted.locations ? { locations: formatted.locations } : {}),
+    ...(formatted.path ? { path: formatted.path } : {}),
+  };
+  switch (errorDisposition(error)) {
+    case 'unavailable':
+      return { message: unavailableMessage, ...where, extensions: { code: ErrorCode.SERVICE_UNAVAILABLE } };
+    case 'internal':
+      return { message: internalMessage, ...where, extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } };
+    case 'client':
+      break;
+  }
+  const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
+  const limitCode = originalLimitCode(error);
+  if (limitCode) return { ...formatted, extensions: { ...extensions, code: limitCode } };
+  const tokens = extensions['code'] === ApolloServerErrorCode.GRAPHQL_PARSE_FAILED ? tooManyTokens.exec(formatted.message) : null;
+  if (tokens) {
+    const max = Number(tokens[1]);
+    return {
+      message: `Query has too many tokens: the limit is ${max} (GRAPHQL_MAX_TOKENS); parsing stopped there`,
+      extensions: { code: ErrorCode.TOO_MANY_TOKENS, limit: { setting: 'GRAPHQL_MAX_TOKENS', max } },
+    };
+  }
+  return { ...formatted, extensions };
+}
+
+/** The limit code of an error raised by a limit rule, which Apollo wraps as a validation error. */
+function originalLimitCode(error: unknown): LimitCode | undefined {
+  for (const e of causes(error)) {
+    const code = isGraphQLError(e) ? e.extensions['code'] : undefined;
+    if (typeof code === 'string' && limitCodes.has(code)) return code as LimitCode;
+  }
+  return undefined;
+}
+
+/**
+ * Logs what formatError hides, with its context: the operation name, the field path and
+ * the request id (the x-request-id header, which the HTTP layer always sets). Internal
+ * errors are logged in full at error level; an unreachable Neo4j once per request at warn.
+ */
+export function errorLoggingPlugin(logger: Logger): ApolloServerPlugin<BaseContext> {
+  return {
+    async contextCreationDidFail({ error }) {
+      logger.error({ err: error }, 'creating the GraphQL context failed');
+    },
+    async unexpectedErrorProcessingRequest({ requestContext, error }) {
+      const requestId = requestContext.request.http?.headers.get('x-request-id');
+      logger.error({ err: error, reqId: requestId }, 'unexpected error processing a GraphQL request');
+    },
+    async requestDidStart() {
+      return {
+        async didEncounterErrors(requestContext) {
+          const requestId = requestContext.request.http?.headers.get('x-request-id');
+          const operationName = requestContext.operationName ?? requestContext.request.operationName ?? null;
+          let unavailableLogged = false;
+          for (const error of requestContext.errors) {
+            const disposition = errorDisposition(error);
+            const context = { reqId: requestId, operationName, path: error.path?.join('.') };
+            if (disposition === 'internal') {
+              logger.error({ ...context, err: unwrapResolverError(error) }, 'GraphQL operation failed: internal error');
+            } else if (disposition === 'unavailable' && !unavailableLogged) {
+              unavailableLogged = true;
+              const cause = causes(unwrapResolverError(error)).find((e) => neo4jErrorKind(e) === 'unavailable');
+              logger.warn({ ...context, neo4j: (cause as Error | undefined)?.message }, 'GraphQL operation failed: Neo4j unavailable');
+            }
+          }
+        },
+      };
+    },
+  };
+}

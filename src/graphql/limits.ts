@@ -1,0 +1,84 @@
+/**
+ * Bounds on what one GraphQL operation may ask for, checked before anything runs:
+ * tokens while parsing, then depth, aliases, directives and estimated cost while
+ * validating. A rejected operation never reaches a resolver, so never reaches Neo4j.
+ */
+import { ApolloArmor } from '@escape.tech/graphql-armor';
+import type { GraphQLError, ParseOptions, ValidationContext, ValidationRule } from 'graphql';
+import type { GraphqlLimits } from '../config.js';
+import { ErrorCode, limitExceeded, type LimitCode } from './errors.js';
+
+/** The Apollo Server options that enforce the limits. */
+export interface OperationLimits {
+  /** Apollo stops the parser past maxTokens, before a huge document is built. */
+  parseOptions: ParseOptions;
+  /** graphql-armor's depth, alias, directive and cost rules. */
+  validationRules: ValidationRule[];
+}
+
+type ArmorConfig = NonNullable<ConstructorParameters<typeof ApolloArmor>[0]>;
+type Reject = (context: ValidationContext | null, error: GraphQLError) => void;
+
+/**
+ * Builds the limit rules from configuration. Named, inline and cyclic fragments are
+ * followed, not skipped: graphql-armor's max-depth >= 2.4.2 and cost-limit >= 2.4.1
+ * count through fragments, and graphql-js rejects fragment cycles.
+ */
+export function operationLimits(limits: GraphqlLimits): OperationLimits {
+  const armor = new ApolloArmor({
+    // Apollo's own hideSchemaDetailsFromClientErrors hides "Did you mean" in production.
+    blockFieldSuggestion: { enabled: false },
+    // Apollo's parseOptions.maxTokens stops the parser itself (armor's would parse twice).
+    maxTokens: { enabled: false },
+    maxDepth: {
+      n: limits.maxDepth,
+      ignoreIntrospection: true,
+      flattenFragments: false,
+      ...reportAs(ErrorCode.QUERY_TOO_DEEP, 'GRAPHQL_MAX_DEPTH', limits.maxDepth, (found) =>
+        `Query is too deep: ${found ?? 'more'} levels of nested fields, the limit is ${limits.maxDepth} (GRAPHQL_MAX_DEPTH)`,
+      ),
+    },
+    maxAliases: {
+      n: limits.maxAliases,
+      ...reportAs(ErrorCode.TOO_MANY_ALIASES, 'GRAPHQL_MAX_ALIASES', limits.maxAliases, (found) =>
+        `Query uses too many aliases: ${found ?? 'more'}, the limit is ${limits.maxAliases} (GRAPHQL_MAX_ALIASES)`,
+      ),
+    },
+    maxDirectives: {
+      n: limits.maxDirectives,
+      ...reportAs(ErrorCode.TOO_MANY_DIRECTIVES, 'GRAPHQL_MAX_DIRECTIVES', limits.maxDirectives, (found) =>
+        `Query uses too many directives: ${found ?? 'more'}, the limit is ${limits.maxDirectives} (GRAPHQL_MAX_DIRECTIVES)`,
+      ),
+    },
+    costLimit: {
+      maxCost: limits.maxCost,
+      ignoreIntrospection: true,
+      flattenFragments: false,
+      ...reportAs(ErrorCode.QUERY_TOO_COSTLY, 'GRAPHQL_MAX_COST', limits.maxCost, (found) =>
+        `Query is too costly: estimated cost ${found ?? 'more'}, the limit is ${limits.maxCost} (GRAPHQL_MAX_COST); ` +
+        'ask for fewer items (first) or fewer nested fields',
+      ),
+    },
+  } satisfies ArmorConfig);
+  const { validationRules } = armor.protect();
+  return { parseOptions: { maxTokens: limits.maxTokens }, validationRules };
+}
+
+/**
+ * Armor callbacks that report a rejection as our own error (armor's message begins
+ * "Syntax Error:" and its code would be BAD_USER_INPUT). The count armor found is
+ * taken from its message.
+ */
+function reportAs(
+  code: LimitCode,
+  setting: string,
+  max: number,
+  message: (found: number | undefined) => string,
+): { propagateOnRejection: false; onReject: Reject[] } {
+  const reject: Reject = (context, error) => {
+    const match = /found (\d+(?:\.\d+)?)/.exec(error.message);
+    const found = match ? Math.ceil(Number(match[1])) : undefined;
+    context?.reportError(limitExceeded(code, message(found), { setting, max, ...(found === undefined ? {} : { found }) }));
+  };
+  return { propagateOnRejection: false, onReject: [reject] };
+}

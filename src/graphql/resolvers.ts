@@ -1,0 +1,13 @@
+/** Every resolver of schema.graphql, assembled for Apollo Server. */
+import { DateScalar } from './date-scalar.js';
+import { positionResolvers } from './resolvers/analysis.js';
+import { entityTypeResolvers } from './resolvers/entity-types.js';
+import { queryResolvers } from './resolvers/query.js';
+
+/** The resolver map of the API. */
+export const resolvers = {
+  Date: DateScalar,
+  ...queryResolvers,
+  ...entityTypeResolvers,
+  ...positionResolvers,
+};

@@ -1,0 +1,95 @@
+/**
+ * Resolvers of the analytical queries: positions (stated and inherited), a
+ * demand's status, and agreement between actors.
+ */
+import { compareActors } from '../../graph/agreement.js';
+import { today } from '../../graph/dates.js';
+import type { EntityRecord } from '../../graph/entity-record.js';
+import { findActorPositions, type Position } from '../../graph/positions.js';
+import type { GraphContext } from '../context.js';
+import { badInput, notFound } from '../errors.js';
+import { partialDate } from './fields.js';
+
+/** Query.positions: every actor's position on one demand or issue. */
+export async function positions(
+  _: unknown,
+  args: { demandId?: string | null; issueId?: string | null; asOf?: string | null; includeDerived?: boolean },
+  ctx: GraphContext,
+) {
+  if (!args.demandId === !args.issueId) throw badInput(args.demandId ? 'issueId' : 'demandId', 'give exactly one of demandId and issueId');
+  const id = (args.demandId ?? args.issueId)!;
+  const expected = args.demandId ? 'Demand' : 'Issue';
+  const target = await ctx.loaders.entity.load(id);
+  if (!target || target.__label !== expected) throw notFound(expected, id);
+  const list = await ctx.loaders.positions(args.asOf ?? null, args.includeDerived ?? true).load(id);
+  return {
+    asOf: args.asOf ?? today(),
+    demand: expected === 'Demand' ? target : null,
+    issue: expected === 'Issue' ? target : null,
+    positions: list,
+  };
+}
+
+/** Demand.status: stance counts and the demand's state as of a date. */
+export async function demandStatus(demand: EntityRecord, args: { asOf?: string | null }, ctx: GraphContext) {
+  const [list, addressees, responses] = await Promise.all([
+    ctx.loaders.positions(args.asOf ?? null, true).load(demand.id),
+    ctx.loaders.relation('Demand.of').load(demand.id),
+    ctx.loaders.relation('Demand.responses').load(demand.id),
+  ]);
+  const counts = new Map<string, { kind: string; direct: number; derived: number }>();
+  for (const p of list.filter((p) => p.basis !== 'DEMANDED')) {
+    const c = counts.get(p.kind) ?? { kind: p.kind, direct: 0, derived: 0 };
+    if (p.derived) c.derived++;
+    else c.direct++;
+    counts.set(p.kind, c);
+  }
+  const addresseeIds = new Set(addressees.map((a) => a.entity.id));
+  const answers = list.filter((p) => addresseeIds.has(p.actor.id) && !p.derived);
+  let state = 'OPEN';
+  if (answers.length > 0) {
+    state = 'ANSWERED';
+    const byAddressee = [...addresseeIds].map((a) => answers.filter((p) => p.actor.id === a).map((p) => p.kind));
+    if (byAddressee.every((kinds) => kinds.includes('REJECTS'))) state = 'REJECTED';
+    else if (byAddressee.every((kinds) => kinds.includes('SUPPORTS'))) state = 'ACCEPTED';
+  }
+  const asOf = args.asOf ?? today();
+  const latest = responses
+    .map((r) => r.entity)
+    .filter((s) => String(s.date) <= asOf.padEnd(10, '-99'))
+    .sort((a, b) => String(b.date).localeCompare(String(a.date)))[0];
+  return { asOf, state, counts: [...counts.values()], latestResponse: latest ?? null };
+}
+
+/** Query.agreement: where two or more actors agree and disagree. */
+export async function agreement(_: unknown, args: { actorIds: string[]; asOf?: string | null }, ctx: GraphContext) {
+  const ids = [...new Set(args.actorIds)];
+  if (ids.length < 2 || ids.length > 10) throw badInput('actorIds', `give between 2 and 10 distinct actor ids (got ${ids.length})`);
+  const actors = await ctx.loaders.entity.loadMany(ids);
+  ids.forEach((id, i) => {
+    const a = actors[i];
+    if (!a || a instanceof Error || a.__label !== 'Actor') throw notFound('Actor', id);
+  });
+  const found = await findActorPositions(ctx.reader, { actorIds: ids, asOf: args.asOf ?? null });
+  const topics = compareActors(ids, found.targets, found.positions);
+  return {
+    actors,
+    asOf: args.asOf ?? today(),
+    topics,
+    agreeCount: topics.filter((t) => t.verdict === 'AGREE').length,
+    disagreeCount: topics.filter((t) => t.verdict === 'DISAGREE').length,
+  };
+}
+
+/** Resolvers of Position. */
+export const positionResolvers = {
+  Position: {
+    date: (p: Position) => {
+      const source = p.stance ?? p.target;
+      return partialDate(source, p.stance ? 'date' : 'since');
+    },
+    target: async (p: Position, _: unknown, ctx: GraphContext) => (p.target.__label ? p.target : ctx.loaders.entity.load(p.target.id)),
+    evidence: async (p: Position, _: unknown, ctx: GraphContext) =>
+      (await ctx.loaders.relation('Fact.evidence').load(p.stance?.id ?? p.target.id)).map((i) => i.entity),
+  },
+};

@@ -1,0 +1,152 @@
+/**
+ * Resolvers of the entity types. Scalar fields come straight from the node's
+ * properties; relationship fields go through batched loaders.
+ */
+import type { EntityRecord } from '../../graph/entity-record.js';
+import { endOfPeriod } from '../../graph/dates.js';
+import type { GraphContext } from '../context.js';
+import { connection, pageWindow } from '../pagination.js';
+import { dateField, entityFields, factFields, pagedRelation, relation } from './fields.js';
+import { demandStatus } from './analysis.js';
+
+const byLabel = { __resolveType: (e: EntityRecord) => e.__label };
+
+/** Whether a membership is valid on the last day of `asOf`'s period (always true without asOf). */
+function validOn(m: EntityRecord, asOf: string | null | undefined): boolean {
+  if (!asOf) return true;
+  const day = endOfPeriod(asOf).toString();
+  return String(m.from) <= day && (m.until == null || String(m.untilEnd) >= day);
+}
+
+/** Resolvers of Entity, Fact and every entity type. */
+export const entityTypeResolvers = {
+  Entity: byLabel,
+  Fact: byLabel,
+  Actor: {
+    ...entityFields,
+    aliases: (a: EntityRecord) => (a.aliases as string[] | undefined) ?? [],
+    partOf: relation('Actor.partOf'),
+    offices: relation('Actor.offices'),
+    officials: relation('Actor.officials'),
+    speaksFor: (a: EntityRecord, _: unknown, ctx: GraphContext) => ctx.loaders.speaksFor.load(a.id),
+    memberships: async (a: EntityRecord, args: { asOf?: string | null }, ctx: GraphContext) =>
+      (await ctx.loaders.relation('Actor.memberships').load(a.id)).map((i) => i.entity).filter((m) => validOn(m, args.asOf)),
+    members: async (a: EntityRecord, args: { asOf?: string | null }, ctx: GraphContext) =>
+      (await ctx.loaders.relation('Actor.members').load(a.id)).map((i) => i.entity).filter((m) => validOn(m, args.asOf)),
+    demandsMade: relation('Actor.demandsMade'),
+    demandsReceived: relation('Actor.demandsReceived'),
+    mentionedIn: relation('Actor.mentionedIn'),
+    stances: pagedRelation('Actor.stances'),
+    statements: async (a: EntityRecord, args: { role?: string; order?: string; first?: number; after?: string | null }, ctx: GraphContext) => {
+      const window = pageWindow(args.first, args.after);
+      const page = await ctx.loaders.page('Actor.statements', { ...window, desc: args.order !== 'ASC' }, args.role ?? 'ANY').load(a.id);
+      return connection(page.items.map((i) => i.entity), page.total, window);
+    },
+    events: async (a: EntityRecord, args: { order?: string; first?: number; after?: string | null }, ctx: GraphContext) => {
+      const window = pageWindow(args.first, args.after);
+      const page = await ctx.loaders.page('Actor.events', { ...window, desc: args.order !== 'ASC' }).load(a.id);
+      return connection(page.items.map((i) => ({ actor: a, event: i.entity, role: i.rel.role ?? 'PARTICIPANT' })), page.total, window);
+    },
+  },
+  Office: {
+    ...entityFields,
+    ...factFields,
+    holder: relation('Office.holder'),
+    organization: relation('Office.organization'),
+    asOf: dateField('asOf'),
+  },
+  Membership: {
+    ...entityFields,
+    ...factFields,
+    member: relation('Membership.member'),
+    organization: relation('Membership.organization'),
+    from: dateField('from'),
+    until: dateField('until'),
+  },
+  Issue: {
+    ...entityFields,
+    parent: relation('Issue.parent'),
+    children: relation('Issue.children'),
+    demands: relation('Issue.demands'),
+    stances: pagedRelation('Issue.stances'),
+    statements: pagedRelation('Issue.statements'),
+  },
+  Instrument: {
+    ...entityFields,
+    ...factFields,
+    published: dateField('published'),
+    issuedBy: relation('Instrument.issuedBy'),
+    addressedTo: relation('Instrument.addressedTo'),
+    demands: relation('Instrument.demands'),
+  },
+  Demand: {
+    ...entityFields,
+    ...factFields,
+    since: dateField('since'),
+    by: relation('Demand.by'),
+    of: relation('Demand.of'),
+    instrument: relation('Demand.instrument'),
+    issues: relation('Demand.issues'),
+    responses: async (d: EntityRecord, args: { kind?: string | null }, ctx: GraphContext) =>
+      (await ctx.loaders.relation('Demand.responses').load(d.id)).map((i) => i.entity).filter((s) => !args.kind || s.kind === args.kind),
+    status: demandStatus,
+  },
+  Stance: {
+    ...entityFields,
+    ...factFields,
+    date: dateField('date'),
+    holder: relation('Stance.holder'),
+    respondsTo: relation('Stance.respondsTo'),
+    towards: relation('Stance.towards'),
+    issues: relation('Stance.issues'),
+  },
+  Statement: {
+    ...entityFields,
+    said: dateField('said'),
+    speaker: relation('Statement.speaker'),
+    onBehalfOf: relation('Statement.onBehalfOf'),
+    source: relation('Statement.source'),
+    via: relation('Statement.via'),
+    event: relation('Statement.event'),
+    issues: relation('Statement.issues'),
+    mentions: relation('Statement.mentions'),
+    supports: relation('Statement.supports'),
+  },
+  Event: {
+    ...entityFields,
+    ...factFields,
+    date: dateField('date'),
+    until: dateField('until'),
+    claimedBy: relation('Event.claimedBy'),
+    place: relation('Event.place'),
+    participants: async (e: EntityRecord, _: unknown, ctx: GraphContext) =>
+      (await ctx.loaders.relation('Event.participants').load(e.id)).map((i) => ({ actor: i.entity, event: e, role: i.rel.role ?? 'PARTICIPANT' })),
+    issues: relation('Event.issues'),
+    partOf: relation('Event.partOf'),
+    inResponseTo: relation('Event.inResponseTo'),
+    responses: relation('Event.responses'),
+    previous: relation('Event.previous'),
+    figures: relation('Event.figures'),
+    statements: relation('Event.statements'),
+  },
+  Figure: {
+    ...entityFields,
+    ...factFields,
+    asOf: dateField('asOf'),
+    claimedBy: relation('Figure.claimedBy'),
+    event: relation('Figure.event'),
+  },
+  Place: {
+    ...entityFields,
+    within: relation('Place.within'),
+    events: relation('Place.events'),
+  },
+  Source: {
+    ...entityFields,
+    published: dateField('published'),
+    publisher: relation('Source.publisher'),
+    cites: relation('Source.cites'),
+    citedBy: relation('Source.citedBy'),
+    mentions: relation('Source.mentions'),
+  },
+};

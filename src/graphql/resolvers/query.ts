@@ -1,0 +1,144 @@
+/** Resolvers of the Query type's lookups, lists, search, connections and timeline. */
+import type { EntityRecord } from '../../graph/entity-record.js';
+import { findTimeline, listActors, listDemands, listIssues } from '../../graph/lists.js';
+import { findNeighbourhood, findShortestPaths, mergeGraphs, type Edge, type Graph } from '../../graph/paths.js';
+import { searchEntities } from '../../graph/search.js';
+import type { GraphContext } from '../context.js';
+import { badInput, notFound } from '../errors.js';
+import { connection, pageWindow } from '../pagination.js';
+import { agreement, positions } from './analysis.js';
+import { displayLabel, entityKind, partialDate } from './fields.js';
+
+const LABEL_OF_KIND = (kind: string): string => kind.charAt(0) + kind.slice(1).toLowerCase();
+
+/** Loads an entity by id and checks its label; NOT_FOUND otherwise. */
+async function entityOf(ctx: GraphContext, id: string, label?: string): Promise<EntityRecord> {
+  const e = await ctx.loaders.entity.load(id);
+  if (!e || (label && e.__label !== label)) throw notFound(label ?? 'Entity', id);
+  return e;
+}
+
+const byId =
+  (label?: string) =>
+  (_: unknown, args: { id: string }, ctx: GraphContext): Promise<EntityRecord> =>
+    entityOf(ctx, args.id, label);
+
+function bounded(name: string, value: number, min: number, max: number): number {
+  if (!Number.isInteger(value) || value < min || value > max) throw badInput(name, `must be between ${min} and ${max} (got ${value})`);
+  return value;
+}
+
+const graphNode = (e: EntityRecord) => ({ id: e.id, kind: entityKind(e), label: displayLabel(e), subkind: (e.kind as string | undefined) ?? null, entity: e });
+const graphEdge = (e: Edge) => ({ ...e, properties: Object.keys(e.properties).length ? JSON.stringify(e.properties) : null });
+const drawable = (g: Graph) => ({ nodes: g.nodes.map(graphNode), edges: g.edges.map(graphEdge) });
+
+/** Resolvers of Query. */
+export const queryResolvers = {
+  Query: {
+    entity: byId(),
+    actor: byId('Actor'),
+    demand: byId('Demand'),
+    issue: byId('Issue'),
+    statement: byId('Statement'),
+    event: byId('Event'),
+    source: byId('Source'),
+    entities: async (_: unknown, args: { ids: string[] }, ctx: GraphContext) => {
+      if (args.ids.length > 200) throw badInput('ids', `at most 200 ids (got ${args.ids.length})`);
+      return (await ctx.loaders.entity.loadMany(args.ids)).map((e) => (e instanceof Error ? null : e));
+    },
+    actors: async (_: unknown, args: { kind?: string | null; first?: number; after?: string | null }, ctx: GraphContext) => {
+      const window = pageWindow(args.first, args.after);
+      const page = await listActors(ctx.reader, { kind: args.kind ?? null, ...window });
+      return connection(page.items, page.total, window);
+    },
+    demands: async (_: unknown, args: { first?: number; after?: string | null }, ctx: GraphContext) => {
+      const window = pageWindow(args.first, args.after);
+      const page = await listDemands(ctx.reader, window);
+      return connection(page.items, page.total, window);
+    },
+    issues: (_: unknown, __: unknown, ctx: GraphContext) => listIssues(ctx.reader),
+    search: async (_: unknown, args: { text: string; kinds?: string[] | null; first?: number; after?: string | null }, ctx: GraphContext) => {
+      const text = args.text.trim();
+      if (text.length === 0) throw badInput('text', 'must not be empty');
+      if (text.length > 200) throw badInput('text', `at most 200 characters (got ${text.length})`);
+      const window = pageWindow(args.first, args.after, 100);
+      const labels = args.kinds && args.kinds.length > 0 ? args.kinds.map(LABEL_OF_KIND) : null;
+      const { total, hits } = await searchEntities(ctx.reader, { text, labels, ...window });
+      for (const h of hits) ctx.loaders.prime(h.entity);
+      return connection(hits, total, window, (h) => ({ score: h.score, kind: entityKind(h.entity), matchedText: h.matchedText, node: h.entity }));
+    },
+    positions,
+    agreement,
+    paths: async (
+      _: unknown,
+      args: { fromId: string; toId: string; maxHops: number; first: number; includeProvenance: boolean },
+      ctx: GraphContext,
+    ) => {
+      bounded('maxHops', args.maxHops, 1, 8);
+      bounded('first', args.first, 1, 50);
+      if (args.fromId === args.toId) throw badInput('toId', 'must differ from fromId');
+      const [from, to] = await Promise.all([entityOf(ctx, args.fromId), entityOf(ctx, args.toId)]);
+      const paths = await findShortestPaths(ctx.reader, args);
+      return {
+        from,
+        to,
+        paths: paths.map((p) => ({ length: p.edges.length, ...drawable(p) })),
+        graph: { ...drawable(mergeGraphs(paths)), truncated: false },
+      };
+    },
+    neighbourhood: async (
+      _: unknown,
+      args: { id: string; depth: number; limit: number; kinds?: string[] | null; includeProvenance: boolean },
+      ctx: GraphContext,
+    ) => {
+      bounded('depth', args.depth, 1, 3);
+      bounded('limit', args.limit, 1, 500);
+      await entityOf(ctx, args.id);
+      const labels = args.kinds && args.kinds.length > 0 ? args.kinds.map(LABEL_OF_KIND) : null;
+      const g = await findNeighbourhood(ctx.reader, { ...args, labels });
+      return g ? { ...drawable(g), truncated: g.truncated } : { nodes: [], edges: [], truncated: false };
+    },
+    timeline: async (
+      _: unknown,
+      args: { filter?: { actorIds?: string[] | null; issueIds?: string[] | null; from?: string | null; to?: string | null; kinds?: string[] | null } | null; order?: string; first?: number; after?: string | null },
+      ctx: GraphContext,
+    ) => {
+      const f = args.filter ?? {};
+      if (f.from && f.to && f.to.localeCompare(f.from) < 0 && !f.from.startsWith(f.to)) throw badInput('filter.to', `is before filter.from (${f.from})`);
+      const window = pageWindow(args.first, args.after);
+      const page = await findTimeline(ctx.reader, {
+        kinds: f.kinds && f.kinds.length > 0 ? f.kinds : ['EVENT', 'STATEMENT', 'STANCE'],
+        actorIds: f.actorIds && f.actorIds.length > 0 ? f.actorIds : null,
+        issueIds: f.issueIds && f.issueIds.length > 0 ? f.issueIds : null,
+        from: f.from ?? null,
+        to: f.to ?? null,
+        desc: args.order === 'DESC',
+        ...window,
+      });
+      const items = page.items.map((t) => {
+        ctx.loaders.prime(t.entity);
+        const field = t.kind === 'STATEMENT' ? 'said' : 'date';
+        return { kind: t.kind, entity: t.entity, dateField: field, title: displayLabel(t.entity) };
+      });
+      return connection(items, page.total, window);
+    },
+    provenance: async (_: unknown, args: { id: string }, ctx: GraphContext) => {
+      const entity = await entityOf(ctx, args.id);
+      if (entity.__label === 'Statement') {
+        const [source, via] = await Promise.all([
+          ctx.loaders.relation('Statement.source').load(entity.id),
+          ctx.loaders.relation('Statement.via').load(entity.id),
+        ]);
+        return { entity, sources: [...source, ...via].map((i) => i.entity), evidence: [entity] };
+      }
+      const [sources, evidence] = await Promise.all([
+        ctx.loaders.relation('Fact.sources').load(entity.id),
+        ctx.loaders.relation('Fact.evidence').load(entity.id),
+      ]);
+      return { entity, sources: sources.map((i) => i.entity), evidence: evidence.map((i) => i.entity) };
+    },
+  },
+  TimelineItem: {
+    date: (t: { entity: EntityRecord; dateField: string }) => partialDate(t.entity, t.dateField),
+  },
+};

@@ -1,0 +1,86 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { loadConfig, type Config } from '../../src/config.js';
+import { homeLayout } from '../../src/local-neo4j/home-layout.js';
+import { isPortFree } from '../../src/local-neo4j/ports.js';
+import { startNeo4j } from '../../src/local-neo4j/start-neo4j.js';
+import { stopNeo4j } from '../../src/local-neo4j/stop-neo4j.js';
+import { resolveNeo4jConnection } from '../../src/neo4j/connection.js';
+import { openDriver } from '../../src/neo4j/driver.js';
+import { localServerSkipReason, testNeo4j } from '../setup/neo4j.js';
+
+const skipReason = localServerSkipReason('restart persistence of a throwaway local Neo4j');
+
+/** Two free loopback ports in a range nothing else of ours uses. */
+async function freePorts(): Promise<[number, number]> {
+  const found: number[] = [];
+  for (let port = 27687; found.length < 2 && port < 28687; port += 1) {
+    if (await isPortFree(port)) found.push(port);
+  }
+  return [found[0]!, found[1]!];
+}
+
+async function readNodes(config: Config, marker: string): Promise<string[]> {
+  const connection = resolveNeo4jConnection(config);
+  const driver = openDriver(connection);
+  try {
+    const { records } = await driver.executeQuery('MATCH (n:RestartProbe {marker: $marker}) RETURN n.note AS note', { marker }, {
+      database: connection.database,
+    });
+    return records.map((r) => r.get('note') as string);
+  } finally {
+    await driver.close();
+  }
+}
+
+describe.skipIf(skipReason !== undefined)(`a throwaway local Neo4j keeps its data across a restart${skipReason ? ` (skipped: ${skipReason})` : ''}`, () => {
+  const home = fs.mkdtempSync(path.join(os.tmpdir(), 'dg-restart-'));
+  let config: Config | undefined;
+  const lines: string[] = [];
+  const report = (line: string) => lines.push(line);
+
+  afterAll(async () => {
+    if (config) await stopNeo4j(config, report);
+    fs.rmSync(home, { recursive: true, force: true });
+  });
+
+  it('writes a node, stops, starts again and reads it back', { timeout: 300_000 }, async () => {
+    // Borrow the jars of the server in use, so this costs no second download.
+    fs.symlinkSync(homeLayout(testNeo4j().home!).lib, homeLayout(home).lib);
+    const [bolt, http] = await freePorts();
+    config = loadConfig({
+      NEO4J_HOME: home,
+      NEO4J_BOLT_PORT: String(bolt),
+      NEO4J_HTTP_PORT: String(http),
+      NEO4J_HEAP: '512m',
+      NEO4J_PAGECACHE: '128m',
+      ...(loadConfig().localNeo4j.javaHome ? { JAVA_HOME: loadConfig().localNeo4j.javaHome! } : {}),
+    });
+
+    const first = await startNeo4j(config, report);
+    expect(first.startedNow).toBe(true);
+    expect(first.uri).toBe(`bolt://127.0.0.1:${bolt}`);
+    expect(lines.join('\n')).not.toContain('Fetching');
+
+    const marker = `restart-${Date.now()}`;
+    const connection = resolveNeo4jConnection(config);
+    const driver = openDriver(connection);
+    try {
+      await driver.executeQuery('MERGE (n:RestartProbe {marker: $marker}) SET n.note = $note', { marker, note: 'survives' }, {
+        database: connection.database,
+      });
+    } finally {
+      await driver.close();
+    }
+
+    const stopped = await stopNeo4j(config, report);
+    expect(stopped).toEqual({ stopped: true, killed: false });
+    expect(fs.existsSync(homeLayout(home).pidFile)).toBe(false);
+
+    const second = await startNeo4j(config, report);
+    expect(second.startedNow).toBe(true);
+    expect(await readNodes(config, marker)).toEqual(['survives']);
+  });
+});

@@ -1,0 +1,70 @@
+/** The generic entity view: any entity's fields and provenance. */
+import { statementFields } from '../api/fragments.js';
+import type { EntityKind, SourceRef, StatementFull } from '../api/types.js';
+
+/** The union of what EntityPage selects, all optional. */
+export interface EntityDetails {
+  id: string;
+  entityKind: EntityKind;
+  label: string;
+  origin: string;
+  note: string | null;
+  [field: string]: unknown;
+}
+
+/** The shape EntityData of the answer, as the document selects it. */
+export interface EntityData {
+  entity: EntityDetails;
+  provenance: { sources: SourceRef[]; evidence: StatementFull[] } | null;
+}
+
+/** The operation document (entity). */
+export const entityQuery = /* GraphQL */ `
+  query EntityPage($id: ID!) {
+    entity(id: $id) {
+      id entityKind label origin note
+      ... on Actor { actorKind: kind }
+      ... on Demand { summary }
+      ... on Stance {
+        stanceKind: kind cameoCode date { iso } summary
+        holder { id label } towards { id label }
+        respondsTo { id label entityKind }
+        issues { id label }
+      }
+      ... on Statement { ...StatementFields issues { id label } mentions { id label } supports { id label entityKind } }
+      ... on Event {
+        eventKind: kind name nameId date { iso } until { iso } durationMinutes description status
+        claimedBy { id label } place { id label }
+        participants { role actor { id label } }
+        issues { id label } partOf { id label } previous { id label }
+        inResponseTo { id label } responses { id label }
+        statements { id label }
+        figures { id label }
+      }
+      ... on Issue {
+        name nameId description parent { id label } children { id label }
+        demands { id label }
+      }
+      ... on Source {
+        sourceKind: kind title titleEnglish language url published { iso }
+        publisher { id label } cites { id label } citedBy { id label } mentions { id label }
+      }
+      ... on Place { placeKind: kind name nameId within { id label } events { id label } }
+      ... on Instrument {
+        instrumentKind: kind title titleId instrumentPublished: published { iso }
+        issuedBy { id label } addressedTo { id label } demands { id label }
+      }
+      ... on Office { title titleId holder { id label } organization { id label } asOf { iso } }
+      ... on Membership { member { id label } organization { id label } from { iso } until { iso } }
+      ... on Figure {
+        quantity value unit qualifier status figureAsOf: asOf { iso }
+        claimedBy { id label } figureEvent: event { id label }
+      }
+    }
+    provenance(id: $id) {
+      sources { id title titleEnglish url published { iso } }
+      evidence { ...StatementFields }
+    }
+  }
+  ${statementFields}
+`;

@@ -1,0 +1,16 @@
+/** The ego network of one entity (Query.neighbourhood). */
+import { subgraphFields } from '../api/fragments.js';
+import type { SubgraphData } from '../api/types.js';
+
+/** The shape NeighbourhoodData of the answer, as the document selects it. */
+export interface NeighbourhoodData {
+  neighbourhood: SubgraphData;
+}
+
+/** The operation document (neighbourhood). */
+export const neighbourhoodQuery = /* GraphQL */ `
+  query Neighbourhood($id: ID!, $depth: Int!, $includeProvenance: Boolean!, $kinds: [EntityKind!]) {
+    neighbourhood(id: $id, depth: $depth, limit: 120, kinds: $kinds, includeProvenance: $includeProvenance) { ...SubgraphFields }
+  }
+  ${subgraphFields}
+`;

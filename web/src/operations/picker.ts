@@ -1,0 +1,16 @@
+/** The entity picker's suggestions (Query.search). */
+import type { EntityKind } from '../api/types.js';
+
+/** The shape PickerSearchData of the answer, as the document selects it. */
+export interface PickerSearchData {
+  search: { edges: { kind: EntityKind; node: { id: string; label: string } }[] };
+}
+
+/** The operation document (pickerSearch). */
+export const pickerSearchQuery = /* GraphQL */ `
+  query PickerSearch($text: String!, $kinds: [EntityKind!]) {
+    search(text: $text, kinds: $kinds, first: 8) {
+      edges { kind node { id label } }
+    }
+  }
+`;

@@ -1,0 +1,78 @@
+/** The positions matrix: its columns, and Query.positions batched with aliases. */
+import type { DateIso, EntityKind, StanceKind } from '../api/types.js';
+
+/** The axis of the matrix. */
+export type Axis = 'demand' | 'issue';
+
+/** One column: a demand or an issue. */
+export interface Column {
+  id: string;
+  label: string;
+}
+
+/** One position as the matrix shows it. */
+export interface PositionCell {
+  actor: { id: string; label: string; kind: string };
+  kind: StanceKind;
+  derived: boolean;
+  basis: 'STATED' | 'INHERITED' | 'DEMANDED';
+  reasoning: string;
+  date: DateIso;
+  stance: { id: string } | null;
+  via: { organization: { id: string; label: string } } | null;
+  target: { id: string; label: string; entityKind: EntityKind };
+}
+
+/** The positions on one column. */
+export interface ColumnPositions {
+  column: Column;
+  asOf: string;
+  positions: PositionCell[];
+}
+
+/** One aliased Query.positions answer. */
+export interface TableData {
+  asOf: string;
+  demand: Column | null;
+  issue: Column | null;
+  positions: PositionCell[];
+}
+
+/** Aliases per request: well under the server's default GRAPHQL_MAX_ALIASES of 30. */
+export const DEFAULT_BATCH = 20;
+
+const positionFields = /* GraphQL */ `
+  fragment MatrixTable on PositionTable {
+    asOf
+    demand { id label }
+    issue { id label }
+    positions {
+      actor { id label kind }
+      kind derived basis reasoning
+      date { iso }
+      stance { id }
+      via { organization { id label } }
+      target { id label entityKind }
+    }
+  }
+`;
+
+/** The document for one batch: `c0: positions(demandId: $t0, ...)`, ... */
+export function batchDocument(axis: Axis, size: number): string {
+  const arg = axis === 'demand' ? 'demandId' : 'issueId';
+  const vars = Array.from({ length: size }, (_, i) => `$t${i}: ID!`).join(', ');
+  const fields = Array.from({ length: size }, (_, i) => `c${i}: positions(${arg}: $t${i}, asOf: $asOf, includeDerived: $derived) { ...MatrixTable }`).join('\n    ');
+  return `query PositionsMatrix(${vars}, $asOf: Date, $derived: Boolean!) {\n    ${fields}\n  }\n${positionFields}`;
+}
+
+
+/** The shape ColumnsData of the answer, as the document selects it. */
+export interface ColumnsData {
+  demands?: { edges: { node: Column }[] };
+  issues?: Column[];
+}
+
+/** The operation document (allDemands). */
+export const allDemandsQuery = /* GraphQL */ `query MatrixDemands { demands(first: 200) { edges { node { id label } } } }`;
+/** The operation document (allIssues). */
+export const allIssuesQuery = /* GraphQL */ `query MatrixIssues { issues { id label } }`;

@@ -1,0 +1,113 @@
+/**
+ * `#/actor/:id`: an actor's profile (offices, memberships, demands made and received,
+ * stances, statements with their quotes, whom it speaks for, events) beside its
+ * interactive ego network.
+ */
+import type { ActorRef, DateIso } from '../api/types.js';
+import { routeHref } from '../app/router.js';
+import type { ViewContext, ViewMount } from '../app/view.js';
+import { type ActorData, type ActorStatementsData, type DemandRow, actorQuery, actorStatementsQuery } from '../operations/actor.js';
+import { actorLink, actorList, entityLink, facts, kindBadge, stanceChip } from '../ui/badges.js';
+import { append, h, type Child } from '../ui/dom.js';
+import { titleCase } from '../ui/kinds.js';
+import { quoteBlock } from '../ui/quote.js';
+import { load } from '../ui/status.js';
+import { egoNetworkSection } from './ego-network.js';
+
+/** Mounts the actor view. */
+export const mountActorView: ViewMount = (outlet, route, ctx) => {
+  const heading = h('h1', null, route.id);
+  const body = h('div', { class: 'actor-page' });
+  append(outlet, h('p', { class: 'breadcrumb' }, h('a', { href: routeHref('home') }, 'Overview'), ' › Actor'), heading, body);
+  ctx.setTitle(route.id);
+  void load(ctx, body, `actor ${route.id}`, (signal) => ctx.client.request<ActorData>(actorQuery, { id: route.id }, { signal }), (data) => {
+    const a = data.actor;
+    heading.replaceChildren(a.name, ' ', kindBadge('ACTOR'));
+    ctx.setTitle(a.name);
+    const profile = h(
+      'div',
+      { class: 'profile' },
+      h(
+        'section',
+        { class: 'panel', 'aria-label': 'About' },
+        facts([
+          ['Kind', titleCase(a.kind)],
+          ['Indonesian name', a.nameId ? h('span', { lang: 'id' }, a.nameId) : null],
+          ['Also called', a.aliases.join(', ')],
+          ['Country code', a.countryCode],
+          ['Part of', a.partOf ? actorLink(a.partOf) : null],
+          ['Speaks for', a.speaksFor.length > 0 ? actorList(a.speaksFor) : null],
+          ['Description', a.description],
+          ['Note', a.note],
+        ]),
+        h('p', { class: 'links' }, h('a', { href: routeHref('timeline', undefined, { actor: a.id }) }, `Timeline of ${a.name}`), ' · ', h('a', { href: routeHref('paths', undefined, { from: a.id }) }, 'Find paths from here')),
+      ),
+      listSection('Offices', a.offices, (o) => [h('strong', null, o.title), o.titleId ? h('span', { lang: 'id', class: 'muted' }, ` (${o.titleId})`) : null, ', ', actorLink(o.organization), ` · as of ${o.asOf.iso}`]),
+      listSection('Officials', a.officials, (o) => [actorLink(o.holder), `, ${o.title} · as of ${o.asOf.iso}`]),
+      listSection('Member of', a.memberships, (m) => [actorLink(m.organization), ` · ${period(m.from, m.until)}`]),
+      listSection(`Members (${a.members.length})`, a.members, (m) => [actorLink(m.member), ` · ${period(m.from, m.until)}`], 'compact-columns'),
+      listSection('Demands made', a.demandsMade, (d) => demandRow(d, 'of', d.of)),
+      listSection('Demands received', a.demandsReceived, (d) => demandRow(d, 'by', d.by)),
+      listSection(
+        `Stances${countNote(a.stances?.totalCount ?? 0, a.stances?.edges.length ?? 0)}`,
+        a.stances?.edges.map((e) => e.node) ?? [],
+        (s) => [
+          stanceChip(s.kind),
+          ' ',
+          h('time', null, s.date.iso),
+          ' · ',
+          h('a', { href: routeHref('entity', s.id) }, s.summary),
+          s.respondsTo ? [' · answers ', entityLink(s.respondsTo)] : null,
+          s.towards ? [' · towards ', actorLink(s.towards)] : null,
+        ],
+      ),
+      statementsSection(ctx, a.id),
+      listSection(`Events${countNote(a.events?.totalCount ?? 0, a.events?.edges.length ?? 0)}`, a.events?.edges.map((e) => e.node) ?? [], (p) => [
+        h('time', null, p.event.date.iso),
+        ' · ',
+        h('a', { href: routeHref('entity', p.event.id) }, p.event.label),
+        ` · ${titleCase(p.role)}`,
+      ]),
+    );
+    append(body, profile, egoNetworkSection(ctx, { id: a.id, label: a.name }));
+    return `Actor ${a.name} loaded.`;
+  });
+};
+
+function period(from: DateIso, until: DateIso | null): string {
+  return until ? `${from.iso} – ${until.iso}` : `since ${from.iso}`;
+}
+
+function countNote(total: number, shown: number): string {
+  return total > shown ? ` (${shown} of ${total})` : ` (${total})`;
+}
+
+function demandRow(d: DemandRow, relation: 'of' | 'by', actors: ActorRef[]): Child {
+  return [
+    h('a', { href: routeHref('demand', d.id) }, d.summary),
+    d.summaryId ? h('span', { lang: 'id', class: 'muted' }, ` (${d.summaryId})`) : null,
+    ` · ${relation} `,
+    actorList(actors),
+    ` · since ${d.since.iso}`,
+  ];
+}
+
+/** A titled list section, left out when the list is empty. */
+function listSection<T>(title: string, items: readonly T[], row: (item: T) => Child, listClass?: string): HTMLElement | null {
+  if (items.length === 0) return null;
+  return h('section', { class: 'panel', 'aria-label': title }, h('h2', null, title), h('ul', { class: `plain-list ${listClass ?? ''}` }, items.map((i) => h('li', null, row(i)))));
+}
+
+/** The actor's statements, loaded on their own (see actorStatementsQuery). */
+function statementsSection(ctx: ViewContext, id: string): HTMLElement {
+  const heading = h('h2', { id: 'actor-statements' }, 'Statements');
+  const body = h('div');
+  void load(ctx, body, 'statements', (signal) => ctx.client.request<ActorStatementsData>(actorStatementsQuery, { id }, { signal }), (data) => {
+    const { totalCount, edges } = data.actor.statements;
+    heading.textContent = `Statements${countNote(totalCount, edges.length)}`;
+    if (edges.length === 0) body.append(h('p', { class: 'muted' }, 'No statements by or for this actor.'));
+    else append(body, edges.map((e) => quoteBlock(e.node)));
+    return `${totalCount} statements loaded.`;
+  });
+  return h('section', { class: 'panel', 'aria-labelledby': 'actor-statements' }, heading, body);
+}

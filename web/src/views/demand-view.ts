@@ -1,0 +1,104 @@
+/**
+ * `#/demand/:id`: a demand's thread. Who demanded what of whom, since when and in which
+ * instrument; where it stands (Demand.status); and every response grouped by stance
+ * kind, each with its quotes (text and gloss), speaker, date and source.
+ */
+import type { StanceKind } from '../api/types.js';
+import { routeHref } from '../app/router.js';
+import type { ViewMount } from '../app/view.js';
+import { type DemandResponse, type DemandData, demandQuery } from '../operations/demand.js';
+import { actorLink, actorList, entityLink, facts, kindBadge, stanceChip } from '../ui/badges.js';
+import { append, h } from '../ui/dom.js';
+import { stanceName, titleCase } from '../ui/kinds.js';
+import { quoteBlock, sourceCitation } from '../ui/quote.js';
+import { emptyPanel, load } from '../ui/status.js';
+
+/** Mounts the demand thread view. */
+export const mountDemandView: ViewMount = (outlet, route, ctx) => {
+  const heading = h('h1', null, route.id);
+  const body = h('div', { class: 'demand-thread' });
+  append(outlet, h('p', { class: 'breadcrumb' }, h('a', { href: routeHref('home') }, 'Overview'), ' › Demand'), heading, body);
+  ctx.setTitle(route.id);
+  void load(ctx, body, `demand ${route.id}`, (signal) => ctx.client.request<DemandData>(demandQuery, { id: route.id }, { signal }), (data) => {
+    const d = data.demand;
+    heading.replaceChildren(d.summary, ' ', kindBadge('DEMAND'));
+    ctx.setTitle(d.summary);
+    append(
+      body,
+      h(
+        'section',
+        { class: 'panel', 'aria-label': 'The demand' },
+        d.summaryId ? h('p', { class: 'quote-text', lang: 'id' }, d.summaryId) : null,
+        facts([
+          ['Demanded by', actorList(d.by)],
+          ['Of', actorList(d.of)],
+          ['Since', d.since.iso],
+          ['Instrument', d.instrument ? [h('a', { href: routeHref('entity', d.instrument.id) }, d.instrument.title), ` (${titleCase(d.instrument.kind)}, ${d.instrument.published.iso})`] : null],
+          ['Issues', d.issues.flatMap((i, n) => (n === 0 ? [entityLink({ ...i, entityKind: 'ISSUE' })] : [', ', entityLink({ ...i, entityKind: 'ISSUE' })]))],
+          ['CAMEO code', d.cameoCode],
+          ['Note', d.note],
+        ]),
+        h('p', { class: 'links' }, h('a', { href: routeHref('positions', undefined, { demand: d.id }) }, 'Every actor’s position on this demand'), ' · ', h('a', { href: routeHref('entity', d.id) }, 'Provenance')),
+      ),
+      statusSection(d.status),
+      responsesSection(d.responses),
+      d.evidence.length > 0 ? h('section', { class: 'panel', 'aria-labelledby': 'demand-evidence' }, h('h2', { id: 'demand-evidence' }, 'Where the demand is reported'), d.evidence.map(quoteBlock)) : null,
+      d.sources.length > 0 ? h('section', { class: 'panel', 'aria-labelledby': 'demand-sources' }, h('h2', { id: 'demand-sources' }, 'Sources'), h('ul', { class: 'plain-list' }, d.sources.map((s) => h('li', null, sourceCitation(s))))) : null,
+    );
+    return `Demand loaded: ${d.summary} ${d.responses.length} responses.`;
+  });
+};
+
+function statusSection(status: DemandData['demand']['status']): HTMLElement {
+  return h(
+    'section',
+    { class: 'panel', 'aria-labelledby': 'demand-status' },
+    h('h2', { id: 'demand-status' }, 'Status ', h('span', { class: `state-badge state-${status.state.toLowerCase()}` }, titleCase(status.state))),
+    h('p', { class: 'muted' }, `As of ${status.asOf}, counting stated and inherited positions.`),
+    status.counts.length > 0
+      ? h(
+          'table',
+          { class: 'counts' },
+          h('caption', { class: 'visually-hidden' }, 'Positions by stance kind'),
+          h('thead', null, h('tr', null, h('th', { scope: 'col' }, 'Stance'), h('th', { scope: 'col' }, 'Stated'), h('th', { scope: 'col' }, 'Inherited'))),
+          h('tbody', null, status.counts.map((c) => h('tr', null, h('th', { scope: 'row' }, stanceChip(c.kind)), h('td', null, String(c.direct)), h('td', null, String(c.derived))))),
+        )
+      : null,
+    status.latestResponse
+      ? h('p', null, 'Latest response: ', actorLink(status.latestResponse.holder), ` ${stanceName(status.latestResponse.kind).toLowerCase()} (`, h('a', { href: routeHref('entity', status.latestResponse.id) }, status.latestResponse.date.iso), ')')
+      : h('p', null, 'No addressee has answered yet.'),
+  );
+}
+
+function responsesSection(responses: DemandResponse[]): HTMLElement {
+  const groups = new Map<StanceKind, DemandResponse[]>();
+  for (const r of responses) groups.set(r.kind, [...(groups.get(r.kind) ?? []), r]);
+  return h(
+    'section',
+    { class: 'responses', 'aria-labelledby': 'demand-responses' },
+    h('h2', { id: 'demand-responses' }, `Responses (${responses.length})`),
+    responses.length === 0
+      ? emptyPanel('No responses recorded.', 'The sources state no answer to this demand.')
+      : [...groups].map(([kind, items]) =>
+          h(
+            'section',
+            { class: 'response-group', 'data-stance-kind': kind, 'aria-label': `${stanceName(kind)} (${items.length})` },
+            h('h3', null, stanceChip(kind), ` ${items.length}`),
+            items.map(responseCard),
+          ),
+        ),
+  );
+}
+
+function responseCard(r: DemandResponse): HTMLElement {
+  return h(
+    'article',
+    { class: 'panel response', 'data-stance': r.id },
+    h('h4', null, actorLink(r.holder), ' · ', h('time', null, r.date.iso)),
+    h('p', null, h('a', { href: routeHref('entity', r.id) }, r.summary)),
+    r.towards ? h('p', { class: 'muted' }, 'Towards ', actorLink(r.towards), ` · CAMEO ${r.cameoCode}`) : h('p', { class: 'muted' }, `CAMEO ${r.cameoCode}`),
+    r.evidence.length > 0 ? r.evidence.map(quoteBlock) : h('p', { class: 'muted' }, 'No quote supports this response.'),
+    r.sources.length > 0 ? h('p', { class: 'response-sources' }, 'Sources: ', r.sources.flatMap((s, i) => (i === 0 ? [sourceCitation(s)] : ['; ', sourceCitation(s)]))) : null,
+    r.note ? h('p', { class: 'note' }, h('span', { class: 'note-label' }, 'Note: '), r.note) : null,
+  );
+}

@@ -1,0 +1,57 @@
+/**
+ * `#/entity/:id`: any entity without a view of its own (stances, statements, events,
+ * issues, sources, ...): its fields, where it comes from (Query.provenance) and its
+ * connections.
+ */
+import type { StatementFull } from '../api/types.js';
+import { routeHref } from '../app/router.js';
+import type { ViewMount } from '../app/view.js';
+import { type EntityData, entityQuery } from '../operations/entity.js';
+import { facts, kindBadge } from '../ui/badges.js';
+import { append, h } from '../ui/dom.js';
+import { quoteBlock, sourceCitation } from '../ui/quote.js';
+import { load } from '../ui/status.js';
+import { egoNetworkSection } from './ego-network.js';
+import { entityFacts } from './entity-facts.js';
+
+/** Mounts the generic entity view. */
+export const mountEntityView: ViewMount = (outlet, route, ctx) => {
+  const heading = h('h1', null, route.id);
+  const body = h('div', { class: 'entity-page' });
+  append(outlet, h('p', { class: 'breadcrumb' }, h('a', { href: routeHref('home') }, 'Overview'), ' › Entity'), heading, body);
+  ctx.setTitle(route.id);
+  void load(ctx, body, `entity ${route.id}`, (signal) => ctx.client.request<EntityData>(entityQuery, { id: route.id }, { signal }), (data) => {
+    const e = data.entity;
+    // Actors and demands have richer views of their own.
+    if (e.entityKind === 'ACTOR' || e.entityKind === 'DEMAND') {
+      ctx.navigate(routeHref(e.entityKind === 'ACTOR' ? 'actor' : 'demand', e.id), { replace: true });
+      return;
+    }
+    heading.replaceChildren(e.label, ' ', kindBadge(e.entityKind));
+    ctx.setTitle(e.label);
+    const prov = data.provenance;
+    // A statement's own quote is shown in its facts; evidence lists the others.
+    const evidence = (prov?.evidence ?? []).filter((s) => s.id !== e.id);
+    append(
+      body,
+      h(
+        'div',
+        { class: 'profile' },
+        e.entityKind === 'STATEMENT' ? h('section', { class: 'panel', 'aria-label': 'Quote' }, quoteBlock(e as unknown as StatementFull)) : null,
+        h('section', { class: 'panel', 'aria-label': 'Details' }, entityFacts(e), facts([['Note', e.note], ['Seed file', e.origin]])),
+        prov && (prov.sources.length > 0 || evidence.length > 0)
+          ? h(
+              'section',
+              { class: 'panel', 'aria-labelledby': 'entity-provenance' },
+              h('h2', { id: 'entity-provenance' }, 'Where this comes from'),
+              prov.sources.length > 0 ? h('ul', { class: 'plain-list' }, prov.sources.map((s) => h('li', null, sourceCitation(s)))) : null,
+              evidence.map(quoteBlock),
+            )
+          : null,
+      ),
+      egoNetworkSection(ctx, { id: e.id, label: e.label }),
+    );
+    return `${e.label} loaded.`;
+  });
+};
+
