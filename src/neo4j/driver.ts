@@ -12,10 +12,10 @@ export const driverOptions: DriverConfig = {
   // Integers stay lossless Integer objects here and are converted once, at the graph boundary.
   disableLosslessIntegers: false,
   maxConnectionPoolSize: 50,
-  connectionAcquisitionTimeout: 30_000,
-  connectionTimeout: 10_000,
+  connectionAcquisitionTimeout: 3_000,
+  connectionTimeout: 2_000,
   maxConnectionLifetime: 60 * 60_000,
-  maxTransactionRetryTime: 15_000,
+  maxTransactionRetryTime: 500,
   telemetryDisabled: true,
 };
 
