@@ -6,7 +6,8 @@
 import { Command, InvalidArgumentError } from 'commander';
 import { neo4jErrorKind } from '../neo4j/errors.js';
 import { ConfigError, loadConfig } from '../config.js';
-import { createDriver } from '../neo4j/driver.js';
+import { MissingPasswordError } from '../neo4j/connection.js';
+import { closeDriver, createDriver } from '../neo4j/driver.js';
 import { formatSummary } from '../seed/format-summary.js';
 import { LoadIntegrityError } from '../seed/load-graph.js';
 import { runSeed } from '../seed/run-seed.js';
@@ -52,8 +53,8 @@ async function main(): Promise<number> {
   }
   const tty = process.stderr.isTTY;
   const started = Date.now();
-  const driver = await createDriver(config);
   try {
+    const driver = createDriver(config);
     const { summary, files } = await runSeed(driver, {
       paths: program.args,
       database: config.neo4j.database,
@@ -66,6 +67,10 @@ async function main(): Promise<number> {
     process.stdout.write(formatSummary(summary, files, Date.now() - started));
     return ExitCode.OK;
   } catch (err) {
+    if (err instanceof MissingPasswordError) {
+      process.stderr.write(`seed: ${err.message}\n`);
+      return ExitCode.USAGE;
+    }
     if (err instanceof SeedValidationError) {
       process.stderr.write(`${err.message}\nNothing was written.\n`);
       return ExitCode.INVALID_DATA;
@@ -85,7 +90,7 @@ async function main(): Promise<number> {
     process.stderr.write(`seed: ${(err as Error).stack ?? String(err)}\n`);
     return ExitCode.RUNTIME_ERROR;
   } finally {
-    await driver.close();
+    await closeDriver();
   }
 }
 

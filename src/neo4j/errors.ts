@@ -17,6 +17,9 @@ export function neo4jErrorKind(err: unknown): Neo4jErrorKind {
     return 'other';
   }
   if (UNAVAILABLE.has(err.code)) return 'unavailable';
+  // A pool that cannot hand out a connection in time (Neo4j gone or hanging) says so
+  // only in the message; its code is 'N/A'.
+  if (/connection acquisition timed out/i.test(err.message)) return 'unavailable';
   if (err.code.startsWith('Neo.ClientError.Security.')) return 'auth';
   if (err.code.startsWith('Neo.ClientError.')) return 'client';
   if (err.retriable) return 'unavailable';
