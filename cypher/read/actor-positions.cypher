@@ -1,8 +1,10 @@
 // Every position of the given actors as of a date, on demands and issues:
 // stances they took, stances of organisations they were members of on that
-// date, and demands they made (support of their own demand).
+// date, and demands they made (support of their own demand). A stance that
+// answers a demand counts on that demand only, not again on the demand's issues.
 // $params: actorIds, asOf (Date)
-// RETURN: actorId, target (properties), targetLabel, stance (properties or null), membership, org, demand
+// RETURN: actorId, target (properties), targetLabel, stance (properties or null), membership, org, madeDemand,
+//         towardsId (the actor the stance is aimed at, or null)
 UNWIND $actorIds AS actorId
 MATCH (a:Actor {id: actorId})
 CALL (a) {
@@ -10,7 +12,7 @@ CALL (a) {
   CALL (s) {
     MATCH (s)-[:RESPONDS_TO]->(t:Demand) RETURN t
     UNION
-    MATCH (s)-[:CONCERNS]->(t:Issue) RETURN t
+    MATCH (s)-[:CONCERNS]->(t:Issue) WHERE NOT (s)-[:RESPONDS_TO]->(:Demand) RETURN t
   }
   RETURN t, s, null AS ms, null AS org, null AS made
   UNION
@@ -19,7 +21,7 @@ CALL (a) {
   CALL (s) {
     MATCH (s)-[:RESPONDS_TO]->(t:Demand) RETURN t
     UNION
-    MATCH (s)-[:CONCERNS]->(t:Issue) RETURN t
+    MATCH (s)-[:CONCERNS]->(t:Issue) WHERE NOT (s)-[:RESPONDS_TO]->(:Demand) RETURN t
   }
   RETURN t, s, ms, org, null AS made
   UNION
@@ -27,4 +29,5 @@ CALL (a) {
   RETURN t, null AS s, null AS ms, null AS org, t AS made
 }
 RETURN actorId, properties(a) AS actor, properties(t) AS target, [l IN labels(t) WHERE l <> 'Entity'][0] AS targetLabel,
-  properties(s) AS stance, properties(ms) AS membership, properties(org) AS org, made IS NOT NULL AS madeDemand
+  properties(s) AS stance, properties(ms) AS membership, properties(org) AS org, made IS NOT NULL AS madeDemand,
+  CASE WHEN s IS NULL THEN null ELSE [(s)-[:TOWARDS]->(x:Actor) | x.id][0] END AS towardsId

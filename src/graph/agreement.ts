@@ -18,16 +18,45 @@ export interface AgreementTopic {
   positions: Position[];
 }
 
-/** For, against or both: how an actor leans on a topic. */
+/** For, against or both: how an actor leans on a demand. */
 function leaning(positions: Position[]): 'for' | 'against' | 'both' {
   const kinds = new Set(positions.map((p) => (FAVOURING.has(p.kind) ? 'for' : 'against')));
   return kinds.size > 1 ? 'both' : ([...kinds][0] as 'for' | 'against');
 }
 
+/** On a demand, actors lean for or against it: AGREE, DISAGREE or MIXED. */
+function demandVerdict(perActor: Position[][]): Verdict {
+  const leanings = perActor.map(leaning);
+  if (leanings.every((l) => l === leanings[0]) && leanings[0] !== 'both') return 'AGREE';
+  if (leanings.includes('for') && leanings.includes('against')) return 'DISAGREE';
+  return 'MIXED';
+}
+
+/**
+ * On an issue, a stance is not for or against the issue itself: criticism,
+ * accusations, blame, warnings and concern are aimed at someone, and openness,
+ * support, offers and conditions favour progress. Actors DISAGREE when one aims
+ * such a stance at another (or at the organisation another's position comes
+ * from); they AGREE when all favour progress, or all aim at the same third
+ * party; both at once, or neither, is MIXED.
+ */
+function issueVerdict(perActor: Position[][]): Verdict {
+  const sides = perActor.map((list) => new Set([list[0]!.actor.id, ...list.flatMap((p) => (p.orgId ? [p.orgId] : []))]));
+  const aims = perActor.map((list) => new Set(list.filter((p) => !FAVOURING.has(p.kind) && p.towardsId).map((p) => p.towardsId!)));
+  const conflict = aims.some((aimed, i) => sides.some((side, j) => i !== j && [...aimed].some((t) => side.has(t))));
+  const cooperate = perActor.every((list) => list.some((p) => FAVOURING.has(p.kind)));
+  if (conflict) return cooperate ? 'MIXED' : 'DISAGREE';
+  if (cooperate) return 'AGREE';
+  const [first, ...rest] = aims;
+  const common = [...(first ?? [])].some((t) => rest.every((a) => a.has(t)));
+  return common ? 'AGREE' : 'MIXED';
+}
+
 /**
  * Decides agreement topic by topic, over topics where at least two of the
- * actors hold a position: AGREE when all lean the same way, DISAGREE when one
- * leans for and another against, MIXED otherwise.
+ * actors hold a position. Demands: AGREE when all lean the same way, DISAGREE
+ * when one leans for and another against, MIXED otherwise. Issues: see
+ * issueVerdict. A stance that answers a demand counts on the demand only.
  */
 export function compareActors(actorIds: string[], targets: Map<string, EntityRecord>, positions: Position[]): AgreementTopic[] {
   const byTopic = new Map<string, Position[]>();
@@ -36,11 +65,9 @@ export function compareActors(actorIds: string[], targets: Map<string, EntityRec
   for (const [topicId, list] of byTopic) {
     const perActor = actorIds.map((a) => list.filter((p) => p.actor.id === a)).filter((l) => l.length > 0);
     if (perActor.length < 2) continue;
-    const leanings = perActor.map(leaning);
-    let verdict: Verdict = 'MIXED';
-    if (leanings.every((l) => l === leanings[0]) && leanings[0] !== 'both') verdict = 'AGREE';
-    else if (leanings.includes('for') && leanings.includes('against')) verdict = 'DISAGREE';
-    topics.push({ topic: targets.get(topicId)!, verdict, positions: list.sort((a, b) => actorIds.indexOf(a.actor.id) - actorIds.indexOf(b.actor.id)) });
+    const topic = targets.get(topicId)!;
+    const verdict = topic.__label === 'Issue' ? issueVerdict(perActor) : demandVerdict(perActor);
+    topics.push({ topic, verdict, positions: list.sort((a, b) => actorIds.indexOf(a.actor.id) - actorIds.indexOf(b.actor.id)) });
   }
   const order: Record<Verdict, number> = { DISAGREE: 0, MIXED: 1, AGREE: 2 };
   return topics.sort((a, b) => order[a.verdict] - order[b.verdict] || a.topic.id.localeCompare(b.topic.id));

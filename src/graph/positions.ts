@@ -23,6 +23,10 @@ export interface Position {
   target: EntityRecord;
   /** ISO date the position was held from (stance date, or the demand's date). */
   date: string;
+  /** The actor the stance is aimed at (a criticism's target), when known. */
+  towardsId?: string | null;
+  /** For an inherited position: the organisation it is inherited from. */
+  orgId?: string | null;
 }
 
 const rec = (props: unknown, label: string): EntityRecord => toEntityRecord({ props, label })!;
@@ -129,10 +133,10 @@ export async function findActorPositions(
       const stance = rec(row.stance, 'Stance');
       const org = rec(row.org, 'Actor');
       const membership = rec(row.membership, 'Membership');
-      all.push({ actor, kind: stance.kind as string, derived: true, basis: 'INHERITED', reasoning: inheritedReasoning(actor, org, membership, stance), stance, via: membership, target, date: stance.date as string });
+      all.push({ actor, kind: stance.kind as string, derived: true, basis: 'INHERITED', reasoning: inheritedReasoning(actor, org, membership, stance), stance, via: membership, target, date: stance.date as string, towardsId: row.towardsId as string | null, orgId: org.id });
     } else {
       const stance = rec(row.stance, 'Stance');
-      all.push({ actor, kind: stance.kind as string, derived: false, basis: 'STATED', reasoning: `${actor.name as string} ${String(stance.kind).toLowerCase().replace('_', ' ')} (${when(stance, 'date')}): ${stance.summary as string}`, stance, via: null, target, date: stance.date as string });
+      all.push({ actor, kind: stance.kind as string, derived: false, basis: 'STATED', reasoning: `${actor.name as string} ${String(stance.kind).toLowerCase().replace('_', ' ')} (${when(stance, 'date')}): ${stance.summary as string}`, stance, via: null, target, date: stance.date as string, towardsId: row.towardsId as string | null });
     }
   }
   // An actor's own positions on a target replace what it would inherit there; keep the latest of each kind.
