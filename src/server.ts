@@ -25,6 +25,7 @@ import type { Driver } from 'neo4j-driver';
 import { pinoHttp } from 'pino-http';
 import { projectRoot, type Config } from './config.js';
 import { ErrorCode, errorLoggingPlugin, formatError } from './graphql/errors.js';
+import { operationCostPlugin } from './graphql/operation-cost-plugin.js';
 import { operationLimits } from './graphql/limits.js';
 import type { Logger } from './logger.js';
 import { createReadinessProbe } from './readiness-probe.js';
@@ -96,6 +97,7 @@ export function createServer<TContext extends BaseContext>(deps: ServerDeps<TCon
       ApolloServerPluginUsageReportingDisabled(),
       ApolloServerPluginSchemaReportingDisabled(),
       errorLoggingPlugin(logger) as ApolloServerPlugin<TContext>,
+      operationCostPlugin(logger, { exposeInResponse: !config.production }) as ApolloServerPlugin<TContext>,
       {
         async serverWillStart() {
           return {

@@ -1,8 +1,14 @@
 /**
  * Runs catalogued read queries for one GraphQL operation: always as reads
  * (routing READ, so a cluster's followers serve them), always with
- * parameters, converting results to plain values once, and counting round
- * trips so that tests and clients can see an operation's cost.
+ * parameters, converting results to plain values once.
+ *
+ * Reads are batched into round trips: every read asked for while the same
+ * resolver level runs (the DataLoaders of one level dispatch together) waits
+ * for the end of that turn of the event loop, then all of them go to Neo4j in
+ * one read transaction, pipelined over one connection. An operation therefore
+ * costs one round trip per resolver level, whatever its list sizes and however
+ * many fields a level has. Both counts are kept for tests and logs.
  */
 import neo4j, { type Driver } from 'neo4j-driver';
 import { cypher } from '../neo4j/cypher.js';
@@ -11,24 +17,66 @@ import { toPlain } from '../neo4j/values.js';
 /** One record as plain values. */
 export type Row = Record<string, unknown>;
 
+interface PendingRead {
+  name: string;
+  params: Record<string, unknown>;
+  resolve(rows: Row[]): void;
+  reject(err: unknown): void;
+}
+
 /** Reads for one operation. */
 export class GraphReader {
-  /** Cypher round trips made so far. */
+  /** Cypher queries run so far. */
   queryCount = 0;
+  /** Round trips to Neo4j so far (transactions, each with one or more pipelined queries). */
+  roundTrips = 0;
+  private pending: PendingRead[] = [];
 
   constructor(
     private readonly driver: Driver,
     private readonly database: string,
   ) {}
 
-  /** Runs `cypher/read/<name>.cypher` with parameters and returns plain rows. */
-  async read(name: string, params: Record<string, unknown>): Promise<Row[]> {
-    this.queryCount++;
-    const result = await this.driver.executeQuery(cypher(`read/${name}`), params, {
-      database: this.database,
-      routing: neo4j.routing.READ,
+  /** Runs `cypher/read/<name>.cypher` with parameters, in the current round trip, and returns plain rows. */
+  read(name: string, params: Record<string, unknown>): Promise<Row[]> {
+    return new Promise<Row[]>((resolve, reject) => {
+      this.pending.push({ name, params, resolve, reject });
+      if (this.pending.length === 1) setImmediate(() => void this.flush());
     });
-    return result.records.map((r) => toPlain(r.toObject()) as Row);
+  }
+
+  private async flush(): Promise<void> {
+    const batch = this.pending;
+    this.pending = [];
+    this.roundTrips++;
+    this.queryCount += batch.length;
+    try {
+      const results = await this.run(batch);
+      batch.forEach((read, i) => read.resolve(results[i]!));
+    } catch (err) {
+      for (const read of batch) read.reject(err);
+    }
+  }
+
+  private async run(batch: PendingRead[]): Promise<Row[][]> {
+    const plain = (records: { toObject(): object }[]) => records.map((r) => toPlain(r.toObject()) as Row);
+    if (batch.length === 1) {
+      const [only] = batch;
+      const result = await this.driver.executeQuery(cypher(`read/${only!.name}`), only!.params, {
+        database: this.database,
+        routing: neo4j.routing.READ,
+      });
+      return [plain(result.records)];
+    }
+    const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.READ });
+    try {
+      return await session.executeRead(async (tx) => {
+        const results = await Promise.all(batch.map((read) => tx.run(cypher(`read/${read.name}`), read.params)));
+        return results.map((r) => plain(r.records));
+      });
+    } finally {
+      await session.close();
+    }
   }
 }
 

@@ -1,5 +1,5 @@
 /**
- * The per-request context: a reader that counts Cypher round trips, and the
+ * The per-request context: a reader that batches and counts Cypher round trips, and the
  * request's DataLoaders. Created once per GraphQL request.
  */
 import type { Driver } from 'neo4j-driver';
@@ -12,8 +12,10 @@ export interface GraphContext {
   reader: GraphReader;
   loaders: Loaders;
   logger: Logger;
-  /** Cypher round trips made by this operation so far. */
+  /** Cypher queries run by this operation so far. */
   readonly queryCount: number;
+  /** Round trips to Neo4j made by this operation so far (one per resolver level). */
+  readonly roundTrips: number;
 }
 
 /** Builds the context of one request. */
@@ -25,6 +27,9 @@ export function createGraphContext(deps: { driver: Driver; database: string; log
     logger: deps.logger,
     get queryCount() {
       return reader.queryCount;
+    },
+    get roundTrips() {
+      return reader.roundTrips;
     },
   };
 }

@@ -39,7 +39,7 @@ describe('npm run up', () => {
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ query: '{ actor(id: "russia") { name } }' }),
       });
-      expect(await res.json()).toEqual({ data: { actor: { name: 'Russia' } } });
+      expect(await res.json()).toMatchObject({ data: { actor: { name: 'Russia' } } });
       run.child.kill('SIGTERM');
       expect(await run.exited).toBe(0);
     } finally {
