@@ -1,6 +1,6 @@
 /**
  * The example operations of docs/queries, as the README and the playground show
- * them: each `name.graphql` with its `name.variables.json`.
+ * them: each `name.graphql` runs as is, its variables having defaults.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -13,7 +13,6 @@ export const queriesDir = path.join(projectRoot, 'docs', 'queries');
 export interface ExampleOperation {
   name: string;
   query: string;
-  variables: Record<string, unknown>;
 }
 
 /** Every example in docs/queries, by file name. */
@@ -23,14 +22,7 @@ export function exampleOperations(): ExampleOperation[] {
     .sort()
     .map((f) => {
       const name = f.replace(/\.graphql$/, '');
-      const variablesFile = path.join(queriesDir, `${name}.variables.json`);
-      let variables: Record<string, unknown> = {};
-      try {
-        variables = JSON.parse(readFileSync(variablesFile, 'utf8')) as Record<string, unknown>;
-      } catch (err) {
-        if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
-      }
-      return { name, query: readFileSync(path.join(queriesDir, f), 'utf8'), variables };
+      return { name, query: readFileSync(path.join(queriesDir, f), 'utf8') };
     });
 }
 

@@ -20,7 +20,7 @@ import { pickerSearchQuery } from '../../web/src/operations/picker.js';
 import { allDemandsQuery, allIssuesQuery, batchDocument, DEFAULT_BATCH } from '../../web/src/operations/positions.js';
 import { searchQuery } from '../../web/src/operations/search.js';
 import { filterQuery, timelineQuery } from '../../web/src/operations/timeline.js';
-import { defaultExamples } from '../../web/playground/default-examples.js';
+import { exampleOperations } from '../api/example-operations.js';
 
 const schema = buildSchema(readFileSync(path.join(projectRoot, 'schema.graphql'), 'utf8'));
 const limits = loadConfig({}).graphql.limits;
@@ -42,7 +42,7 @@ const operations: Record<string, string> = {
   searchQuery,
   timelineQuery,
   filterQuery,
-  ...Object.fromEntries(defaultExamples.map((e) => [`playground example ${e.name}`, e.query])),
+  ...Object.fromEntries(exampleOperations().map((e) => [`docs/queries/${e.name}.graphql`, e.query])),
 };
 
 describe('the dashboard’s GraphQL operations', () => {

@@ -10,7 +10,7 @@ import { createGraphiQLFetcher } from '@graphiql/toolkit';
 import { GraphiQL, HISTORY_PLUGIN } from 'graphiql';
 import { createElement as h, StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { examples, examplesOrigin, type Example } from './examples.js';
+import { examples, type Example } from './examples.js';
 
 const endpoint = new URL(document.querySelector<HTMLMetaElement>('meta[name="diplograph-api"]')?.content || '../graphql', document.baseURI).href;
 // JSON POSTs (content-type application/json) pass Apollo's CSRF prevention.
@@ -26,15 +26,15 @@ function ExamplesList() {
     // The new tab is active now: fill its editors (which also updates the tab state).
     queueMicrotask(() => {
       queryEditor?.setValue(example.query);
-      variableEditor?.setValue(example.variables ?? '');
-      updateActiveTabValues({ query: example.query, variables: example.variables ?? null });
+      variableEditor?.setValue('');
+      updateActiveTabValues({ query: example.query, variables: null });
     });
   };
   return h(
     'section',
     { className: 'examples', 'aria-label': 'Example operations' },
     h('h2', { className: 'graphiql-doc-explorer-title' }, 'Examples'),
-    h('p', null, `${examplesOrigin === 'docs/queries' ? 'Operations from docs/queries' : 'Built-in examples'}. Choose one to open it in a new tab.`),
+    h('p', null, 'Operations from docs/queries. Choose one to open it in a new tab.'),
     h(
       'ul',
       null,
@@ -60,7 +60,7 @@ createRoot(container).render(
     h(GraphiQL, {
       fetcher,
       plugins: [HISTORY_PLUGIN, examplesPlugin],
-      defaultTabs: examples.map((e) => ({ query: e.query, variables: e.variables ?? null })),
+      defaultTabs: examples.map((e) => ({ query: e.query })),
       defaultEditorToolsVisibility: true,
     }),
   ),
