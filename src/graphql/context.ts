@@ -1,6 +1,8 @@
 /**
- * The per-request context: a reader that batches and counts Cypher round trips, and the
- * request's DataLoaders. Created once per GraphQL request.
+ * The per-request context: a reader that batches and counts Cypher round trips
+ * (reader.queryCount, reader.roundTrips), and the request's DataLoaders. Created
+ * once per GraphQL request. Apollo shallow-copies the context object per
+ * operation, so state that changes lives in the reader, not on the context.
  */
 import type { Driver } from 'neo4j-driver';
 import type { Logger } from 'pino';
@@ -12,10 +14,6 @@ export interface GraphContext {
   reader: GraphReader;
   loaders: Loaders;
   logger: Logger;
-  /** Cypher queries run by this operation so far. */
-  readonly queryCount: number;
-  /** Round trips to Neo4j made by this operation so far (one per resolver level). */
-  readonly roundTrips: number;
 }
 
 /** Builds the context of one request. */
@@ -25,11 +23,5 @@ export function createGraphContext(deps: { driver: Driver; database: string; log
     reader,
     loaders: new Loaders(reader),
     logger: deps.logger,
-    get queryCount() {
-      return reader.queryCount;
-    },
-    get roundTrips() {
-      return reader.roundTrips;
-    },
   };
 }

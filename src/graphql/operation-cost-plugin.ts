@@ -9,8 +9,7 @@ import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import type { Logger } from 'pino';
 
 interface Costed {
-  queryCount?: number;
-  roundTrips?: number;
+  reader?: { queryCount: number; roundTrips: number };
 }
 
 export function operationCostPlugin(logger: Logger, options: { exposeInResponse: boolean }): ApolloServerPlugin<BaseContext> {
@@ -19,8 +18,9 @@ export function operationCostPlugin(logger: Logger, options: { exposeInResponse:
       const started = performance.now();
       return {
         async willSendResponse({ contextValue, request, operationName, response }) {
-          const { queryCount, roundTrips } = contextValue as Costed;
-          if (queryCount === undefined || roundTrips === undefined) return;
+          const reader = (contextValue as Costed).reader;
+          if (!reader) return;
+          const { queryCount, roundTrips } = reader;
           const ms = Math.round((performance.now() - started) * 10) / 10;
           logger.debug(
             { reqId: request.http?.headers.get('x-request-id'), operationName: operationName ?? null, queries: queryCount, roundTrips, ms },

@@ -309,8 +309,8 @@ describe('cost in Cypher round trips', () => {
     async (_, op) => {
       await run(op.query);
       expect(contexts).toHaveLength(1);
-      expect(contexts[0]!.roundTrips).toBeGreaterThan(0);
-      expect(contexts[0]!.roundTrips).toBeLessThanOrEqual(fieldLevels(op.query));
+      expect(contexts[0]!.reader.roundTrips).toBeGreaterThan(0);
+      expect(contexts[0]!.reader.roundTrips).toBeLessThanOrEqual(fieldLevels(op.query));
     },
   );
 
@@ -319,7 +319,7 @@ describe('cost in Cypher round trips', () => {
     const trips = async (asOf: string) => {
       contexts.length = 0;
       const data = await run(query, { asOf });
-      return { members: data.actor.members.length, roundTrips: contexts[0]!.roundTrips, queries: contexts[0]!.queryCount };
+      return { members: data.actor.members.length, roundTrips: contexts[0]!.reader.roundTrips, queries: contexts[0]!.reader.queryCount };
     };
     const early = await trips('1950-01-01');
     const late = await trips('2022-01-12');
