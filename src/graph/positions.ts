@@ -37,6 +37,62 @@ export function inheritedReasoning(actor: EntityRecord, org: EntityRecord, membe
   return `${actor.name as string} inherits ${org.name as string}'s ${String(stance.kind)} (${when(stance, 'date')}, stance ${stance.id}) as a member of ${org.name as string} since ${when(membership, 'from')}`;
 }
 
+/** An actor's support of a demand it made. */
+function demandedPosition(actor: EntityRecord, target: EntityRecord): Position {
+  return {
+    actor,
+    kind: 'SUPPORTS',
+    derived: false,
+    basis: 'DEMANDED',
+    reasoning: `${actor.name as string} made this demand (since ${when(target, 'since')})`,
+    stance: null,
+    via: null,
+    target,
+    date: target.since as string,
+  };
+}
+
+/** A stance an actor took itself. */
+function statedPosition(actor: EntityRecord, stance: EntityRecord, target: EntityRecord, towardsId: string | null = null): Position {
+  const kind = stance.kind as string;
+  return {
+    actor,
+    kind,
+    derived: false,
+    basis: 'STATED',
+    reasoning: `${actor.name as string} ${kind.toLowerCase().replace('_', ' ')} (${when(stance, 'date')}): ${stance.summary as string}`,
+    stance,
+    via: null,
+    target,
+    date: stance.date as string,
+    towardsId,
+  };
+}
+
+/** A stance a member inherits from an organisation it belonged to on the date. */
+function inheritedPosition(
+  actor: EntityRecord,
+  stance: EntityRecord,
+  membership: EntityRecord,
+  org: EntityRecord,
+  target: EntityRecord,
+  towardsId: string | null = null,
+): Position {
+  return {
+    actor,
+    kind: stance.kind as string,
+    derived: true,
+    basis: 'INHERITED',
+    reasoning: inheritedReasoning(actor, org, membership, stance),
+    stance,
+    via: membership,
+    target,
+    date: stance.date as string,
+    towardsId,
+    orgId: org.id,
+  };
+}
+
 /** Positions on each target (demand or issue) as of a date. */
 export async function findPositions(
   reader: GraphReader,
@@ -52,51 +108,10 @@ export async function findPositions(
     const targetId = row.targetId as string;
     const list = out.get(targetId)!;
     const target = rec(row.target, row.targetLabel as string);
-    for (const m of row.makers as Row[]) {
-      const actor = rec(m, 'Actor');
-      list.push({
-        actor,
-        kind: 'SUPPORTS',
-        derived: false,
-        basis: 'DEMANDED',
-        reasoning: `${actor.name as string} made this demand (since ${when(target, 'since')})`,
-        stance: null,
-        via: null,
-        target,
-        date: target.since as string,
-      });
-    }
-    for (const d of row.direct as Row[]) {
-      const actor = rec(d.actor, 'Actor');
-      const stance = rec(d.stance, 'Stance');
-      list.push({
-        actor,
-        kind: d.kind as string,
-        derived: false,
-        basis: 'STATED',
-        reasoning: `${actor.name as string} ${String(d.kind).toLowerCase().replace('_', ' ')} (${when(stance, 'date')}): ${stance.summary as string}`,
-        stance,
-        via: null,
-        target,
-        date: stance.date as string,
-      });
-    }
+    for (const m of row.makers as Row[]) list.push(demandedPosition(rec(m, 'Actor'), target));
+    for (const d of row.direct as Row[]) list.push(statedPosition(rec(d.actor, 'Actor'), rec(d.stance, 'Stance'), target));
     for (const d of row.derived as Row[]) {
-      const actor = rec(d.actor, 'Actor');
-      const stance = rec(d.stance, 'Stance');
-      const membership = rec(d.membership, 'Membership');
-      const org = rec(d.org, 'Actor');
-      list.push({
-        actor,
-        kind: d.kind as string,
-        derived: true,
-        basis: 'INHERITED',
-        reasoning: inheritedReasoning(actor, org, membership, stance),
-        stance,
-        via: membership,
-        target,
-        date: stance.date as string,
-      });
+      list.push(inheritedPosition(rec(d.actor, 'Actor'), rec(d.stance, 'Stance'), rec(d.membership, 'Membership'), rec(d.org, 'Actor'), target));
     }
     list.sort((a, b) => Number(a.derived) - Number(b.derived) || String(a.actor.name).localeCompare(String(b.actor.name)) || a.kind.localeCompare(b.kind));
   }
@@ -117,27 +132,11 @@ export async function findActorPositions(
     actors.set(actor.id, actor);
     const target = rec(row.target, row.targetLabel as string);
     targets.set(target.id, target);
-    if (row.madeDemand) {
-      all.push({
-        actor,
-        kind: 'SUPPORTS',
-        derived: false,
-        basis: 'DEMANDED',
-        reasoning: `${actor.name as string} made this demand (since ${when(target, 'since')})`,
-        stance: null,
-        via: null,
-        target,
-        date: target.since as string,
-      });
-    } else if (row.membership) {
-      const stance = rec(row.stance, 'Stance');
-      const org = rec(row.org, 'Actor');
-      const membership = rec(row.membership, 'Membership');
-      all.push({ actor, kind: stance.kind as string, derived: true, basis: 'INHERITED', reasoning: inheritedReasoning(actor, org, membership, stance), stance, via: membership, target, date: stance.date as string, towardsId: row.towardsId as string | null, orgId: org.id });
-    } else {
-      const stance = rec(row.stance, 'Stance');
-      all.push({ actor, kind: stance.kind as string, derived: false, basis: 'STATED', reasoning: `${actor.name as string} ${String(stance.kind).toLowerCase().replace('_', ' ')} (${when(stance, 'date')}): ${stance.summary as string}`, stance, via: null, target, date: stance.date as string, towardsId: row.towardsId as string | null });
-    }
+    const towardsId = (row.towardsId ?? null) as string | null;
+    if (row.madeDemand) all.push(demandedPosition(actor, target));
+    else if (row.membership) {
+      all.push(inheritedPosition(actor, rec(row.stance, 'Stance'), rec(row.membership, 'Membership'), rec(row.org, 'Actor'), target, towardsId));
+    } else all.push(statedPosition(actor, rec(row.stance, 'Stance'), target, towardsId));
   }
   // An actor's own positions on a target replace what it would inherit there; keep the latest of each kind.
   const positions: Position[] = [];
