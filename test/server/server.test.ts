@@ -296,7 +296,7 @@ describe('HTTP safeguards', () => {
 
     const withHeader = await fetch(`${api.url}/graphql?query=${encodeURIComponent('{ __typename }')}`, { headers: { 'apollo-require-preflight': 'true' } });
     expect(withHeader.status).toBe(200);
-    expect(await withHeader.json()).toEqual({ data: { __typename: 'Query' } });
+    expect(await withHeader.json()).toMatchObject({ data: { __typename: 'Query' } });
   });
 
   it('serves Apollo Sandbox to a browser at GET /graphql outside production', async () => {
