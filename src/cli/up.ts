@@ -4,7 +4,9 @@
  * dashboard in this process. Exit codes as the other commands: 2 configuration,
  * 3 invalid seed data, 4 Neo4j unreachable, 1 anything else.
  */
-import { ConfigError, loadConfig, type Config } from '../config.js';
+import fs from 'node:fs';
+import path from 'node:path';
+import { ConfigError, loadConfig, projectRoot, type Config } from '../config.js';
 import { LocalNeo4jError } from '../local-neo4j/local-neo4j-error.js';
 import { startNeo4j } from '../local-neo4j/start-neo4j.js';
 import { createLogger } from '../logger.js';
@@ -67,7 +69,9 @@ async function up(): Promise<number | undefined> {
     const urls = await serve(config, createLogger(config));
     say('');
     say(`diplograph is up:`);
-    say(`  dashboard  ${urls.dashboard}`);
+    const built = fs.existsSync(path.join(projectRoot, 'web', 'dist', 'index.html'));
+    say(`  dashboard  ${urls.dashboard}${built ? '' : '  (not built: run npm run build:web, then reload)'}`);
+    say(`  playground ${urls.dashboard}playground/`);
     say(`  GraphQL    ${urls.graphql}`);
     say(`  health     ${urls.health}  (readiness: ${urls.ready})`);
     say(`Stop with Ctrl-C.${config.neo4j.local ? ' Neo4j keeps running; stop it with npm run db:stop.' : ''}`);

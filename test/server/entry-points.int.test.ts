@@ -33,6 +33,7 @@ describe('npm run up', () => {
       expect(output).toContain('NEO4J_URI is set: using the Neo4j at');
       expect(output).toMatch(/loaded \d+ files?/);
       expect(output).toContain(`dashboard  http://127.0.0.1:${port}/`);
+      expect(output).toContain(`playground http://127.0.0.1:${port}/playground/`);
       expect(output).toContain(`GraphQL    http://127.0.0.1:${port}/graphql`);
       const res = await fetch(`http://127.0.0.1:${port}/graphql`, {
         method: 'POST',
