@@ -68,6 +68,7 @@ const envSchema = z.object({
   SHUTDOWN_GRACE: positiveInt.default(10),
   TRUST_PROXY: z.string().default('false'),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  READS_REQUIRE_KEY: boolFlag.default(false),
 });
 
 /** Connection settings for Neo4j, local or remote. */
@@ -118,6 +119,8 @@ export interface Config {
     shutdownGraceMs: number;
   };
   graphql: { introspection: boolean; limits: GraphqlLimits };
+  /** API keys: writes always need a write-scoped key; reads need a key only when readsRequireKey. */
+  auth: { readsRequireKey: boolean };
   logLevel: string;
   production: boolean;
 }
@@ -195,6 +198,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         maxDirectives: e.GRAPHQL_MAX_DIRECTIVES,
       },
     },
+    auth: { readsRequireKey: e.READS_REQUIRE_KEY },
     logLevel: e.LOG_LEVEL,
     production: e.NODE_ENV === 'production',
   };

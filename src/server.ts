@@ -23,6 +23,9 @@ import express, { type ErrorRequestHandler, type RequestHandler } from 'express'
 import type { DocumentNode } from 'graphql';
 import type { Driver } from 'neo4j-driver';
 import { pinoHttp } from 'pino-http';
+import { accessPlugin } from './auth/access-plugin.js';
+import { authenticate, authFailureOf, principalOf } from './auth/authenticate.js';
+import type { Principal } from './auth/principal.js';
 import { projectRoot, type Config } from './config.js';
 import { ErrorCode, errorLoggingPlugin, formatError } from './graphql/errors.js';
 import { operationCostPlugin } from './graphql/operation-cost-plugin.js';
@@ -36,6 +39,10 @@ export interface ContextDeps {
   database: string;
   /** The request's logger: every line carries the request id. */
   logger: Logger;
+  /** The caller's API key (null without a valid one), from the Authorization header. */
+  principal: Principal | null;
+  /** Why the key sent was not accepted; null when none was sent or it was valid. */
+  authFailure: string | null;
 }
 
 /** Everything createServer needs; the entry point assembles it. */
@@ -97,6 +104,7 @@ export function createServer<TContext extends BaseContext>(deps: ServerDeps<TCon
       ApolloServerPluginUsageReportingDisabled(),
       ApolloServerPluginSchemaReportingDisabled(),
       errorLoggingPlugin(logger) as ApolloServerPlugin<TContext>,
+      accessPlugin(config.auth.readsRequireKey) as ApolloServerPlugin<TContext>,
       operationCostPlugin(logger, { exposeInResponse: !config.production }) as ApolloServerPlugin<TContext>,
       {
         async serverWillStart() {
@@ -137,6 +145,7 @@ export function createServer<TContext extends BaseContext>(deps: ServerDeps<TCon
   app.all(
     '/graphql',
     cors(corsOptions(config.http.corsOrigins)),
+    authenticate(driver, config.neo4j.database),
     express.json({ limit: config.http.bodyLimit }),
     (req, res, next) => {
       if (graphqlHandler) return graphqlHandler(req, res, next);
@@ -170,7 +179,8 @@ export function createServer<TContext extends BaseContext>(deps: ServerDeps<TCon
       await apollo.start();
       apolloStarted = true;
       graphqlHandler = expressMiddleware(apollo, {
-        context: async ({ req }) => createContext({ driver, database: config.neo4j.database, logger: req.log }),
+        context: async ({ req, res }) =>
+          createContext({ driver, database: config.neo4j.database, logger: req.log, principal: principalOf(res.locals), authFailure: authFailureOf(res.locals) }),
       });
       try {
         await listen(httpServer, config.http.port, config.http.host);

@@ -67,4 +67,11 @@ describe('loadConfig', () => {
   it('ignores empty variables, as a shell leaves them', () => {
     expect(loadConfig({ NEO4J_URI: '', NEO4J_BOLT_PORT: '' }).neo4j.local).toBe(true);
   });
+
+  it('keeps reads public unless READS_REQUIRE_KEY says otherwise, and names a bad value', () => {
+    expect(loadConfig({}).auth.readsRequireKey).toBe(false);
+    expect(loadConfig({ READS_REQUIRE_KEY: 'true' }).auth.readsRequireKey).toBe(true);
+    expect(loadConfig({ READS_REQUIRE_KEY: '0' }).auth.readsRequireKey).toBe(false);
+    expect(configError({ READS_REQUIRE_KEY: 'maybe' }).variable).toBe('READS_REQUIRE_KEY');
+  });
 });

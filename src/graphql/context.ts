@@ -8,20 +8,31 @@ import type { Driver } from 'neo4j-driver';
 import type { Logger } from 'pino';
 import { GraphReader } from '../graph/graph-reader.js';
 import { Loaders } from '../graph/loaders.js';
+import type { Principal } from '../auth/principal.js';
+import { GraphWriter } from '../write/graph-writer.js';
 
 /** What every resolver receives. */
 export interface GraphContext {
   reader: GraphReader;
   loaders: Loaders;
   logger: Logger;
+  /** The caller's API key, or null for an anonymous request. */
+  principal: Principal | null;
+  /** Why a key sent with the request was refused (null when none was sent or it was valid). */
+  authFailure: string | null;
+  /** Writes (mutations), one transaction each. */
+  writer: GraphWriter;
 }
 
 /** Builds the context of one request. */
-export function createGraphContext(deps: { driver: Driver; database: string; logger: Logger }): GraphContext {
+export function createGraphContext(deps: { driver: Driver; database: string; logger: Logger; principal?: Principal | null; authFailure?: string | null }): GraphContext {
   const reader = new GraphReader(deps.driver, deps.database);
   return {
     reader,
     loaders: new Loaders(reader),
     logger: deps.logger,
+    principal: deps.principal ?? null,
+    authFailure: deps.authFailure ?? null,
+    writer: new GraphWriter(deps.driver, deps.database),
   };
 }

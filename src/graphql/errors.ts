@@ -33,6 +33,10 @@ export enum ErrorCode {
   PAYLOAD_TOO_LARGE = 'PAYLOAD_TOO_LARGE',
   /** The HTTP request itself is malformed (bad JSON, unknown path). */
   BAD_REQUEST = 'BAD_REQUEST',
+  /** No API key where one is needed, or a key that is unknown, malformed or revoked (HTTP 401). */
+  UNAUTHENTICATED = 'UNAUTHENTICATED',
+  /** A valid API key whose scope does not allow the operation (a read key used to write). */
+  FORBIDDEN = 'FORBIDDEN',
 }
 
 /** The codes of the operation limits in src/graphql/limits.ts. */
@@ -58,6 +62,8 @@ const clientCodes: ReadonlySet<string> = new Set<string>([
   ErrorCode.SERVICE_UNAVAILABLE,
   ErrorCode.PAYLOAD_TOO_LARGE,
   ErrorCode.BAD_REQUEST,
+  ErrorCode.UNAUTHENTICATED,
+  ErrorCode.FORBIDDEN,
   ...limitCodes,
   ApolloServerErrorCode.GRAPHQL_PARSE_FAILED,
   ApolloServerErrorCode.GRAPHQL_VALIDATION_FAILED,

@@ -2,6 +2,8 @@
 import { DateScalar } from './date-scalar.js';
 import { positionResolvers } from './resolvers/analysis.js';
 import { entityTypeResolvers } from './resolvers/entity-types.js';
+import { changesQuery, changeTypeResolvers } from './resolvers/changes.js';
+import { mutationResolvers } from './resolvers/mutation.js';
 import { queryResolvers } from './resolvers/query.js';
 
 /** The resolver map of the API. */
@@ -10,4 +12,7 @@ export const resolvers = {
   ...queryResolvers,
   ...entityTypeResolvers,
   ...positionResolvers,
+  Query: { ...queryResolvers.Query, changes: changesQuery },
+  ...mutationResolvers,
+  ...changeTypeResolvers,
 };

@@ -125,11 +125,9 @@ const SINGULAR: Record<EntitySection, string> = {
 
 const article = (noun: string): string => (/^[aeiou]/.test(noun) ? `an ${noun}` : `a ${noun}`);
 
-interface Definition {
-  section: EntitySection;
+interface Definition extends DefinedEntity {
   file: string;
   path: PropertyKey[];
-  record: Record<string, unknown>;
   line: number;
   col: number;
 }
@@ -152,22 +150,32 @@ function* entitiesOf(data: unknown): Generator<{ section: EntitySection; path: P
 
 function schemaIssues(parsed: ParsedSeedFile, error: z.ZodError): SeedIssue[] {
   return error.issues.map((issue) => {
-    let path: PropertyKey[] = [...issue.path];
-    let message = issue.message;
-    let key: string | undefined;
-    if (issue.code === 'unrecognized_keys') {
-      key = issue.keys[0];
-      message = `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
-    } else if (issue.code === 'invalid_type' && getAt(parsed.data, path) === undefined) {
-      message = 'required field is missing';
-    } else if (issue.code === 'invalid_value' && 'values' in issue) {
-      const given = getAt(parsed.data, path);
-      message = `${JSON.stringify(given)} is not one of ${issue.values.map((v) => String(v)).join(', ')}`;
-    }
-    const pos = locate(parsed, path, key);
-    if (key !== undefined) path = [...path, key];
-    return { file: parsed.file, line: pos.line, col: pos.col, path: formatPath(path), message };
+    const described = describeSchemaIssue(issue, parsed.data);
+    const pos = locate(parsed, issue.path, described.key);
+    return { file: parsed.file, line: pos.line, col: pos.col, path: formatPath(described.path), message: described.message };
   });
+}
+
+/**
+ * Turns a zod issue into the message analysts and API clients see, with the path of the
+ * field at fault (for an unknown field: the path of that field, and its name in `key`).
+ * Shared by the seed loader and the write API, so both word problems the same way.
+ */
+export function describeSchemaIssue(issue: z.core.$ZodIssue, data: unknown): { path: PropertyKey[]; message: string; key?: string } {
+  let path: PropertyKey[] = [...issue.path];
+  let message = issue.message;
+  let key: string | undefined;
+  if (issue.code === 'unrecognized_keys') {
+    key = issue.keys[0];
+    message = `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
+  } else if (issue.code === 'invalid_type' && getAt(data, path) === undefined) {
+    message = 'required field is missing';
+  } else if (issue.code === 'invalid_value' && 'values' in issue) {
+    const given = getAt(data, path);
+    message = `${JSON.stringify(given)} is not one of ${issue.values.map((v) => String(v)).join(', ')}`;
+  }
+  if (key !== undefined) path = [...path, key];
+  return key === undefined ? { path, message } : { path, message, key };
 }
 
 function getAt(data: unknown, path: ReadonlyArray<PropertyKey>): unknown {
@@ -221,28 +229,7 @@ export function validateSeeds(parsedFiles: ParsedSeedFile[]): { files: ValidSeed
 
   for (const parsed of readable) {
     for (const { section, path, record } of entitiesOf(parsed.data)) {
-      for (const rule of REFERENCE_RULES[section]) {
-        const value = record[rule.field];
-        if (value === undefined) continue;
-        const targets: Array<{ id: string; path: PropertyKey[] }> = [];
-        if (Array.isArray(value)) {
-          value.forEach((v, i) => {
-            if (rule.inner) targets.push({ id: (v as Record<string, string>)[rule.inner]!, path: [...path, rule.field, i, rule.inner] });
-            else targets.push({ id: v as string, path: [...path, rule.field, i] });
-          });
-        } else {
-          targets.push({ id: value as string, path: [...path, rule.field] });
-        }
-        for (const t of targets) {
-          if (typeof t.id !== 'string') continue; // the schema check reports it
-          const def = defined.get(t.id);
-          const expected = rule.to.map((s) => SINGULAR[s]).join(' or ');
-          if (!def) issues.push(at(parsed, t.path, `unknown ${expected} "${t.id}" (no ${expected} with this id in the seed files)`));
-          else if (!rule.to.includes(def.section))
-            issues.push(at(parsed, t.path, `"${t.id}" is ${article(SINGULAR[def.section])}, expected ${article(expected)}`));
-        }
-      }
-      issues.push(...semanticIssues(parsed, section, path, record, defined, at));
+      for (const problem of entityIssues(section, record, (id) => defined.get(id))) issues.push(at(parsed, [...path, ...problem.path], problem.message));
     }
   }
 
@@ -250,33 +237,70 @@ export function validateSeeds(parsedFiles: ParsedSeedFile[]): { files: ValidSeed
   return { files, issues };
 }
 
-/** Checks that need more than one field: date order, who may hold an office. */
-function semanticIssues(
-  parsed: ParsedSeedFile,
+/** What the cross-entity checks need to know about an id defined elsewhere: its section and fields. */
+export interface DefinedEntity {
+  section: EntitySection;
+  record: Record<string, unknown>;
+}
+
+/** A problem with one entity, at a path relative to the entity (e.g. ['evidence', 0]). */
+export interface EntityProblem {
+  path: PropertyKey[];
+  message: string;
+}
+
+/**
+ * The checks that look beyond one entity's own shape: every reference resolves to an
+ * entity of the right section, dates are in order, offices are held by persons, quoted
+ * speakers can be quoted. `lookup` answers for ids defined elsewhere: the other seed
+ * files for the loader, the database for the write API.
+ */
+export function entityIssues(
   section: EntitySection,
-  path: PropertyKey[],
   record: Record<string, unknown>,
-  defined: Map<string, Definition>,
-  at: (parsed: ParsedSeedFile, path: PropertyKey[], message: string) => SeedIssue,
-): SeedIssue[] {
-  const out: SeedIssue[] = [];
+  lookup: (id: string) => DefinedEntity | undefined,
+  /** Where ids are looked up, for messages: "in the seed files" or "in the graph". */
+  where = 'in the seed files',
+): EntityProblem[] {
+  const out: EntityProblem[] = [];
+  for (const rule of REFERENCE_RULES[section]) {
+    const value = record[rule.field];
+    if (value === undefined) continue;
+    const targets: Array<{ id: string; path: PropertyKey[] }> = [];
+    if (Array.isArray(value)) {
+      value.forEach((v, i) => {
+        if (rule.inner) targets.push({ id: (v as Record<string, string>)[rule.inner]!, path: [rule.field, i, rule.inner] });
+        else targets.push({ id: v as string, path: [rule.field, i] });
+      });
+    } else {
+      targets.push({ id: value as string, path: [rule.field] });
+    }
+    for (const t of targets) {
+      if (typeof t.id !== 'string') continue; // the schema check reports it
+      const def = lookup(t.id);
+      const expected = rule.to.map((s) => SINGULAR[s]).join(' or ');
+      if (!def) out.push({ path: t.path, message: `unknown ${expected} "${t.id}" (no ${expected} with this id ${where})` });
+      else if (!rule.to.includes(def.section)) out.push({ path: t.path, message: `"${t.id}" is ${article(SINGULAR[def.section])}, expected ${article(expected)}` });
+    }
+  }
   const order = (fromField: string, toField: string): void => {
     const from = record[fromField] as string | undefined;
     const to = record[toField] as string | undefined;
-    if (from && to && to.localeCompare(from) < 0 && !from.startsWith(to))
-      out.push(at(parsed, [...path, toField], `${toField} (${to}) is before ${fromField} (${from})`));
+    if (from && to && to.localeCompare(from) < 0 && !from.startsWith(to)) out.push({ path: [toField], message: `${toField} (${to}) is before ${fromField} (${from})` });
   };
   if (section === 'memberships') order('from', 'until');
   if (section === 'events') order('date', 'until');
   if (section === 'offices') {
-    const holder = defined.get(record.holder as string);
+    const holder = lookup(record.holder as string);
     if (holder?.section === 'actors' && holder.record.kind !== 'PERSON')
-      out.push(at(parsed, [...path, 'holder'], `"${record.holder as string}" is a ${holder.record.kind as string}, but an office is held by a PERSON`));
+      out.push({ path: ['holder'], message: `"${record.holder as string}" is a ${holder.record.kind as string}, but an office is held by a PERSON` });
   }
   if (section === 'statements') {
-    const speaker = defined.get(record.speaker as string);
-    if (speaker?.section === 'actors' && record.mode !== 'REPORTED' && record.mode !== 'ANALYSIS' && !['PERSON', 'MINISTRY', 'GOVERNMENT', 'ARMED_FORCES', 'STATE', 'ALLIANCE', 'INTERGOVERNMENTAL_ORGANIZATION', 'NON_STATE_ARMED_GROUP'].includes(speaker.record.kind as string))
-      out.push(at(parsed, [...path, 'speaker'], `a ${record.mode as string} needs a speaker who can be quoted, not a ${speaker.record.kind as string}`));
+    const speaker = lookup(record.speaker as string);
+    if (speaker?.section === 'actors' && record.mode !== 'REPORTED' && record.mode !== 'ANALYSIS' && !QUOTABLE_KINDS.includes(speaker.record.kind as string))
+      out.push({ path: ['speaker'], message: `a ${record.mode as string} needs a speaker who can be quoted, not a ${speaker.record.kind as string}` });
   }
   return out;
 }
+
+const QUOTABLE_KINDS = ['PERSON', 'MINISTRY', 'GOVERNMENT', 'ARMED_FORCES', 'STATE', 'ALLIANCE', 'INTERGOVERNMENTAL_ORGANIZATION', 'NON_STATE_ARMED_GROUP'];
