@@ -138,6 +138,8 @@ export async function writeEntity(driver: Driver, database: string, request: Wri
   const session = driver.session({ database });
   try {
     return await session.executeWrite(async (tx) => {
+      // One writer per id at a time: a concurrent write of the same id waits here.
+      await tx.run(cypher('write/api-lock-id'), { id });
       // ── validate against the graph ────────────────────────────────────────
       const document = section === 'sources' ? id : section === 'statements' ? (record.source as string) : request.source!;
       const known = await lookupIds(tx, [...new Set([...referencedIds(section, record), document, id])]);

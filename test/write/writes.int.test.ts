@@ -207,6 +207,21 @@ describe('a valid write', () => {
     expect(await count("MATCH (c:Change {entityId: 'stance-test-russia-open-to-talks'}) RETURN count(c)")).toBe(1);
   });
 
+  it('creates a new id once when the same write arrives 8 times at once: one CREATED, the rest UNCHANGED', async () => {
+    const input = statement({ id: 'stmt-test-concurrent', gloss: 'Sent eight times at once.' });
+    const answers = await Promise.all(
+      Array.from({ length: 8 }, () => postGraphql(api.url, { query: UPSERT_STATEMENT, variables: { input } }, bearer(keys.write))),
+    );
+    const outcomes = answers.map((a) => {
+      expect(a.body.errors, a.text).toBeUndefined();
+      return (a.body.data?.['upsertStatement'] as { outcome: string }).outcome;
+    });
+    expect(outcomes.filter((o) => o === 'CREATED')).toHaveLength(1);
+    expect(outcomes.filter((o) => o === 'UNCHANGED')).toHaveLength(7);
+    expect(await count("MATCH (c:Change {entityId: 'stmt-test-concurrent'}) RETURN count(c)")).toBe(1);
+    expect(await count("MATCH (s:Statement {id: 'stmt-test-concurrent'}) RETURN count(s)")).toBe(1);
+  });
+
   it('corrects an API-written fact: UPDATED, with what changed in the audit trail', async () => {
     const res = await postGraphql(
       api.url,
