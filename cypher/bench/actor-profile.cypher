@@ -1,0 +1,15 @@
+// Benchmark floor: an actor's profile in one hand-written query, the same
+// data as diplograph's `actor { memberships stances(first: 10)
+// statements(first: 10, role: SPEAKER) demandsMade }`.
+// $params: id
+// RETURN: actor (map)
+MATCH (a:Actor {id: $id})
+RETURN a {
+  .id, .name, .kind,
+  memberships: [(a)-[:HAS_MEMBERSHIP]->(m:Membership)-[:MEMBERSHIP_IN]->(o:Actor) | {from: m.from, organization: o {.id, .name}}],
+  stances: COLLECT { MATCH (a)-[:TOOK]->(s:Stance) RETURN s {.id, .kind, .summary, .date} ORDER BY s.date DESC, s.id LIMIT 10 },
+  stanceCount: COUNT { (a)-[:TOOK]->(:Stance) },
+  statements: COLLECT { MATCH (a)-[:SAID]->(s:Statement) RETURN s {.id, .text, .said} ORDER BY s.said DESC, s.id LIMIT 10 },
+  statementCount: COUNT { (a)-[:SAID]->(:Statement) },
+  demandsMade: [(a)-[:MADE_DEMAND]->(d:Demand) | d {.id, .summary}]
+} AS actor

@@ -1,0 +1,18 @@
+// Benchmark floor: a demand with who made it, of whom, and every response
+// (holder and evidence), oldest first: diplograph's
+// `demand { by of responses { holder evidence } }` in one query.
+// $params: id
+// RETURN: demand (map)
+MATCH (d:Demand {id: $id})
+RETURN d {
+  .id, .summary, .since,
+  by: [(d)<-[:MADE_DEMAND]-(a:Actor) | a {.id, .name}],
+  of: [(d)-[:ADDRESSED_TO]->(a:Actor) | a {.id, .name}],
+  responses: COLLECT {
+    MATCH (d)<-[:RESPONDS_TO]-(s:Stance)
+    RETURN s {.id, .kind, .date,
+      holder: [(s)<-[:TOOK]-(h:Actor) | h {.id, .name}][0],
+      evidence: [(s)-[:EVIDENCED_BY]->(q:Statement) | q {.id, .text}]}
+    ORDER BY s.date, s.id
+  }
+} AS demand

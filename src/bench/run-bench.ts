@@ -1,0 +1,180 @@
+/**
+ * The benchmark: for each corpus size, empties the graph, streams a synthetic
+ * corpus in through the bulk ingest (records/s, peak memory), then times the
+ * five operations against the floor (Cypher via the driver), diplograph's
+ * GraphQL API and @neo4j/graphql over the same database, and their
+ * throughput under concurrency.
+ */
+import { spawn } from 'node:child_process';
+import os from 'node:os';
+import path from 'node:path';
+import type { Driver } from 'neo4j-driver';
+import { projectRoot } from '../config.js';
+import { countGraph, deleteGraph } from '../ingest/ingest-stream.js';
+import type { CorpusOptions } from '../synth/corpus-layout.js';
+import { floorRequest, graphqlRequest } from './clients.js';
+import { measureLatency, measureThroughput, type Latency, type Request, type Throughput } from './measure.js';
+import { benchOperations } from './operations.js';
+import type { BenchServer } from './servers.js';
+
+/** Settings of a benchmark run. */
+export interface BenchSettings {
+  /** Corpus sizes in statements. */
+  sizes: number[];
+  seed: number;
+  /** Timed requests per operation, implementation and size (split between hub and other start points). */
+  requests: number;
+  warmup: number;
+  concurrency: number[];
+  /** Seconds per throughput measurement. */
+  seconds: number;
+  batchSize?: number;
+  quick: boolean;
+}
+
+/** The implementations compared. */
+export const IMPLEMENTATIONS = ['floor', 'diplograph', 'neo4j-graphql'] as const;
+export type Implementation = (typeof IMPLEMENTATIONS)[number];
+
+/** One size's results. */
+export interface SizeResult {
+  statements: number;
+  actors: number;
+  graph: { nodes: number; relationships: number; duplicateIds: number; duplicateRelationships: number };
+  ingest: { seconds: number; statementsPerSecond: number; recordsPerSecond: number; peakRssMiB: number; batches: number };
+  latency: Array<{
+    operation: string;
+    startsAt: 'all' | 'hub' | 'other';
+    results: Partial<Record<Implementation, Latency>>;
+    unsupported?: string;
+  }>;
+  throughput: Array<{ workload: string; results: Partial<Record<Implementation, Throughput[]>> }>;
+}
+
+/** The whole run, as written to bench/results/*.json. */
+export interface BenchResult {
+  startedAt: string;
+  command: string;
+  machine: { cpu: string; cores: number; memoryGiB: number; node: string; neo4j: string; loadAverageBefore: number[]; loadAverageAfter: number[] };
+  settings: BenchSettings;
+  sizes: SizeResult[];
+}
+
+/** Actors in a corpus of the given size: a twentieth of the statements, within [200, 50,000]. */
+export const actorsFor = (statements: number): number => Math.max(200, Math.min(50_000, Math.round(statements / 20)));
+
+/**
+ * Empties the graph and loads a corpus with `npm run synth -- --ingest` in a child
+ * process, so that its peak memory is the ingest's own, not the benchmark's.
+ */
+async function ingestCorpus(driver: Driver, database: string, corpus: CorpusOptions, settings: BenchSettings, log: (s: string) => void): Promise<SizeResult['ingest']> {
+  log(`emptying the graph and loading ${corpus.statements.toLocaleString('en-US')} synthetic statements (${corpus.actors} actors) ...`);
+  await deleteGraph(driver, database);
+  const args = ['src/cli/synth.ts', '--ingest', '--actors', String(corpus.actors), '--statements', String(corpus.statements), '--seed', String(corpus.seed)];
+  if (settings.batchSize) args.push('--batch-size', String(settings.batchSize));
+  const child = spawn(path.join(projectRoot, 'node_modules', '.bin', 'tsx'), args, { cwd: projectRoot, env: process.env, stdio: ['ignore', 'pipe', 'inherit'] });
+  let stdout = '';
+  child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+  const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+  if (code !== 0) throw new Error(`ingest of ${corpus.statements} statements failed (exit ${code}): ${stdout}`);
+  const stats = parseIngestLine(stdout);
+  if (!stats) throw new Error(`ingest printed no summary: ${stdout}`);
+  return stats;
+}
+
+/** Reads the summary line `npm run synth -- --ingest` prints (formatIngestStats). */
+export function parseIngestLine(text: string): SizeResult['ingest'] | undefined {
+  const m = /ingested (\d+) files: ([\d,]+) statements, ([\d,]+) nodes, ([\d,]+) relationships in (\d+) batches, ([\d.]+) s .*peak RSS (\d+) MiB/.exec(text);
+  if (!m) return undefined;
+  const num = (s: string): number => Number(s.replace(/,/g, ''));
+  const seconds = Number(m[6]);
+  return {
+    seconds,
+    statementsPerSecond: Math.round(num(m[2]!) / seconds),
+    recordsPerSecond: Math.round((num(m[3]!) + num(m[4]!)) / seconds),
+    peakRssMiB: Number(m[7]),
+    batches: Number(m[5]),
+  };
+}
+
+/** Runs the benchmark; servers are started by the caller and reused across sizes. */
+export async function runBench(
+  deps: { driver: Driver; database: string; diplograph: BenchServer; neo4jGraphql: BenchServer; command: string; log: (s: string) => void },
+  settings: BenchSettings,
+): Promise<BenchResult> {
+  const { driver, database, log } = deps;
+  const components = await driver.executeQuery('CALL dbms.components() YIELD name, versions, edition RETURN name + " " + versions[0] + " " + edition AS v', {}, { database });
+  const result: BenchResult = {
+    startedAt: new Date().toISOString(),
+    command: deps.command,
+    machine: {
+      cpu: os.cpus()[0]?.model ?? 'unknown',
+      cores: os.cpus().length,
+      memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+      node: process.version,
+      neo4j: String(components.records[0]?.get('v') ?? 'unknown'),
+      loadAverageBefore: os.loadavg().map((x) => Math.round(x * 100) / 100),
+      loadAverageAfter: [],
+    },
+    settings,
+    sizes: [],
+  };
+
+  for (const statements of settings.sizes) {
+    const corpus: CorpusOptions = { actors: actorsFor(statements), statements, seed: settings.seed };
+    const ingest = await ingestCorpus(driver, database, corpus, settings, log);
+    const graph = await countGraph(driver, database);
+    log(`graph: ${graph.nodes.toLocaleString('en-US')} nodes, ${graph.relationships.toLocaleString('en-US')} relationships; ingest ${ingest.statementsPerSecond} statements/s`);
+    const size: SizeResult = { statements, actors: corpus.actors, graph, ingest, latency: [], throughput: [] };
+    const ops = benchOperations(corpus, Math.max(8, Math.ceil(settings.requests / 2)));
+
+    const requestsOf = (op: (typeof ops)[number], samples: typeof op.samples): Partial<Record<Implementation, Request>> => {
+      const sub = { ...op, samples };
+      const out: Partial<Record<Implementation, Request>> = {
+        floor: floorRequest(driver, database, sub),
+        diplograph: graphqlRequest(deps.diplograph.url, op.graphql, (i) => op.variables(samples[i]!)),
+      };
+      if ('query' in op.neo4jGraphql) out['neo4j-graphql'] = graphqlRequest(deps.neo4jGraphql.url, op.neo4jGraphql.query, (i) => op.variables(samples[i]!));
+      return out;
+    };
+
+    for (const op of ops) {
+      for (const startsAt of ['hub', 'other'] as const) {
+        const samples = op.samples.filter((s) => s.hub === (startsAt === 'hub'));
+        const requests = requestsOf(op, samples);
+        const row: SizeResult['latency'][number] = { operation: op.name, startsAt, results: {} };
+        if ('unsupported' in op.neo4jGraphql) row.unsupported = op.neo4jGraphql.unsupported;
+        const n = Math.max(4, Math.round(settings.requests * (startsAt === 'hub' ? 0.25 : 0.75)));
+        // Interleave implementations per operation so that background load hits them alike.
+        for (const impl of IMPLEMENTATIONS) {
+          const request = requests[impl];
+          if (request) row.results[impl] = await measureLatency(request, samples.length, n, settings.warmup);
+        }
+        size.latency.push(row);
+        log(`${op.name} (${startsAt}): ${IMPLEMENTATIONS.map((i) => (row.results[i] ? `${i} p50 ${row.results[i]!.p50} ms` : `${i} n/a`)).join(', ')}`);
+      }
+    }
+
+    // Throughput: the workload all three can serve (actor profile and demand thread,
+    // alternating), and diplograph's full mix of five against the floor.
+    const common = ops.filter((o) => 'query' in o.neo4jGraphql);
+    for (const [workload, list] of [
+      ['actor profile + demand thread', common],
+      ['all five operations', ops],
+    ] as const) {
+      const entry: SizeResult['throughput'][number] = { workload, results: {} };
+      for (const impl of IMPLEMENTATIONS) {
+        const reqs = list.map((op) => requestsOf(op, op.samples)[impl]);
+        if (reqs.some((r) => r === undefined)) continue;
+        const runs: Throughput[] = [];
+        for (const c of settings.concurrency) runs.push(await measureThroughput(reqs as Request[], list[0]!.samples.length, c, settings.seconds));
+        entry.results[impl] = runs;
+        log(`throughput ${workload}, ${impl}: ${runs.map((r) => `c${r.concurrency} ${r.rps} req/s p99 ${r.p99} ms errors ${r.errors}`).join('; ')}`);
+      }
+      size.throughput.push(entry);
+    }
+    result.sizes.push(size);
+  }
+  result.machine.loadAverageAfter = os.loadavg().map((x) => Math.round(x * 100) / 100);
+  return result;
+}

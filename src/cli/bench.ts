@@ -1,0 +1,81 @@
+/**
+ * `npm run bench [-- --quick] [--sizes 10000,100000,1000000] --yes`: empties
+ * the configured graph, loads synthetic corpora of each size and compares the
+ * floor (Cypher via neo4j-driver), diplograph's GraphQL API and @neo4j/graphql.
+ * Prints tables and writes JSON under bench/results/. --quick is a CI smoke
+ * test (one small corpus, few requests). Exit codes: 0 ok, 1 error, 2 usage,
+ * 4 database unreachable.
+ */
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { Command, InvalidArgumentError } from 'commander';
+import { formatReport } from '../bench/format-report.js';
+import { runBench, type BenchSettings } from '../bench/run-bench.js';
+import { startDiplograph, startNeo4jGraphql, type BenchServer } from '../bench/servers.js';
+import { projectRoot } from '../config.js';
+import { positiveInt, withDatabase } from '../ingest/ingest-cli-support.js';
+import { ExitCode } from './exit-codes.js';
+
+const sizeList = (v: string): number[] => {
+  const sizes = v.split(',').map((s) => Number(s.trim().replace(/_/g, '')));
+  if (sizes.some((s) => !Number.isInteger(s) || s < 100)) throw new InvalidArgumentError('expected whole numbers of at least 100, e.g. 10000,100000');
+  return sizes;
+};
+
+const program = new Command()
+  .name('bench')
+  .description('Benchmark ingest and reads: Cypher floor vs diplograph GraphQL vs @neo4j/graphql. Empties the graph first.')
+  .option('--quick', 'smoke test: one corpus of 1,000 statements, few requests, 1 s per throughput run')
+  .option('--sizes <list>', 'corpus sizes in statements', sizeList)
+  .option('--requests <n>', 'timed requests per operation, implementation and size', positiveInt)
+  .option('--seconds <n>', 'seconds per throughput run', positiveInt)
+  .option('--seed <n>', 'corpus seed', positiveInt, 1)
+  .option('--batch-size <n>', 'ingest rows per transaction', positiveInt)
+  .option('--out <file>', 'JSON result file (default bench/results/<time>.json)')
+  .option('--yes', 'confirm that the graph of the configured database may be emptied')
+  .exitOverride()
+  .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+
+async function main(): Promise<number> {
+  try {
+    program.parse();
+  } catch (err) {
+    return (err as { exitCode?: number }).exitCode === 0 ? ExitCode.OK : ExitCode.USAGE;
+  }
+  const o = program.opts<{ quick?: boolean; sizes?: number[]; requests?: number; seconds?: number; seed: number; batchSize?: number; out?: string; yes?: boolean }>();
+  if (!o.yes) {
+    process.stderr.write('bench: the benchmark empties the graph of the configured database (NEO4J_URI / NEO4J_BOLT_PORT); add --yes to confirm\n');
+    return ExitCode.USAGE;
+  }
+  const quick = o.quick ?? false;
+  const settings: BenchSettings = {
+    sizes: o.sizes ?? (quick ? [1_000] : [10_000, 100_000, 1_000_000]),
+    seed: o.seed,
+    requests: o.requests ?? (quick ? 12 : 200),
+    warmup: quick ? 2 : Math.min(20, Math.ceil((o.requests ?? 200) / 5)),
+    concurrency: [32, 64],
+    seconds: o.seconds ?? (quick ? 1 : 10),
+    quick,
+    ...(o.batchSize ? { batchSize: o.batchSize } : {}),
+  };
+  const command = `npm run bench -- ${process.argv.slice(2).join(' ')}`.trim();
+  const log = (s: string): void => void process.stderr.write(`${s}\n`);
+  return withDatabase('bench', async (driver, config) => {
+    const servers: BenchServer[] = [];
+    try {
+      log('starting diplograph and @neo4j/graphql servers ...');
+      const [diplograph, neo4jGraphql] = await Promise.all([startDiplograph(process.env), startNeo4jGraphql(process.env)]);
+      servers.push(diplograph, neo4jGraphql);
+      const result = await runBench({ driver, database: config.neo4j.database, diplograph, neo4jGraphql, command, log }, settings);
+      const file = o.out ?? path.join(projectRoot, 'bench', 'results', `${result.startedAt.replace(/[:.]/g, '-')}${quick ? '-quick' : ''}.json`);
+      await mkdir(path.dirname(file), { recursive: true });
+      await writeFile(file, `${JSON.stringify(result, null, 2)}\n`);
+      process.stdout.write(formatReport(result));
+      process.stdout.write(`\nresults written to ${path.relative(process.cwd(), file)}\n`);
+    } finally {
+      await Promise.all(servers.map((s) => s.stop()));
+    }
+  });
+}
+
+process.exitCode = await main();

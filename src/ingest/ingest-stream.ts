@@ -1,0 +1,215 @@
+/**
+ * Bulk ingest: streams seed files into Neo4j in batches, each batch its own
+ * transaction, with idempotent MERGE, so that memory stays flat whatever the
+ * input size and an interrupted load completes when rerun, with no
+ * duplicates. Each file is checked against the seed schema and planned into
+ * rows by the curated loader's planGraph (same labels, :Entity, `origin`,
+ * relationship `key`s); references across files are checked by the database
+ * (a relationship whose endpoint is missing fails the batch, naming it).
+ * See docs/decisions/0006-bulk-ingest.md for why this is not all-or-nothing.
+ */
+import neo4j, { type Driver } from 'neo4j-driver';
+import { cypher } from '../neo4j/cypher.js';
+import { toPlain } from '../neo4j/values.js';
+import { planGraph, type NodeRow, type RelRow } from '../seed/plan-graph.js';
+import { formatPath } from '../seed/seed-issue.js';
+import { seedFileSchema } from '../seed/seed-schema.js';
+
+/** One file to ingest: a name for messages and its parsed (not yet validated) content. */
+export interface IngestFile {
+  name: string;
+  seed: unknown;
+  /** Statements it holds, for progress (counted from the file when absent). */
+  statements?: number;
+}
+
+/** Options of a bulk ingest. */
+export interface IngestOptions {
+  database: string;
+  /** Rows (nodes plus relationships) per transaction; default DEFAULT_BATCH_SIZE. */
+  batchSize?: number;
+  /** Called after every committed batch with the running totals. */
+  onBatch?: (stats: IngestStats) => void;
+  /** Stops the load between batches (what was committed stays; a rerun completes it). */
+  signal?: AbortSignal;
+}
+
+/** What an ingest wrote. */
+export interface IngestStats {
+  files: number;
+  statements: number;
+  nodes: number;
+  relationships: number;
+  batches: number;
+  seconds: number;
+  /** Highest resident set size of this process seen during the load, in bytes. */
+  peakRssBytes: number;
+}
+
+/**
+ * Rows per transaction. Measured on the synthetic corpus (docs/performance.md):
+ * 1,000 pays a round trip and a commit too often, 10,000-20,000 hold large
+ * transaction state for no gain; 2,000-5,000 were best, within noise of each other.
+ */
+export const DEFAULT_BATCH_SIZE = 5_000;
+
+/** Relationships written in a small first transaction, so that later batches are planned on a non-empty graph. */
+const WARM_UP_ROWS = 200;
+
+/** A file that does not match the seed schema; nothing of it was written. */
+export class IngestValidationError extends Error {
+  override name = 'IngestValidationError';
+}
+
+/** A batch that Neo4j accepted but that did not write every row (a reference to an id no file defines). */
+export class IngestIntegrityError extends Error {
+  override name = 'IngestIntegrityError';
+}
+
+/** Stopped by the caller's AbortSignal between batches. */
+export class IngestAbortedError extends Error {
+  override name = 'IngestAbortedError';
+  constructor(readonly stats: IngestStats) {
+    super(`ingest stopped after ${stats.batches} batches; rerun to complete it`);
+  }
+}
+
+/** Validates one file against the seed schema and plans its rows. */
+export function planFile(file: IngestFile): { nodes: NodeRow[]; rels: RelRow[]; statements: number } {
+  const parsed = seedFileSchema.safeParse(file.seed);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.slice(0, 10).map((i) => `${file.name} ${formatPath(i.path)}: ${i.message}`);
+    throw new IngestValidationError(lines.join('\n'));
+  }
+  const plan = planGraph([{ file: file.name, seed: parsed.data }]);
+  return { nodes: plan.nodes, rels: plan.rels, statements: file.statements ?? parsed.data.statements?.length ?? 0 };
+}
+
+async function writeBatch(driver: Driver, database: string, nodes: NodeRow[], rels: RelRow[]): Promise<void> {
+  const session = driver.session({ database });
+  try {
+    // Nodes first, then relationships, so that a relationship's endpoints (in this
+    // batch or an earlier one) exist when it is merged. One transaction per batch.
+    await session.executeWrite(async (tx) => {
+      if (nodes.length > 0) {
+        const res = await tx.run(cypher('ingest/merge-nodes'), { rows: nodes });
+        const written = toPlain(res.records[0]?.get('written')) as number;
+        if (written !== nodes.length) throw new IngestIntegrityError(`wrote ${written} of ${nodes.length} nodes`);
+      }
+      if (rels.length > 0) {
+        const res = await tx.run(cypher('ingest/merge-relationships'), { rows: rels });
+        const written = toPlain(res.records[0]?.get('written')) as number;
+        if (written !== rels.length) {
+          const ids = [...new Set(rels.flatMap((r) => [r.from, r.to]))];
+          const missing = await tx.run(cypher('write/find-missing-ids'), { ids });
+          const names = missing.records.map((r) => r.get('id') as string);
+          const culprits = rels.filter((r) => names.includes(r.from) || names.includes(r.to)).slice(0, 5);
+          throw new IngestIntegrityError(
+            `wrote ${written} of ${rels.length} relationships: ${culprits.map((r) => `${r.type} ${r.from} -> ${r.to}`).join(', ')} ` +
+              `(no node with id ${names.map((n) => `"${n}"`).join(', ')}; a file must come after the files it refers to)`,
+          );
+        }
+      }
+    });
+  } finally {
+    await session.close();
+  }
+}
+
+/**
+ * Ingests files in order. Rows of whole files are gathered until a batch is
+ * full; the next files are planned while the previous batch is being written,
+ * and at most one batch is in flight, so memory is bounded by two batches.
+ */
+export async function ingestFiles(driver: Driver, files: Iterable<IngestFile> | AsyncIterable<IngestFile>, opts: IngestOptions): Promise<IngestStats> {
+  const batchSize = opts.batchSize ?? DEFAULT_BATCH_SIZE;
+  const started = performance.now();
+  const stats: IngestStats = { files: 0, statements: 0, nodes: 0, relationships: 0, batches: 0, seconds: 0, peakRssBytes: process.memoryUsage().rss };
+  const sampleMemory = (): void => {
+    stats.peakRssBytes = Math.max(stats.peakRssBytes, process.memoryUsage().rss);
+  };
+  const sampler = setInterval(sampleMemory, 100);
+  sampler.unref();
+
+  let nodes: NodeRow[] = [];
+  let rels: RelRow[] = [];
+  let pendingStatements = 0;
+  let pendingFiles = 0;
+  let inFlight: Promise<void> | undefined;
+
+  const flush = async (): Promise<void> => {
+    if (inFlight) await inFlight;
+    if (opts.signal?.aborted) throw new IngestAbortedError({ ...stats, seconds: (performance.now() - started) / 1000 });
+    if (nodes.length === 0 && rels.length === 0) return;
+    const batch = { nodes, rels, statements: pendingStatements, files: pendingFiles };
+    nodes = [];
+    rels = [];
+    pendingStatements = 0;
+    pendingFiles = 0;
+    inFlight = (async () => {
+      // A batch larger than batchSize (one big file) is split: nodes of the file before its relationships.
+      for (let i = 0; i < batch.nodes.length; i += batchSize) await writeBatch(driver, opts.database, batch.nodes.slice(i, i + batchSize), []);
+      // The first relationships go in a small slice: Neo4j plans MERGE on a graph with
+      // almost no relationships as a scan of all of them per row (see merge-relationships.cypher).
+      for (let i = 0; i < batch.rels.length; ) {
+        const size = stats.relationships + i < WARM_UP_ROWS ? WARM_UP_ROWS : batchSize;
+        await writeBatch(driver, opts.database, [], batch.rels.slice(i, i + size));
+        i += size;
+      }
+      stats.batches++;
+      stats.files += batch.files;
+      stats.statements += batch.statements;
+      stats.nodes += batch.nodes.length;
+      stats.relationships += batch.rels.length;
+      stats.seconds = (performance.now() - started) / 1000;
+      sampleMemory();
+      opts.onBatch?.({ ...stats });
+    })();
+    // Awaited at the next flush; mark it handled meanwhile so a failure is not an unhandled rejection.
+    inFlight.catch(() => undefined);
+  };
+
+  try {
+    for await (const file of files) {
+      const planned = planFile(file);
+      for (const n of planned.nodes) nodes.push(n);
+      for (const r of planned.rels) rels.push(r);
+      pendingStatements += planned.statements;
+      pendingFiles++;
+      if (nodes.length + rels.length >= batchSize) await flush();
+    }
+    await flush();
+    if (inFlight) await inFlight;
+  } catch (err) {
+    // Let an in-flight batch settle before reporting, so the caller sees what was committed.
+    await inFlight?.catch(() => undefined);
+    throw err;
+  } finally {
+    clearInterval(sampler);
+  }
+  stats.seconds = (performance.now() - started) / 1000;
+  return stats;
+}
+
+/** Counts diplograph's graph: nodes, relationships and duplicated ids (always 0 under the constraint). */
+export async function countGraph(driver: Driver, database: string): Promise<{ nodes: number; relationships: number; duplicateIds: number; duplicateRelationships: number }> {
+  const res = await driver.executeQuery(cypher('ingest/count-graph'), {}, { database });
+  const dup = await driver.executeQuery(cypher('ingest/count-duplicate-relationships'), {}, { database });
+  const row = toPlain(res.records[0]?.toObject()) as { nodes: number; relationships: number; duplicateIds: number };
+  return { ...row, duplicateRelationships: toPlain(dup.records[0]?.get('duplicates')) as number };
+}
+
+/** Empties diplograph's graph in batches (for corpora too big for one transaction). */
+export async function deleteGraph(driver: Driver, database: string, batch = 10_000): Promise<void> {
+  const session = driver.session({ database });
+  try {
+    for (const [name, size] of [['ingest/delete-relationships-batched', batch * 5], ['ingest/delete-nodes-batched', batch]] as const) {
+      for (;;) {
+        const res = await session.run(cypher(name), { batch: neo4j.int(size), max: neo4j.int(size * 50) });
+        if ((toPlain(res.records[0]?.get('deleted')) as number) === 0) break;
+      }
+    }
+  } finally {
+    await session.close();
+  }
+}
