@@ -1,6 +1,10 @@
 // One page of the entities reached from each given entity over an outgoing
 // relationship type, sorted by a date property, with the total count. The
 // type and sort field come from the fixed map in src/graph/relations.ts.
+// Only the page's rows are materialised (ORDER BY ... SKIP/LIMIT keeps the top
+// rows only), and the total is a COUNT, read from the degree store when no
+// label is required: a hub's page costs its degree in sort-key reads, not in
+// whole property maps.
 // $params: ids, type, label (or null), sortField, desc (boolean), skip, limit
 // RETURN: from, total, items (list of {rel, props, label})
 UNWIND $ids AS id
@@ -10,6 +14,8 @@ CALL (n) {
   WHERE $label IS NULL OR $label IN labels(m)
   WITH r, m
   ORDER BY CASE WHEN $desc THEN m[$sortField] END DESC, CASE WHEN $desc THEN null ELSE m[$sortField] END ASC, m.id
-  RETURN collect({rel: properties(r), props: properties(m), label: [l IN labels(m) WHERE l <> 'Entity'][0]}) AS allRows
+  SKIP $skip LIMIT $limit
+  RETURN collect({rel: properties(r), props: properties(m), label: [l IN labels(m) WHERE l <> 'Entity'][0]}) AS items
 }
-RETURN id AS from, size(allRows) AS total, allRows[$skip..($skip + $limit)] AS items
+RETURN id AS from, items,
+  CASE WHEN $label IS NULL THEN COUNT { (n)-[:$($type)]->() } ELSE COUNT { (n)-[:$($type)]->(m) WHERE $label IN labels(m) } END AS total

@@ -11,14 +11,14 @@
  * many fields a level has. Both counts are kept for tests and logs.
  */
 import neo4j, { type Driver } from 'neo4j-driver';
-import { cypher } from '../neo4j/cypher.js';
+import { cypher, cypherForType } from '../neo4j/cypher.js';
 import { toPlain } from '../neo4j/values.js';
 
 /** One record as plain values. */
 export type Row = Record<string, unknown>;
 
 interface PendingRead {
-  name: string;
+  text: string;
   params: Record<string, unknown>;
   resolve(rows: Row[]): void;
   reject(err: unknown): void;
@@ -37,10 +37,15 @@ export class GraphReader {
     private readonly database: string,
   ) {}
 
-  /** Runs `cypher/read/<name>.cypher` with parameters, in the current round trip, and returns plain rows. */
-  read(name: string, params: Record<string, unknown>): Promise<Row[]> {
+  /**
+   * Runs `cypher/read/<name>.cypher` with parameters, in the current round trip, and
+   * returns plain rows. With `relationshipType`, the file's `$($type)` is that static
+   * type (see cypherForType).
+   */
+  read(name: string, params: Record<string, unknown>, relationshipType?: string): Promise<Row[]> {
+    const text = relationshipType ? cypherForType(`read/${name}`, relationshipType) : cypher(`read/${name}`);
     return new Promise<Row[]>((resolve, reject) => {
-      this.pending.push({ name, params, resolve, reject });
+      this.pending.push({ text, params, resolve, reject });
       if (this.pending.length === 1) setImmediate(() => void this.flush());
     });
   }
@@ -62,7 +67,7 @@ export class GraphReader {
     const plain = (records: { toObject(): object }[]) => records.map((r) => toPlain(r.toObject()) as Row);
     if (batch.length === 1) {
       const [only] = batch;
-      const result = await this.driver.executeQuery(cypher(`read/${only!.name}`), only!.params, {
+      const result = await this.driver.executeQuery(only!.text, only!.params, {
         database: this.database,
         routing: neo4j.routing.READ,
       });
@@ -71,7 +76,7 @@ export class GraphReader {
     const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.READ });
     try {
       return await session.executeRead(async (tx) => {
-        const results = await Promise.all(batch.map((read) => tx.run(cypher(`read/${read.name}`), read.params)));
+        const results = await Promise.all(batch.map((read) => tx.run(read.text, read.params)));
         return results.map((r) => plain(r.records));
       });
     } finally {

@@ -66,11 +66,7 @@ export class Loaders {
     if (!loader) {
       const rel: Relation = RELATIONS[field];
       loader = new DataLoader(async (ids) => {
-        const rows = await this.reader.read(rel.dir === 'out' ? 'related-out' : 'related-in', {
-          ids,
-          type: rel.type,
-          label: rel.label ?? null,
-        });
+        const rows = await this.reader.read(rel.dir === 'out' ? 'related-out' : 'related-in', { ids, label: rel.label ?? null }, rel.type);
         const grouped = new Map<string, Related[]>();
         for (const row of rows) {
           const item = toRelated(row);
@@ -119,12 +115,11 @@ export class Loaders {
           rows = await this.reader.read('actor-statements-page', { ...common, role: role ?? 'ANY' });
         } else {
           const rel = PAGED_RELATIONS[field];
-          rows = await this.reader.read(rel.dir === 'out' ? 'related-page-out' : 'related-page-in', {
-            ...common,
-            type: rel.type,
-            label: 'label' in rel ? rel.label : null,
-            sortField: rel.sortField,
-          });
+          rows = await this.reader.read(
+            rel.dir === 'out' ? 'related-page-out' : 'related-page-in',
+            { ...common, label: 'label' in rel ? rel.label : null, sortField: rel.sortField },
+            rel.type,
+          );
         }
         const byId = new Map(rows.map((r) => [r.from as string, r]));
         return ids.map((id) => {

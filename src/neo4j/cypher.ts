@@ -19,6 +19,30 @@ export function cypher(name: string): string {
   return text;
 }
 
+const RELATIONSHIP_TYPE = /^[A-Z][A-Z0-9_]*$/;
+
+/**
+ * The text of `cypher/<name>.cypher` for one relationship type: every dynamic
+ * `$($type)` in it becomes the static type. A file stays runnable as written (with
+ * a `type` parameter), but Neo4j 5.26 plans a dynamic type as an expansion of all
+ * of a node's relationships filtered afterwards, and cannot read a count from the
+ * degree store; a static type expands only its own relationships. Types come from
+ * the fixed maps of src/graph/relations.ts, and anything but an upper-case
+ * identifier is refused, so no input text ever reaches the query.
+ */
+export function cypherForType(name: string, relationshipType: string): string {
+  if (!RELATIONSHIP_TYPE.test(relationshipType)) throw new Error(`not a relationship type: ${JSON.stringify(relationshipType)}`);
+  const key = `${name}|${relationshipType}`;
+  let text = cache.get(key);
+  if (text === undefined) {
+    const template = cypher(name);
+    if (!template.includes('$($type)')) throw new Error(`cypher/${name}.cypher has no $($type) to specialise`);
+    text = template.replaceAll('$($type)', `\`${relationshipType}\``);
+    cache.set(key, text);
+  }
+  return text;
+}
+
 /** The schema statements (constraints, indexes) in file order, one statement each. */
 export function schemaStatements(): string[] {
   const dir = path.join(cypherRoot, 'schema');
