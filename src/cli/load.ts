@@ -1,0 +1,67 @@
+/**
+ * `npm run load -- --clients N --seconds T [--url U] [--json]`: N clients send a mix of
+ * read queries to a running server on this machine for T seconds, then req/s,
+ * p50/p95/p99 and errors are printed. Exit codes: 0 no errors, 1 any error, 2 usage
+ * (including a URL that is not loopback).
+ */
+import { Command, InvalidArgumentError } from 'commander';
+import { LoadConfigError, assertBounds, assertLoopback, formatLoadReport, readMix, runLoad } from '../reliability/load.js';
+import { ExitCode } from './exit-codes.js';
+
+const number = (v: string): number => {
+  const n = Number(v);
+  if (!Number.isFinite(n)) throw new InvalidArgumentError('expected a number');
+  return n;
+};
+
+const program = new Command()
+  .name('load')
+  .description('Bounded read load against the GraphQL API on loopback; fails on any error.')
+  .option('--clients <n>', 'concurrent clients (1-64)', number, 4)
+  .option('--seconds <t>', 'duration in seconds (at most 600)', number, 10)
+  .option('--url <url>', 'the server (loopback only)', 'http://127.0.0.1:4000')
+  .option('--json', 'print the summary as JSON')
+  .exitOverride()
+  .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+
+async function main(): Promise<number> {
+  try {
+    program.parse();
+  } catch (err) {
+    return (err as { exitCode?: number }).exitCode === 0 ? ExitCode.OK : ExitCode.USAGE;
+  }
+  const opts = program.opts<{ clients: number; seconds: number; url: string; json?: boolean }>();
+  try {
+    assertBounds(opts.clients, opts.seconds);
+    await assertLoopback(opts.url);
+  } catch (err) {
+    if (err instanceof LoadConfigError) {
+      console.error(`load: ${err.message}`);
+      return ExitCode.USAGE;
+    }
+    throw err;
+  }
+  let mix;
+  try {
+    mix = await readMix(opts.url);
+  } catch (err) {
+    console.error(`load: ${(err as Error).message}`);
+    return ExitCode.RUNTIME_ERROR;
+  }
+  const report = await runLoad({ url: opts.url, clients: opts.clients, seconds: opts.seconds, mix });
+  if (opts.json) {
+    const { samples: _samples, ...summary } = report;
+    console.log(JSON.stringify(summary));
+  } else {
+    console.log(formatLoadReport(report));
+  }
+  return report.errors === 0 ? ExitCode.OK : ExitCode.RUNTIME_ERROR;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (err: unknown) => {
+    console.error(`load: ${(err as Error).stack ?? String(err)}`);
+    process.exit(ExitCode.RUNTIME_ERROR);
+  },
+);

@@ -1,0 +1,73 @@
+/**
+ * One short cycle of `npm run faults -- api` on a throwaway local Neo4j of its own (so
+ * the shared test database is never stopped): Neo4j is killed with SIGKILL under load,
+ * requests fail with SERVICE_UNAVAILABLE, the server process stays up, and it serves
+ * again by itself once Neo4j is back. Outcomes are asserted; timings only printed.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { loadConfig, type Config } from '../../src/config.js';
+import { homeLayout } from '../../src/local-neo4j/home-layout.js';
+import { isPortFree } from '../../src/local-neo4j/ports.js';
+import { stopNeo4j } from '../../src/local-neo4j/stop-neo4j.js';
+import { formatCycle, runApiFaults } from '../../src/reliability/faults-api.js';
+import { apiFaultVerdict } from '../../src/reliability/verdicts.js';
+import { localServerSkipReason, testNeo4j } from '../setup/neo4j.js';
+
+const skipReason = localServerSkipReason('killing a throwaway local Neo4j under API load');
+
+/** Two free loopback ports in a range nothing else of ours uses. */
+async function freePorts(): Promise<[number, number]> {
+  const found: number[] = [];
+  for (let port = 37687; found.length < 2 && port < 38687; port += 1) {
+    if (await isPortFree(port)) found.push(port);
+  }
+  return [found[0]!, found[1]!];
+}
+
+describe.skipIf(skipReason !== undefined)(`Neo4j killed under API load${skipReason ? ` (skipped: ${skipReason})` : ''}`, () => {
+  const home = fs.mkdtempSync(path.join(os.tmpdir(), 'dg-faults-api-'));
+  let config: Config | undefined;
+  const lines: string[] = [];
+
+  afterAll(async () => {
+    if (config) await stopNeo4j(config, (l) => lines.push(l));
+    fs.rmSync(home, { recursive: true, force: true });
+  });
+
+  it('fails fast with SERVICE_UNAVAILABLE, stays up and recovers by itself', { timeout: 400_000 }, async () => {
+    // Borrow the jars of the server in use, so this costs no second download.
+    fs.symlinkSync(homeLayout(testNeo4j().home!).lib, homeLayout(home).lib);
+    const [bolt, http] = await freePorts();
+    const javaHome = loadConfig().localNeo4j.javaHome;
+    config = loadConfig({
+      NEO4J_HOME: home,
+      NEO4J_BOLT_PORT: String(bolt),
+      NEO4J_HTTP_PORT: String(http),
+      NEO4J_HEAP: '512m',
+      NEO4J_PAGECACHE: '128m',
+      ...(javaHome ? { JAVA_HOME: javaHome } : {}),
+    });
+    const result = await runApiFaults({
+      config,
+      modes: ['sigkill'],
+      clients: 2,
+      warmSeconds: 2,
+      outageSeconds: 1,
+      watchSeconds: 3,
+      report: (l) => lines.push(l),
+      // entities() answers nulls and agreement() NOT_FOUND instead of SERVICE_UNAVAILABLE
+      // (known bugs, see test/faults/outage.test.ts): left out so this guards the rest.
+      exclude: ['entities', 'agreement'],
+    });
+    const [cycle] = result.cycles;
+    console.log(formatCycle(cycle!));
+    expect(apiFaultVerdict(result), lines.join('\n')).toEqual([]);
+    expect(cycle!.outage.requests).toBeGreaterThan(0);
+    expect(cycle!.outage.unavailable).toBe(cycle!.outage.requests);
+    expect(cycle!.serverStayedUp).toBe(true);
+    expect(result.after.errors).toBe(0);
+  });
+});
