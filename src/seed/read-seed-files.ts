@@ -4,7 +4,7 @@
  */
 import { readFile, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { isMap, isPair, isScalar, LineCounter, parseDocument, type Document } from 'yaml';
+import { isMap, isPair, isScalar, LineCounter, parseDocument, visit, type Document } from 'yaml';
 import type { SeedIssue } from './seed-issue.js';
 
 /** One parsed YAML seed file with what is needed to locate its fields. */
@@ -43,7 +43,23 @@ export function parseSeedText(file: string, text: string): { parsed: ParsedSeedF
     const pos = err.linePos?.[0] ?? lineCounter.linePos(err.pos[0]);
     return { file, line: pos.line, col: pos.col, path: '', message: `YAML syntax: ${err.message.split('\n')[0]}` };
   });
-  const data = issues.length === 0 ? document.toJS({ maxAliasCount: 100 }) : undefined;
+  let data: unknown;
+  if (issues.length === 0) {
+    try {
+      data = document.toJS({ maxAliasCount: 100 });
+    } catch (err) {
+      // toJS throws for an alias without its anchor (or too many aliases): report it where it is.
+      let at: { line: number; col: number } = { line: 1, col: 1 };
+      visit(document, {
+        Alias(_, node) {
+          if (node.resolve(document) !== undefined || !node.range) return undefined;
+          at = lineCounter.linePos(node.range[0]);
+          return visit.BREAK;
+        },
+      });
+      issues.push({ file, line: at.line, col: at.col, path: '', message: `YAML: ${(err as Error).message.split('\n')[0]}` });
+    }
+  }
   return { parsed: { file, document, lineCounter, data }, issues };
 }
 

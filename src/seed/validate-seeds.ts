@@ -269,7 +269,10 @@ export function entityIssues(
     const targets: Array<{ id: string; path: PropertyKey[] }> = [];
     if (Array.isArray(value)) {
       value.forEach((v, i) => {
-        if (rule.inner) targets.push({ id: (v as Record<string, string>)[rule.inner]!, path: [rule.field, i, rule.inner] });
+        if (rule.inner) {
+          // A malformed item (null, a bare string) is the schema check's to report.
+          if (v !== null && typeof v === 'object') targets.push({ id: (v as Record<string, string>)[rule.inner]!, path: [rule.field, i, rule.inner] });
+        }
         else targets.push({ id: v as string, path: [rule.field, i] });
       });
     } else {
@@ -284,8 +287,10 @@ export function entityIssues(
     }
   }
   const order = (fromField: string, toField: string): void => {
-    const from = record[fromField] as string | undefined;
-    const to = record[toField] as string | undefined;
+    // Raw YAML: a bare year arrives as a number.
+    const text = (v: unknown): string | undefined => (typeof v === 'string' || typeof v === 'number' ? String(v) : undefined);
+    const from = text(record[fromField]);
+    const to = text(record[toField]);
     if (from && to && to.localeCompare(from) < 0 && !from.startsWith(to)) out.push({ path: [toField], message: `${toField} (${to}) is before ${fromField} (${from})` });
   };
   if (section === 'memberships') order('from', 'until');

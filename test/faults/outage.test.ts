@@ -29,8 +29,6 @@ function hasData(value: unknown): boolean {
   return true;
 }
 
-/** Fields known to answer otherwise today (bugs reported in docs/reliability.md); remove an entry once fixed. */
-const knownWrong = new Set(['entities', 'agreement']);
 
 it('answers no Query field with data or NOT_FOUND while Neo4j is down', { timeout: 120_000 }, async () => {
   const calls = plainCalls(await introspect(api.url));
@@ -45,8 +43,5 @@ it('answers no Query field with data or NOT_FOUND while Neo4j is down', { timeou
     const ok = codes.length > 0 && codes.every((c) => c !== 'NOT_FOUND' && c !== 'INTERNAL_SERVER_ERROR') && !hasData(res.body.data);
     if (!ok) wrong.push(`${call.field}: ${res.text.slice(0, 160)}`);
   }
-  const unexpected = wrong.filter((w) => !knownWrong.has(w.split(':')[0]!));
-  expect(unexpected).toEqual([]);
-  // The known-wrong list must stay honest: a fixed field fails this until it is removed.
-  expect(wrong.map((w) => w.split(':')[0])).toEqual([...knownWrong]);
+  expect(wrong).toEqual([]);
 });

@@ -68,7 +68,8 @@ export async function agreement(_: unknown, args: { actorIds: string[]; asOf?: s
   const actors = await ctx.loaders.entity.loadMany(ids);
   ids.forEach((id, i) => {
     const a = actors[i];
-    if (!a || a instanceof Error || a.__label !== 'Actor') throw notFound('Actor', id);
+    if (a instanceof Error) throw a; // a failed read (Neo4j down), not an unknown id
+    if (!a || a.__label !== 'Actor') throw notFound('Actor', id);
   });
   const found = await findActorPositions(ctx.reader, { actorIds: ids, asOf: args.asOf ?? null });
   const topics = compareActors(ids, found.targets, found.positions);

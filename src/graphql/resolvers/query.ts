@@ -44,7 +44,11 @@ export const queryResolvers = {
     source: byId('Source'),
     entities: async (_: unknown, args: { ids: string[] }, ctx: GraphContext) => {
       if (args.ids.length > 200) throw badInput('ids', `at most 200 ids (got ${args.ids.length})`);
-      return (await ctx.loaders.entity.loadMany(args.ids)).map((e) => (e instanceof Error ? null : e));
+      const found = await ctx.loaders.entity.loadMany(args.ids);
+      // A failed read (Neo4j down) is an error for the whole field, not a list of unknown ids.
+      const failed = found.find((e): e is Error => e instanceof Error);
+      if (failed) throw failed;
+      return found;
     },
     actors: async (_: unknown, args: { kind?: string | null; first?: number; after?: string | null }, ctx: GraphContext) => {
       const window = pageWindow(args.first, args.after);
