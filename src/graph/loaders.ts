@@ -103,21 +103,24 @@ export class Loaders {
     return loader;
   }
 
-  /** The loader of one paginated relationship field, for one set of page arguments. */
-  page(field: PagedRelationField | 'Actor.statements', args: PageArgs, role?: string): DataLoader<string, RelatedPage> {
-    const key = `${field}|${args.skip}|${args.limit}|${args.desc}|${role ?? ''}`;
+  /**
+   * The loader of one paginated relationship field, for one set of page arguments;
+   * `filter` is the role of Actor.statements, else a `kind` the other end must have.
+   */
+  page(field: PagedRelationField | 'Actor.statements', args: PageArgs, filter?: string | null): DataLoader<string, RelatedPage> {
+    const key = `${field}|${args.skip}|${args.limit}|${args.desc}|${filter ?? ''}`;
     let loader = this.pages.get(key);
     if (!loader) {
       loader = new DataLoader(async (ids) => {
         const common = { ids, desc: args.desc, skip: int(args.skip), limit: int(args.limit) };
         let rows: Row[];
         if (field === 'Actor.statements') {
-          rows = await this.reader.read('actor-statements-page', { ...common, role: role ?? 'ANY' });
+          rows = await this.reader.read('actor-statements-page', { ...common, role: filter ?? 'ANY' });
         } else {
           const rel = PAGED_RELATIONS[field];
           rows = await this.reader.read(
             rel.dir === 'out' ? 'related-page-out' : 'related-page-in',
-            { ...common, label: 'label' in rel ? rel.label : null, sortField: rel.sortField },
+            { ...common, label: 'label' in rel ? rel.label : null, kind: filter ?? null, sortField: rel.sortField },
             rel.type,
           );
         }

@@ -84,6 +84,8 @@ export const PAGED_RELATIONS = {
   'Actor.events': { type: 'PARTICIPATED_IN', dir: 'out', sortField: 'date' },
   'Issue.stances': { type: 'CONCERNS', dir: 'in', label: 'Stance', sortField: 'date' },
   'Issue.statements': { type: 'CONCERNS', dir: 'in', label: 'Statement', sortField: 'said' },
+  'Demand.responses': { type: 'RESPONDS_TO', dir: 'in', label: 'Stance', sortField: 'date' },
+  'Actor.mentionedIn': { type: 'MENTIONS', dir: 'in', label: 'Source', sortField: 'published' },
 } as const satisfies Record<string, Omit<Relation, 'one' | 'sortByRel'> & { sortField: string }>;
 /** A paginated relationship field of the schema. */
 export type PagedRelationField = keyof typeof PAGED_RELATIONS;

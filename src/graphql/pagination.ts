@@ -28,6 +28,18 @@ export function pageWindow(first: number | null | undefined, after: string | nul
   return { skip, limit };
 }
 
+/** The largest `first` of a bounded plain list (limit and offset, no cursors). */
+export const MAX_LIST_SIZE = 500;
+
+/** Decodes `first`/`offset` of a bounded plain list; BAD_USER_INPUT naming the argument when they are off. */
+export function listWindow(first: number | null | undefined, offset: number | null | undefined, defaultFirst = 100): PageWindow {
+  const limit = first ?? defaultFirst;
+  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIST_SIZE) throw badInput('first', `must be between 1 and ${MAX_LIST_SIZE} (got ${String(first)})`);
+  const skip = offset ?? 0;
+  if (!Number.isInteger(skip) || skip < 0) throw badInput('offset', `must be 0 or more (got ${String(offset)})`);
+  return { skip, limit };
+}
+
 /** A connection for one page of items. */
 export function connection<T>(items: T[], total: number, window: PageWindow, extra?: (item: T) => Record<string, unknown>) {
   const edges = items.map((node, i) => ({ cursor: encode(window.skip + i), node, ...(extra ? extra(node) : {}) }));

@@ -259,6 +259,41 @@ describe('8. provenance', () => {
   });
 });
 
+describe('bounded lists', () => {
+  it('pages the responses of a demand with first and offset, oldest first, and filters them by kind', async () => {
+    const query = `query($first: Int, $offset: Int, $kind: StanceKind) { demand(id: "demand-nato-withdraw-forces-from-eastern-members") { responses(kind: $kind, first: $first, offset: $offset) { id kind date { start } } } }`;
+    const all = (await run(query, {})).demand.responses;
+    expect(all.length).toBeGreaterThan(0);
+    const starts = all.map((r: Json) => r.date.start);
+    expect([...starts].sort()).toEqual(starts);
+    const second = (await run(query, { first: 1, offset: 1 })).demand.responses;
+    expect(second).toEqual(all.slice(1, 2));
+    expect((await run(query, { kind: 'SUPPORTS' })).demand.responses).toEqual(all.filter((r: Json) => r.kind === 'SUPPORTS'));
+    expect((await run(query, { kind: 'REJECTS' })).demand.responses.map((r: Json) => r.id)).toContain('stance-nato-rejects-withdrawal-from-east');
+  });
+
+  it("bounds the sources mentioning an actor, and agreement topics, which can filter by verdict", async () => {
+    const mentioned = `query($first: Int, $offset: Int) { actor(id: "russia") { mentionedIn(first: $first, offset: $offset) { id } } }`;
+    const all = (await run(mentioned, {})).actor.mentionedIn;
+    expect((await run(mentioned, { first: 1 })).actor.mentionedIn).toEqual(all.slice(0, 1));
+    const agreement = `query($verdicts: [AgreementVerdict!], $first: Int) { agreement(actorIds: ["russia", "germany"], asOf: "2022-01-12") { agreeCount disagreeCount topics(verdicts: $verdicts, first: $first) { verdict } } }`;
+    const everything = (await run(agreement, {})).agreement;
+    const agreeing = (await run(agreement, { verdicts: ['AGREE'] })).agreement;
+    expect(agreeing.topics).toHaveLength(everything.agreeCount);
+    expect(agreeing.topics.every((t: Json) => t.verdict === 'AGREE')).toBe(true);
+    expect((await run(agreement, { first: 1 })).agreement).toMatchObject({ topics: [everything.topics[0]], agreeCount: everything.agreeCount });
+  });
+
+  it.each([
+    ['first: 0', '{ demand(id: "demand-nato-stop-enlargement") { responses(first: 0) { id } } }', 'first'],
+    ['first: 501', '{ actor(id: "russia") { mentionedIn(first: 501) { id } } }', 'first'],
+    ['offset: -1', '{ agreement(actorIds: ["russia", "germany"]) { topics(offset: -1) { verdict } } }', 'offset'],
+  ])('%s is BAD_USER_INPUT naming the argument', async (_, query, argumentName) => {
+    const errors = await failing(query);
+    expect(errors[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argumentName });
+  });
+});
+
 describe('errors', () => {
   it('an unknown id gives null and NOT_FOUND naming the id', async () => {
     const res = await postGraphql(api.url, { query: exampleOperation('3-demand-thread').query, variables: { id: 'no-such-demand' } });

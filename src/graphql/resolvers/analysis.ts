@@ -2,12 +2,13 @@
  * Resolvers of the analytical queries: positions (stated and inherited), a
  * demand's status, and agreement between actors.
  */
-import { compareActors } from '../../graph/agreement.js';
+import { compareActors, type AgreementTopic } from '../../graph/agreement.js';
 import { today } from '../../graph/dates.js';
 import type { EntityRecord } from '../../graph/entity-record.js';
 import { findActorPositions, type Position } from '../../graph/positions.js';
 import type { GraphContext } from '../context.js';
 import { badInput, notFound } from '../errors.js';
+import { listWindow } from '../pagination.js';
 import { partialDate } from './fields.js';
 
 /** Query.positions: every actor's position on one demand or issue. */
@@ -82,8 +83,15 @@ export async function agreement(_: unknown, args: { actorIds: string[]; asOf?: s
   };
 }
 
-/** Resolvers of Position. */
+/** Resolvers of Position and Agreement. */
 export const positionResolvers = {
+  Agreement: {
+    topics: (a: { topics: AgreementTopic[] }, args: { verdicts?: string[] | null; first?: number | null; offset?: number | null }) => {
+      const window = listWindow(args.first, args.offset);
+      const wanted = args.verdicts && args.verdicts.length > 0 ? new Set(args.verdicts) : null;
+      return a.topics.filter((t) => !wanted || wanted.has(t.verdict)).slice(window.skip, window.skip + window.limit);
+    },
+  },
   Position: {
     date: (p: Position) => {
       const source = p.stance ?? p.target;

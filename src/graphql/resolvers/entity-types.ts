@@ -6,7 +6,7 @@ import type { EntityRecord } from '../../graph/entity-record.js';
 import { endOfPeriod } from '../../graph/dates.js';
 import type { GraphContext } from '../context.js';
 import { connection, pageWindow } from '../pagination.js';
-import { dateField, entityFields, factFields, pagedRelation, relation } from './fields.js';
+import { boundedRelation, dateField, entityFields, factFields, pagedRelation, relation } from './fields.js';
 import { demandStatus } from './analysis.js';
 
 const byLabel = { __resolveType: (e: EntityRecord) => e.__label };
@@ -35,7 +35,7 @@ export const entityTypeResolvers = {
       (await ctx.loaders.relation('Actor.members').load(a.id)).map((i) => i.entity).filter((m) => validOn(m, args.asOf)),
     demandsMade: relation('Actor.demandsMade'),
     demandsReceived: relation('Actor.demandsReceived'),
-    mentionedIn: relation('Actor.mentionedIn'),
+    mentionedIn: boundedRelation('Actor.mentionedIn'),
     stances: pagedRelation('Actor.stances'),
     statements: async (a: EntityRecord, args: { role?: string; order?: string; first?: number; after?: string | null }, ctx: GraphContext) => {
       const window = pageWindow(args.first, args.after);
@@ -87,8 +87,7 @@ export const entityTypeResolvers = {
     of: relation('Demand.of'),
     instrument: relation('Demand.instrument'),
     issues: relation('Demand.issues'),
-    responses: async (d: EntityRecord, args: { kind?: string | null }, ctx: GraphContext) =>
-      (await ctx.loaders.relation('Demand.responses').load(d.id)).map((i) => i.entity).filter((s) => !args.kind || s.kind === args.kind),
+    responses: boundedRelation('Demand.responses'),
     status: demandStatus,
   },
   Stance: {

@@ -6,7 +6,7 @@ import type { EntityRecord } from '../../graph/entity-record.js';
 import { RELATIONS, type RelationField } from '../../graph/relations.js';
 import { formatPartialDate } from '../../neo4j/values.js';
 import type { GraphContext } from '../context.js';
-import { pageWindow, connection } from '../pagination.js';
+import { connection, listWindow, pageWindow } from '../pagination.js';
 import type { PagedRelationField } from '../../graph/relations.js';
 
 type Resolver = (parent: EntityRecord, args: Record<string, unknown>, ctx: GraphContext) => unknown;
@@ -26,6 +26,19 @@ export function pagedRelation(field: PagedRelationField): Resolver {
     const window = pageWindow(args.first as number, args.after as string | null);
     const page = await ctx.loaders.page(field, { ...window, desc: args.order !== 'ASC' }).load(parent.id);
     return connection(page.items.map((i) => i.entity), page.total, window);
+  };
+}
+
+/**
+ * A relationship list that can grow, bounded by `first` (default 100, at most 500)
+ * and `offset`, oldest first; `kind` (when the field has it) filters the other end.
+ * Only the rows asked for are read.
+ */
+export function boundedRelation(field: PagedRelationField): Resolver {
+  return async (parent, args, ctx) => {
+    const window = listWindow(args.first as number | null, args.offset as number | null);
+    const page = await ctx.loaders.page(field, { ...window, desc: false }, (args.kind as string | null | undefined) ?? null).load(parent.id);
+    return page.items.map((i) => i.entity);
   };
 }
 
