@@ -86,6 +86,10 @@ export const PAGED_RELATIONS = {
   'Issue.statements': { type: 'CONCERNS', dir: 'in', label: 'Statement', sortField: 'said' },
   'Demand.responses': { type: 'RESPONDS_TO', dir: 'in', label: 'Stance', sortField: 'date' },
   'Actor.mentionedIn': { type: 'MENTIONS', dir: 'in', label: 'Source', sortField: 'published' },
+  'Actor.demandsMade': { type: 'MADE_DEMAND', dir: 'out', sortField: 'since' },
+  'Actor.demandsReceived': { type: 'ADDRESSED_TO', dir: 'in', label: 'Demand', sortField: 'since' },
+  'Issue.demands': { type: 'CONCERNS', dir: 'in', label: 'Demand', sortField: 'since' },
+  'Source.citedBy': { type: 'CITES', dir: 'in', sortField: 'published' },
 } as const satisfies Record<string, Omit<Relation, 'one' | 'sortByRel'> & { sortField: string }>;
 /** A paginated relationship field of the schema. */
 export type PagedRelationField = keyof typeof PAGED_RELATIONS;

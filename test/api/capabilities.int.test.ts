@@ -276,6 +276,10 @@ describe('bounded lists', () => {
     const mentioned = `query($first: Int, $offset: Int) { actor(id: "russia") { mentionedIn(first: $first, offset: $offset) { id } } }`;
     const all = (await run(mentioned, {})).actor.mentionedIn;
     expect((await run(mentioned, { first: 1 })).actor.mentionedIn).toEqual(all.slice(0, 1));
+    const made = `query($first: Int, $offset: Int) { actor(id: "russia") { demandsMade(first: $first, offset: $offset) { id since { start } } } }`;
+    const demands = (await run(made, {})).actor.demandsMade;
+    expect(demands.length).toBeGreaterThanOrEqual(4);
+    expect((await run(made, { first: 2, offset: 1 })).actor.demandsMade).toEqual(demands.slice(1, 3));
     const agreement = `query($verdicts: [AgreementVerdict!], $first: Int) { agreement(actorIds: ["russia", "germany"], asOf: "2022-01-12") { agreeCount disagreeCount topics(verdicts: $verdicts, first: $first) { verdict } } }`;
     const everything = (await run(agreement, {})).agreement;
     const agreeing = (await run(agreement, { verdicts: ['AGREE'] })).agreement;

@@ -33,8 +33,8 @@ export const entityTypeResolvers = {
       (await ctx.loaders.relation('Actor.memberships').load(a.id)).map((i) => i.entity).filter((m) => validOn(m, args.asOf)),
     members: async (a: EntityRecord, args: { asOf?: string | null }, ctx: GraphContext) =>
       (await ctx.loaders.relation('Actor.members').load(a.id)).map((i) => i.entity).filter((m) => validOn(m, args.asOf)),
-    demandsMade: relation('Actor.demandsMade'),
-    demandsReceived: relation('Actor.demandsReceived'),
+    demandsMade: boundedRelation('Actor.demandsMade'),
+    demandsReceived: boundedRelation('Actor.demandsReceived'),
     mentionedIn: boundedRelation('Actor.mentionedIn'),
     stances: pagedRelation('Actor.stances'),
     statements: async (a: EntityRecord, args: { role?: string; order?: string; first?: number; after?: string | null }, ctx: GraphContext) => {
@@ -67,7 +67,7 @@ export const entityTypeResolvers = {
     ...entityFields,
     parent: relation('Issue.parent'),
     children: relation('Issue.children'),
-    demands: relation('Issue.demands'),
+    demands: boundedRelation('Issue.demands'),
     stances: pagedRelation('Issue.stances'),
     statements: pagedRelation('Issue.statements'),
   },
@@ -145,7 +145,7 @@ export const entityTypeResolvers = {
     published: dateField('published'),
     publisher: relation('Source.publisher'),
     cites: relation('Source.cites'),
-    citedBy: relation('Source.citedBy'),
+    citedBy: boundedRelation('Source.citedBy'),
     mentions: relation('Source.mentions'),
   },
 };
