@@ -6,7 +6,8 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ExitCode } from './cli/exit-codes.js';
-import { ConfigError, loadConfig, type Config } from './config.js';
+import { loadConfigOrExit } from './cli/cli-support.js';
+import type { Config } from './config.js';
 import { createGraphContext } from './graphql/context.js';
 import { resolvers } from './graphql/resolvers.js';
 import { loadTypeDefs } from './graphql/type-defs.js';
@@ -118,16 +119,7 @@ function neo4jStartupError(config: Config, err: unknown): StartupError {
 }
 
 async function main(): Promise<void> {
-  let config: Config;
-  try {
-    config = loadConfig();
-  } catch (err) {
-    if (err instanceof ConfigError) {
-      process.stderr.write(`config error: ${err.message}\n`);
-      process.exit(ExitCode.USAGE);
-    }
-    throw err;
-  }
+  const config = loadConfigOrExit();
   const logger = createLogger(config);
   try {
     await serve(config, logger);

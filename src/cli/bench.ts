@@ -8,12 +8,13 @@
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { Command, InvalidArgumentError } from 'commander';
+import { InvalidArgumentError } from 'commander';
 import { formatReport } from '../bench/format-report.js';
 import { runBench, type BenchSettings } from '../bench/run-bench.js';
 import { startDiplograph, startNeo4jGraphql, type BenchServer } from '../bench/servers.js';
 import { projectRoot } from '../config.js';
-import { positiveInt, withDatabase } from '../ingest/ingest-cli-support.js';
+import { withDatabase } from '../ingest/ingest-cli-support.js';
+import { cliProgram, parseArgs, positiveInt } from './cli-support.js';
 import { ExitCode } from './exit-codes.js';
 
 const sizeList = (v: string): number[] => {
@@ -22,9 +23,7 @@ const sizeList = (v: string): number[] => {
   return sizes;
 };
 
-const program = new Command()
-  .name('bench')
-  .description('Benchmark ingest and reads: Cypher floor vs diplograph GraphQL vs @neo4j/graphql. Empties the graph first.')
+const program = cliProgram('bench', 'Benchmark ingest and reads: Cypher floor vs diplograph GraphQL vs @neo4j/graphql. Empties the graph first.')
   .option('--quick', 'smoke test: one corpus of 1,000 statements, few requests, 1 s per throughput run')
   .option('--sizes <list>', 'corpus sizes in statements', sizeList)
   .option('--requests <n>', 'timed requests per operation, implementation and size', positiveInt)
@@ -32,16 +31,11 @@ const program = new Command()
   .option('--seed <n>', 'corpus seed', positiveInt, 1)
   .option('--batch-size <n>', 'ingest rows per transaction', positiveInt)
   .option('--out <file>', 'JSON result file (default bench/results/<time>.json)')
-  .option('--yes', 'confirm that the graph of the configured database may be emptied')
-  .exitOverride()
-  .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+  .option('--yes', 'confirm that the graph of the configured database may be emptied');
 
 async function main(): Promise<number> {
-  try {
-    program.parse();
-  } catch (err) {
-    return (err as { exitCode?: number }).exitCode === 0 ? ExitCode.OK : ExitCode.USAGE;
-  }
+  const parsed = parseArgs(program);
+  if (parsed !== undefined) return parsed;
   const o = program.opts<{ quick?: boolean; sizes?: number[]; requests?: number; seconds?: number; seed: number; batchSize?: number; out?: string; yes?: boolean }>();
   if (!o.yes) {
     process.stderr.write('bench: the benchmark empties the graph of the configured database (NEO4J_URI / NEO4J_BOLT_PORT); add --yes to confirm\n');

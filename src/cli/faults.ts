@@ -7,12 +7,13 @@
  * failed or a runtime error, 2 usage.
  */
 import path from 'node:path';
-import { Command, InvalidArgumentError } from 'commander';
+import { InvalidArgumentError } from 'commander';
 import { ConfigError, loadConfig, projectRoot, type Config } from '../config.js';
 import { runApiFaults } from '../reliability/faults-api.js';
 import { runIngestFaults } from '../reliability/faults-ingest.js';
 import { apiFaultVerdict } from '../reliability/verdicts.js';
 import type { StopMode } from '../reliability/processes.js';
+import { cliProgram, parseArgsAsync } from './cli-support.js';
 import { ExitCode } from './exit-codes.js';
 
 const positive = (v: string): number => {
@@ -21,7 +22,7 @@ const positive = (v: string): number => {
   return n;
 };
 
-const program = new Command().name('faults').description('Fault injection against the local Neo4j (a home of its own).').exitOverride();
+const program = cliProgram('faults', 'Fault injection against the local Neo4j (a home of its own).');
 
 /** The configuration, refusing the default home unless asked: these commands kill its Neo4j. */
 function faultConfig(allowDefaultHome: boolean | undefined): Config {
@@ -84,10 +85,10 @@ program
 
 async function main(): Promise<number> {
   try {
-    await program.parseAsync();
+    const parsed = await parseArgsAsync(program);
+    if (parsed !== undefined) return parsed;
   } catch (err) {
-    const code = (err as { exitCode?: number }).exitCode;
-    if (code !== undefined) return code === 0 ? ExitCode.OK : ExitCode.USAGE;
+    // Thrown by an action (commander has printed its own parse errors).
     if (err instanceof ConfigError || err instanceof InvalidArgumentError) {
       console.error(`faults: ${err.message}`);
       return ExitCode.USAGE;

@@ -5,28 +5,19 @@
  * (all files validated together, one all-or-nothing transaction).
  * Exit codes: 0 ok, 1 runtime error or stopped, 2 usage, 3 invalid data, 4 database unreachable.
  */
-import { Command } from 'commander';
-import { abortOnSigint, formatIngestStats, positiveInt, withDatabase } from '../ingest/ingest-cli-support.js';
-import { ingestFiles } from '../ingest/ingest-stream.js';
-import { createProgress } from '../ingest/progress.js';
+import { runIngest } from '../ingest/ingest-cli-support.js';
 import { readIngestFiles } from '../ingest/read-ingest-files.js';
 import { findSeedFiles } from '../seed/read-seed-files.js';
+import { cliProgram, parseArgs, positiveInt } from './cli-support.js';
 import { ExitCode } from './exit-codes.js';
 
-const program = new Command()
-  .name('ingest')
-  .description('Bulk-load seed files in batched, idempotent transactions (rerun to complete an interrupted load).')
+const program = cliProgram('ingest', 'Bulk-load seed files in batched, idempotent transactions (rerun to complete an interrupted load).')
   .argument('<paths...>', 'seed files or folders, loaded in name order')
-  .option('--batch-size <n>', 'rows (nodes plus relationships) per transaction', positiveInt)
-  .exitOverride()
-  .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+  .option('--batch-size <n>', 'rows (nodes plus relationships) per transaction', positiveInt);
 
 async function main(): Promise<number> {
-  try {
-    program.parse();
-  } catch (err) {
-    return (err as { exitCode?: number }).exitCode === 0 ? ExitCode.OK : ExitCode.USAGE;
-  }
+  const parsed = parseArgs(program);
+  if (parsed !== undefined) return parsed;
   const o = program.opts<{ batchSize?: number }>();
   let total: number;
   try {
@@ -35,17 +26,7 @@ async function main(): Promise<number> {
     process.stderr.write(`ingest: ${(err as Error).message}\n`);
     return ExitCode.USAGE;
   }
-  return withDatabase('ingest', async (driver, config) => {
-    const progress = createProgress('files', total);
-    const stats = await ingestFiles(driver, readIngestFiles(program.args), {
-      database: config.neo4j.database,
-      ...(o.batchSize ? { batchSize: o.batchSize } : {}),
-      onBatch: (s) => progress.update(s.files),
-      signal: abortOnSigint(),
-    });
-    progress.finish(stats.files);
-    process.stdout.write(formatIngestStats(stats));
-  });
+  return runIngest('ingest', readIngestFiles(program.args), { unit: 'files', total, batchSize: o.batchSize });
 }
 
 process.exitCode = await main();

@@ -4,56 +4,19 @@
  * only its hash is stored. Exit codes: 0 ok, 1 runtime error, 2 usage or configuration,
  * 3 no such key, 4 database unreachable.
  */
-import { Command, InvalidArgumentError } from 'commander';
+import { InvalidArgumentError } from 'commander';
 import { createApiKey, KEY_NAME, listApiKeys, revokeApiKey } from '../auth/api-keys.js';
 import { KEY_SCOPES, type KeyScope } from '../auth/principal.js';
-import { ConfigError, loadConfig, type Config } from '../config.js';
-import { MissingPasswordError } from '../neo4j/connection.js';
-import { closeDriver, createDriver } from '../neo4j/driver.js';
-import { neo4jErrorKind } from '../neo4j/errors.js';
-import { applySchema } from '../seed/load-graph.js';
+import { cliProgram, parseArgs, withDriver as withCliDriver } from './cli-support.js';
 import { ExitCode } from './exit-codes.js';
 
 const out = (s: string): void => void process.stdout.write(`${s}\n`);
 const err = (s: string): void => void process.stderr.write(`${s}\n`);
 
-/** Runs one action with the configured driver, mapping failures to exit codes. */
-async function withDriver(action: (driver: ReturnType<typeof createDriver>, config: Config) => Promise<number>): Promise<number> {
-  let config: Config;
-  try {
-    config = loadConfig();
-  } catch (e) {
-    if (e instanceof ConfigError) {
-      err(`config error: ${e.message}`);
-      return ExitCode.USAGE;
-    }
-    throw e;
-  }
-  try {
-    const driver = createDriver(config);
-    await applySchema(driver, config.neo4j.database);
-    return await action(driver, config);
-  } catch (e) {
-    if (e instanceof MissingPasswordError) {
-      err(`keys: ${e.message}`);
-      return ExitCode.USAGE;
-    }
-    if (neo4jErrorKind(e) === 'unavailable' || neo4jErrorKind(e) === 'auth') {
-      err(`keys: Neo4j at ${config.neo4j.uri} is unreachable or refused the credentials (${(e as Error).message.split('\n')[0]})`);
-      return ExitCode.DATABASE_UNREACHABLE;
-    }
-    err(`keys: ${(e as Error).stack ?? String(e)}`);
-    return ExitCode.RUNTIME_ERROR;
-  } finally {
-    await closeDriver();
-  }
-}
+/** Runs one action with the configured driver (schema applied), mapping failures to exit codes. */
+const withDriver = (action: Parameters<typeof withCliDriver>[1]): Promise<number> => withCliDriver('keys', action, { schema: true });
 
-const program = new Command()
-  .name('keys')
-  .description('Create, list and revoke API keys (only a hash of each key is stored).')
-  .exitOverride()
-  .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+const program = cliProgram('keys', 'Create, list and revoke API keys (only a hash of each key is stored).');
 
 let run: () => Promise<number> = async () => ExitCode.USAGE;
 
@@ -111,13 +74,7 @@ program
   });
 
 async function main(): Promise<number> {
-  try {
-    program.parse();
-  } catch (e) {
-    const code = (e as { exitCode?: number }).exitCode;
-    return code === 0 ? ExitCode.OK : ExitCode.USAGE;
-  }
-  return run();
+  return parseArgs(program) ?? run();
 }
 
 process.exitCode = await main();

@@ -4,8 +4,9 @@
  * p50/p95/p99 and errors are printed. Exit codes: 0 no errors, 1 any error, 2 usage
  * (including a URL that is not loopback).
  */
-import { Command, InvalidArgumentError } from 'commander';
+import { InvalidArgumentError } from 'commander';
 import { LoadConfigError, assertBounds, assertLoopback, formatLoadReport, readMix, runLoad } from '../reliability/load.js';
+import { cliProgram, parseArgs } from './cli-support.js';
 import { ExitCode } from './exit-codes.js';
 
 const number = (v: string): number => {
@@ -14,22 +15,15 @@ const number = (v: string): number => {
   return n;
 };
 
-const program = new Command()
-  .name('load')
-  .description('Bounded read load against the GraphQL API on loopback; fails on any error.')
+const program = cliProgram('load', 'Bounded read load against the GraphQL API on loopback; fails on any error.')
   .option('--clients <n>', 'concurrent clients (1-64)', number, 4)
   .option('--seconds <t>', 'duration in seconds (at most 600)', number, 10)
   .option('--url <url>', 'the server (loopback only)', 'http://127.0.0.1:4000')
-  .option('--json', 'print the summary as JSON')
-  .exitOverride()
-  .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+  .option('--json', 'print the summary as JSON');
 
 async function main(): Promise<number> {
-  try {
-    program.parse();
-  } catch (err) {
-    return (err as { exitCode?: number }).exitCode === 0 ? ExitCode.OK : ExitCode.USAGE;
-  }
+  const parsed = parseArgs(program);
+  if (parsed !== undefined) return parsed;
   const opts = program.opts<{ clients: number; seconds: number; url: string; json?: boolean }>();
   try {
     assertBounds(opts.clients, opts.seconds);

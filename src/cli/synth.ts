@@ -5,35 +5,27 @@
  * Exit codes: 0 ok, 1 runtime error, 2 usage, 3 invalid data, 4 database unreachable.
  */
 import path from 'node:path';
-import { Command } from 'commander';
 import { projectRoot } from '../config.js';
-import { abortOnSigint, formatIngestStats, positiveInt, withDatabase } from '../ingest/ingest-cli-support.js';
-import { ingestFiles } from '../ingest/ingest-stream.js';
+import { runIngest } from '../ingest/ingest-cli-support.js';
 import { createProgress } from '../ingest/progress.js';
 import { corpusLayout, type CorpusOptions } from '../synth/corpus-layout.js';
 import { generateCorpus } from '../synth/generate-corpus.js';
 import { writeCorpus } from '../synth/write-corpus.js';
+import { cliProgram, parseArgs, positiveInt } from './cli-support.js';
 import { ExitCode } from './exit-codes.js';
 
-const program = new Command()
-  .name('synth')
-  .description('Generate a deterministic synthetic corpus of seed files, or stream it into Neo4j.')
+const program = cliProgram('synth', 'Generate a deterministic synthetic corpus of seed files, or stream it into Neo4j.')
   .option('--actors <n>', 'number of actors (at least 30)', positiveInt, 1_000)
   .option('--statements <n>', 'number of statements', positiveInt, 10_000)
   .option('--seed <n>', 'random seed: the same options give the same corpus', positiveInt, 1)
   .option('--per-file <n>', 'statements per report file', positiveInt, 500)
   .option('--out <dir>', 'folder to write the seed files to (default .scratch/synth-<actors>-<statements>-<seed>)')
   .option('--ingest', 'stream the corpus into Neo4j with the bulk ingest instead of writing files')
-  .option('--batch-size <n>', 'rows per transaction when ingesting', positiveInt)
-  .exitOverride()
-  .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+  .option('--batch-size <n>', 'rows per transaction when ingesting', positiveInt);
 
 async function main(): Promise<number> {
-  try {
-    program.parse();
-  } catch (err) {
-    return (err as { exitCode?: number }).exitCode === 0 ? ExitCode.OK : ExitCode.USAGE;
-  }
+  const parsed = parseArgs(program);
+  if (parsed !== undefined) return parsed;
   const o = program.opts<{ actors: number; statements: number; seed: number; perFile: number; out?: string; ingest?: boolean; batchSize?: number }>();
   const corpus: CorpusOptions = { actors: o.actors, statements: o.statements, seed: o.seed, statementsPerFile: o.perFile };
   try {
@@ -42,8 +34,8 @@ async function main(): Promise<number> {
     process.stderr.write(`synth: ${(err as Error).message}\n`);
     return ExitCode.USAGE;
   }
-  const progress = createProgress('statements', o.statements);
   if (!o.ingest) {
+    const progress = createProgress('statements', o.statements);
     const dir = o.out ?? path.join(projectRoot, '.scratch', `synth-${o.actors}-${o.statements}-${o.seed}`);
     const { files, statements } = await writeCorpus(corpus, dir, (done) => progress.update(done));
     progress.finish(statements);
@@ -51,19 +43,10 @@ async function main(): Promise<number> {
     process.stdout.write(`load them with: npm run ingest -- ${path.relative(process.cwd(), dir) || dir}   (or npm run seed -- <dir> for one all-or-nothing transaction)\n`);
     return ExitCode.OK;
   }
-  return withDatabase('synth', async (driver, config) => {
-    const files = (function* () {
-      for (const f of generateCorpus(corpus)) yield { name: f.name, seed: f.seed, statements: f.statements };
-    })();
-    const stats = await ingestFiles(driver, files, {
-      database: config.neo4j.database,
-      ...(o.batchSize ? { batchSize: o.batchSize } : {}),
-      onBatch: (s) => progress.update(s.statements),
-      signal: abortOnSigint(),
-    });
-    progress.finish(stats.statements);
-    process.stdout.write(formatIngestStats(stats));
-  });
+  const files = (function* () {
+    for (const f of generateCorpus(corpus)) yield { name: f.name, seed: f.seed, statements: f.statements };
+  })();
+  return runIngest('synth', files, { unit: 'statements', total: o.statements, batchSize: o.batchSize });
 }
 
 process.exitCode = await main();

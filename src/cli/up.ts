@@ -6,18 +6,16 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { ConfigError, loadConfig, projectRoot, type Config } from '../config.js';
-import { LocalNeo4jError } from '../local-neo4j/local-neo4j-error.js';
+import { projectRoot, type Config } from '../config.js';
 import { startNeo4j } from '../local-neo4j/start-neo4j.js';
 import { createLogger } from '../logger.js';
 import { serve, StartupError } from '../main.js';
-import { MissingPasswordError } from '../neo4j/connection.js';
 import { closeDriver, createDriver } from '../neo4j/driver.js';
-import { neo4jErrorKind } from '../neo4j/errors.js';
 import { formatSummary } from '../seed/format-summary.js';
 import { LoadIntegrityError } from '../seed/load-graph.js';
 import { runSeed } from '../seed/run-seed.js';
 import { SeedValidationError } from '../seed/seed-issue.js';
+import { loadConfigOrExit, reportFailure } from './cli-support.js';
 import { ExitCode } from './exit-codes.js';
 
 const say = (line: string): void => {
@@ -29,32 +27,14 @@ const fail = (line: string): void => {
 
 /** Runs the three steps; returns an exit code on failure, undefined once the server is up. */
 async function up(): Promise<number | undefined> {
-  let config: Config;
-  try {
-    config = loadConfig();
-  } catch (err) {
-    if (err instanceof ConfigError) {
-      fail(`config error: ${err.message}`);
-      return ExitCode.USAGE;
-    }
-    throw err;
-  }
+  const config = loadConfigOrExit();
 
   // 1. The database.
   if (config.neo4j.local) {
     try {
       await startNeo4j(config, say);
     } catch (err) {
-      if (err instanceof LocalNeo4jError) {
-        fail(err.message);
-        for (const line of err.details) process.stderr.write(`${line}\n`);
-        return err.unreachable ? ExitCode.DATABASE_UNREACHABLE : ExitCode.RUNTIME_ERROR;
-      }
-      if (err instanceof MissingPasswordError) {
-        fail(err.message);
-        return ExitCode.RUNTIME_ERROR;
-      }
-      throw err;
+      return reportFailure('up', err, config);
     }
   } else {
     say(`NEO4J_URI is set: using the Neo4j at ${config.neo4j.uri}; no local server is started`);
@@ -99,10 +79,6 @@ async function seed(config: Config): Promise<number | undefined> {
     return undefined;
   } catch (err) {
     await closeDriver();
-    if (err instanceof MissingPasswordError) {
-      fail(err.message);
-      return ExitCode.RUNTIME_ERROR;
-    }
     if (err instanceof SeedValidationError) {
       fail(`${err.message}\nNothing was written.`);
       return ExitCode.INVALID_DATA;
@@ -111,13 +87,7 @@ async function seed(config: Config): Promise<number | undefined> {
       fail(`seed load rolled back: ${err.message}`);
       return ExitCode.INVALID_DATA;
     }
-    const kind = neo4jErrorKind(err);
-    if (kind === 'unavailable' || kind === 'auth') {
-      const why = kind === 'auth' ? `refused the credentials for user ${config.neo4j.user}` : 'is unreachable';
-      fail(`Neo4j at ${config.neo4j.uri} ${why} while seeding (${(err as Error).message.split('\n')[0]})`);
-      return ExitCode.DATABASE_UNREACHABLE;
-    }
-    throw err;
+    return reportFailure('up', err, config);
   }
 }
 

@@ -1,23 +1,14 @@
 /**
- * What the ingest and synth commands share: option parsing, the driver, the
- * schema, a progress bar and one mapping from errors to exit codes.
+ * What the ingest, synth and bench commands share beyond src/cli/cli-support.ts: the
+ * driver with the schema applied and the ingest's own failures, a summary line and
+ * stopping on Ctrl-C.
  */
-import { InvalidArgumentError } from 'commander';
 import type { Driver } from 'neo4j-driver';
+import { withDriver, type Failure } from '../cli/cli-support.js';
 import { ExitCode } from '../cli/exit-codes.js';
-import { ConfigError, loadConfig, type Config } from '../config.js';
-import { MissingPasswordError } from '../neo4j/connection.js';
-import { closeDriver, createDriver } from '../neo4j/driver.js';
-import { neo4jErrorKind } from '../neo4j/errors.js';
-import { applySchema } from '../seed/load-graph.js';
-import { IngestAbortedError, IngestIntegrityError, IngestValidationError, type IngestStats } from './ingest-stream.js';
-
-/** commander parser of a positive whole number. */
-export function positiveInt(v: string): number {
-  const n = Number(v.replace(/_/g, ''));
-  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('expected a positive whole number');
-  return n;
-}
+import type { Config } from '../config.js';
+import { ingestFiles, IngestAbortedError, IngestIntegrityError, IngestValidationError, type IngestFile, type IngestStats } from './ingest-stream.js';
+import { createProgress } from './progress.js';
 
 /** A one-line summary of an ingest. */
 export function formatIngestStats(s: IngestStats): string {
@@ -30,49 +21,41 @@ export function formatIngestStats(s: IngestStats): string {
   );
 }
 
+/** The ingest's own failures: invalid data (exit 3) and a stop on Ctrl-C (exit 1). */
+function ingestFailure(name: string, err: unknown): Failure | undefined {
+  if (err instanceof IngestValidationError || err instanceof IngestIntegrityError) {
+    return { exitCode: ExitCode.INVALID_DATA, line: `${name}: ${err.message}\nBatches committed before this one stay; fix the data and rerun (the load is idempotent).` };
+  }
+  if (err instanceof IngestAbortedError) return { exitCode: ExitCode.RUNTIME_ERROR, line: `\n${name}: ${err.message}` };
+  return undefined;
+}
+
 /** Runs a command body with a driver on the configured database (schema applied) and maps errors to exit codes. */
-export async function withDatabase(name: string, body: (driver: Driver, config: Config) => Promise<void>): Promise<number> {
-  let config: Config;
-  try {
-    config = loadConfig();
-  } catch (err) {
-    if (err instanceof ConfigError) {
-      process.stderr.write(`config error: ${err.message}\n`);
-      return ExitCode.USAGE;
-    }
-    throw err;
-  }
-  try {
-    const driver = createDriver(config);
-    await applySchema(driver, config.neo4j.database);
-    await body(driver, config);
-    return ExitCode.OK;
-  } catch (err) {
-    if (err instanceof MissingPasswordError) {
-      process.stderr.write(`${name}: ${err.message}\n`);
-      return ExitCode.USAGE;
-    }
-    if (err instanceof IngestValidationError || err instanceof IngestIntegrityError) {
-      process.stderr.write(`${name}: ${err.message}\nBatches committed before this one stay; fix the data and rerun (the load is idempotent).\n`);
-      return ExitCode.INVALID_DATA;
-    }
-    if (err instanceof IngestAbortedError) {
-      process.stderr.write(`\n${name}: ${err.message}\n`);
-      return ExitCode.RUNTIME_ERROR;
-    }
-    if (neo4jErrorKind(err) === 'unavailable') {
-      process.stderr.write(`${name}: Neo4j at ${config.neo4j.uri} is unreachable (${(err as Error).message.split('\n')[0]}). Start it with npm run db:start, or check NEO4J_URI.\n`);
-      return ExitCode.DATABASE_UNREACHABLE;
-    }
-    if (neo4jErrorKind(err) === 'auth') {
-      process.stderr.write(`${name}: Neo4j refused the credentials for user ${config.neo4j.user}: check NEO4J_USER/NEO4J_PASSWORD\n`);
-      return ExitCode.DATABASE_UNREACHABLE;
-    }
-    process.stderr.write(`${name}: ${(err as Error).stack ?? String(err)}\n`);
-    return ExitCode.RUNTIME_ERROR;
-  } finally {
-    await closeDriver();
-  }
+export function withDatabase(name: string, body: (driver: Driver, config: Config) => Promise<void>): Promise<number> {
+  return withDriver(name, async (driver, config) => (await body(driver, config), ExitCode.OK), { schema: true, failure: (err) => ingestFailure(name, err) });
+}
+
+/**
+ * Runs command `name` as a bulk ingest of `files` into the configured database: a
+ * progress bar counting `unit` (files or statements) up to `total`, Ctrl-C stopping
+ * between batches, the summary line on stdout. Returns the exit code.
+ */
+export function runIngest(
+  name: string,
+  files: Iterable<IngestFile> | AsyncIterable<IngestFile>,
+  options: { unit: 'files' | 'statements'; total: number; batchSize?: number | undefined },
+): Promise<number> {
+  return withDatabase(name, async (driver, config) => {
+    const progress = createProgress(options.unit, options.total);
+    const stats = await ingestFiles(driver, files, {
+      database: config.neo4j.database,
+      ...(options.batchSize ? { batchSize: options.batchSize } : {}),
+      onBatch: (s) => progress.update(s[options.unit]),
+      signal: abortOnSigint(),
+    });
+    progress.finish(stats[options.unit]);
+    process.stdout.write(formatIngestStats(stats));
+  });
 }
 
 /** Stops a load cleanly on the first Ctrl-C (between batches); a second one exits at once. */

@@ -22,6 +22,8 @@ export function neo4jErrorKind(err: unknown): Neo4jErrorKind {
   if (/connection acquisition timed out/i.test(err.message)) return 'unavailable';
   if (err.code.startsWith('Neo.ClientError.Security.')) return 'auth';
   if (err.code.startsWith('Neo.ClientError.')) return 'client';
+  // Out of (transaction) memory is retriable but not an outage: the database answers.
+  if (err.code.includes('Memory')) return 'other';
   if (err.retriable) return 'unavailable';
   return 'other';
 }
