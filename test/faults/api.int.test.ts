@@ -13,22 +13,16 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadConfig, type Config } from '../../src/config.js';
 import { homeLayout } from '../../src/local-neo4j/home-layout.js';
-import { isPortFree } from '../../src/local-neo4j/ports.js';
 import { stopNeo4j } from '../../src/local-neo4j/stop-neo4j.js';
 import { formatCycle, formatWrites, runApiFaults } from '../../src/reliability/faults-api.js';
 import { apiFaultVerdict } from '../../src/reliability/verdicts.js';
 import { localServerSkipReason, testNeo4j } from '../setup/neo4j.js';
+import { freePortPair } from '../setup/ports.js';
 
 const skipReason = localServerSkipReason('killing a throwaway local Neo4j under API load');
 
 /** Two free loopback ports in a range nothing else of ours uses. */
-async function freePorts(): Promise<[number, number]> {
-  const found: number[] = [];
-  for (let port = 37687; found.length < 2 && port < 38687; port += 1) {
-    if (await isPortFree(port)) found.push(port);
-  }
-  return [found[0]!, found[1]!];
-}
+const freePorts = () => freePortPair(37687);
 
 describe.skipIf(skipReason !== undefined)(`Neo4j killed under API load${skipReason ? ` (skipped: ${skipReason})` : ''}`, () => {
   const home = fs.mkdtempSync(path.join(os.tmpdir(), 'dg-faults-api-'));

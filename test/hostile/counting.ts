@@ -6,6 +6,7 @@
 import type { Driver } from 'neo4j-driver';
 import { createGraphContext, type GraphContext } from '../../src/graphql/context.js';
 import type { ContextDeps } from '../../src/server.js';
+import { startTestServer, testConfig, type TestServer } from '../server/harness.js';
 
 /** Counts of what reached the driver. */
 export interface DriverUse {
@@ -41,4 +42,11 @@ export function countingDriver(driver: Driver): { driver: Driver; use: DriverUse
   };
   Object.defineProperty(use, 'queries', { get: () => contexts.reduce((sum, c) => sum + c.reader.queryCount, 0), enumerable: true });
   return { driver: wrapped, use, createContext };
+}
+
+/** A real server whose driver only counts (it points where no Neo4j listens): what reaches Neo4j is visible in `use`. */
+export async function serveCounting(nowhere: Driver, env: Record<string, string>): Promise<{ server: TestServer; use: DriverUse }> {
+  const counted = countingDriver(nowhere);
+  const server = await startTestServer<GraphContext>({ config: testConfig(env), driver: counted.driver, createContext: counted.createContext });
+  return { server, use: counted.use };
 }

@@ -8,19 +8,14 @@ import { gql } from 'graphql-tag';
 import type { Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
-import type { GraphContext } from '../../src/graphql/context.js';
 import { driverToNowhere, postGraphql, startTestServer, testConfig, unusedPort, type TestServer } from '../server/harness.js';
-import { countingDriver, type DriverUse } from './counting.js';
+import { serveCounting, type DriverUse } from './counting.js';
 
 let nowhere: Driver;
 let dev: { server: TestServer; use: DriverUse };
 let prod: { server: TestServer; use: DriverUse };
 
-async function serve(env: Record<string, string>): Promise<{ server: TestServer; use: DriverUse }> {
-  const counted = countingDriver(nowhere);
-  const server = await startTestServer<GraphContext>({ config: testConfig(env), driver: counted.driver, createContext: counted.createContext });
-  return { server, use: counted.use };
-}
+const serve = (env: Record<string, string>) => serveCounting(nowhere, env);
 
 beforeAll(async () => {
   nowhere = driverToNowhere(await unusedPort());

@@ -11,10 +11,10 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDriver } from '../../src/neo4j/driver.js';
 import { runSeed } from '../../src/seed/run-seed.js';
-import { failFastDriverOptions, postGraphql, startTestServer, testConfig, type TestServer } from '../server/harness.js';
-import { testConnection, testDatabase } from '../setup/neo4j.js';
+import { type SeededServer, startSeededServer } from '../server/seeded-server.js';
+import { postGraphql, type TestServer } from '../server/harness.js';
+import { testDatabase } from '../setup/neo4j.js';
 import { introspect, literal, stringSlots } from './schema-fields.js';
 
 /** Strings that would change the query if anything built Cypher (or Lucene) by concatenation. */
@@ -56,15 +56,15 @@ async function graphCounts(): Promise<{ nodes: number; relationships: number; pw
   return { nodes: Number(r.get('nodes')), relationships: Number(r.get('relationships')), pwned: Number(r.get('pwned')) };
 }
 
+let seeded: SeededServer;
+
 beforeAll(async () => {
-  driver = openDriver(testConnection(), failFastDriverOptions);
-  await runSeed(driver, { database: testDatabase() });
-  api = await startTestServer({ config: testConfig({ NEO4J_DATABASE: testDatabase() }), driver });
+  seeded = await startSeededServer();
+  ({ driver, api } = seeded);
 });
 
 afterAll(async () => {
-  await api?.stop();
-  await driver?.close();
+  await seeded?.close();
 });
 
 /** Codes a client may legitimately get back for a hostile string. */

@@ -9,9 +9,8 @@
  */
 import type { Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { GraphContext } from '../../src/graphql/context.js';
-import { driverToNowhere, postGraphql, startTestServer, testConfig, unusedPort, type TestServer } from '../server/harness.js';
-import { countingDriver, type DriverUse } from './counting.js';
+import { driverToNowhere, postGraphql, unusedPort, type TestServer } from '../server/harness.js';
+import { serveCounting, type DriverUse } from './counting.js';
 
 const strictEnv = {
   GRAPHQL_MAX_DEPTH: '6',
@@ -27,11 +26,7 @@ let defaults: { server: TestServer; use: DriverUse };
 /** Per attack: how long the refusal took, printed at the end for docs/reliability.md. */
 const timings: [string, number][] = [];
 
-async function serve(env: Record<string, string>): Promise<{ server: TestServer; use: DriverUse }> {
-  const counted = countingDriver(nowhere);
-  const server = await startTestServer<GraphContext>({ config: testConfig(env), driver: counted.driver, createContext: counted.createContext });
-  return { server, use: counted.use };
-}
+const serve = (env: Record<string, string>) => serveCounting(nowhere, env);
 
 beforeAll(async () => {
   nowhere = driverToNowhere(await unusedPort());

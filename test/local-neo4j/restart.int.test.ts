@@ -4,23 +4,17 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadConfig, type Config } from '../../src/config.js';
 import { homeLayout } from '../../src/local-neo4j/home-layout.js';
-import { isPortFree } from '../../src/local-neo4j/ports.js';
 import { startNeo4j } from '../../src/local-neo4j/start-neo4j.js';
 import { stopNeo4j } from '../../src/local-neo4j/stop-neo4j.js';
 import { resolveNeo4jConnection } from '../../src/neo4j/connection.js';
 import { openDriver } from '../../src/neo4j/driver.js';
 import { localServerSkipReason, testNeo4j } from '../setup/neo4j.js';
+import { freePortPair } from '../setup/ports.js';
 
 const skipReason = localServerSkipReason('restart persistence of a throwaway local Neo4j');
 
 /** Two free loopback ports in a range nothing else of ours uses. */
-async function freePorts(): Promise<[number, number]> {
-  const found: number[] = [];
-  for (let port = 27687; found.length < 2 && port < 28687; port += 1) {
-    if (await isPortFree(port)) found.push(port);
-  }
-  return [found[0]!, found[1]!];
-}
+const freePorts = () => freePortPair(27687);
 
 async function readNodes(config: Config, marker: string): Promise<string[]> {
   const connection = resolveNeo4jConnection(config);

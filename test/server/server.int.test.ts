@@ -9,22 +9,22 @@ import type { Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { neo4jConnection } from '../../src/neo4j/connection.js';
 import { openDriver } from '../../src/neo4j/driver.js';
-import { runSeed } from '../../src/seed/run-seed.js';
-import { testConnection, testDatabase, testNeo4j } from '../setup/neo4j.js';
+import { testDatabase, testNeo4j } from '../setup/neo4j.js';
+import { type SeededServer, startSeededServer } from './seeded-server.js';
 import { failFastDriverOptions, postGraphql, startTestServer, testConfig, unusedPort, type TestServer } from './harness.js';
 
 let driver: Driver;
 let api: TestServer;
 
+let seeded: SeededServer;
+
 beforeAll(async () => {
-  driver = openDriver(testConnection(), failFastDriverOptions);
-  await runSeed(driver, { database: testDatabase() });
-  api = await startTestServer({ config: testConfig({ NEO4J_DATABASE: testDatabase() }), driver });
+  seeded = await startSeededServer();
+  ({ driver, api } = seeded);
 });
 
 afterAll(async () => {
-  await api?.stop();
-  await driver?.close();
+  await seeded?.close();
 });
 
 describe('with Neo4j up', () => {

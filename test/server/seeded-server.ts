@@ -1,0 +1,31 @@
+/**
+ * For integration tests: the seeded test Neo4j and the real server over it, on a free
+ * port, with a fail-fast driver. Call in beforeAll; `close()` in afterAll.
+ */
+import type { Driver } from 'neo4j-driver';
+import { openDriver } from '../../src/neo4j/driver.js';
+import { runSeed } from '../../src/seed/run-seed.js';
+import { testConnection, testDatabase } from '../setup/neo4j.js';
+import { failFastDriverOptions, startTestServer, testConfig, type TestServer } from './harness.js';
+
+/** A running server over the seeded graph, and the driver it uses. */
+export interface SeededServer {
+  driver: Driver;
+  api: TestServer;
+  close(): Promise<void>;
+}
+
+/** Seeds the test database from seeds/ and starts the server over it. */
+export async function startSeededServer(options: Omit<Parameters<typeof startTestServer>[0], 'config' | 'driver'> = {}): Promise<SeededServer> {
+  const driver = openDriver(testConnection(), failFastDriverOptions);
+  await runSeed(driver, { database: testDatabase() });
+  const api = await startTestServer({ config: testConfig({ NEO4J_DATABASE: testDatabase() }), driver, ...options });
+  return {
+    driver,
+    api,
+    async close() {
+      await api.stop();
+      await driver.close();
+    },
+  };
+}
