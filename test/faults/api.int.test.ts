@@ -11,18 +11,14 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadConfig, type Config } from '../../src/config.js';
-import { homeLayout } from '../../src/local-neo4j/home-layout.js';
+import type { Config } from '../../src/config.js';
 import { stopNeo4j } from '../../src/local-neo4j/stop-neo4j.js';
 import { formatCycle, formatWrites, runApiFaults } from '../../src/reliability/faults-api.js';
 import { apiFaultVerdict } from '../../src/reliability/verdicts.js';
-import { localServerSkipReason, testNeo4j } from '../setup/neo4j.js';
-import { freePortPair } from '../setup/ports.js';
+import { localServerSkipReason } from '../setup/neo4j.js';
+import { throwawayNeo4jConfig } from '../setup/ports.js';
 
 const skipReason = localServerSkipReason('killing a throwaway local Neo4j under API load');
-
-/** Two free loopback ports in a range nothing else of ours uses. */
-const freePorts = () => freePortPair(37687);
 
 describe.skipIf(skipReason !== undefined)(`Neo4j killed under API load${skipReason ? ` (skipped: ${skipReason})` : ''}`, () => {
   const home = fs.mkdtempSync(path.join(os.tmpdir(), 'dg-faults-api-'));
@@ -35,18 +31,7 @@ describe.skipIf(skipReason !== undefined)(`Neo4j killed under API load${skipReas
   });
 
   it('fails fast with SERVICE_UNAVAILABLE, stays up, recovers by itself and loses no acknowledged write', { timeout: 400_000 }, async () => {
-    // Borrow the jars of the server in use, so this costs no second download.
-    fs.symlinkSync(homeLayout(testNeo4j().home!).lib, homeLayout(home).lib);
-    const [bolt, http] = await freePorts();
-    const javaHome = loadConfig().localNeo4j.javaHome;
-    config = loadConfig({
-      NEO4J_HOME: home,
-      NEO4J_BOLT_PORT: String(bolt),
-      NEO4J_HTTP_PORT: String(http),
-      NEO4J_HEAP: '512m',
-      NEO4J_PAGECACHE: '128m',
-      ...(javaHome ? { JAVA_HOME: javaHome } : {}),
-    });
+    config = await throwawayNeo4jConfig(home, 37687);
     const result = await runApiFaults({
       config,
       modes: ['sigkill'],

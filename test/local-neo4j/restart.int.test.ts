@@ -2,19 +2,16 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadConfig, type Config } from '../../src/config.js';
+import type { Config } from '../../src/config.js';
 import { homeLayout } from '../../src/local-neo4j/home-layout.js';
 import { startNeo4j } from '../../src/local-neo4j/start-neo4j.js';
 import { stopNeo4j } from '../../src/local-neo4j/stop-neo4j.js';
 import { resolveNeo4jConnection } from '../../src/neo4j/connection.js';
 import { openDriver } from '../../src/neo4j/driver.js';
-import { localServerSkipReason, testNeo4j } from '../setup/neo4j.js';
-import { freePortPair } from '../setup/ports.js';
+import { localServerSkipReason } from '../setup/neo4j.js';
+import { throwawayNeo4jConfig } from '../setup/ports.js';
 
 const skipReason = localServerSkipReason('restart persistence of a throwaway local Neo4j');
-
-/** Two free loopback ports in a range nothing else of ours uses. */
-const freePorts = () => freePortPair(27687);
 
 async function readNodes(config: Config, marker: string): Promise<string[]> {
   const connection = resolveNeo4jConnection(config);
@@ -41,21 +38,11 @@ describe.skipIf(skipReason !== undefined)(`a throwaway local Neo4j keeps its dat
   });
 
   it('writes a node, stops, starts again and reads it back', { timeout: 300_000 }, async () => {
-    // Borrow the jars of the server in use, so this costs no second download.
-    fs.symlinkSync(homeLayout(testNeo4j().home!).lib, homeLayout(home).lib);
-    const [bolt, http] = await freePorts();
-    config = loadConfig({
-      NEO4J_HOME: home,
-      NEO4J_BOLT_PORT: String(bolt),
-      NEO4J_HTTP_PORT: String(http),
-      NEO4J_HEAP: '512m',
-      NEO4J_PAGECACHE: '128m',
-      ...(loadConfig().localNeo4j.javaHome ? { JAVA_HOME: loadConfig().localNeo4j.javaHome! } : {}),
-    });
+    config = await throwawayNeo4jConfig(home, 27687);
 
     const first = await startNeo4j(config, report);
     expect(first.startedNow).toBe(true);
-    expect(first.uri).toBe(`bolt://127.0.0.1:${bolt}`);
+    expect(first.uri).toBe(`bolt://127.0.0.1:${config.localNeo4j.boltPort}`);
     expect(lines.join('\n')).not.toContain('Fetching');
 
     const marker = `restart-${Date.now()}`;
