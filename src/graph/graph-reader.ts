@@ -11,7 +11,9 @@
  * many fields a level has. Both counts are kept for tests and logs.
  */
 import neo4j, { type Driver } from 'neo4j-driver';
+import { circuitOf } from '../neo4j/circuit.js';
 import { cypher, cypherForType } from '../neo4j/cypher.js';
+import { neo4jErrorKind } from '../neo4j/errors.js';
 import { toPlain } from '../neo4j/values.js';
 
 /** One record as plain values. */
@@ -53,12 +55,21 @@ export class GraphReader {
   private async flush(): Promise<void> {
     const batch = this.pending;
     this.pending = [];
+    // While Neo4j is known to be away, fail at once (one probe a second goes through).
+    const circuit = circuitOf(this.driver);
+    const refusal = circuit.refusal();
+    if (refusal) {
+      for (const read of batch) read.reject(refusal);
+      return;
+    }
     this.roundTrips++;
     this.queryCount += batch.length;
     try {
       const results = await this.run(batch);
+      circuit.succeeded();
       batch.forEach((read, i) => read.resolve(results[i]!));
     } catch (err) {
+      if (neo4jErrorKind(err) === 'unavailable') circuit.failedUnavailable();
       for (const read of batch) read.reject(err);
     }
   }
