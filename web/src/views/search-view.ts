@@ -2,14 +2,15 @@
  * `#/search?q=Rusia&kinds=ACTOR,EVENT`: full-text search across everything
  * (Query.search), each hit with its kind and the text it matched.
  */
-import { ENTITY_KINDS, type EntityKind, type PageInfoData } from '../api/types.js';
+import { ENTITY_KINDS, type EntityKind } from '../api/types.js';
 import { entityHref, routeHref, type Route } from '../app/router.js';
 import type { ViewContext, ViewMount } from '../app/view.js';
 import { type SearchHit, type SearchData, searchQuery } from '../operations/search.js';
 import { kindBadge } from '../ui/badges.js';
 import { append, h, replaceChildren } from '../ui/dom.js';
 import { kindName } from '../ui/kinds.js';
-import { emptyPanel, errorPanel, load } from '../ui/status.js';
+import { pagedList } from '../ui/paged-list.js';
+import { emptyPanel, load } from '../ui/status.js';
 
 function kindsOf(route: Route): EntityKind[] {
   const raw = route.query.get('kinds') ?? '';
@@ -66,37 +67,18 @@ async function runSearch(ctx: ViewContext, results: HTMLElement, q: string, kind
       results.append(emptyPanel(`Nothing found for “${q}”${kinds.length > 0 ? ' among the chosen kinds' : ''}.`, 'Try another spelling, the Indonesian or English name, or fewer words.'));
       return `Nothing found for ${q}.`;
     }
-    const list = h('ol', { class: 'hit-list', 'aria-label': `Results for ${q}` });
-    const count = h('p', { class: 'result-count' });
-    const more = h('div', { class: 'more' });
-    let shown = 0;
-    const addHits = (hits: SearchHit[], page: PageInfoData): void => {
-      append(list, hits.map(hitItem));
-      shown += hits.length;
-      count.textContent = `${totalCount} result${totalCount === 1 ? '' : 's'} for “${q}”${shown < totalCount ? `, showing ${shown}` : ''}`;
-      more.replaceChildren();
-      if (page.hasNextPage && page.endCursor) {
-        const cursor = page.endCursor;
-        more.append(
-          h('button', {
-            type: 'button',
-            class: 'button',
-            onclick: async () => {
-              more.replaceChildren(h('p', { class: 'state state-loading' }, 'Loading more…'));
-              try {
-                const next = await fetchPage(cursor, ctx.signal);
-                addHits(next.search.edges, next.search.pageInfo);
-                ctx.announce(`${next.search.edges.length} more results.`);
-                (list.children[shown - next.search.edges.length]?.querySelector('a') as HTMLElement | null)?.focus();
-              } catch (err) {
-                if (!ctx.signal.aborted) replaceChildren(more, errorPanel(err));
-              }
-            },
-          }, 'Show more results'),
-        );
-      }
-    };
-    addHits(edges, pageInfo);
+    const { count, list, more } = pagedList<SearchHit>(ctx, {
+      list: h('ol', { class: 'hit-list', 'aria-label': `Results for ${q}` }),
+      first: { items: edges, pageInfo },
+      render: hitItem,
+      fetchMore: async (cursor, signal) => {
+        const next = await fetchPage(cursor, signal);
+        return { items: next.search.edges, pageInfo: next.search.pageInfo };
+      },
+      countText: (shown) => `${totalCount} result${totalCount === 1 ? '' : 's'} for “${q}”${shown < totalCount ? `, showing ${shown}` : ''}`,
+      moreLabel: 'Show more results',
+      announce: (added) => `${added} more results.`,
+    });
     results.append(count, list, more);
     return `${totalCount} results for ${q}.`;
   });

@@ -2,15 +2,16 @@
  * `#/timeline?actor=russia&issue=nato-enlargement`: events, statements and stances in
  * time order (Query.timeline), filterable by actor, issue, kind and period.
  */
-import type { PageInfoData, TimelineItemKind } from '../api/types.js';
+import type { TimelineItemKind } from '../api/types.js';
 import { entityHref, routeHref, type Route } from '../app/router.js';
 import type { ViewContext, ViewMount } from '../app/view.js';
 import { type TimelineItem, type TimelineData, type FilterData, timelineQuery, filterQuery } from '../operations/timeline.js';
 import { actorLink, kindBadge, stanceChip } from '../ui/badges.js';
-import { append, h, replaceChildren } from '../ui/dom.js';
+import { append, h } from '../ui/dom.js';
 import { entityPicker } from '../ui/entity-picker.js';
 import { titleCase } from '../ui/kinds.js';
-import { emptyPanel, errorPanel, load } from '../ui/status.js';
+import { pagedList } from '../ui/paged-list.js';
+import { emptyPanel, load } from '../ui/status.js';
 
 const ITEM_KINDS: readonly TimelineItemKind[] = ['EVENT', 'STATEMENT', 'STANCE'];
 const partialDate = /^\d{4}(-\d{2}(-\d{2})?)?$/;
@@ -119,35 +120,18 @@ function showTimeline(ctx: ViewContext, body: HTMLElement, f: Filter): Promise<u
       body.append(emptyPanel('Nothing on the timeline matches these filters.', h('a', { href: routeHref('timeline') }, 'Clear the filters')));
       return 'Nothing matches.';
     }
-    const list = h('ol', { class: 'timeline', 'aria-label': 'Timeline' });
-    const count = h('p', { class: 'result-count' });
-    const more = h('div', { class: 'more' });
-    let shown = 0;
-    const add = (items: TimelineItem[], page: PageInfoData): void => {
-      append(list, items.map(itemRow));
-      shown += items.length;
-      count.textContent = `${totalCount} item${totalCount === 1 ? '' : 's'}${shown < totalCount ? `, showing ${shown}` : ''}`;
-      more.replaceChildren();
-      if (page.hasNextPage && page.endCursor) {
-        const cursor = page.endCursor;
-        more.append(
-          h('button', {
-            type: 'button',
-            class: 'button',
-            onclick: async () => {
-              try {
-                const next = await fetchPage(cursor, ctx.signal);
-                add(next.timeline.edges.map((e) => e.node), next.timeline.pageInfo);
-                ctx.announce(`${next.timeline.edges.length} more items.`);
-              } catch (err) {
-                if (!ctx.signal.aborted) replaceChildren(more, errorPanel(err));
-              }
-            },
-          }, 'Show more'),
-        );
-      }
-    };
-    add(edges.map((e) => e.node), pageInfo);
+    const { count, list, more } = pagedList<TimelineItem>(ctx, {
+      list: h('ol', { class: 'timeline', 'aria-label': 'Timeline' }),
+      first: { items: edges.map((e) => e.node), pageInfo },
+      render: itemRow,
+      fetchMore: async (cursor, signal) => {
+        const next = await fetchPage(cursor, signal);
+        return { items: next.timeline.edges.map((e) => e.node), pageInfo: next.timeline.pageInfo };
+      },
+      countText: (shown) => `${totalCount} item${totalCount === 1 ? '' : 's'}${shown < totalCount ? `, showing ${shown}` : ''}`,
+      moreLabel: 'Show more',
+      announce: (added) => `${added} more items.`,
+    });
     body.append(count, list, more);
     return `Timeline loaded: ${totalCount} items.`;
   });
