@@ -140,6 +140,16 @@ describe('3. demand thread', () => {
     expect(demand.status.state).toBe('REJECTED');
   });
 
+  it("names the allies' rejection as the latest response, and none before it", async () => {
+    const query = `query($asOf: Date) { demand(id: "demand-nato-stop-enlargement") { status(asOf: $asOf) { latestResponse { id date { iso } holder { id } } } } }`;
+    expect((await run(query, { asOf: '2022-01-31' })).demand.status.latestResponse).toEqual({
+      id: 'stance-nato-rejects-stop-enlargement',
+      date: { iso: '2022-01-12' },
+      holder: { id: 'nato' },
+    });
+    expect((await run(query, { asOf: '2022-01-11' })).demand.status.latestResponse).toBeNull();
+  });
+
   it('knows the demand was still open before the allies answered', async () => {
     const { demand } = await example('3-demand-thread', { asOf: '2022-01-11' });
     expect(demand.status).toMatchObject({ asOf: '2022-01-11', state: 'OPEN', counts: [] });

@@ -33,10 +33,9 @@ export async function positions(
 
 /** Demand.status: stance counts and the demand's state as of a date. */
 export async function demandStatus(demand: EntityRecord, args: { asOf?: string | null }, ctx: GraphContext) {
-  const [list, addressees, responses] = await Promise.all([
+  const [list, addressees] = await Promise.all([
     ctx.loaders.positions(args.asOf ?? null, true).load(demand.id),
     ctx.loaders.relation('Demand.of').load(demand.id),
-    ctx.loaders.relation('Demand.responses').load(demand.id),
   ]);
   const counts = new Map<string, { kind: string; direct: number; derived: number }>();
   for (const p of list.filter((p) => p.basis !== 'DEMANDED')) {
@@ -54,12 +53,13 @@ export async function demandStatus(demand: EntityRecord, args: { asOf?: string |
     if (byAddressee.every((kinds) => kinds.includes('REJECTS'))) state = 'REJECTED';
     else if (byAddressee.every((kinds) => kinds.includes('SUPPORTS'))) state = 'ACCEPTED';
   }
-  const asOf = args.asOf ?? today();
-  const latest = responses
-    .map((r) => r.entity)
-    .filter((s) => String(s.date) <= asOf.padEnd(10, '-99'))
-    .sort((a, b) => String(b.date).localeCompare(String(a.date)))[0];
-  return { asOf, state, counts: [...counts.values()], latestResponse: latest ?? null };
+  // The positions already hold every actor's latest stance of each kind as of the date:
+  // the latest response is the newest of the stated ones (no second read of all responses).
+  const latest = list
+    .filter((p) => p.basis === 'STATED' && p.stance)
+    .map((p) => p.stance!)
+    .sort((a, b) => String(b.date).localeCompare(String(a.date)) || String(a.id).localeCompare(String(b.id)))[0];
+  return { asOf: args.asOf ?? today(), state, counts: [...counts.values()], latestResponse: latest ?? null };
 }
 
 /** Query.agreement: where two or more actors agree and disagree. */
