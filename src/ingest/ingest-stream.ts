@@ -11,6 +11,7 @@
 import neo4j, { type Driver } from 'neo4j-driver';
 import { cypher } from '../neo4j/cypher.js';
 import { toPlain } from '../neo4j/values.js';
+import { describeMissingEndpoints } from '../seed/load-graph.js';
 import { planGraph, type NodeRow, type RelRow } from '../seed/plan-graph.js';
 import { formatPath } from '../seed/seed-issue.js';
 import { seedFileSchema } from '../seed/seed-schema.js';
@@ -100,14 +101,7 @@ async function writeBatch(driver: Driver, database: string, nodes: NodeRow[], re
         const res = await tx.run(cypher('ingest/merge-relationships'), { rows: rels });
         const written = toPlain(res.records[0]?.get('written')) as number;
         if (written !== rels.length) {
-          const ids = [...new Set(rels.flatMap((r) => [r.from, r.to]))];
-          const missing = await tx.run(cypher('write/find-missing-ids'), { ids });
-          const names = missing.records.map((r) => r.get('id') as string);
-          const culprits = rels.filter((r) => names.includes(r.from) || names.includes(r.to)).slice(0, 5);
-          throw new IngestIntegrityError(
-            `wrote ${written} of ${rels.length} relationships: ${culprits.map((r) => `${r.type} ${r.from} -> ${r.to}`).join(', ')} ` +
-              `(no node with id ${names.map((n) => `"${n}"`).join(', ')}; a file must come after the files it refers to)`,
-          );
+          throw new IngestIntegrityError(await describeMissingEndpoints(tx, rels, written, 'yet; a file must come after the files it refers to'));
         }
       }
     });

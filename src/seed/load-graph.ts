@@ -44,6 +44,21 @@ export class LoadIntegrityError extends Error {
 
 const zero = (): ChangeCounts => ({ created: 0, updated: 0, unchanged: 0, deleted: 0 });
 
+/**
+ * Why a relationship batch wrote fewer rows than it was given: the relationships whose
+ * endpoint is not in the database (at most five) and the missing ids, then `hint`.
+ */
+export async function describeMissingEndpoints(tx: ManagedTransaction, rows: RelRow[], written: number, hint: string): Promise<string> {
+  const ids = [...new Set(rows.flatMap((r) => [r.from, r.to]))];
+  const missing = await tx.run(cypher('write/find-missing-ids'), { ids });
+  const names = new Set(missing.records.map((r) => r.get('id') as string));
+  const culprits = rows.filter((r) => names.has(r.from) || names.has(r.to)).slice(0, 5);
+  return (
+    `wrote ${written} of ${rows.length} relationships: ${culprits.map((r) => `${r.type} ${r.from} -> ${r.to}`).join(', ')} ` +
+    `(no node with id ${[...names].map((n) => `"${n}"`).join(', ')} ${hint})`
+  );
+}
+
 /** Applies constraints and indexes (idempotent: IF NOT EXISTS) and waits for indexes to come online. */
 export async function applySchema(driver: Driver, database: string): Promise<void> {
   for (const statement of schemaStatements()) {
@@ -193,14 +208,7 @@ async function writeDiff(tx: ManagedTransaction, diff: Diff, opts: LoadOptions):
     const res = await tx.run(cypher('write/merge-relationships'), { rows });
     const written = toPlain(res.records[0]?.get('written')) as number;
     if (written !== rows.length) {
-      const ids = [...new Set(rows.flatMap((r) => [r.from, r.to]))];
-      const missing = await tx.run(cypher('write/find-missing-ids'), { ids });
-      const names = missing.records.map((r) => r.get('id') as string);
-      const culprits = rows.filter((r) => names.includes(r.from) || names.includes(r.to)).slice(0, 5);
-      throw new LoadIntegrityError(
-        `wrote ${written} of ${rows.length} relationships: ${culprits.map((r) => `${r.type} ${r.from} -> ${r.to}`).join(', ')} ` +
-          `(no node with id ${names.map((n) => `"${n}"`).join(', ')} in the database; load the file that defines it too)`,
-      );
+      throw new LoadIntegrityError(await describeMissingEndpoints(tx, rows, written, 'in the database; load the file that defines it too'));
     }
     progress(rows.length);
   }
