@@ -2,12 +2,19 @@
  * Two projects: `unit` needs nothing but Node; `integration` (*.int.test.ts) runs its
  * files one at a time against a real Neo4j that test/setup/global-setup.ts provides.
  */
+import { createRequire } from 'node:module';
 import { defineConfig } from 'vitest/config';
+
+// Node loads graphql as CommonJS (its `main`) for the server and Apollo; Vite would
+// give the sources its ES module build (`module`), a second copy whose types fail
+// graphql's instanceof checks against the first. One copy, as in production.
+const resolve = { alias: [{ find: /^graphql$/, replacement: createRequire(import.meta.url).resolve('graphql') }] };
 
 export default defineConfig({
   test: {
     projects: [
       {
+        resolve,
         test: {
           name: 'unit',
           include: ['test/**/*.test.ts'],
@@ -16,6 +23,7 @@ export default defineConfig({
         },
       },
       {
+        resolve,
         test: {
           name: 'integration',
           include: ['test/**/*.int.test.ts'],

@@ -46,6 +46,18 @@ export class GraphReader {
    */
   read(name: string, params: Record<string, unknown>, relationshipType?: string): Promise<Row[]> {
     const text = relationshipType ? cypherForType(`read/${name}`, relationshipType) : cypher(`read/${name}`);
+    return this.enqueue(text, params);
+  }
+
+  /**
+   * Runs a query composed by projected-read.ts (not a catalogue file) in the
+   * current round trip; docs/decisions/0008 says what such a query may contain.
+   */
+  readComposed(text: string, params: Record<string, unknown>): Promise<Row[]> {
+    return this.enqueue(text, params);
+  }
+
+  private enqueue(text: string, params: Record<string, unknown>): Promise<Row[]> {
     return new Promise<Row[]>((resolve, reject) => {
       this.pending.push({ text, params, resolve, reject });
       if (this.pending.length === 1) setImmediate(() => void this.flush());

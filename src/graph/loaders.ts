@@ -76,17 +76,21 @@ export class Loaders {
           list.push(item);
           grouped.set(row.from as string, list);
         }
-        const sortKey = rel.sortByRel;
-        return ids.map((id) => {
-          const list = grouped.get(id) ?? [];
-          return sortKey
-            ? list.sort((a, b) => Number(a.rel[sortKey]) - Number(b.rel[sortKey]))
-            : list.sort((a, b) => sortValue(a.entity).localeCompare(sortValue(b.entity)));
-        });
+        return ids.map((id) => sortRelated(rel, grouped.get(id) ?? []));
       });
       this.related.set(field, loader);
     }
     return loader;
+  }
+
+  /** Answers a relationship field of one entity from a read made elsewhere (projected-read.ts). */
+  primeRelation(field: RelationField, id: string, items: Related[]): void {
+    this.relation(field).prime(id, sortRelated(RELATIONS[field], items));
+  }
+
+  /** Answers one page of a relationship field of one entity from a read made elsewhere (projected-read.ts). */
+  primePage(field: PagedRelationField | 'Actor.statements', args: PageArgs, filter: string | null, id: string, page: RelatedPage): void {
+    this.page(field, args, filter).prime(id, page);
   }
 
   /** Positions on demands or issues (by target id) as of a date. */
@@ -136,6 +140,14 @@ export class Loaders {
     }
     return loader;
   }
+}
+
+/** A relationship list in its field's order: by a relationship property (hop) where the field says so, else by date and name. */
+function sortRelated(rel: Relation, list: Related[]): Related[] {
+  const key = rel.sortByRel;
+  return key
+    ? list.sort((a, b) => Number(a.rel[key]) - Number(b.rel[key]))
+    : list.sort((a, b) => sortValue(a.entity).localeCompare(sortValue(b.entity)));
 }
 
 /** Lists come back in a stable order: by date where the entity has one, then by id. */

@@ -22,10 +22,12 @@ export interface GraphContext {
   authFailure: string | null;
   /** Writes (mutations), one transaction each. */
   writer: GraphWriter;
+  /** Whether lookups by id read their selection in one query (docs/decisions/0008); off only to compare. */
+  projectLookups: boolean;
 }
 
 /** Builds the context of one request. */
-export function createGraphContext(deps: { driver: Driver; database: string; logger: Logger; principal?: Principal | null; authFailure?: string | null }): GraphContext {
+export function createGraphContext(deps: { driver: Driver; database: string; logger: Logger; principal?: Principal | null; authFailure?: string | null; projectLookups?: boolean }): GraphContext {
   const reader = new GraphReader(deps.driver, deps.database);
   return {
     reader,
@@ -34,5 +36,6 @@ export function createGraphContext(deps: { driver: Driver; database: string; log
     principal: deps.principal ?? null,
     authFailure: deps.authFailure ?? null,
     writer: new GraphWriter(deps.driver, deps.database),
+    projectLookups: deps.projectLookups ?? true,
   };
 }

@@ -6,7 +6,7 @@ import type { EntityRecord } from '../../graph/entity-record.js';
 import { endOfPeriod } from '../../graph/dates.js';
 import type { GraphContext } from '../context.js';
 import { connection, pageWindow } from '../pagination.js';
-import { boundedRelation, dateField, entityFields, factFields, pagedRelation, relation } from './fields.js';
+import { boundedRelation, dateField, entityFields, factFields, pagedRelation, readsThroughLoaders, relation } from './fields.js';
 import { demandStatus } from './analysis.js';
 
 const byLabel = { __resolveType: (e: EntityRecord) => e.__label };
@@ -29,24 +29,32 @@ export const entityTypeResolvers = {
     offices: relation('Actor.offices'),
     officials: relation('Actor.officials'),
     speaksFor: (a: EntityRecord, _: unknown, ctx: GraphContext) => ctx.loaders.speaksFor.load(a.id),
-    memberships: async (a: EntityRecord, args: { asOf?: string | null }, ctx: GraphContext) =>
+    memberships: readsThroughLoaders({ kind: 'relation', field: 'Actor.memberships' }, async (a: EntityRecord, args: { asOf?: string | null }, ctx: GraphContext) =>
       (await ctx.loaders.relation('Actor.memberships').load(a.id)).map((i) => i.entity).filter((m) => validOn(m, args.asOf)),
-    members: async (a: EntityRecord, args: { asOf?: string | null }, ctx: GraphContext) =>
+    ),
+    members: readsThroughLoaders({ kind: 'relation', field: 'Actor.members' }, async (a: EntityRecord, args: { asOf?: string | null }, ctx: GraphContext) =>
       (await ctx.loaders.relation('Actor.members').load(a.id)).map((i) => i.entity).filter((m) => validOn(m, args.asOf)),
+    ),
     demandsMade: boundedRelation('Actor.demandsMade'),
     demandsReceived: boundedRelation('Actor.demandsReceived'),
     mentionedIn: boundedRelation('Actor.mentionedIn'),
     stances: pagedRelation('Actor.stances'),
-    statements: async (a: EntityRecord, args: { role?: string; order?: string; first?: number; after?: string | null }, ctx: GraphContext) => {
-      const window = pageWindow(args.first, args.after);
-      const page = await ctx.loaders.page('Actor.statements', { ...window, desc: args.order !== 'ASC' }, args.role ?? 'ANY').load(a.id);
-      return connection(page.items.map((i) => i.entity), page.total, window);
-    },
-    events: async (a: EntityRecord, args: { order?: string; first?: number; after?: string | null }, ctx: GraphContext) => {
-      const window = pageWindow(args.first, args.after);
-      const page = await ctx.loaders.page('Actor.events', { ...window, desc: args.order !== 'ASC' }).load(a.id);
-      return connection(page.items.map((i) => ({ actor: a, event: i.entity, role: i.rel.role ?? 'PARTICIPANT' })), page.total, window);
-    },
+    statements: readsThroughLoaders(
+      { kind: 'connection', field: 'Actor.statements' },
+      async (a: EntityRecord, args: { role?: string; order?: string; first?: number; after?: string | null }, ctx: GraphContext) => {
+        const window = pageWindow(args.first, args.after);
+        const page = await ctx.loaders.page('Actor.statements', { ...window, desc: args.order !== 'ASC' }, args.role ?? 'ANY').load(a.id);
+        return connection(page.items.map((i) => i.entity), page.total, window);
+      },
+    ),
+    events: readsThroughLoaders(
+      { kind: 'connection', field: 'Actor.events', wrapped: true },
+      async (a: EntityRecord, args: { order?: string; first?: number; after?: string | null }, ctx: GraphContext) => {
+        const window = pageWindow(args.first, args.after);
+        const page = await ctx.loaders.page('Actor.events', { ...window, desc: args.order !== 'ASC' }).load(a.id);
+        return connection(page.items.map((i) => ({ actor: a, event: i.entity, role: i.rel.role ?? 'PARTICIPANT' })), page.total, window);
+      },
+    ),
   },
   Office: {
     ...entityFields,
@@ -118,8 +126,9 @@ export const entityTypeResolvers = {
     until: dateField('until'),
     claimedBy: relation('Event.claimedBy'),
     place: relation('Event.place'),
-    participants: async (e: EntityRecord, _: unknown, ctx: GraphContext) =>
+    participants: readsThroughLoaders({ kind: 'relation', field: 'Event.participants', wrapped: true }, async (e: EntityRecord, _: unknown, ctx: GraphContext) =>
       (await ctx.loaders.relation('Event.participants').load(e.id)).map((i) => ({ actor: i.entity, event: e, role: i.rel.role ?? 'PARTICIPANT' })),
+    ),
     issues: relation('Event.issues'),
     partOf: relation('Event.partOf'),
     inResponseTo: relation('Event.inResponseTo'),

@@ -9,24 +9,53 @@ import type { GraphContext } from '../context.js';
 import { connection, listWindow, pageWindow } from '../pagination.js';
 import type { PagedRelationField } from '../../graph/relations.js';
 
-type Resolver = (parent: EntityRecord, args: Record<string, unknown>, ctx: GraphContext) => unknown;
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- resolvers take the arguments their field declares
+type Resolver = (parent: EntityRecord, args: any, ctx: GraphContext) => unknown;
+
+/**
+ * What a relationship field's resolver reads through the loaders, so that a lookup
+ * can read it ahead in its own query (src/graphql/projection.ts):
+ * - relation: loaders.relation(field), whole;
+ * - connection: loaders.page(field) with first/after/order (and role for Actor.statements);
+ * - list: loaders.page(field) with first/offset/kind, oldest first.
+ * `wrapped`: the items are not the entities themselves (ActorEvent, Participation),
+ * so nothing is read ahead at their other end.
+ */
+export interface LoaderRead {
+  kind: 'relation' | 'connection' | 'list';
+  field: RelationField | PagedRelationField | 'Actor.statements';
+  wrapped?: boolean;
+}
+
+const loaderReads = new WeakMap<Resolver, LoaderRead>();
+
+/** Marks a resolver as reading `read` through the loaders; returns it. */
+export function readsThroughLoaders<R extends Resolver>(read: LoaderRead, resolver: R): R {
+  loaderReads.set(resolver, read);
+  return resolver;
+}
+
+/** What a resolver reads through the loaders, if it says. */
+export function loaderReadOf(resolver: unknown): LoaderRead | undefined {
+  return typeof resolver === 'function' ? loaderReads.get(resolver as Resolver) : undefined;
+}
 
 /** A relationship field: a list, or a single entity when the relation says `one`. */
 export function relation(field: RelationField): Resolver {
   const one = 'one' in RELATIONS[field] && RELATIONS[field].one === true;
-  return async (parent, _args, ctx) => {
+  return readsThroughLoaders({ kind: 'relation', field }, async (parent, _args, ctx) => {
     const items = await ctx.loaders.relation(field).load(parent.id);
     return one ? (items[0]?.entity ?? null) : items.map((i) => i.entity);
-  };
+  });
 }
 
 /** A paginated relationship field with `order`, `first` and `after`. */
 export function pagedRelation(field: PagedRelationField): Resolver {
-  return async (parent, args, ctx) => {
+  return readsThroughLoaders({ kind: 'connection', field }, async (parent, args, ctx) => {
     const window = pageWindow(args.first as number, args.after as string | null);
     const page = await ctx.loaders.page(field, { ...window, desc: args.order !== 'ASC' }).load(parent.id);
     return connection(page.items.map((i) => i.entity), page.total, window);
-  };
+  });
 }
 
 /**
@@ -35,11 +64,11 @@ export function pagedRelation(field: PagedRelationField): Resolver {
  * Only the rows asked for are read.
  */
 export function boundedRelation(field: PagedRelationField): Resolver {
-  return async (parent, args, ctx) => {
+  return readsThroughLoaders({ kind: 'list', field }, async (parent, args, ctx) => {
     const window = listWindow(args.first as number | null, args.offset as number | null);
     const page = await ctx.loaders.page(field, { ...window, desc: false }, (args.kind as string | null | undefined) ?? null).load(parent.id);
     return page.items.map((i) => i.entity);
-  };
+  });
 }
 
 /** The PartialDate object of a date property, or null when the entity has none. */

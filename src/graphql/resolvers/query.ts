@@ -1,11 +1,14 @@
 /** Resolvers of the Query type's lookups, lists, search, connections and timeline. */
+import { getNamedType, isObjectType, type GraphQLResolveInfo } from 'graphql';
 import type { EntityRecord } from '../../graph/entity-record.js';
+import { readProjected } from '../../graph/projected-read.js';
 import { findTimeline, listActors, listDemands, listIssues } from '../../graph/lists.js';
 import { findNeighbourhood, findShortestPaths, mergeGraphs, type Edge, type Graph } from '../../graph/paths.js';
 import { searchEntities } from '../../graph/search.js';
 import type { GraphContext } from '../context.js';
 import { badInput, notFound } from '../errors.js';
 import { connection, pageWindow } from '../pagination.js';
+import { planFetches } from '../projection.js';
 import { agreement, positions } from './analysis.js';
 import { displayLabel, entityKind, partialDate } from './fields.js';
 
@@ -18,10 +21,21 @@ async function entityOf(ctx: GraphContext, id: string, label?: string): Promise<
   return e;
 }
 
+/**
+ * A lookup by id. For a concrete type, what the selection reads under the entity is
+ * read in the same query (docs/decisions/0008); the resolvers below then answer from
+ * the request's loaders.
+ */
 const byId =
   (label?: string) =>
-  (_: unknown, args: { id: string }, ctx: GraphContext): Promise<EntityRecord> =>
-    entityOf(ctx, args.id, label);
+  async (_: unknown, args: { id: string }, ctx: GraphContext, info: GraphQLResolveInfo): Promise<EntityRecord> => {
+    const type = getNamedType(info.returnType);
+    const fetches = label && ctx.projectLookups && isObjectType(type) ? planFetches(info, type, info.fieldNodes) : [];
+    if (fetches.length === 0) return entityOf(ctx, args.id, label);
+    const e = await readProjected(ctx.reader, ctx.loaders, args.id, fetches);
+    if (!e || e.__label !== label) throw notFound(label!, args.id);
+    return e;
+  };
 
 function bounded(name: string, value: number, min: number, max: number): number {
   if (!Number.isInteger(value) || value < min || value > max) throw badInput(name, `must be between ${min} and ${max} (got ${value})`);

@@ -1,0 +1,167 @@
+/**
+ * One query for a lookup and everything selected under it. The GraphQL layer
+ * describes what a lookup's selection reads (relationship fields, pages, and
+ * what it reads at their other ends) as a tree of Fetches; this module turns
+ * that tree into one Cypher map projection, runs it in the request's current
+ * round trip, and primes the request's DataLoaders with the results, so the
+ * ordinary resolvers then answer from memory. Whatever the tree leaves out
+ * still works: it goes through the loaders as before.
+ *
+ * The query is composed, not read from cypher/ (docs/decisions/0008): every
+ * relationship type, label and sort property comes from the fixed maps of
+ * relations.ts, variable and key names are generated (n1, f0, ...), and every
+ * value (ids, kinds, skip, limit) is a parameter. No client text reaches it.
+ */
+import type { EntityRecord } from './entity-record.js';
+import { toEntityRecord } from './entity-record.js';
+import { int, type GraphReader, type Row } from './graph-reader.js';
+import type { Loaders, PageArgs, Related } from './loaders.js';
+import { PAGED_RELATIONS, RELATIONS, type PagedRelationField, type RelationField } from './relations.js';
+
+/** A relationship list read whole (what loaders.relation reads). */
+export interface RelationFetch {
+  kind: 'relation';
+  field: RelationField;
+  /** What to read at the other end. */
+  next: Fetch[];
+}
+
+/** One sorted page of a relationship list with its total (what loaders.page reads). */
+export interface PageFetch {
+  kind: 'page';
+  field: PagedRelationField | 'Actor.statements';
+  page: PageArgs;
+  /** Actor.statements: the role; otherwise the `kind` the other end must have, or null. */
+  filter: string | null;
+  next: Fetch[];
+}
+
+/** What to read beyond an entity's own properties. */
+export type Fetch = RelationFetch | PageFetch;
+
+/** The loader key of a fetch: two fetches with one key read the same rows. */
+export function fetchKey(f: Fetch): string {
+  return f.kind === 'relation' ? f.field : `${f.field}|${f.page.skip}|${f.page.limit}|${f.page.desc}|${f.filter ?? ''}`;
+}
+
+/** Merges fetches with the same key (aliases, fragments), and what they read further. */
+export function mergeFetches(fetches: Fetch[]): Fetch[] {
+  const byKey = new Map<string, Fetch>();
+  for (const f of fetches) {
+    const seen = byKey.get(fetchKey(f));
+    if (seen) seen.next = mergeFetches([...seen.next, ...f.next]);
+    else byKey.set(fetchKey(f), { ...f, next: mergeFetches(f.next) });
+  }
+  return [...byKey.values()];
+}
+
+const LABEL = (v: string) => `[l IN labels(${v}) WHERE l <> 'Entity'][0]`;
+
+/** Builds the projection; names variables and parameters as it goes. */
+class ProjectionBuilder {
+  readonly params: Record<string, unknown> = {};
+  private variables = 0;
+
+  private param(value: unknown): string {
+    const name = `p${Object.keys(this.params).length}`;
+    this.params[name] = value;
+    return `$${name}`;
+  }
+
+  private variable(): string {
+    return `n${++this.variables}`;
+  }
+
+  /** The map of one entity: its properties, label, relationship properties and fetches f0, f1, .... */
+  entity(v: string, fetches: Fetch[], rel: string | null): string {
+    const parts = [`props: properties(${v})`, `label: ${LABEL(v)}`];
+    if (rel !== null) parts.push(`rel: ${rel}`);
+    fetches.forEach((f, i) => parts.push(`f${i}: ${f.kind === 'relation' ? this.relation(v, f) : this.page(v, f)}`));
+    return `{${parts.join(', ')}}`;
+  }
+
+  private relation(v: string, f: RelationFetch): string {
+    const rel = RELATIONS[f.field];
+    const m = this.variable();
+    const r = `r${m}`;
+    const where = 'label' in rel ? ` WHERE ${m}:${rel.label}` : '';
+    return `[${hop(v, r, rel.type, rel.dir, `${m}:Entity`)}${where} | ${this.entity(m, f.next, `properties(${r})`)}]`;
+  }
+
+  private page(v: string, f: PageFetch): string {
+    const m = this.variable();
+    let match: (end: string) => string;
+    let order: string;
+    let rel: string;
+    if (f.field === 'Actor.statements') {
+      const said = (end: string) => `MATCH ${hop(v, '', 'SAID', 'out', `${end}:Statement`)} RETURN ${end}`;
+      const behalf = (end: string) => `MATCH ${hop(v, '', 'ON_BEHALF_OF', 'in', `${end}:Statement`)} RETURN ${end}`;
+      const role = f.filter ?? 'ANY';
+      match = (end) => `CALL (${v}) { ${[role !== 'ON_BEHALF_OF' ? said(end) : null, role !== 'SPEAKER' ? behalf(end) : null].filter(Boolean).join(' UNION ')} } WITH ${end}`;
+      order = `${m}.said`;
+      rel = '{}';
+    } else {
+      const spec = PAGED_RELATIONS[f.field];
+      const r = `r${m}`;
+      const filter = f.filter === null ? null : this.param(f.filter);
+      const where = (end: string) => {
+        const conditions = ['label' in spec ? `${end}:${spec.label}` : null, filter === null ? null : `${end}.kind = ${filter}`].filter(Boolean);
+        return conditions.length > 0 ? ` WHERE ${conditions.join(' AND ')}` : '';
+      };
+      match = (end) => `MATCH ${hop(v, end === m ? r : '', spec.type, spec.dir, `${end}:Entity`)}${where(end)} WITH ${end === m ? `${r}, ` : ''}${end}`;
+      order = `${m}.${spec.sortField}`;
+      rel = `properties(${r})`;
+      // Without a condition on the other end, Neo4j reads the count from the degree store.
+      if (where(m) === '') return this.pageMap(m, f, match(m), order, rel, `COUNT { ${hop(v, '', spec.type, spec.dir, '')} }`);
+    }
+    return this.pageMap(m, f, match(m), order, rel, `COUNT { ${match(`c${m}`)} RETURN c${m} }`);
+  }
+
+  private pageMap(m: string, f: PageFetch, match: string, order: string, rel: string, count: string): string {
+    // Same order as the page loader's query: the sort property, then id.
+    const items =
+      `COLLECT { ${match} ORDER BY ${order} ${f.page.desc ? 'DESC' : 'ASC'}, ${m}.id ` +
+      `SKIP ${this.param(int(f.page.skip))} LIMIT ${this.param(int(f.page.limit))} RETURN ${this.entity(m, f.next, rel)} }`;
+    return `{total: ${count}, items: ${items}}`;
+  }
+}
+
+/** One hop `(v)-[r:TYPE]->(end)` or `(v)<-[r:TYPE]-(end)`. */
+function hop(v: string, r: string, type: string, dir: 'out' | 'in', end: string): string {
+  return dir === 'out' ? `(${v})-[${r}:${type}]->(${end})` : `(${v})<-[${r}:${type}]-(${end})`;
+}
+
+/** The Cypher and parameters of a projected lookup (exported for tests and EXPLAIN). */
+export function projectedLookupQuery(id: string, fetches: Fetch[]): { text: string; params: Record<string, unknown> } {
+  const b = new ProjectionBuilder();
+  const map = b.entity('n0', fetches, null);
+  return { text: `MATCH (n0:Entity {id: $id})\nRETURN ${map} AS root`, params: { id, ...b.params } };
+}
+
+/**
+ * Reads an entity by id with everything `fetches` describes, in one query of the
+ * current round trip, and primes `loaders` with it. Returns the entity, or null
+ * for an unknown id.
+ */
+export async function readProjected(reader: GraphReader, loaders: Loaders, id: string, fetches: Fetch[]): Promise<EntityRecord | null> {
+  const { text, params } = projectedLookupQuery(id, fetches);
+  const [row] = await reader.readComposed(text, params);
+  const root = row?.root as Row | undefined;
+  return root ? primeEntity(loaders, root, fetches) : null;
+}
+
+/** Primes the loaders with one projected entity and, recursively, what was read under it. */
+function primeEntity(loaders: Loaders, row: Row, fetches: Fetch[]): EntityRecord {
+  const entity = loaders.prime(toEntityRecord(row)!);
+  fetches.forEach((f, i) => {
+    const value = row[`f${i}`];
+    const related = (rows: Row[]): Related[] => rows.map((r) => ({ entity: primeEntity(loaders, r, f.next), rel: (r.rel ?? {}) as Record<string, unknown> }));
+    if (f.kind === 'relation') {
+      loaders.primeRelation(f.field, entity.id, related(value as Row[]));
+    } else {
+      const page = value as { total: unknown; items: Row[] };
+      loaders.primePage(f.field, f.page, f.filter, entity.id, { total: Number(page.total), items: related(page.items) });
+    }
+  });
+  return entity;
+}

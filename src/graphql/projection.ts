@@ -1,0 +1,129 @@
+/**
+ * Plans what a lookup's selection set reads through the loaders, so that the
+ * lookup can read all of it in one query (src/graph/projected-read.ts) instead
+ * of one round trip per resolver level. Fields are collected as graphql-js
+ * collects them (aliases, fragments, inline fragments, @skip/@include); a
+ * field is planned only when its resolver says what it reads
+ * (resolvers/fields.ts: readsThroughLoaders) and its arguments are valid.
+ * Anything else is left to its resolver, which reads as before.
+ */
+import {
+  getArgumentValues,
+  getDirectiveValues,
+  getNamedType,
+  GraphQLIncludeDirective,
+  GraphQLSkipDirective,
+  isAbstractType,
+  isObjectType,
+  Kind,
+  type FieldNode,
+  type FragmentDefinitionNode,
+  type GraphQLObjectType,
+  type GraphQLResolveInfo,
+  type GraphQLSchema,
+  type SelectionNode,
+} from 'graphql';
+import type { Fetch } from '../graph/projected-read.js';
+import { mergeFetches } from '../graph/projected-read.js';
+import type { PagedRelationField, RelationField } from '../graph/relations.js';
+import { listWindow, pageWindow } from './pagination.js';
+import { entityTypeResolvers } from './resolvers/entity-types.js';
+import { loaderReadOf } from './resolvers/fields.js';
+
+/** How deep under a lookup reads are planned; deeper fields read through the loaders. */
+const MAX_DEPTH = 4;
+
+/** What planning needs from the resolve info. */
+type Operation = Pick<GraphQLResolveInfo, 'schema' | 'fragments' | 'variableValues'>;
+
+function included(op: Operation, node: SelectionNode): boolean {
+  if (getDirectiveValues(GraphQLSkipDirective, node, op.variableValues)?.if === true) return false;
+  return getDirectiveValues(GraphQLIncludeDirective, node, op.variableValues)?.if !== false;
+}
+
+function applies(schema: GraphQLSchema, condition: string | undefined, type: GraphQLObjectType): boolean {
+  if (condition === undefined || condition === type.name) return true;
+  const named = schema.getType(condition);
+  return named !== undefined && isAbstractType(named) && schema.isSubType(named, type);
+}
+
+/** The fields `nodes` select on `type`, by response key, as graphql-js collects them. */
+function collectFields(op: Operation, type: GraphQLObjectType, nodes: readonly FieldNode[]): Map<string, FieldNode[]> {
+  const fields = new Map<string, FieldNode[]>();
+  const visited = new Set<string>();
+  const visit = (selections: readonly SelectionNode[]) => {
+    for (const node of selections) {
+      if (!included(op, node)) continue;
+      if (node.kind === Kind.FIELD) {
+        const key = node.alias?.value ?? node.name.value;
+        fields.set(key, [...(fields.get(key) ?? []), node]);
+      } else if (node.kind === Kind.INLINE_FRAGMENT) {
+        if (applies(op.schema, node.typeCondition?.name.value, type)) visit(node.selectionSet.selections);
+      } else if (!visited.has(node.name.value)) {
+        visited.add(node.name.value);
+        const fragment: FragmentDefinitionNode | undefined = op.fragments[node.name.value];
+        if (fragment && applies(op.schema, fragment.typeCondition.name.value, type)) visit(fragment.selectionSet.selections);
+      }
+    }
+  };
+  for (const node of nodes) if (node.selectionSet) visit(node.selectionSet.selections);
+  return fields;
+}
+
+/** The field nodes of `name` under `nodes` (any alias), on `type`. */
+function subfield(op: Operation, type: GraphQLObjectType, nodes: readonly FieldNode[], name: string): FieldNode[] {
+  return [...collectFields(op, type, nodes).values()].flat().filter((n) => n.name.value === name);
+}
+
+/** The object type of a field's items (through lists and non-null), if it is one. */
+function objectTypeOf(type: GraphQLObjectType, field: string): GraphQLObjectType | null {
+  const named = getNamedType(type.getFields()[field]?.type);
+  return named && isObjectType(named) ? named : null;
+}
+
+/**
+ * What the selection `nodes` on an entity of `type` reads through the loaders,
+ * as a tree of fetches (empty when it reads nothing, or only scalars).
+ */
+export function planFetches(op: Operation, type: GraphQLObjectType, nodes: readonly FieldNode[], depth = 0): Fetch[] {
+  if (depth >= MAX_DEPTH) return [];
+  const resolvers = (entityTypeResolvers as Record<string, Record<string, unknown>>)[type.name];
+  if (!resolvers) return [];
+  const fetches: Fetch[] = [];
+  for (const fieldNodes of collectFields(op, type, nodes).values()) {
+    const node = fieldNodes[0]!;
+    const read = loaderReadOf(resolvers[node.name.value]);
+    const def = type.getFields()[node.name.value];
+    if (!read || !def) continue;
+    let args: Record<string, unknown>;
+    try {
+      args = getArgumentValues(def, node, op.variableValues);
+    } catch {
+      continue; // the resolver reports it
+    }
+    // The entities at the other end, and the selection on them.
+    let endType = read.wrapped ? null : objectTypeOf(type, node.name.value);
+    let endNodes: readonly FieldNode[] = fieldNodes;
+    if (read.kind === 'connection' && endType) {
+      const edgeType = objectTypeOf(endType, 'edges');
+      endNodes = edgeType ? subfield(op, edgeType, subfield(op, endType, fieldNodes, 'edges'), 'node') : [];
+      endType = edgeType ? objectTypeOf(edgeType, 'node') : null;
+    }
+    const next = endType && endNodes.length > 0 ? planFetches(op, endType, endNodes, depth + 1) : [];
+    try {
+      if (read.kind === 'relation') {
+        fetches.push({ kind: 'relation', field: read.field as RelationField, next });
+      } else if (read.kind === 'connection') {
+        const window = pageWindow(args.first as number | undefined, args.after as string | null | undefined);
+        const filter = read.field === 'Actor.statements' ? ((args.role as string | undefined) ?? 'ANY') : null;
+        fetches.push({ kind: 'page', field: read.field as PagedRelationField, page: { ...window, desc: args.order !== 'ASC' }, filter, next });
+      } else {
+        const window = listWindow(args.first as number | null | undefined, args.offset as number | null | undefined);
+        fetches.push({ kind: 'page', field: read.field as PagedRelationField, page: { ...window, desc: false }, filter: (args.kind as string | null | undefined) ?? null, next });
+      }
+    } catch {
+      continue; // arguments out of bounds: the resolver reports them
+    }
+  }
+  return mergeFetches(fetches);
+}
