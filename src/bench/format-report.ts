@@ -26,6 +26,11 @@ export function formatReport(r: BenchResult): string {
       r.sizes.map((s) => [n(s.statements), n(s.actors), n(s.graph.nodes), n(s.graph.relationships), n(s.ingest.seconds), n(s.ingest.statementsPerSecond), n(s.ingest.recordsPerSecond), n(s.ingest.peakRssMiB), n(s.graph.duplicateIds + s.graph.duplicateRelationships)]),
     ),
   );
+  const checks = r.sizes.flatMap((s) => (s.answers ?? []).map((a) => [n(s.graph.nodes), a.operation, a.compared.join(', '), String(a.samples), a.mismatches === 0 ? 'same' : `${a.mismatches} differ: ${a.firstMismatch ?? ''}`]));
+  if (checks.length > 0) {
+    out.push('\nAnswers compared before timing (ids in each answer)\n');
+    out.push(table(['nodes', 'operation', 'implementations', 'start points', 'answers'], checks));
+  }
   out.push('\nLatency, ms (p50 / p95 / p99; ratio = p50 and p99 to the floor; errors)\n');
   const rows: string[][] = [];
   for (const s of r.sizes) {

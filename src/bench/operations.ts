@@ -44,9 +44,9 @@ const ACTOR_PROFILE_N4G = `query ActorProfile($id: ID!) {
   actors(where: { id: { eq: $id } }) {
     id name kind
     memberships { from organization { id name } }
-    stances(limit: 10, sort: [{ date: DESC }]) { id kind summary date }
+    stances(limit: 10, sort: [{ date: DESC }, { id: ASC }]) { id kind summary date }
     stancesConnection { totalCount }
-    statements(limit: 10, sort: [{ said: DESC }]) { id text said }
+    statements(limit: 10, sort: [{ said: DESC }, { id: ASC }]) { id text said }
     statementsConnection { totalCount }
     demandsMade { id summary }
   }
@@ -57,7 +57,7 @@ const DEMAND_THREAD = `query DemandThread($id: ID!) {
     id summary since { iso }
     by { id name }
     of { id name }
-    responses { id kind date { iso } holder { id name } evidence { id text } }
+    responses(first: 100) { id kind date { iso } holder { id name } evidence { id text } }
   }
 }`;
 
@@ -66,7 +66,7 @@ const DEMAND_THREAD_N4G = `query DemandThread($id: ID!) {
     id summary since
     by { id name }
     of { id name }
-    responses(sort: [{ date: ASC }]) { id kind date holder { id name } evidence { id text } }
+    responses(limit: 100, sort: [{ date: ASC }, { id: ASC }]) { id kind date holder { id name } evidence { id text } }
   }
 }`;
 

@@ -12,6 +12,7 @@ import type { Driver } from 'neo4j-driver';
 import { projectRoot } from '../config.js';
 import { countGraph, deleteGraph } from '../ingest/ingest-stream.js';
 import type { CorpusOptions } from '../synth/corpus-layout.js';
+import { checkAnswers, type AnswerCheck } from './answers.js';
 import { floorRequest, graphqlRequest } from './clients.js';
 import { measureLatency, measureThroughput, type Latency, type Request, type Throughput } from './measure.js';
 import { benchOperations } from './operations.js';
@@ -49,6 +50,8 @@ export interface SizeResult {
     unsupported?: string;
   }>;
   throughput: Array<{ workload: string; results: Partial<Record<Implementation, Throughput[]>> }>;
+  /** Whether the implementations answered alike, checked before timing (operations whose three forms select the same data). */
+  answers: AnswerCheck[];
 }
 
 /** The whole run, as written to bench/results/*.json. */
@@ -125,7 +128,7 @@ export async function runBench(
     const ingest = await ingestCorpus(driver, database, corpus, settings, log);
     const graph = await countGraph(driver, database);
     log(`graph: ${graph.nodes.toLocaleString('en-US')} nodes, ${graph.relationships.toLocaleString('en-US')} relationships; ingest ${ingest.statementsPerSecond} statements/s`);
-    const size: SizeResult = { statements, actors: corpus.actors, graph, ingest, latency: [], throughput: [] };
+    const size: SizeResult = { statements, actors: corpus.actors, graph, ingest, latency: [], throughput: [], answers: [] };
     const ops = benchOperations(corpus, Math.max(8, Math.ceil(settings.requests / 2)));
 
     const requestsOf = (op: (typeof ops)[number], samples: typeof op.samples): Partial<Record<Implementation, Request>> => {
@@ -137,6 +140,13 @@ export async function runBench(
       if ('query' in op.neo4jGraphql) out['neo4j-graphql'] = graphqlRequest(deps.neo4jGraphql.url, op.neo4jGraphql.query, (i) => op.variables(samples[i]!));
       return out;
     };
+
+    // A faster implementation must not be one that reads less: compare answers first.
+    for (const op of ops.filter((o) => 'query' in o.neo4jGraphql)) {
+      const check = await checkAnswers({ driver, database, diplographUrl: deps.diplograph.url, neo4jGraphqlUrl: deps.neo4jGraphql.url }, op);
+      size.answers.push(check);
+      log(`answers of ${op.name}: ${check.compared.join(', ')} ${check.mismatches === 0 ? 'agree' : `DIFFER on ${check.mismatches}`} on ${check.samples} start points${check.firstMismatch ? ` (${check.firstMismatch})` : ''}`);
+    }
 
     for (const op of ops) {
       for (const startsAt of ['hub', 'other'] as const) {

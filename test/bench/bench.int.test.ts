@@ -35,6 +35,14 @@ describe('npm run bench -- --quick', () => {
         if (l.unsupported) expect(l.results['neo4j-graphql']).toBeUndefined();
         else expect(l.results['neo4j-graphql']!.errors, `${l.operation} @neo4j/graphql: ${l.results['neo4j-graphql']!.firstError}`).toBe(0);
       }
+      // The three implementations answered alike for every start point before being timed.
+      expect(stdout).toContain('Answers compared before timing');
+      expect(size!.answers.map((a) => a.operation)).toEqual(['actor profile', 'demand thread']);
+      for (const a of size!.answers) {
+        expect(a.compared).toEqual(['floor', 'diplograph', 'neo4j-graphql']);
+        expect(a.samples).toBeGreaterThan(0);
+        expect(a.mismatches, `${a.operation}: ${a.firstMismatch}`).toBe(0);
+      }
       for (const t of size!.throughput) {
         for (const runs of Object.values(t.results)) {
           expect(runs.map((r) => r.concurrency)).toEqual([32, 64]);
