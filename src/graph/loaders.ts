@@ -83,14 +83,17 @@ export class Loaders {
     return loader;
   }
 
-  /** Answers a relationship field of one entity from a read made elsewhere (projected-read.ts). */
-  primeRelation(field: RelationField, id: string, items: Related[]): void {
-    this.relation(field).prime(id, sortRelated(RELATIONS[field], items));
+  /**
+   * A relationship field of an entity: read ahead with the entity (projected-read.ts),
+   * or through this field's loader.
+   */
+  async relatedOf(parent: EntityRecord, field: RelationField): Promise<Related[]> {
+    return (prefetchedOf(parent)?.get(field) as Related[] | undefined) ?? this.relation(field).load(parent.id);
   }
 
-  /** Answers one page of a relationship field of one entity from a read made elsewhere (projected-read.ts). */
-  primePage(field: PagedRelationField | 'Actor.statements', args: PageArgs, filter: string | null, id: string, page: RelatedPage): void {
-    this.page(field, args, filter).prime(id, page);
+  /** One page of a relationship field of an entity: read ahead with the entity, or through the page loader. */
+  async pageOf(parent: EntityRecord, field: PagedRelationField | 'Actor.statements', args: PageArgs, filter?: string | null): Promise<RelatedPage> {
+    return (prefetchedOf(parent)?.get(pageKey(field, args, filter)) as RelatedPage | undefined) ?? this.page(field, args, filter).load(parent.id);
   }
 
   /** Positions on demands or issues (by target id) as of a date. */
@@ -112,7 +115,7 @@ export class Loaders {
    * `filter` is the role of Actor.statements, else a `kind` the other end must have.
    */
   page(field: PagedRelationField | 'Actor.statements', args: PageArgs, filter?: string | null): DataLoader<string, RelatedPage> {
-    const key = `${field}|${args.skip}|${args.limit}|${args.desc}|${filter ?? ''}`;
+    const key = pageKey(field, args, filter);
     let loader = this.pages.get(key);
     if (!loader) {
       loader = new DataLoader(async (ids) => {
@@ -142,8 +145,28 @@ export class Loaders {
   }
 }
 
+/** The key of one page of a relationship field: field, window, direction and filter. */
+export function pageKey(field: PagedRelationField | 'Actor.statements', args: PageArgs, filter?: string | null): string {
+  return `${field}|${args.skip}|${args.limit}|${args.desc}|${filter ?? ''}`;
+}
+
+/**
+ * Relationship fields read together with an entity (projected-read.ts), by field
+ * for whole lists and by pageKey for pages. Kept on the record itself, so they
+ * answer only the selection they were read for.
+ */
+export const PREFETCHED: unique symbol = Symbol('prefetched');
+
+/** What was read ahead for an entity, if anything. */
+export function prefetchedOf(e: EntityRecord): Map<string, Related[] | RelatedPage> | undefined {
+  return (e as { [PREFETCHED]?: Map<string, Related[] | RelatedPage> })[PREFETCHED];
+}
+
+/** The properties relationship lists sort by (sortValue), read for every item of a projected list. */
+export const SORT_PROPERTIES = ['date', 'said', 'since', 'from', 'asOf', 'published', 'name', 'title'] as const;
+
 /** A relationship list in its field's order: by a relationship property (hop) where the field says so, else by date and name. */
-function sortRelated(rel: Relation, list: Related[]): Related[] {
+export function sortRelated(rel: Relation, list: Related[]): Related[] {
   const key = rel.sortByRel;
   return key
     ? list.sort((a, b) => Number(a.rel[key]) - Number(b.rel[key]))

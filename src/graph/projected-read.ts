@@ -2,10 +2,11 @@
  * One query for a lookup and everything selected under it. The GraphQL layer
  * describes what a lookup's selection reads (relationship fields, pages, and
  * what it reads at their other ends) as a tree of Fetches; this module turns
- * that tree into one Cypher map projection, runs it in the request's current
- * round trip, and primes the request's DataLoaders with the results, so the
- * ordinary resolvers then answer from memory. Whatever the tree leaves out
- * still works: it goes through the loaders as before.
+ * that tree into one Cypher map projection, reading only the properties the
+ * selection needs, runs it in the request's current round trip, and hangs what
+ * it read on the records (loaders.ts: PREFETCHED), so the ordinary resolvers
+ * answer from memory. Whatever the tree leaves out still works: it goes
+ * through the loaders as before.
  *
  * The query is composed, not read from cypher/ (docs/decisions/0008): every
  * relationship type, label and sort property comes from the fixed maps of
@@ -13,17 +14,23 @@
  * value (ids, kinds, skip, limit) is a parameter. No client text reaches it.
  */
 import type { EntityRecord } from './entity-record.js';
-import { toEntityRecord } from './entity-record.js';
 import { int, type GraphReader, type Row } from './graph-reader.js';
-import type { Loaders, PageArgs, Related } from './loaders.js';
+import { pageKey, PREFETCHED, sortRelated, type PageArgs, type Related, type RelatedPage } from './loaders.js';
 import { PAGED_RELATIONS, RELATIONS, type PagedRelationField, type RelationField } from './relations.js';
+
+/** What to read of an entity: some properties (null: all of them), and relationship fields. */
+export interface EntitySelection {
+  /** Property names besides id; null reads every property. */
+  properties: string[] | null;
+  fetches: Fetch[];
+}
 
 /** A relationship list read whole (what loaders.relation reads). */
 export interface RelationFetch {
   kind: 'relation';
   field: RelationField;
   /** What to read at the other end. */
-  next: Fetch[];
+  next: EntitySelection;
 }
 
 /** One sorted page of a relationship list with its total (what loaders.page reads). */
@@ -33,7 +40,7 @@ export interface PageFetch {
   page: PageArgs;
   /** Actor.statements: the role; otherwise the `kind` the other end must have, or null. */
   filter: string | null;
-  next: Fetch[];
+  next: EntitySelection;
 }
 
 /** What to read beyond an entity's own properties. */
@@ -41,19 +48,27 @@ export type Fetch = RelationFetch | PageFetch;
 
 /** The loader key of a fetch: two fetches with one key read the same rows. */
 export function fetchKey(f: Fetch): string {
-  return f.kind === 'relation' ? f.field : `${f.field}|${f.page.skip}|${f.page.limit}|${f.page.desc}|${f.filter ?? ''}`;
+  return f.kind === 'relation' ? f.field : pageKey(f.field, f.page, f.filter);
 }
 
-/** Merges fetches with the same key (aliases, fragments), and what they read further. */
+/** One selection reading what both read (aliases, fragments). */
+export function mergeSelections(a: EntitySelection, b: EntitySelection): EntitySelection {
+  const properties = a.properties === null || b.properties === null ? null : [...new Set([...a.properties, ...b.properties])];
+  return { properties, fetches: mergeFetches([...a.fetches, ...b.fetches]) };
+}
+
+/** Merges fetches with the same key, and what they read further. */
 export function mergeFetches(fetches: Fetch[]): Fetch[] {
   const byKey = new Map<string, Fetch>();
   for (const f of fetches) {
     const seen = byKey.get(fetchKey(f));
-    if (seen) seen.next = mergeFetches([...seen.next, ...f.next]);
-    else byKey.set(fetchKey(f), { ...f, next: mergeFetches(f.next) });
+    byKey.set(fetchKey(f), seen ? { ...seen, next: mergeSelections(seen.next, f.next) } : f);
   }
   return [...byKey.values()];
 }
+
+/** Property names go into the query as identifiers: they come from the schema's field names and the resolvers, and must look like it. */
+const PROPERTY = /^[A-Za-z][A-Za-z0-9]*$/;
 
 const LABEL = (v: string) => `[l IN labels(${v}) WHERE l <> 'Entity'][0]`;
 
@@ -73,10 +88,11 @@ class ProjectionBuilder {
   }
 
   /** The map of one entity: its properties, label, relationship properties and fetches f0, f1, .... */
-  entity(v: string, fetches: Fetch[], rel: string | null): string {
-    const parts = [`props: properties(${v})`, `label: ${LABEL(v)}`];
+  entity(v: string, selection: EntitySelection, rel: string | null): string {
+    const props = selection.properties === null ? `properties(${v})` : `${v} {${['id', ...selection.properties.filter((p) => p !== 'id')].map(property).join(', ')}}`;
+    const parts = [`props: ${props}`, `label: ${LABEL(v)}`];
     if (rel !== null) parts.push(`rel: ${rel}`);
-    fetches.forEach((f, i) => parts.push(`f${i}: ${f.kind === 'relation' ? this.relation(v, f) : this.page(v, f)}`));
+    selection.fetches.forEach((f, i) => parts.push(`f${i}: ${f.kind === 'relation' ? this.relation(v, f) : this.page(v, f)}`));
     return `{${parts.join(', ')}}`;
   }
 
@@ -126,42 +142,54 @@ class ProjectionBuilder {
   }
 }
 
+function property(name: string): string {
+  if (!PROPERTY.test(name)) throw new Error(`not a property name: ${JSON.stringify(name)}`);
+  return `.${name}`;
+}
+
 /** One hop `(v)-[r:TYPE]->(end)` or `(v)<-[r:TYPE]-(end)`. */
 function hop(v: string, r: string, type: string, dir: 'out' | 'in', end: string): string {
   return dir === 'out' ? `(${v})-[${r}:${type}]->(${end})` : `(${v})<-[${r}:${type}]-(${end})`;
 }
 
 /** The Cypher and parameters of a projected lookup (exported for tests and EXPLAIN). */
-export function projectedLookupQuery(id: string, fetches: Fetch[]): { text: string; params: Record<string, unknown> } {
+export function projectedLookupQuery(id: string, selection: EntitySelection): { text: string; params: Record<string, unknown> } {
   const b = new ProjectionBuilder();
-  const map = b.entity('n0', fetches, null);
+  const map = b.entity('n0', selection, null);
   return { text: `MATCH (n0:Entity {id: $id})\nRETURN ${map} AS root`, params: { id, ...b.params } };
 }
 
 /**
- * Reads an entity by id with everything `fetches` describes, in one query of the
- * current round trip, and primes `loaders` with it. Returns the entity, or null
+ * Reads an entity by id with what `selection` describes, in one query of the
+ * current round trip. Returns the entity (with what was read under it), or null
  * for an unknown id.
  */
-export async function readProjected(reader: GraphReader, loaders: Loaders, id: string, fetches: Fetch[]): Promise<EntityRecord | null> {
-  const { text, params } = projectedLookupQuery(id, fetches);
+export async function readProjected(reader: GraphReader, id: string, selection: EntitySelection): Promise<EntityRecord | null> {
+  const { text, params } = projectedLookupQuery(id, selection);
   const [row] = await reader.readComposed(text, params);
   const root = row?.root as Row | undefined;
-  return root ? primeEntity(loaders, root, fetches) : null;
+  return root ? toRecord(root, selection) : null;
 }
 
-/** Primes the loaders with one projected entity and, recursively, what was read under it. */
-function primeEntity(loaders: Loaders, row: Row, fetches: Fetch[]): EntityRecord {
-  const entity = loaders.prime(toEntityRecord(row)!);
-  fetches.forEach((f, i) => {
+/**
+ * One projected entity as a record, with what was read under it kept on the
+ * record (PREFETCHED). Records holding only some properties never go into the
+ * request's entity cache: they answer the selection they were read for, only.
+ */
+function toRecord(row: Row, selection: EntitySelection): EntityRecord {
+  const entity = { ...(row.props as Record<string, unknown>), __label: row.label as string } as EntityRecord;
+  if (selection.fetches.length === 0) return entity;
+  const prefetched = new Map<string, Related[] | RelatedPage>();
+  selection.fetches.forEach((f, i) => {
     const value = row[`f${i}`];
-    const related = (rows: Row[]): Related[] => rows.map((r) => ({ entity: primeEntity(loaders, r, f.next), rel: (r.rel ?? {}) as Record<string, unknown> }));
+    const related = (rows: Row[]): Related[] => rows.map((r) => ({ entity: toRecord(r, f.next), rel: (r.rel ?? {}) as Record<string, unknown> }));
     if (f.kind === 'relation') {
-      loaders.primeRelation(f.field, entity.id, related(value as Row[]));
+      prefetched.set(fetchKey(f), sortRelated(RELATIONS[f.field], related(value as Row[])));
     } else {
       const page = value as { total: unknown; items: Row[] };
-      loaders.primePage(f.field, f.page, f.filter, entity.id, { total: Number(page.total), items: related(page.items) });
+      prefetched.set(fetchKey(f), { total: Number(page.total), items: related(page.items) });
     }
   });
+  Object.defineProperty(entity, PREFETCHED, { value: prefetched, enumerable: false });
   return entity;
 }

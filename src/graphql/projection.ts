@@ -23,12 +23,12 @@ import {
   type GraphQLSchema,
   type SelectionNode,
 } from 'graphql';
-import type { Fetch } from '../graph/projected-read.js';
-import { mergeFetches } from '../graph/projected-read.js';
+import { SORT_PROPERTIES } from '../graph/loaders.js';
+import { mergeFetches, type EntitySelection, type Fetch } from '../graph/projected-read.js';
 import type { PagedRelationField, RelationField } from '../graph/relations.js';
 import { listWindow, pageWindow } from './pagination.js';
 import { entityTypeResolvers } from './resolvers/entity-types.js';
-import { loaderReadOf } from './resolvers/fields.js';
+import { loaderReadOf, propertiesReadBy, type LoaderRead } from './resolvers/fields.js';
 
 /** How deep under a lookup reads are planned; deeper fields read through the loaders. */
 const MAX_DEPTH = 4;
@@ -81,49 +81,68 @@ function objectTypeOf(type: GraphQLObjectType, field: string): GraphQLObjectType
   return named && isObjectType(named) ? named : null;
 }
 
+/** Reads every property and nothing beyond: for entities whose selection is not planned. */
+const EVERYTHING: EntitySelection = { properties: null, fetches: [] };
+
 /**
- * What the selection `nodes` on an entity of `type` reads through the loaders,
- * as a tree of fetches (empty when it reads nothing, or only scalars).
+ * What the selection `nodes` on an entity of `type` reads: the properties its
+ * fields need (null when some resolver does not say which it reads), and the
+ * relationship fields it reads through the loaders, with their own selections.
  */
-export function planFetches(op: Operation, type: GraphQLObjectType, nodes: readonly FieldNode[], depth = 0): Fetch[] {
-  if (depth >= MAX_DEPTH) return [];
+export function planSelection(op: Operation, type: GraphQLObjectType, nodes: readonly FieldNode[], depth = 0): EntitySelection {
   const resolvers = (entityTypeResolvers as Record<string, Record<string, unknown>>)[type.name];
-  if (!resolvers) return [];
+  if (depth >= MAX_DEPTH || !resolvers) return EVERYTHING;
+  let properties: string[] | null = [];
   const fetches: Fetch[] = [];
   for (const fieldNodes of collectFields(op, type, nodes).values()) {
     const node = fieldNodes[0]!;
-    const read = loaderReadOf(resolvers[node.name.value]);
-    const def = type.getFields()[node.name.value];
-    if (!read || !def) continue;
-    let args: Record<string, unknown>;
-    try {
-      args = getArgumentValues(def, node, op.variableValues);
-    } catch {
-      continue; // the resolver reports it
+    const name = node.name.value;
+    if (name.startsWith('__')) continue;
+    const resolver = resolvers[name];
+    const read = loaderReadOf(resolver);
+    const def = type.getFields()[name];
+    if (!read || !def) {
+      const needs = propertiesReadBy(resolver, name);
+      properties = needs === undefined || properties === null ? null : [...properties, ...needs];
+      continue;
     }
-    // The entities at the other end, and the selection on them.
-    let endType = read.wrapped ? null : objectTypeOf(type, node.name.value);
-    let endNodes: readonly FieldNode[] = fieldNodes;
-    if (read.kind === 'connection' && endType) {
-      const edgeType = objectTypeOf(endType, 'edges');
-      endNodes = edgeType ? subfield(op, edgeType, subfield(op, endType, fieldNodes, 'edges'), 'node') : [];
-      endType = edgeType ? objectTypeOf(edgeType, 'node') : null;
-    }
-    const next = endType && endNodes.length > 0 ? planFetches(op, endType, endNodes, depth + 1) : [];
-    try {
-      if (read.kind === 'relation') {
-        fetches.push({ kind: 'relation', field: read.field as RelationField, next });
-      } else if (read.kind === 'connection') {
-        const window = pageWindow(args.first as number | undefined, args.after as string | null | undefined);
-        const filter = read.field === 'Actor.statements' ? ((args.role as string | undefined) ?? 'ANY') : null;
-        fetches.push({ kind: 'page', field: read.field as PagedRelationField, page: { ...window, desc: args.order !== 'ASC' }, filter, next });
-      } else {
-        const window = listWindow(args.first as number | null | undefined, args.offset as number | null | undefined);
-        fetches.push({ kind: 'page', field: read.field as PagedRelationField, page: { ...window, desc: false }, filter: (args.kind as string | null | undefined) ?? null, next });
-      }
-    } catch {
-      continue; // arguments out of bounds: the resolver reports them
-    }
+    const fetch = planFetch(op, type, fieldNodes, read, depth);
+    if (fetch) fetches.push(fetch);
   }
-  return mergeFetches(fetches);
+  return { properties, fetches: mergeFetches(fetches) };
+}
+
+/** One relationship field as a fetch, or null when its arguments are invalid (its resolver then reports them). */
+function planFetch(op: Operation, type: GraphQLObjectType, fieldNodes: FieldNode[], read: LoaderRead, depth: number): Fetch | null {
+  const node = fieldNodes[0]!;
+  let args: Record<string, unknown>;
+  try {
+    args = getArgumentValues(type.getFields()[node.name.value]!, node, op.variableValues);
+  } catch {
+    return null;
+  }
+  // The entities at the other end, and the selection on them.
+  let endType = read.wrapped ? null : objectTypeOf(type, node.name.value);
+  let endNodes: readonly FieldNode[] = fieldNodes;
+  if (read.kind === 'connection' && endType) {
+    const edgeType = objectTypeOf(endType, 'edges');
+    endNodes = edgeType ? subfield(op, edgeType, subfield(op, endType, fieldNodes, 'edges'), 'node') : [];
+    endType = edgeType ? objectTypeOf(edgeType, 'node') : null;
+  }
+  let next: EntitySelection = !endType ? EVERYTHING : endNodes.length > 0 ? planSelection(op, endType, endNodes, depth + 1) : { properties: [], fetches: [] };
+  // What the field's resolver reads on the items itself: the sort keys of whole lists, validity dates.
+  const itemProperties = [...(read.kind === 'relation' ? SORT_PROPERTIES : []), ...(read.itemProperties ?? [])];
+  if (next.properties !== null) next = { ...next, properties: [...new Set([...next.properties, ...itemProperties])] };
+  try {
+    if (read.kind === 'relation') return { kind: 'relation', field: read.field as RelationField, next };
+    if (read.kind === 'connection') {
+      const window = pageWindow(args.first as number | undefined, args.after as string | null | undefined);
+      const filter = read.field === 'Actor.statements' ? ((args.role as string | undefined) ?? 'ANY') : null;
+      return { kind: 'page', field: read.field as PagedRelationField, page: { ...window, desc: args.order !== 'ASC' }, filter, next };
+    }
+    const window = listWindow(args.first as number | null | undefined, args.offset as number | null | undefined);
+    return { kind: 'page', field: read.field as PagedRelationField, page: { ...window, desc: false }, filter: (args.kind as string | null | undefined) ?? null, next };
+  } catch {
+    return null;
+  }
 }

@@ -130,6 +130,22 @@ describe('one query per lookup', () => {
     await both(`{ actor(id: "nato") { memberships(asOf: "2022") { id } members(asOf: "2000") { member { id } from { iso } } partOf { id } } }`);
   });
 
+  it('reads only the properties a selection needs, yet answers each selection of the same entity in full', async () => {
+    const { body } = await both(`{
+      a: actor(id: "germany") { memberships { organization { name } from { iso } } }
+      b: actor(id: "germany") { memberships(asOf: "2022-01-12") { id organization { kind aliases label entityKind } until { iso } } }
+      entity(id: "nato") { id label ... on Actor { name kind aliases } }
+      demand(id: "demand-nato-stop-enlargement") { status { state } by { name } of { id } }
+      statement(id: "stmt-grushko-expansion") { source { label } event { label } speaker { label mentionedIn { label } } }
+    }`);
+    expect(body.data.statement.speaker.mentionedIn.map((s: Json) => s.label)).not.toContain('liputan6-2022-01-14-nrc');
+    expect(body.data.a.memberships.some((m: Json) => m.organization.name === 'NATO' || m.organization.name?.includes('North Atlantic'))).toBe(true);
+    const nato = body.data.b.memberships.find((m: Json) => m.organization.entityKind === 'ACTOR' && m.organization.kind === 'ALLIANCE');
+    expect(nato?.organization.label.length).toBeGreaterThan(0);
+    expect(body.data.entity.name.length).toBeGreaterThan(0);
+    expect(body.data.demand.status.state).toBe('REJECTED');
+  });
+
   it('gives the same errors for bad arguments and unknown or mistyped ids', async () => {
     const badFirst = await both(`{ actor(id: "russia") { name stances(first: 0) { totalCount } } }`);
     expect(badFirst.body.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', argumentName: 'first' });

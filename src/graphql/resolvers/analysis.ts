@@ -35,7 +35,7 @@ export async function positions(
 export async function demandStatus(demand: EntityRecord, args: { asOf?: string | null }, ctx: GraphContext) {
   const [list, addressees] = await Promise.all([
     ctx.loaders.positions(args.asOf ?? null, true).load(demand.id),
-    ctx.loaders.relation('Demand.of').load(demand.id),
+    ctx.loaders.relatedOf(demand, 'Demand.of'),
   ]);
   const counts = new Map<string, { kind: string; direct: number; derived: number }>();
   for (const p of list.filter((p) => p.basis !== 'DEMANDED')) {

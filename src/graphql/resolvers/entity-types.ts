@@ -6,10 +6,13 @@ import type { EntityRecord } from '../../graph/entity-record.js';
 import { endOfPeriod } from '../../graph/dates.js';
 import type { GraphContext } from '../context.js';
 import { connection, pageWindow } from '../pagination.js';
-import { boundedRelation, dateField, entityFields, factFields, pagedRelation, readsThroughLoaders, relation } from './fields.js';
+import { boundedRelation, dateField, entityFields, factFields, pagedRelation, readsProperties, readsThroughLoaders, relation } from './fields.js';
 import { demandStatus } from './analysis.js';
 
 const byLabel = { __resolveType: (e: EntityRecord) => e.__label };
+
+/** The properties validOn reads. */
+const VALIDITY = ['from', 'until', 'untilEnd'];
 
 /** Whether a membership is valid on the last day of `asOf`'s period (always true without asOf). */
 function validOn(m: EntityRecord, asOf: string | null | undefined): boolean {
@@ -24,16 +27,16 @@ export const entityTypeResolvers = {
   Fact: byLabel,
   Actor: {
     ...entityFields,
-    aliases: (a: EntityRecord) => (a.aliases as string[] | undefined) ?? [],
+    aliases: readsProperties(['aliases'], (a: EntityRecord) => (a.aliases as string[] | undefined) ?? []),
     partOf: relation('Actor.partOf'),
     offices: relation('Actor.offices'),
     officials: relation('Actor.officials'),
-    speaksFor: (a: EntityRecord, _: unknown, ctx: GraphContext) => ctx.loaders.speaksFor.load(a.id),
-    memberships: readsThroughLoaders({ kind: 'relation', field: 'Actor.memberships' }, async (a: EntityRecord, args: { asOf?: string | null }, ctx: GraphContext) =>
-      (await ctx.loaders.relation('Actor.memberships').load(a.id)).map((i) => i.entity).filter((m) => validOn(m, args.asOf)),
+    speaksFor: readsProperties([], (a: EntityRecord, _: unknown, ctx: GraphContext) => ctx.loaders.speaksFor.load(a.id)),
+    memberships: readsThroughLoaders({ kind: 'relation', field: 'Actor.memberships', itemProperties: VALIDITY }, async (a: EntityRecord, args: { asOf?: string | null }, ctx: GraphContext) =>
+      (await ctx.loaders.relatedOf(a, 'Actor.memberships')).map((i) => i.entity).filter((m) => validOn(m, args.asOf)),
     ),
-    members: readsThroughLoaders({ kind: 'relation', field: 'Actor.members' }, async (a: EntityRecord, args: { asOf?: string | null }, ctx: GraphContext) =>
-      (await ctx.loaders.relation('Actor.members').load(a.id)).map((i) => i.entity).filter((m) => validOn(m, args.asOf)),
+    members: readsThroughLoaders({ kind: 'relation', field: 'Actor.members', itemProperties: VALIDITY }, async (a: EntityRecord, args: { asOf?: string | null }, ctx: GraphContext) =>
+      (await ctx.loaders.relatedOf(a, 'Actor.members')).map((i) => i.entity).filter((m) => validOn(m, args.asOf)),
     ),
     demandsMade: boundedRelation('Actor.demandsMade'),
     demandsReceived: boundedRelation('Actor.demandsReceived'),
@@ -43,7 +46,7 @@ export const entityTypeResolvers = {
       { kind: 'connection', field: 'Actor.statements' },
       async (a: EntityRecord, args: { role?: string; order?: string; first?: number; after?: string | null }, ctx: GraphContext) => {
         const window = pageWindow(args.first, args.after);
-        const page = await ctx.loaders.page('Actor.statements', { ...window, desc: args.order !== 'ASC' }, args.role ?? 'ANY').load(a.id);
+        const page = await ctx.loaders.pageOf(a, 'Actor.statements', { ...window, desc: args.order !== 'ASC' }, args.role ?? 'ANY');
         return connection(page.items.map((i) => i.entity), page.total, window);
       },
     ),
@@ -51,7 +54,7 @@ export const entityTypeResolvers = {
       { kind: 'connection', field: 'Actor.events', wrapped: true },
       async (a: EntityRecord, args: { order?: string; first?: number; after?: string | null }, ctx: GraphContext) => {
         const window = pageWindow(args.first, args.after);
-        const page = await ctx.loaders.page('Actor.events', { ...window, desc: args.order !== 'ASC' }).load(a.id);
+        const page = await ctx.loaders.pageOf(a, 'Actor.events', { ...window, desc: args.order !== 'ASC' });
         return connection(page.items.map((i) => ({ actor: a, event: i.entity, role: i.rel.role ?? 'PARTICIPANT' })), page.total, window);
       },
     ),
@@ -96,7 +99,7 @@ export const entityTypeResolvers = {
     instrument: relation('Demand.instrument'),
     issues: relation('Demand.issues'),
     responses: boundedRelation('Demand.responses'),
-    status: demandStatus,
+    status: readsProperties([], demandStatus),
   },
   Stance: {
     ...entityFields,
@@ -127,7 +130,7 @@ export const entityTypeResolvers = {
     claimedBy: relation('Event.claimedBy'),
     place: relation('Event.place'),
     participants: readsThroughLoaders({ kind: 'relation', field: 'Event.participants', wrapped: true }, async (e: EntityRecord, _: unknown, ctx: GraphContext) =>
-      (await ctx.loaders.relation('Event.participants').load(e.id)).map((i) => ({ actor: i.entity, event: e, role: i.rel.role ?? 'PARTICIPANT' })),
+      (await ctx.loaders.relatedOf(e, 'Event.participants')).map((i) => ({ actor: i.entity, event: e, role: i.rel.role ?? 'PARTICIPANT' })),
     ),
     issues: relation('Event.issues'),
     partOf: relation('Event.partOf'),

@@ -25,13 +25,17 @@ export interface LoaderRead {
   kind: 'relation' | 'connection' | 'list';
   field: RelationField | PagedRelationField | 'Actor.statements';
   wrapped?: boolean;
+  /** Properties the resolver itself reads on the items (beyond what their selection needs). */
+  itemProperties?: readonly string[];
 }
 
 const loaderReads = new WeakMap<Resolver, LoaderRead>();
+const propertyReads = new WeakMap<Resolver, readonly string[]>();
 
-/** Marks a resolver as reading `read` through the loaders; returns it. */
+/** Marks a resolver as reading `read` through the loaders (and only the parent's id); returns it. */
 export function readsThroughLoaders<R extends Resolver>(read: LoaderRead, resolver: R): R {
   loaderReads.set(resolver, read);
+  propertyReads.set(resolver, []);
   return resolver;
 }
 
@@ -40,11 +44,26 @@ export function loaderReadOf(resolver: unknown): LoaderRead | undefined {
   return typeof resolver === 'function' ? loaderReads.get(resolver as Resolver) : undefined;
 }
 
+/** Marks a resolver as reading only these properties of its parent (besides id and label); returns it. */
+export function readsProperties<R extends Resolver>(properties: readonly string[], resolver: R): R {
+  propertyReads.set(resolver, properties);
+  return resolver;
+}
+
+/**
+ * The parent's properties a resolver reads, if it says; a field without a
+ * resolver reads the property of its name. Undefined: it may read any.
+ */
+export function propertiesReadBy(resolver: unknown, field: string): readonly string[] | undefined {
+  if (resolver === undefined) return [field];
+  return typeof resolver === 'function' ? propertyReads.get(resolver as Resolver) : undefined;
+}
+
 /** A relationship field: a list, or a single entity when the relation says `one`. */
 export function relation(field: RelationField): Resolver {
   const one = 'one' in RELATIONS[field] && RELATIONS[field].one === true;
   return readsThroughLoaders({ kind: 'relation', field }, async (parent, _args, ctx) => {
-    const items = await ctx.loaders.relation(field).load(parent.id);
+    const items = await ctx.loaders.relatedOf(parent, field);
     return one ? (items[0]?.entity ?? null) : items.map((i) => i.entity);
   });
 }
@@ -53,7 +72,7 @@ export function relation(field: RelationField): Resolver {
 export function pagedRelation(field: PagedRelationField): Resolver {
   return readsThroughLoaders({ kind: 'connection', field }, async (parent, args, ctx) => {
     const window = pageWindow(args.first as number, args.after as string | null);
-    const page = await ctx.loaders.page(field, { ...window, desc: args.order !== 'ASC' }).load(parent.id);
+    const page = await ctx.loaders.pageOf(parent, field, { ...window, desc: args.order !== 'ASC' });
     return connection(page.items.map((i) => i.entity), page.total, window);
   });
 }
@@ -66,7 +85,7 @@ export function pagedRelation(field: PagedRelationField): Resolver {
 export function boundedRelation(field: PagedRelationField): Resolver {
   return readsThroughLoaders({ kind: 'list', field }, async (parent, args, ctx) => {
     const window = listWindow(args.first as number | null, args.offset as number | null);
-    const page = await ctx.loaders.page(field, { ...window, desc: false }, (args.kind as string | null | undefined) ?? null).load(parent.id);
+    const page = await ctx.loaders.pageOf(parent, field, { ...window, desc: false }, (args.kind as string | null | undefined) ?? null);
     return page.items.map((i) => i.entity);
   });
 }
@@ -86,10 +105,8 @@ export function partialDate(parent: Record<string, unknown>, field: string) {
 }
 
 /** A resolver for a PartialDate field. */
-export const dateField =
-  (field: string): Resolver =>
-  (parent) =>
-    partialDate(parent, field);
+export const dateField = (field: string): Resolver =>
+  readsProperties([field, `${field}Precision`, `${field}End`, 'approximate'], (parent) => partialDate(parent, field));
 
 const truncate = (s: string, n = 90): string => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
 
@@ -115,8 +132,8 @@ export const entityKind = (e: EntityRecord): string => e.__label.toUpperCase();
 
 /** Fields every entity type shares. */
 export const entityFields = {
-  entityKind: (e: EntityRecord) => entityKind(e),
-  label: (e: EntityRecord) => displayLabel(e),
+  entityKind: readsProperties([], (e: EntityRecord) => entityKind(e)),
+  label: readsProperties(['name', 'title', 'summary', 'gloss', 'text', 'qualifier', 'value', 'quantity'], (e: EntityRecord) => displayLabel(e)),
 };
 
 /** Fields every fact type shares. */

@@ -8,7 +8,7 @@ import { searchEntities } from '../../graph/search.js';
 import type { GraphContext } from '../context.js';
 import { badInput, notFound } from '../errors.js';
 import { connection, pageWindow } from '../pagination.js';
-import { planFetches } from '../projection.js';
+import { planSelection } from '../projection.js';
 import { agreement, positions } from './analysis.js';
 import { displayLabel, entityKind, partialDate } from './fields.js';
 
@@ -30,9 +30,9 @@ const byId =
   (label?: string) =>
   async (_: unknown, args: { id: string }, ctx: GraphContext, info: GraphQLResolveInfo): Promise<EntityRecord> => {
     const type = getNamedType(info.returnType);
-    const fetches = label && ctx.projectLookups && isObjectType(type) ? planFetches(info, type, info.fieldNodes) : [];
-    if (fetches.length === 0) return entityOf(ctx, args.id, label);
-    const e = await readProjected(ctx.reader, ctx.loaders, args.id, fetches);
+    const selection = label && ctx.projectLookups && isObjectType(type) ? planSelection(info, type, info.fieldNodes) : null;
+    if (!selection || selection.fetches.length === 0) return entityOf(ctx, args.id, label);
+    const e = await readProjected(ctx.reader, args.id, selection);
     if (!e || e.__label !== label) throw notFound(label!, args.id);
     return e;
   };
