@@ -23,6 +23,13 @@ export interface EntitySelection {
   /** Property names besides id; null reads every property. */
   properties: string[] | null;
   fetches: Fetch[];
+  /**
+   * The entity's label when the schema fixes it (a field typed Actor reaches Actors):
+   * then the query need not read it, which costs more than a few properties.
+   */
+  label?: string;
+  /** Whether the resolver reads the relationship's properties (order by hop, role). */
+  relationship?: boolean;
 }
 
 /** A relationship list read whole (what loaders.relation reads). */
@@ -40,6 +47,8 @@ export interface PageFetch {
   page: PageArgs;
   /** Actor.statements: the role; otherwise the `kind` the other end must have, or null. */
   filter: string | null;
+  /** Whether the total is read (connections show it; plain lists do not). */
+  counted: boolean;
   next: EntitySelection;
 }
 
@@ -54,7 +63,10 @@ export function fetchKey(f: Fetch): string {
 /** One selection reading what both read (aliases, fragments). */
 export function mergeSelections(a: EntitySelection, b: EntitySelection): EntitySelection {
   const properties = a.properties === null || b.properties === null ? null : [...new Set([...a.properties, ...b.properties])];
-  return { properties, fetches: mergeFetches([...a.fetches, ...b.fetches]) };
+  const merged: EntitySelection = { properties, fetches: mergeFetches([...a.fetches, ...b.fetches]) };
+  if (a.label !== undefined && a.label === b.label) merged.label = a.label;
+  if (a.relationship || b.relationship) merged.relationship = true;
+  return merged;
 }
 
 /** Merges fetches with the same key, and what they read further. */
@@ -62,7 +74,7 @@ export function mergeFetches(fetches: Fetch[]): Fetch[] {
   const byKey = new Map<string, Fetch>();
   for (const f of fetches) {
     const seen = byKey.get(fetchKey(f));
-    byKey.set(fetchKey(f), seen ? { ...seen, next: mergeSelections(seen.next, f.next) } : f);
+    byKey.set(fetchKey(f), seen ? ({ ...seen, next: mergeSelections(seen.next, f.next), ...(f.kind === 'page' && f.counted ? { counted: true } : {}) } as Fetch) : f);
   }
   return [...byKey.values()];
 }
@@ -90,8 +102,9 @@ class ProjectionBuilder {
   /** The map of one entity: its properties, label, relationship properties and fetches f0, f1, .... */
   entity(v: string, selection: EntitySelection, rel: string | null): string {
     const props = selection.properties === null ? `properties(${v})` : `${v} {${['id', ...selection.properties.filter((p) => p !== 'id')].map(property).join(', ')}}`;
-    const parts = [`props: ${props}`, `label: ${LABEL(v)}`];
-    if (rel !== null) parts.push(`rel: ${rel}`);
+    const parts = [`props: ${props}`];
+    if (selection.label === undefined) parts.push(`label: ${LABEL(v)}`);
+    if (rel !== null && selection.relationship) parts.push(`rel: ${rel}`);
     selection.fetches.forEach((f, i) => parts.push(`f${i}: ${f.kind === 'relation' ? this.relation(v, f) : this.page(v, f)}`));
     return `{${parts.join(', ')}}`;
   }
@@ -128,9 +141,9 @@ class ProjectionBuilder {
       order = `${m}.${spec.sortField}`;
       rel = `properties(${r})`;
       // Without a condition on the other end, Neo4j reads the count from the degree store.
-      if (where(m) === '') return this.pageMap(m, f, match(m), order, rel, `COUNT { ${hop(v, '', spec.type, spec.dir, '')} }`);
+      if (where(m) === '' && f.counted) return this.pageMap(m, f, match(m), order, rel, `COUNT { ${hop(v, '', spec.type, spec.dir, '')} }`);
     }
-    return this.pageMap(m, f, match(m), order, rel, `COUNT { ${match(`c${m}`)} RETURN c${m} }`);
+    return this.pageMap(m, f, match(m), order, rel, f.counted ? `COUNT { ${match(`c${m}`)} RETURN c${m} }` : 'null');
   }
 
   private pageMap(m: string, f: PageFetch, match: string, order: string, rel: string, count: string): string {
@@ -155,7 +168,8 @@ function hop(v: string, r: string, type: string, dir: 'out' | 'in', end: string)
 /** The Cypher and parameters of a projected lookup (exported for tests and EXPLAIN). */
 export function projectedLookupQuery(id: string, selection: EntitySelection): { text: string; params: Record<string, unknown> } {
   const b = new ProjectionBuilder();
-  const map = b.entity('n0', selection, null);
+  // The root's label is read: the lookup checks it (demand(id:) of an actor is NOT_FOUND).
+  const map = b.entity('n0', rootOf(selection), null);
   return { text: `MATCH (n0:Entity {id: $id})\nRETURN ${map} AS root`, params: { id, ...b.params } };
 }
 
@@ -168,8 +182,13 @@ export async function readProjected(reader: GraphReader, id: string, selection: 
   const { text, params } = projectedLookupQuery(id, selection);
   const [row] = await reader.readComposed(text, params);
   const root = row?.root as Row | undefined;
-  return root ? toRecord(root, selection) : null;
+  return root ? toRecord(root, rootOf(selection)) : null;
 }
+
+const rootOf = (selection: EntitySelection): EntitySelection => {
+  const { label: _known, ...rest } = selection;
+  return rest;
+};
 
 /**
  * One projected entity as a record, with what was read under it kept on the
@@ -177,7 +196,7 @@ export async function readProjected(reader: GraphReader, id: string, selection: 
  * request's entity cache: they answer the selection they were read for, only.
  */
 function toRecord(row: Row, selection: EntitySelection): EntityRecord {
-  const entity = { ...(row.props as Record<string, unknown>), __label: row.label as string } as EntityRecord;
+  const entity = { ...(row.props as Record<string, unknown>), __label: selection.label ?? (row.label as string) } as EntityRecord;
   if (selection.fetches.length === 0) return entity;
   const prefetched = new Map<string, Related[] | RelatedPage>();
   selection.fetches.forEach((f, i) => {
@@ -187,7 +206,8 @@ function toRecord(row: Row, selection: EntitySelection): EntityRecord {
       prefetched.set(fetchKey(f), sortRelated(RELATIONS[f.field], related(value as Row[])));
     } else {
       const page = value as { total: unknown; items: Row[] };
-      prefetched.set(fetchKey(f), { total: Number(page.total), items: related(page.items) });
+      // An uncounted page (a plain list) is never asked for its total.
+      prefetched.set(fetchKey(f), { total: page.total === null ? Number.NaN : Number(page.total), items: related(page.items) });
     }
   });
   Object.defineProperty(entity, PREFETCHED, { value: prefetched, enumerable: false });

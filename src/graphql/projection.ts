@@ -25,7 +25,7 @@ import {
 } from 'graphql';
 import { SORT_PROPERTIES } from '../graph/loaders.js';
 import { mergeFetches, type EntitySelection, type Fetch } from '../graph/projected-read.js';
-import type { PagedRelationField, RelationField } from '../graph/relations.js';
+import { RELATIONS, type PagedRelationField, type RelationField } from '../graph/relations.js';
 import { listWindow, pageWindow } from './pagination.js';
 import { entityTypeResolvers } from './resolvers/entity-types.js';
 import { loaderReadOf, propertiesReadBy, type LoaderRead } from './resolvers/fields.js';
@@ -109,7 +109,18 @@ export function planSelection(op: Operation, type: GraphQLObjectType, nodes: rea
     const fetch = planFetch(op, type, fieldNodes, read, depth);
     if (fetch) fetches.push(fetch);
   }
-  return { properties, fetches: mergeFetches(fetches) };
+  return { properties, fetches: mergeFetches(fetches), label: type.name };
+}
+
+/**
+ * The properties a whole list sorts its items by (loaders.ts: sortValue), of those
+ * the items' type has as fields: reading a property a node does not have costs
+ * as much as reading one it has.
+ */
+function sortPropertiesOf(type: GraphQLObjectType | null): readonly string[] {
+  if (!type) return SORT_PROPERTIES;
+  const fields = type.getFields();
+  return SORT_PROPERTIES.filter((p) => p in fields);
 }
 
 /** One relationship field as a fetch, or null when its arguments are invalid (its resolver then reports them). */
@@ -129,19 +140,20 @@ function planFetch(op: Operation, type: GraphQLObjectType, fieldNodes: FieldNode
     endNodes = edgeType ? subfield(op, edgeType, subfield(op, endType, fieldNodes, 'edges'), 'node') : [];
     endType = edgeType ? objectTypeOf(edgeType, 'node') : null;
   }
-  let next: EntitySelection = !endType ? EVERYTHING : endNodes.length > 0 ? planSelection(op, endType, endNodes, depth + 1) : { properties: [], fetches: [] };
+  let next: EntitySelection = !endType ? EVERYTHING : endNodes.length > 0 ? planSelection(op, endType, endNodes, depth + 1) : { properties: [], fetches: [], label: endType.name };
   // What the field's resolver reads on the items itself: the sort keys of whole lists, validity dates.
-  const itemProperties = [...(read.kind === 'relation' ? SORT_PROPERTIES : []), ...(read.itemProperties ?? [])];
+  const itemProperties = [...(read.kind === 'relation' ? sortPropertiesOf(endType) : []), ...(read.itemProperties ?? [])];
   if (next.properties !== null) next = { ...next, properties: [...new Set([...next.properties, ...itemProperties])] };
+  if (read.wrapped || (read.kind === 'relation' && 'sortByRel' in RELATIONS[read.field as RelationField])) next = { ...next, relationship: true };
   try {
     if (read.kind === 'relation') return { kind: 'relation', field: read.field as RelationField, next };
     if (read.kind === 'connection') {
       const window = pageWindow(args.first as number | undefined, args.after as string | null | undefined);
       const filter = read.field === 'Actor.statements' ? ((args.role as string | undefined) ?? 'ANY') : null;
-      return { kind: 'page', field: read.field as PagedRelationField, page: { ...window, desc: args.order !== 'ASC' }, filter, next };
+      return { kind: 'page', field: read.field as PagedRelationField, page: { ...window, desc: args.order !== 'ASC' }, filter, counted: true, next };
     }
     const window = listWindow(args.first as number | null | undefined, args.offset as number | null | undefined);
-    return { kind: 'page', field: read.field as PagedRelationField, page: { ...window, desc: false }, filter: (args.kind as string | null | undefined) ?? null, next };
+    return { kind: 'page', field: read.field as PagedRelationField, page: { ...window, desc: false }, filter: (args.kind as string | null | undefined) ?? null, counted: false, next };
   } catch {
     return null;
   }
