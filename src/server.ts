@@ -11,6 +11,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { ApolloServer, type ApolloServerOptionsWithTypeDefs, type ApolloServerPlugin, type BaseContext } from '@apollo/server';
 import {
+  ApolloServerPluginCacheControlDisabled,
   ApolloServerPluginLandingPageDisabled,
   ApolloServerPluginSchemaReportingDisabled,
   ApolloServerPluginUsageReportingDisabled,
@@ -103,6 +104,9 @@ export function createServer<TContext extends BaseContext>(deps: ServerDeps<TCon
       // Nothing leaves the machine, even if APOLLO_KEY happens to be set.
       ApolloServerPluginUsageReportingDisabled(),
       ApolloServerPluginSchemaReportingDisabled(),
+      // No cache hints in the schema: the default cache-control plugin would only
+      // add a hook call to every resolved field (measured in docs/performance.md).
+      ApolloServerPluginCacheControlDisabled(),
       errorLoggingPlugin(logger) as ApolloServerPlugin<TContext>,
       accessPlugin(config.auth.readsRequireKey) as ApolloServerPlugin<TContext>,
       operationCostPlugin(logger, { exposeInResponse: !config.production }) as ApolloServerPlugin<TContext>,

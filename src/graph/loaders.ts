@@ -85,14 +85,15 @@ export class Loaders {
 
   /**
    * A relationship field of an entity: read ahead with the entity (projected-read.ts),
+   * then at once (graphql-js resolves a plain value without a promise per field),
    * or through this field's loader.
    */
-  async relatedOf(parent: EntityRecord, field: RelationField): Promise<Related[]> {
+  relatedOf(parent: EntityRecord, field: RelationField): Related[] | Promise<Related[]> {
     return (prefetchedOf(parent)?.get(field) as Related[] | undefined) ?? this.relation(field).load(parent.id);
   }
 
   /** One page of a relationship field of an entity: read ahead with the entity, or through the page loader. */
-  async pageOf(parent: EntityRecord, field: PagedRelationField | 'Actor.statements', args: PageArgs, filter?: string | null): Promise<RelatedPage> {
+  pageOf(parent: EntityRecord, field: PagedRelationField | 'Actor.statements', args: PageArgs, filter?: string | null): RelatedPage | Promise<RelatedPage> {
     return (prefetchedOf(parent)?.get(pageKey(field, args, filter)) as RelatedPage | undefined) ?? this.page(field, args, filter).load(parent.id);
   }
 

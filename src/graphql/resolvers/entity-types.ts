@@ -6,7 +6,7 @@ import type { EntityRecord } from '../../graph/entity-record.js';
 import { endOfPeriod } from '../../graph/dates.js';
 import type { GraphContext } from '../context.js';
 import { connection, pageWindow } from '../pagination.js';
-import { boundedRelation, dateField, entityFields, factFields, pagedRelation, readsProperties, readsThroughLoaders, relation } from './fields.js';
+import { boundedRelation, dateField, entityFields, factFields, pagedRelation, readsProperties, readsThroughLoaders, relation, mapValue } from './fields.js';
 import { demandStatus } from './analysis.js';
 
 const byLabel = { __resolveType: (e: EntityRecord) => e.__label };
@@ -32,11 +32,11 @@ export const entityTypeResolvers = {
     offices: relation('Actor.offices'),
     officials: relation('Actor.officials'),
     speaksFor: readsProperties([], (a: EntityRecord, _: unknown, ctx: GraphContext) => ctx.loaders.speaksFor.load(a.id)),
-    memberships: readsThroughLoaders({ kind: 'relation', field: 'Actor.memberships', itemProperties: VALIDITY }, async (a: EntityRecord, args: { asOf?: string | null }, ctx: GraphContext) =>
-      (await ctx.loaders.relatedOf(a, 'Actor.memberships')).map((i) => i.entity).filter((m) => validOn(m, args.asOf)),
+    memberships: readsThroughLoaders({ kind: 'relation', field: 'Actor.memberships', itemProperties: VALIDITY }, (a: EntityRecord, args: { asOf?: string | null }, ctx: GraphContext) =>
+      mapValue(ctx.loaders.relatedOf(a, 'Actor.memberships'), (items) => items.map((i) => i.entity).filter((m) => validOn(m, args.asOf))),
     ),
-    members: readsThroughLoaders({ kind: 'relation', field: 'Actor.members', itemProperties: VALIDITY }, async (a: EntityRecord, args: { asOf?: string | null }, ctx: GraphContext) =>
-      (await ctx.loaders.relatedOf(a, 'Actor.members')).map((i) => i.entity).filter((m) => validOn(m, args.asOf)),
+    members: readsThroughLoaders({ kind: 'relation', field: 'Actor.members', itemProperties: VALIDITY }, (a: EntityRecord, args: { asOf?: string | null }, ctx: GraphContext) =>
+      mapValue(ctx.loaders.relatedOf(a, 'Actor.members'), (items) => items.map((i) => i.entity).filter((m) => validOn(m, args.asOf))),
     ),
     demandsMade: boundedRelation('Actor.demandsMade'),
     demandsReceived: boundedRelation('Actor.demandsReceived'),
@@ -44,10 +44,11 @@ export const entityTypeResolvers = {
     stances: pagedRelation('Actor.stances'),
     statements: readsThroughLoaders(
       { kind: 'connection', field: 'Actor.statements' },
-      async (a: EntityRecord, args: { role?: string; order?: string; first?: number; after?: string | null }, ctx: GraphContext) => {
+      (a: EntityRecord, args: { role?: string; order?: string; first?: number; after?: string | null }, ctx: GraphContext) => {
         const window = pageWindow(args.first, args.after);
-        const page = await ctx.loaders.pageOf(a, 'Actor.statements', { ...window, desc: args.order !== 'ASC' }, args.role ?? 'ANY');
-        return connection(page.items.map((i) => i.entity), page.total, window);
+        return mapValue(ctx.loaders.pageOf(a, 'Actor.statements', { ...window, desc: args.order !== 'ASC' }, args.role ?? 'ANY'), (page) =>
+          connection(page.items.map((i) => i.entity), page.total, window),
+        );
       },
     ),
     events: readsThroughLoaders(

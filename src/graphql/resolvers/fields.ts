@@ -59,21 +59,26 @@ export function propertiesReadBy(resolver: unknown, field: string): readonly str
   return typeof resolver === 'function' ? propertyReads.get(resolver as Resolver) : undefined;
 }
 
+/** Applies `f` to a value now, or to a promised value when it comes (not named `then`: a module exporting `then` is a thenable). */
+export function mapValue<T, U>(value: T | Promise<T>, f: (v: T) => U): U | Promise<U> {
+  return value instanceof Promise ? value.then(f) : f(value);
+}
+
 /** A relationship field: a list, or a single entity when the relation says `one`. */
 export function relation(field: RelationField): Resolver {
   const one = 'one' in RELATIONS[field] && RELATIONS[field].one === true;
-  return readsThroughLoaders({ kind: 'relation', field }, async (parent, _args, ctx) => {
-    const items = await ctx.loaders.relatedOf(parent, field);
-    return one ? (items[0]?.entity ?? null) : items.map((i) => i.entity);
-  });
+  return readsThroughLoaders({ kind: 'relation', field }, (parent, _args, ctx) =>
+    mapValue(ctx.loaders.relatedOf(parent, field), (items) => (one ? (items[0]?.entity ?? null) : items.map((i) => i.entity))),
+  );
 }
 
 /** A paginated relationship field with `order`, `first` and `after`. */
 export function pagedRelation(field: PagedRelationField): Resolver {
-  return readsThroughLoaders({ kind: 'connection', field }, async (parent, args, ctx) => {
+  return readsThroughLoaders({ kind: 'connection', field }, (parent, args, ctx) => {
     const window = pageWindow(args.first as number, args.after as string | null);
-    const page = await ctx.loaders.pageOf(parent, field, { ...window, desc: args.order !== 'ASC' });
-    return connection(page.items.map((i) => i.entity), page.total, window);
+    return mapValue(ctx.loaders.pageOf(parent, field, { ...window, desc: args.order !== 'ASC' }), (page) =>
+      connection(page.items.map((i) => i.entity), page.total, window),
+    );
   });
 }
 
@@ -83,10 +88,11 @@ export function pagedRelation(field: PagedRelationField): Resolver {
  * Only the rows asked for are read.
  */
 export function boundedRelation(field: PagedRelationField): Resolver {
-  return readsThroughLoaders({ kind: 'list', field }, async (parent, args, ctx) => {
+  return readsThroughLoaders({ kind: 'list', field }, (parent, args, ctx) => {
     const window = listWindow(args.first as number | null, args.offset as number | null);
-    const page = await ctx.loaders.pageOf(parent, field, { ...window, desc: false }, (args.kind as string | null | undefined) ?? null);
-    return page.items.map((i) => i.entity);
+    return mapValue(ctx.loaders.pageOf(parent, field, { ...window, desc: false }, (args.kind as string | null | undefined) ?? null), (page) =>
+      page.items.map((i) => i.entity),
+    );
   });
 }
 
