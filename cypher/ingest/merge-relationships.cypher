@@ -3,16 +3,15 @@
 // interrupted run already wrote. A row whose endpoint is missing is dropped by
 // MATCH; the loader compares `written` with the rows it sent. The type comes
 // from the loader's fixed list (RELATIONSHIP_TYPES), never from input text.
-// Planned afresh on every run (replan=force): a plan cached while the graph was
-// (nearly) empty scans all relationships for every row instead of expanding
-// from the two bound nodes, which makes a load from empty quadratic; replanning
-// costs a few ms a batch (docs/performance.md).
-// $params: rows (list of {type, from, to, props})
+// Run once per relationship type with the type static (load-graph.ts:
+// mergeRelationships): with a dynamic type, Neo4j 5.26 plans MERGE on a graph
+// holding few relationships as a scan of all of them per row, which made a
+// load from empty quadratic (docs/performance.md).
+// $params: rows (list of {type, from, to, props}, all of one type), type (that type; made static by cypherForType)
 // RETURN: written
-CYPHER replan=force
 UNWIND $rows AS row
 MATCH (a:Entity {id: row.from})
 MATCH (b:Entity {id: row.to})
-MERGE (a)-[r:$(row.type)]->(b)
+MERGE (a)-[r:$($type)]->(b)
 SET r = row.props
 RETURN count(r) AS written

@@ -11,7 +11,7 @@
 import neo4j, { type Driver } from 'neo4j-driver';
 import { cypher } from '../neo4j/cypher.js';
 import { toPlain } from '../neo4j/values.js';
-import { describeMissingEndpoints } from '../seed/load-graph.js';
+import { describeMissingEndpoints, mergeRelationships } from '../seed/load-graph.js';
 import { planGraph, type NodeRow, type RelRow } from '../seed/plan-graph.js';
 import { formatPath } from '../seed/seed-issue.js';
 import { seedFileSchema } from '../seed/seed-schema.js';
@@ -54,9 +54,6 @@ export interface IngestStats {
  */
 export const DEFAULT_BATCH_SIZE = 5_000;
 
-/** Relationships written in a small first transaction, so that later batches are planned on a non-empty graph. */
-const WARM_UP_ROWS = 200;
-
 /** A file that does not match the seed schema; nothing of it was written. */
 export class IngestValidationError extends Error {
   override name = 'IngestValidationError';
@@ -98,8 +95,7 @@ async function writeBatch(driver: Driver, database: string, nodes: NodeRow[], re
         if (written !== nodes.length) throw new IngestIntegrityError(`wrote ${written} of ${nodes.length} nodes`);
       }
       if (rels.length > 0) {
-        const res = await tx.run(cypher('ingest/merge-relationships'), { rows: rels });
-        const written = toPlain(res.records[0]?.get('written')) as number;
+        const written = await mergeRelationships(tx, 'ingest/merge-relationships', rels);
         if (written !== rels.length) {
           throw new IngestIntegrityError(await describeMissingEndpoints(tx, rels, written, 'yet; a file must come after the files it refers to'));
         }
@@ -143,13 +139,7 @@ export async function ingestFiles(driver: Driver, files: Iterable<IngestFile> | 
     inFlight = (async () => {
       // A batch larger than batchSize (one big file) is split: nodes of the file before its relationships.
       for (let i = 0; i < batch.nodes.length; i += batchSize) await writeBatch(driver, opts.database, batch.nodes.slice(i, i + batchSize), []);
-      // The first relationships go in a small slice: Neo4j plans MERGE on a graph with
-      // almost no relationships as a scan of all of them per row (see merge-relationships.cypher).
-      for (let i = 0; i < batch.rels.length; ) {
-        const size = stats.relationships + i < WARM_UP_ROWS ? WARM_UP_ROWS : batchSize;
-        await writeBatch(driver, opts.database, [], batch.rels.slice(i, i + size));
-        i += size;
-      }
+      for (let i = 0; i < batch.rels.length; i += batchSize) await writeBatch(driver, opts.database, [], batch.rels.slice(i, i + batchSize));
       stats.batches++;
       stats.files += batch.files;
       stats.statements += batch.statements;

@@ -5,7 +5,7 @@
  * source always equals its file.
  */
 import type { Driver, ManagedTransaction } from 'neo4j-driver';
-import { cypher, schemaStatements } from '../neo4j/cypher.js';
+import { cypher, cypherForType, schemaStatements } from '../neo4j/cypher.js';
 import { toPlain } from '../neo4j/values.js';
 import type { GraphPlan, NodeRow, RelRow } from './plan-graph.js';
 
@@ -48,6 +48,25 @@ const zero = (): ChangeCounts => ({ created: 0, updated: 0, unchanged: 0, delete
  * Why a relationship batch wrote fewer rows than it was given: the relationships whose
  * endpoint is not in the database (at most five) and the missing ids, then `hint`.
  */
+/**
+ * Merges relationship rows with `cypher/<name>.cypher`, one query per relationship
+ * type (pipelined in the transaction), and returns how many were written. With the
+ * type static, MERGE expands from the two matched nodes (Expand(Into)); with a
+ * dynamic `$(row.type)`, Neo4j 5.26 plans it as a scan of every relationship in the
+ * graph per row whenever the graph held few relationships at planning time, which
+ * made a bulk load from empty quadratic (docs/performance.md).
+ */
+export async function mergeRelationships(tx: ManagedTransaction, name: string, rows: RelRow[]): Promise<number> {
+  const byType = new Map<string, RelRow[]>();
+  for (const row of rows) {
+    const list = byType.get(row.type);
+    if (list) list.push(row);
+    else byType.set(row.type, [row]);
+  }
+  const results = await Promise.all([...byType].map(([type, list]) => tx.run(cypherForType(name, type), { rows: list })));
+  return results.reduce((sum, res) => sum + (toPlain(res.records[0]?.get('written')) as number), 0);
+}
+
 export async function describeMissingEndpoints(tx: ManagedTransaction, rows: RelRow[], written: number, hint: string): Promise<string> {
   const ids = [...new Set(rows.flatMap((r) => [r.from, r.to]))];
   const missing = await tx.run(cypher('write/find-missing-ids'), { ids });
@@ -205,8 +224,7 @@ async function writeDiff(tx: ManagedTransaction, diff: Diff, opts: LoadOptions):
     progress(rows.length);
   }
   for (const rows of batches([...diff.createRels, ...diff.updateRels], size)) {
-    const res = await tx.run(cypher('write/merge-relationships'), { rows });
-    const written = toPlain(res.records[0]?.get('written')) as number;
+    const written = await mergeRelationships(tx, 'write/merge-relationships', rows);
     if (written !== rows.length) {
       throw new LoadIntegrityError(await describeMissingEndpoints(tx, rows, written, 'in the database; load the file that defines it too'));
     }

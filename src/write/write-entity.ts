@@ -12,6 +12,7 @@ import type { Principal } from '../auth/principal.js';
 import type { EntityRecord } from '../graph/entity-record.js';
 import { cypher } from '../neo4j/cypher.js';
 import { toPlain } from '../neo4j/values.js';
+import { mergeRelationships } from '../seed/load-graph.js';
 import { planGraph, type NodeRow, type RelRow } from '../seed/plan-graph.js';
 import { formatPath } from '../seed/seed-issue.js';
 import { idSchema, type SeedFile } from '../seed/seed-schema.js';
@@ -194,8 +195,7 @@ export async function writeEntity(driver: Driver, database: string, request: Wri
       await tx.run(cypher('write/merge-nodes'), { rows: [node] });
       const changedRels = owned.filter((r) => storedByKey.get(r.key) !== plannedByKey.get(r.key));
       if (changedRels.length > 0) {
-        const res = await tx.run(cypher('write/merge-relationships'), { rows: changedRels });
-        const written = toPlain(res.records[0]?.get('written')) as number;
+        const written = await mergeRelationships(tx, 'write/merge-relationships', changedRels);
         if (written !== changedRels.length) throw new Error(`wrote ${written} of ${changedRels.length} relationships of ${id}`);
       }
       if (derived.length > 0) await tx.run(cypher('write/api-merge-mentions'), { rows: derived });
