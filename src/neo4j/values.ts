@@ -31,32 +31,47 @@ export function formatPartialDate(iso: string, precision: DatePrecision | string
   return iso;
 }
 
-/** Converts any value returned by the driver into plain JavaScript (numbers, strings, arrays, objects). */
+const { Date: Neo4jDate } = neo4j.types;
+const pad2 = (n: number): string => (n < 10 ? `0${n}` : String(n));
+
+/**
+ * Converts any value returned by the driver into plain JavaScript (numbers, strings,
+ * arrays, objects). Called on every row, so the common shapes come first: scalars, maps
+ * (plain objects, no type checks) and dates in years 1-9999 (formatted directly, not
+ * through the driver's Integer arithmetic).
+ */
 export function toPlain(value: unknown): unknown {
   if (value === null || value === undefined) return null;
+  if (typeof value !== 'object') return typeof value === 'bigint' ? Number(value) : value;
+  if (Array.isArray(value)) return value.map(toPlain);
+  if (Object.getPrototypeOf(value) === Object.prototype) {
+    const out: Record<string, unknown> = {};
+    for (const k in value) out[k] = toPlain((value as Record<string, unknown>)[k]);
+    return out;
+  }
+  if (value instanceof Neo4jDate) {
+    const y = Number(value.year);
+    if (y >= 1 && y <= 9999) return `${y < 1000 ? String(y).padStart(4, '0') : y}-${pad2(Number(value.month))}-${pad2(Number(value.day))}`;
+    return value.toString();
+  }
   if (neo4j.isInt(value)) {
     const int = value as InstanceType<typeof neo4j.Integer>;
     return int.inSafeRange() ? int.toNumber() : int.toString();
   }
-  if (typeof value === 'bigint') return Number(value);
-  if (Array.isArray(value)) return value.map(toPlain);
-  if (neo4j.isDate(value as object) || neo4j.isDateTime(value as object) || neo4j.isLocalDateTime(value as object) || neo4j.isDuration(value as object) || neo4j.isTime(value as object) || neo4j.isLocalTime(value as object)) {
+  if (neo4j.isDate(value) || neo4j.isDateTime(value) || neo4j.isLocalDateTime(value) || neo4j.isDuration(value) || neo4j.isTime(value) || neo4j.isLocalTime(value)) {
     return (value as { toString(): string }).toString();
   }
-  if (neo4j.isNode(value as object)) {
+  if (neo4j.isNode(value)) {
     const n = value as InstanceType<typeof neo4j.types.Node>;
     return { labels: n.labels, properties: toPlain(n.properties) };
   }
-  if (neo4j.isRelationship(value as object)) {
+  if (neo4j.isRelationship(value)) {
     const r = value as InstanceType<typeof neo4j.types.Relationship>;
     return { type: r.type, properties: toPlain(r.properties) };
   }
-  if (typeof value === 'object') {
-    const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value as Record<string, unknown>)) out[k] = toPlain(v);
-    return out;
-  }
-  return value;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value as Record<string, unknown>)) out[k] = toPlain(v);
+  return out;
 }
 
 /** Makes a JS value storable as a Neo4j property: whole numbers as Integers, not floats. */
