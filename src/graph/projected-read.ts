@@ -16,6 +16,7 @@
 import type { EntityRecord } from './entity-record.js';
 import { int, type GraphReader, type Row } from './graph-reader.js';
 import { pageKey, PREFETCHED, sortRelated, type PageArgs, type Related, type RelatedPage } from './loaders.js';
+import { DATE_FIELDS } from '../seed/plan-graph.js';
 import { PAGED_RELATIONS, RELATIONS, type PagedRelationField, type RelationField } from './relations.js';
 
 /** What to read of an entity: some properties (null: all of them), and relationship fields. */
@@ -101,7 +102,8 @@ class ProjectionBuilder {
 
   /** The map of one entity: its properties, label, relationship properties and fetches f0, f1, .... */
   entity(v: string, selection: EntitySelection, rel: string | null): string {
-    const props = selection.properties === null ? `properties(${v})` : `${v} {${['id', ...selection.properties.filter((p) => p !== 'id')].map(property).join(', ')}}`;
+    const props =
+      selection.properties === null ? `properties(${v})` : `${v} {${['id', ...selection.properties.filter((p) => p !== 'id')].map((p) => property(v, p)).join(', ')}}`;
     const parts = [`props: ${props}`];
     if (selection.label === undefined) parts.push(`label: ${LABEL(v)}`);
     if (rel !== null && selection.relationship) parts.push(`rel: ${rel}`);
@@ -155,9 +157,13 @@ class ProjectionBuilder {
   }
 }
 
-function property(name: string): string {
+/** Dates come back as ISO strings: formatting them in Neo4j is cheaper than the driver's Date hydration and toPlain. */
+const DATE_PROPERTIES = new Set([...DATE_FIELDS].flatMap((f) => [f, `${f}End`]));
+
+/** One entry of a map projection of `v`. */
+function property(v: string, name: string): string {
   if (!PROPERTY.test(name)) throw new Error(`not a property name: ${JSON.stringify(name)}`);
-  return `.${name}`;
+  return DATE_PROPERTIES.has(name) ? `${name}: toString(${v}.${name})` : `.${name}`;
 }
 
 /** One hop `(v)-[r:TYPE]->(end)` or `(v)<-[r:TYPE]-(end)`. */

@@ -62,7 +62,8 @@ export interface GraphPlan {
   rels: RelRow[];
 }
 
-const DATE_FIELDS = new Set(['published', 'asOf', 'from', 'until', 'since', 'said', 'date']);
+/** Seed fields holding partial dates: stored as a Neo4j Date (and `<field>End`) with `<field>Precision`. */
+export const DATE_FIELDS: ReadonlySet<string> = new Set(['published', 'asOf', 'from', 'until', 'since', 'said', 'date']);
 /** Fields that become relationships rather than properties. */
 const REFERENCE_FIELDS = new Set([
   'publisher', 'cites', 'partOf', 'within', 'parent', 'issuedBy', 'addressedTo', 'holder', 'organization',
