@@ -1,6 +1,6 @@
 // Benchmark floor: an actor's profile in one hand-written query, the same
 // data as diplograph's `actor { memberships stances(first: 10)
-// statements(first: 10, role: SPEAKER) demandsMade }`.
+// statements(first: 10, role: SPEAKER) demandsMade(first: 100) }`.
 // $params: id
 // RETURN: actor (map)
 MATCH (a:Actor {id: $id})
@@ -11,5 +11,5 @@ RETURN a {
   stanceCount: COUNT { (a)-[:TOOK]->(:Stance) },
   statements: COLLECT { MATCH (a)-[:SAID]->(s:Statement) RETURN s {.id, .text, .said} ORDER BY s.said DESC, s.id LIMIT 10 },
   statementCount: COUNT { (a)-[:SAID]->(:Statement) },
-  demandsMade: [(a)-[:MADE_DEMAND]->(d:Demand) | d {.id, .summary}]
+  demandsMade: COLLECT { MATCH (a)-[:MADE_DEMAND]->(d:Demand) RETURN d {.id, .summary} ORDER BY d.since, d.id LIMIT 100 }
 } AS actor

@@ -36,7 +36,7 @@ const ACTOR_PROFILE = `query ActorProfile($id: ID!) {
     memberships { from { iso } organization { id name } }
     stances(first: 10) { totalCount edges { node { id kind summary date { iso } } } }
     statements(first: 10, role: SPEAKER) { totalCount edges { node { id text said { iso } } } }
-    demandsMade { id summary }
+    demandsMade(first: 100) { id summary }
   }
 }`;
 
@@ -48,7 +48,7 @@ const ACTOR_PROFILE_N4G = `query ActorProfile($id: ID!) {
     stancesConnection { totalCount }
     statements(limit: 10, sort: [{ said: DESC }, { id: ASC }]) { id text said }
     statementsConnection { totalCount }
-    demandsMade { id summary }
+    demandsMade(limit: 100, sort: [{ since: ASC }, { id: ASC }]) { id summary }
   }
 }`;
 
