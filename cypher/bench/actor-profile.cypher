@@ -11,5 +11,6 @@ RETURN a {
   stanceCount: COUNT { (a)-[:TOOK]->(:Stance) },
   statements: COLLECT { MATCH (a)-[:SAID]->(s:Statement) RETURN s {.id, .text, .said} ORDER BY s.said DESC, s.id LIMIT 10 },
   statementCount: COUNT { (a)-[:SAID]->(:Statement) },
-  demandsMade: COLLECT { MATCH (a)-[:MADE_DEMAND]->(d:Demand) RETURN d {.id, .summary} ORDER BY d.since, d.id LIMIT 100 }
+  // WITH before ORDER BY: after `RETURN d {...}` the name d is the map, which has no since.
+  demandsMade: COLLECT { MATCH (a)-[:MADE_DEMAND]->(d:Demand) WITH d ORDER BY d.since, d.id LIMIT 100 RETURN d {.id, .summary} }
 } AS actor
