@@ -1,7 +1,8 @@
-// Every position of the given actors as of a date, on demands and issues:
-// stances they took, stances of organisations they were members of on that
-// date, and demands they made (support of their own demand). A stance that
-// answers a demand counts on that demand only, not again on the demand's issues.
+// The positions of the given actors as of a date, on the demands and issues at
+// least two of them hold a position on (what an agreement compares): stances they
+// took, stances of organisations they were members of on that date, and demands
+// they made (support of their own demand), reduced as findActorPositions does. A
+// stance that answers a demand counts on that demand only, not again on its issues.
 // $params: actorIds, asOf (Date)
 // RETURN: actorId, target (properties), targetLabel, stance (properties or null), membership, org, madeDemand,
 //         towardsId (the actor the stance is aimed at, or null)
@@ -28,6 +29,21 @@ CALL (a) {
   MATCH (a)-[:MADE_DEMAND]->(t:Demand) WHERE t.since <= $asOf
   RETURN t, null AS s, null AS ms, null AS org, t AS made
 }
+// What findActorPositions keeps, decided before rows leave Neo4j: on each target an
+// actor's own positions (stated or demanded) replace what it inherits; of those, the
+// latest of each kind (ties: smallest stance id); and only targets where at least two of
+// the actors hold a position, the only ones an agreement compares. A hub organisation's
+// members inherit tens of thousands of its stances, most of them on a few old demands.
+WITH actorId, a, t, collect({s: s, ms: ms, org: org, made: made}) AS found
+WITH actorId, a, t, CASE WHEN any(p IN found WHERE p.ms IS NULL) THEN [p IN found WHERE p.ms IS NULL] ELSE found END AS chosen
+UNWIND chosen AS p
+WITH actorId, a, t, p, CASE WHEN p.made IS NULL THEN p.s.kind ELSE 'SUPPORTS' END AS kind, CASE WHEN p.made IS NULL THEN p.s.date ELSE t.since END AS date
+ORDER BY date DESC, p.s.id
+WITH actorId, a, t, kind, collect(p)[0] AS p
+WITH t, collect(DISTINCT actorId) AS holders, collect({actorId: actorId, a: a, p: p}) AS positions
+WHERE size(holders) >= 2
+UNWIND positions AS x
+WITH x.actorId AS actorId, x.a AS a, t, x.p.s AS s, x.p.ms AS ms, x.p.org AS org, x.p.made AS made
 RETURN actorId, properties(a) AS actor, properties(t) AS target, [l IN labels(t) WHERE l <> 'Entity'][0] AS targetLabel,
   properties(s) AS stance, properties(ms) AS membership, properties(org) AS org, made IS NOT NULL AS madeDemand,
   CASE WHEN s IS NULL THEN null ELSE [(s)-[:TOWARDS]->(x:Actor) | x.id][0] END AS towardsId

@@ -118,7 +118,10 @@ export async function findPositions(
   return out;
 }
 
-/** Every position of the given actors, by target, as of a date (stated positions override inherited ones). */
+/**
+ * The positions of the given actors, by target, as of a date, on targets at least two of
+ * them hold a position on (stated positions override inherited ones; the latest of each kind).
+ */
 export async function findActorPositions(
   reader: GraphReader,
   args: { actorIds: string[]; asOf: string | null },
