@@ -6,9 +6,8 @@
  * multiset), which catches a missing or extra item, a different page and a
  * different cut-off of an ordered list.
  */
-import neo4j, { type Driver } from 'neo4j-driver';
-import { cypher } from '../neo4j/cypher.js';
-import { toPlain } from '../neo4j/values.js';
+import type { Driver } from 'neo4j-driver';
+import { fetchGraphqlData, floorAnswer } from './clients.js';
 import type { Operation } from './operations.js';
 
 /** Every `id` value in a JSON-like answer, sorted. */
@@ -38,13 +37,6 @@ export interface AnswerCheck {
   firstMismatch?: string;
 }
 
-async function graphqlData(url: string, query: string, variables: Record<string, unknown>): Promise<unknown> {
-  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
-  const body = (await res.json()) as { data?: unknown; errors?: Array<{ message: string }> };
-  if (body.errors?.length) throw new Error(`GraphQL error: ${body.errors[0]!.message}`);
-  return body.data;
-}
-
 /** Compares the floor, diplograph and (where it can express the operation) @neo4j/graphql on every start point. */
 export async function checkAnswers(
   deps: { driver: Driver; database: string; diplographUrl: string; neo4jGraphqlUrl: string },
@@ -52,12 +44,10 @@ export async function checkAnswers(
 ): Promise<AnswerCheck> {
   const compared = ['floor', 'diplograph', ...('query' in op.neo4jGraphql ? ['neo4j-graphql'] : [])];
   const check: AnswerCheck = { operation: op.name, compared, samples: op.samples.length, mismatches: 0 };
-  const text = cypher(op.floor.file);
   for (const sample of op.samples) {
-    const res = await deps.driver.executeQuery(text, op.floor.params(sample), { database: deps.database, routing: neo4j.routing.READ });
-    const answers: string[][] = [idsIn(res.records.map((r) => toPlain(r.toObject())))];
-    answers.push(idsIn(await graphqlData(deps.diplographUrl, op.graphql, op.variables(sample))));
-    if ('query' in op.neo4jGraphql) answers.push(idsIn(await graphqlData(deps.neo4jGraphqlUrl, op.neo4jGraphql.query, op.variables(sample))));
+    const answers: string[][] = [idsIn(await floorAnswer(deps.driver, deps.database, op, sample))];
+    answers.push(idsIn(await fetchGraphqlData(deps.diplographUrl, op.graphql, op.variables(sample))));
+    if ('query' in op.neo4jGraphql) answers.push(idsIn(await fetchGraphqlData(deps.neo4jGraphqlUrl, op.neo4jGraphql.query, op.variables(sample))));
     const differing = answers.findIndex((a) => a.join('\n') !== answers[0]!.join('\n'));
     if (differing > 0) {
       check.mismatches++;

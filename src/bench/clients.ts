@@ -10,23 +10,33 @@ import { toPlain } from '../neo4j/values.js';
 import type { Request } from './measure.js';
 import type { Operation } from './operations.js';
 
-/** The floor: the operation's hand-written query, results converted to plain values as an API would. */
+/** The floor's answer for one sample: the operation's query, rows converted to plain values as an API would. */
+export async function floorAnswer(driver: Driver, database: string, op: Operation, sample: Operation['samples'][number]): Promise<unknown[]> {
+  const res = await driver.executeQuery(cypher(op.floor.file), op.floor.params(sample), { database, routing: neo4j.routing.READ });
+  return res.records.map((r) => toPlain(r.toObject()));
+}
+
+/** The floor as a timed request. */
 export function floorRequest(driver: Driver, database: string, op: Operation): Request {
-  const text = cypher(op.floor.file);
   return async (i) => {
-    const res = await driver.executeQuery(text, op.floor.params(op.samples[i]!), { database, routing: neo4j.routing.READ });
-    for (const r of res.records) toPlain(r.toObject());
+    await floorAnswer(driver, database, op, op.samples[i]!);
   };
+}
+
+/** Sends one GraphQL operation over HTTP and returns its data; throws on a non-200 status, an `errors` entry or missing data. */
+export async function fetchGraphqlData(url: string, query: string, variables: Record<string, unknown>): Promise<unknown> {
+  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
+  const text = await res.text();
+  if (res.status !== 200) throw new Error(`HTTP ${res.status}: ${text.slice(0, 200)}`);
+  const body = JSON.parse(text) as { data?: unknown; errors?: Array<{ message: string }> };
+  if (body.errors && body.errors.length > 0) throw new Error(`GraphQL error: ${body.errors[0]!.message}`);
+  if (body.data === null || body.data === undefined) throw new Error('GraphQL response without data');
+  return body.data;
 }
 
 /** A GraphQL request over HTTP; the body is checked for errors and data. */
 export function graphqlRequest(url: string, query: string, variables: (i: number) => Record<string, unknown>): Request {
   return async (i) => {
-    const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables: variables(i) }) });
-    const text = await res.text();
-    if (res.status !== 200) throw new Error(`HTTP ${res.status}: ${text.slice(0, 200)}`);
-    const body = JSON.parse(text) as { data?: unknown; errors?: Array<{ message: string }> };
-    if (body.errors && body.errors.length > 0) throw new Error(`GraphQL error: ${body.errors[0]!.message}`);
-    if (body.data === null || body.data === undefined) throw new Error('GraphQL response without data');
+    await fetchGraphqlData(url, query, variables(i));
   };
 }

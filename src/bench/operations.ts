@@ -23,7 +23,7 @@ export interface Operation {
   graphql: string;
   /** GraphQL variables of a sample (same for both GraphQL servers unless neo4jGraphql says otherwise). */
   variables: (s: Sample) => Record<string, unknown>;
-  /** The floor: cypher/bench/<file>.cypher and its parameters. */
+  /** The floor: cypher/<file>.cypher (bench/ for the lookups; the API's own read/ query where no hand-written one could be leaner) and its parameters. */
   floor: { file: string; params: (s: Sample) => Record<string, unknown> };
   /** @neo4j/graphql's query, or why it cannot express the operation. */
   neo4jGraphql: { query: string } | { unsupported: string };
@@ -137,7 +137,7 @@ export function benchOperations(opts: CorpusOptions, samples: number): Operation
       name: 'positions (inherited)',
       graphql: POSITIONS,
       variables: (x) => x.vars,
-      floor: { file: 'bench/positions', params: (x) => ({ targetIds: [x.vars.id], asOf, includeDerived: true }) },
+      floor: { file: 'read/positions', params: (x) => ({ targetIds: [x.vars.id], asOf, includeDerived: true }) },
       neo4jGraphql: {
         unsupported:
           'inherited positions need a membership valid on a date and the absence of the member\'s own stance (negation over a path); @neo4j/graphql filters cannot express it, only an @cypher field holding the floor query',
@@ -148,7 +148,7 @@ export function benchOperations(opts: CorpusOptions, samples: number): Operation
       name: 'agreement of two actors',
       graphql: AGREEMENT,
       variables: (x) => x.vars,
-      floor: { file: 'bench/agreement', params: (x) => ({ actorIds: [x.vars.a, x.vars.b], asOf }) },
+      floor: { file: 'read/actor-positions', params: (x) => ({ actorIds: [x.vars.a, x.vars.b], asOf }) },
       neo4jGraphql: { unsupported: 'grouping two actors\' stated and inherited positions by topic is not a read @neo4j/graphql generates; only @cypher could' },
       samples: s.pairs,
     },
@@ -157,7 +157,7 @@ export function benchOperations(opts: CorpusOptions, samples: number): Operation
       graphql: SHORTEST_PATH,
       variables: (x) => x.vars,
       floor: {
-        file: 'bench/shortest-path',
+        file: 'read/shortest-paths',
         params: (x) => ({ fromId: x.vars.from, toId: x.vars.to, maxHops: neo4j.int(4), first: neo4j.int(5), excluded: PROVENANCE_TYPES }),
       },
       neo4jGraphql: { unsupported: '@neo4j/graphql has no shortest-path query; only @cypher could' },
