@@ -163,19 +163,27 @@ export function prefetchedOf(e: EntityRecord): Map<string, Related[] | RelatedPa
   return (e as { [PREFETCHED]?: Map<string, Related[] | RelatedPage> })[PREFETCHED];
 }
 
+/** Date properties a relationship list sorts by, the first an entity has (sortValue). */
+const SORT_DATES = ['date', 'said', 'since', 'from', 'asOf', 'published'] as const;
+/** Name properties that break ties after the date, the first an entity has (then its id). */
+const SORT_NAMES = ['name', 'title'] as const;
+
 /** The properties relationship lists sort by (sortValue), read for every item of a projected list. */
-export const SORT_PROPERTIES = ['date', 'said', 'since', 'from', 'asOf', 'published', 'name', 'title'] as const;
+export const SORT_PROPERTIES: readonly string[] = [...SORT_DATES, ...SORT_NAMES];
 
 /** A relationship list in its field's order: by a relationship property (hop) where the field says so, else by date and name. */
 export function sortRelated(rel: Relation, list: Related[]): Related[] {
   const key = rel.sortByRel;
   return key
     ? list.sort((a, b) => Number(a.rel[key]) - Number(b.rel[key]))
-    : list.sort((a, b) => sortValue(a.entity).localeCompare(sortValue(b.entity)));
+    : list
+        .map((item) => ({ item, value: sortValue(item.entity) }))
+        .sort((a, b) => a.value.localeCompare(b.value))
+        .map((x) => x.item);
 }
 
 /** Lists come back in a stable order: by date where the entity has one, then by id. */
 function sortValue(e: EntityRecord): string {
-  const date = (e.date ?? e.said ?? e.since ?? e.from ?? e.asOf ?? e.published ?? '') as string;
-  return `${date}|${(e.name ?? e.title ?? e.id) as string}`;
+  const first = (keys: readonly string[]): unknown => e[keys.find((k) => e[k] !== undefined && e[k] !== null) ?? ''];
+  return `${(first(SORT_DATES) ?? '') as string}|${(first(SORT_NAMES) ?? e.id) as string}`;
 }

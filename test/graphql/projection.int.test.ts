@@ -5,38 +5,33 @@
  * query and one not, and their data and errors must be equal. Also: how many
  * round trips and queries the one-query lookups take.
  */
-import type { Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createGraphContext, type GraphContext } from '../../src/graphql/context.js';
-import { openDriver } from '../../src/neo4j/driver.js';
-import { runSeed } from '../../src/seed/run-seed.js';
-import { testConnection, testDatabase } from '../setup/neo4j.js';
-import { failFastDriverOptions, postGraphql, startTestServer, testConfig, type TestServer } from '../server/harness.js';
+import { testDatabase } from '../setup/neo4j.js';
+import { postGraphql, startTestServer, testConfig, type TestServer } from '../server/harness.js';
+import { startSeededServer, type SeededServer } from '../server/seeded-server.js';
 import { exampleOperations } from '../api/example-operations.js';
 
 type Json = any; // eslint-disable-line @typescript-eslint/no-explicit-any -- response bodies are compared whole
 
-let driver: Driver;
+let seeded: SeededServer;
 let projected: TestServer;
 let resolverByResolver: TestServer;
 let lastContext: GraphContext | null = null;
 
 beforeAll(async () => {
-  driver = openDriver(testConnection(), failFastDriverOptions);
-  await runSeed(driver, { database: testDatabase() });
-  const config = testConfig({ NEO4J_DATABASE: testDatabase() });
-  projected = await startTestServer({
-    config,
-    driver,
-    createContext: (deps) => (lastContext = createGraphContext(deps)),
+  seeded = await startSeededServer({ createContext: (deps) => (lastContext = createGraphContext(deps)) });
+  projected = seeded.api;
+  resolverByResolver = await startTestServer({
+    config: testConfig({ NEO4J_DATABASE: testDatabase() }),
+    driver: seeded.driver,
+    createContext: (deps) => createGraphContext({ ...deps, projectLookups: false }),
   });
-  resolverByResolver = await startTestServer({ config, driver, createContext: (deps) => createGraphContext({ ...deps, projectLookups: false }) });
 });
 
 afterAll(async () => {
-  await projected?.stop();
   await resolverByResolver?.stop();
-  await driver?.close();
+  await seeded?.close();
 });
 
 /** Sends an operation to both servers; expects equal data and errors; returns the projected answer and its cost. */
