@@ -116,6 +116,9 @@ export const dateField = (field: string): Resolver =>
 
 const truncate = (s: string, n = 90): string => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
 
+/** The properties displayLabel reads (beyond id and label). */
+const LABEL_PROPERTIES = ['name', 'title', 'summary', 'gloss', 'text', 'qualifier', 'value', 'quantity'];
+
 /** A short human-readable label of any entity, for lists and graphs. */
 export function displayLabel(e: EntityRecord): string {
   switch (e.__label) {
@@ -139,7 +142,7 @@ export const entityKind = (e: EntityRecord): string => e.__label.toUpperCase();
 /** Fields every entity type shares. */
 export const entityFields = {
   entityKind: readsProperties([], (e: EntityRecord) => entityKind(e)),
-  label: readsProperties(['name', 'title', 'summary', 'gloss', 'text', 'qualifier', 'value', 'quantity'], (e: EntityRecord) => displayLabel(e)),
+  label: readsProperties(LABEL_PROPERTIES, (e: EntityRecord) => displayLabel(e)),
 };
 
 /** Fields every fact type shares. */
