@@ -44,11 +44,12 @@ describe('the local Neo4j configuration', () => {
     }
   });
 
-  it('bounds memory and transactions, and sends no telemetry', () => {
+  it('bounds memory, transactions and transaction logs, and sends no telemetry', () => {
     const s = settings();
     expect(s.get('server.memory.heap.max_size')).toBe('512m');
     expect(s.get('dbms.memory.transaction.total.max')).toBe('256m');
     expect(s.get('db.transaction.timeout')).toBe('120s');
+    expect(s.get('db.tx_log.rotation.retention_policy')).toBe('1G size');
     expect(s.get('dbms.usage_report.enabled')).toBe('false');
     expect(s.get('client.allow_telemetry')).toBe('false');
   });
