@@ -6,11 +6,13 @@
  * Reads are batched into round trips: every read asked for while the same
  * resolver level runs (the DataLoaders of one level dispatch together) waits
  * for the end of that turn of the event loop, then all of them go to Neo4j in
- * one read transaction, pipelined over one connection. An operation therefore
+ * one read transaction, pipelined over one connection (a lone query goes as an
+ * auto-commit read: one exchange instead of two, see auto-commit-read.ts). An operation therefore
  * costs one round trip per resolver level, whatever its list sizes and however
  * many fields a level has. Both counts are kept for tests and logs.
  */
 import neo4j, { type Driver } from 'neo4j-driver';
+import { autoCommitRead } from '../neo4j/auto-commit-read.js';
 import { circuitOf } from '../neo4j/circuit.js';
 import { cypher, cypherForType } from '../neo4j/cypher.js';
 import { neo4jErrorKind } from '../neo4j/errors.js';
@@ -90,10 +92,8 @@ export class GraphReader {
     const plain = (records: { toObject(): object }[]) => records.map((r) => toPlain(r.toObject()) as Row);
     if (batch.length === 1) {
       const [only] = batch;
-      const result = await this.driver.executeQuery(only!.text, only!.params, {
-        database: this.database,
-        routing: neo4j.routing.READ,
-      });
+      // One query: an auto-commit read, one round trip instead of two.
+      const result = await autoCommitRead(this.driver, this.database, only!.text, only!.params);
       return [plain(result.records)];
     }
     const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.READ });
