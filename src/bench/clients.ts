@@ -4,15 +4,20 @@
  * @neo4j/graphql server. Each returns a Request that throws on any error,
  * including a GraphQL response with an `errors` entry or without data.
  */
-import neo4j, { type Driver } from 'neo4j-driver';
+import type { Driver } from 'neo4j-driver';
+import { autoCommitRead } from '../neo4j/auto-commit-read.js';
 import { cypher } from '../neo4j/cypher.js';
 import { toPlain } from '../neo4j/values.js';
 import type { Request } from './measure.js';
 import type { Operation } from './operations.js';
 
-/** The floor's answer for one sample: the operation's query, rows converted to plain values as an API would. */
+/**
+ * The floor's answer for one sample: the operation's query as an auto-commit read (the
+ * driver's fastest way to run one query, and the way diplograph runs a lone read), rows
+ * converted to plain values as an API would.
+ */
 export async function floorAnswer(driver: Driver, database: string, op: Operation, sample: Operation['samples'][number]): Promise<unknown[]> {
-  const res = await driver.executeQuery(cypher(op.floor.file), op.floor.params(sample), { database, routing: neo4j.routing.READ });
+  const res = await autoCommitRead(driver, database, cypher(op.floor.file), op.floor.params(sample));
   return res.records.map((r) => toPlain(r.toObject()));
 }
 
