@@ -173,6 +173,7 @@ export const SORT_PROPERTIES: readonly string[] = [...SORT_DATES, ...SORT_NAMES]
 
 /** A relationship list in its field's order: by a relationship property (hop) where the field says so, else by date and name. */
 export function sortRelated(rel: Relation, list: Related[]): Related[] {
+  if (list.length < 2) return list;
   const key = rel.sortByRel;
   return key
     ? list.sort((a, b) => Number(a.rel[key]) - Number(b.rel[key]))

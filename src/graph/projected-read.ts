@@ -205,17 +205,33 @@ function toRecord(row: Row, selection: EntitySelection): EntityRecord {
   const entity = { ...(row.props as Record<string, unknown>), __label: selection.label ?? (row.label as string) } as EntityRecord;
   if (selection.fetches.length === 0) return entity;
   const prefetched = new Map<string, Related[] | RelatedPage>();
-  selection.fetches.forEach((f, i) => {
-    const value = row[`f${i}`];
-    const related = (rows: Row[]): Related[] => rows.map((r) => ({ entity: toRecord(r, f.next), rel: (r.rel ?? {}) as Record<string, unknown> }));
+  for (let i = 0; i < selection.fetches.length; i++) {
+    const f = selection.fetches[i]!;
+    const value = row[FETCH_KEYS[i] ?? `f${i}`];
     if (f.kind === 'relation') {
-      prefetched.set(fetchKey(f), sortRelated(RELATIONS[f.field], related(value as Row[])));
+      prefetched.set(fetchKey(f), sortRelated(RELATIONS[f.field], relatedRecords(value as Row[], f.next)));
     } else {
       const page = value as { total: unknown; items: Row[] };
       // An uncounted page (a plain list) is never asked for its total.
-      prefetched.set(fetchKey(f), { total: page.total === null ? Number.NaN : Number(page.total), items: related(page.items) });
+      prefetched.set(fetchKey(f), { total: page.total === null ? Number.NaN : Number(page.total), items: relatedRecords(page.items, f.next) });
     }
-  });
+  }
   Object.defineProperty(entity, PREFETCHED, { value: prefetched, enumerable: false });
   return entity;
 }
+
+/** The keys f0, f1, ... of a projected map (made once, not per entity). */
+const FETCH_KEYS = Array.from({ length: 16 }, (_, i) => `f${i}`);
+
+/** The items of a projected relationship list or page as records with their relationship's properties. */
+function relatedRecords(rows: Row[], next: EntitySelection): Related[] {
+  const out: Related[] = new Array(rows.length);
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i]!;
+    out[i] = { entity: toRecord(r, next), rel: (r.rel ?? EMPTY) as Record<string, unknown> };
+  }
+  return out;
+}
+
+/** The relationship properties of an item read without them (never written to). */
+const EMPTY: Record<string, unknown> = Object.freeze({}) as Record<string, unknown>;
