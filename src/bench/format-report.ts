@@ -18,7 +18,7 @@ export function formatReport(r: BenchResult): string {
   const out: string[] = [];
   const m = r.machine;
   out.push(`machine: ${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB, Node ${m.node}, ${m.neo4j}; load average ${m.loadAverageBefore.join(' ')} -> ${m.loadAverageAfter.join(' ')}`);
-  out.push(`command: ${r.command}\n`);
+  out.push(`command: ${r.command}${r.commit ? ` (commit ${r.commit})` : ''}\n`);
   out.push('Ingest (bulk, batched MERGE, from empty)\n');
   out.push(
     table(

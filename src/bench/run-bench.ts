@@ -5,7 +5,7 @@
  * GraphQL API and @neo4j/graphql over the same database, and their
  * throughput under concurrency.
  */
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
 import type { Driver } from 'neo4j-driver';
@@ -58,6 +58,8 @@ export interface SizeResult {
 export interface BenchResult {
   startedAt: string;
   command: string;
+  /** The commit the code was at (with `+changes` when the working tree differed), if git could tell. */
+  commit?: string;
   machine: { cpu: string; cores: number; memoryGiB: number; node: string; neo4j: string; loadAverageBefore: number[]; loadAverageAfter: number[] };
   settings: BenchSettings;
   sizes: SizeResult[];
@@ -110,6 +112,7 @@ export async function runBench(
   const result: BenchResult = {
     startedAt: new Date().toISOString(),
     command: deps.command,
+    ...codeVersion(),
     machine: {
       cpu: os.cpus()[0]?.model ?? 'unknown',
       cores: os.cpus().length,
@@ -187,4 +190,15 @@ export async function runBench(
   }
   result.machine.loadAverageAfter = os.loadavg().map((x) => Math.round(x * 100) / 100);
   return result;
+}
+
+/** The commit of the code being measured, so that a result file says what it measured. */
+function codeVersion(): { commit?: string } {
+  try {
+    const git = (...args: string[]): string => execFileSync('git', args, { cwd: projectRoot, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    const dirty = git('status', '--porcelain', '--untracked-files=no', '--', 'src', 'cypher', 'schema.graphql') !== '';
+    return { commit: `${git('rev-parse', '--short', 'HEAD')}${dirty ? '+changes' : ''}` };
+  } catch {
+    return {};
+  }
 }

@@ -17,6 +17,12 @@ export enum ErrorCode {
   BAD_USER_INPUT = 'BAD_USER_INPUT',
   /** Neo4j did not answer; the request may succeed if repeated shortly. */
   SERVICE_UNAVAILABLE = 'SERVICE_UNAVAILABLE',
+  /**
+   * Neo4j answered but the operation needed more memory or time than its transaction
+   * limits allow at the moment (often because heavy operations run at once); the request
+   * may succeed if repeated later, or if it asks for less.
+   */
+  DATABASE_LIMIT_REACHED = 'DATABASE_LIMIT_REACHED',
   /** A fault on our side; the details are in the server log, under the request id. */
   INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
   /** The operation nests selections deeper than GRAPHQL_MAX_DEPTH. */
@@ -79,6 +85,10 @@ export const unavailableMessage = 'Neo4j is unavailable; try again shortly';
 /** What clients are told about anything not meant for them. */
 export const internalMessage = 'Internal server error';
 
+/** The message of DATABASE_LIMIT_REACHED. */
+export const limitReachedMessage =
+  "Neo4j ran out of memory or time for this operation (its per-transaction limits); try again later, or ask for less (a page, a date, fewer actors)";
+
 /** The error for an id that names nothing: resolvers throw it and the field becomes null. */
 export function notFound(kind: string, id: string): GraphQLError {
   return new GraphQLError(`No ${kind} with id "${id}"`, {
@@ -102,8 +112,8 @@ export function limitExceeded(
   return new GraphQLError(message, { extensions: { code, limit } });
 }
 
-/** How formatError treats an error: shown as is, as Neo4j being unavailable, or masked. */
-export type ErrorDisposition = 'client' | 'unavailable' | 'internal';
+/** How formatError treats an error: shown as is, as Neo4j being unavailable or at its limits, or masked. */
+export type ErrorDisposition = 'client' | 'unavailable' | 'limit' | 'internal';
 
 /** Decides how an error thrown anywhere in an operation is shown to the client. */
 export function errorDisposition(error: unknown): ErrorDisposition {
@@ -112,7 +122,9 @@ export function errorDisposition(error: unknown): ErrorDisposition {
     const code = original.extensions['code'];
     if (typeof code === 'string' && clientCodes.has(code)) return 'client';
   }
-  return causes(original).some((e) => neo4jErrorKind(e) === 'unavailable') ? 'unavailable' : 'internal';
+  const kinds = causes(original).map((e) => neo4jErrorKind(e));
+  if (kinds.includes('unavailable')) return 'unavailable';
+  return kinds.includes('resources') ? 'limit' : 'internal';
 }
 
 /**
@@ -147,7 +159,8 @@ const tooManyTokens = /Document contains more (?:that|than) (\d+) tokens/;
 /**
  * Apollo's formatError: client errors keep their message and code (a limit keeps its own
  * code rather than Apollo's generic GRAPHQL_VALIDATION_FAILED); an unreachable Neo4j
- * becomes SERVICE_UNAVAILABLE; everything else becomes "Internal server error" (the
+ * becomes SERVICE_UNAVAILABLE; Neo4j's transaction memory or time limit
+ * DATABASE_LIMIT_REACHED; everything else becomes "Internal server error" (the
  * logging plugin below records the real error). Stack traces never leave the server.
  */
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
@@ -158,6 +171,8 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   switch (errorDisposition(error)) {
     case 'unavailable':
       return { message: unavailableMessage, ...where, extensions: { code: ErrorCode.SERVICE_UNAVAILABLE } };
+    case 'limit':
+      return { message: limitReachedMessage, ...where, extensions: { code: ErrorCode.DATABASE_LIMIT_REACHED } };
     case 'internal':
       return { message: internalMessage, ...where, extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } };
     case 'client':
@@ -211,6 +226,9 @@ export function errorLoggingPlugin(logger: Logger): ApolloServerPlugin<BaseConte
             const context = { reqId: requestId, operationName, path: error.path?.join('.') };
             if (disposition === 'internal') {
               logger.error({ ...context, err: unwrapResolverError(error) }, 'GraphQL operation failed: internal error');
+            } else if (disposition === 'limit') {
+              const cause = causes(unwrapResolverError(error)).find((e) => neo4jErrorKind(e) === 'resources');
+              logger.warn({ ...context, neo4j: (cause as Error | undefined)?.message }, 'GraphQL operation failed: Neo4j transaction limit reached');
             } else if (disposition === 'unavailable' && !unavailableLogged) {
               unavailableLogged = true;
               const cause = causes(unwrapResolverError(error)).find((e) => neo4jErrorKind(e) === 'unavailable');

@@ -5,7 +5,10 @@
 import { Neo4jError } from 'neo4j-driver';
 
 /** What kind of failure a driver error is. */
-export type Neo4jErrorKind = 'unavailable' | 'auth' | 'client' | 'other';
+export type Neo4jErrorKind = 'unavailable' | 'auth' | 'resources' | 'client' | 'other';
+
+/** Neo4j answered, but the operation hit its limit on transaction time. */
+const TIMED_OUT = new Set(['Neo.ClientError.Transaction.TransactionTimedOut', 'Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration']);
 
 const UNAVAILABLE = new Set(['ServiceUnavailable', 'SessionExpired', 'Neo.TransientError.General.DatabaseUnavailable', 'Neo.ClientError.Database.DatabaseNotFound']);
 
@@ -21,9 +24,10 @@ export function neo4jErrorKind(err: unknown): Neo4jErrorKind {
   // only in the message; its code is 'N/A'.
   if (/connection acquisition timed out/i.test(err.message)) return 'unavailable';
   if (err.code.startsWith('Neo.ClientError.Security.')) return 'auth';
+  // Out of (transaction) memory or time is not an outage (the database answers) nor a
+  // bad query: the operation needed more than Neo4j's limits allow it at the moment.
+  if (TIMED_OUT.has(err.code) || err.code.includes('Memory')) return 'resources';
   if (err.code.startsWith('Neo.ClientError.')) return 'client';
-  // Out of (transaction) memory is retriable but not an outage: the database answers.
-  if (err.code.includes('Memory')) return 'other';
   if (err.retriable) return 'unavailable';
   return 'other';
 }

@@ -24,6 +24,10 @@ describe('npm run bench -- --quick', () => {
       expect(stdout).toContain('@neo4j/graphql cannot express');
 
       const result = JSON.parse(await readFile(out, 'utf8')) as BenchResult;
+      // The result says which code it measured.
+      const head = (await run('git', ['rev-parse', '--short', 'HEAD'])).stdout.trim();
+      expect(result.commit).toMatch(new RegExp(`^${head}(\\+changes)?$`));
+      expect(stdout).toContain(`(commit ${result.commit})`);
       const [size] = result.sizes;
       expect(size!.graph.duplicateIds + size!.graph.duplicateRelationships).toBe(0);
       expect(new Set(size!.latency.map((l) => l.operation))).toEqual(

@@ -20,11 +20,12 @@ describe('neo4jErrorKind', () => {
     expect(neo4jErrorKind(new Error('boom'))).toBe('other');
   });
 
-  it('calls a retriable memory-limit error other, not an outage', () => {
+  it('calls a retriable memory-limit error or a transaction timeout resources, not an outage', () => {
     const memory = new Neo4jError('The allocation of an extra 2.0 MiB would use more than the limit 10.0 MiB', 'Neo.TransientError.General.MemoryPoolOutOfMemoryError', 'N/A', 'N/A');
     expect(memory.retriable).toBe(true);
-    expect(neo4jErrorKind(memory)).toBe('other');
-    expect(neo4jErrorKind(new Neo4jError('limit reached', 'Neo.TransientError.General.TransactionMemoryLimit', 'N/A', 'N/A'))).toBe('other');
+    expect(neo4jErrorKind(memory)).toBe('resources');
+    expect(neo4jErrorKind(new Neo4jError('limit reached', 'Neo.TransientError.General.TransactionMemoryLimit', 'N/A', 'N/A'))).toBe('resources');
+    expect(neo4jErrorKind(new Neo4jError('timed out', 'Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration', 'N/A', 'N/A'))).toBe('resources');
     expect(neo4jErrorKind(new Neo4jError('Database is unavailable', 'Neo.TransientError.General.DatabaseUnavailable', 'N/A', 'N/A'))).toBe('unavailable');
   });
 });

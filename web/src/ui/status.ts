@@ -37,6 +37,8 @@ export function describeError(err: unknown): ErrorDescription {
       return { ...base, title: 'The API did not accept the request', hint: 'Change the highlighted values and try again.', retry: false };
     case 'SERVICE_UNAVAILABLE':
       return { ...base, title: 'The database is unavailable', hint: 'Neo4j does not answer at the moment; try again shortly.', retry: true };
+    case 'DATABASE_LIMIT_REACHED':
+      return { ...base, title: 'The database could not answer this now', hint: 'Neo4j ran out of memory or time for it, often while other heavy questions run; try again later, or ask for less.', retry: true };
     case 'TOO_MANY_ALIASES':
     case 'QUERY_TOO_COSTLY':
     case 'QUERY_TOO_DEEP':
