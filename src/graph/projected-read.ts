@@ -207,7 +207,7 @@ function toRecord(row: Row, selection: EntitySelection): EntityRecord {
   const prefetched = new Map<string, Related[] | RelatedPage>();
   for (let i = 0; i < selection.fetches.length; i++) {
     const f = selection.fetches[i]!;
-    const value = row[FETCH_KEYS[i] ?? `f${i}`];
+    const value = row[`f${i}`];
     if (f.kind === 'relation') {
       prefetched.set(fetchKey(f), sortRelated(RELATIONS[f.field], relatedRecords(value as Row[], f.next)));
     } else {
@@ -219,9 +219,6 @@ function toRecord(row: Row, selection: EntitySelection): EntityRecord {
   Object.defineProperty(entity, PREFETCHED, { value: prefetched, enumerable: false });
   return entity;
 }
-
-/** The keys f0, f1, ... of a projected map (made once, not per entity). */
-const FETCH_KEYS = Array.from({ length: 16 }, (_, i) => `f${i}`);
 
 /** The items of a projected relationship list or page as records with their relationship's properties. */
 function relatedRecords(rows: Row[], next: EntitySelection): Related[] {
