@@ -208,6 +208,20 @@ describe('6. connections', () => {
     expect(() => JSON.parse(edge.properties ?? '{}')).not.toThrow();
   });
 
+  it('names both ends, with or without a path between them', async () => {
+    const { paths } = await example('6-paths');
+    expect([paths.from.label, paths.to.label]).toEqual([expect.stringMatching(/Stoltenberg/), expect.stringMatching(/Grushko/)]);
+    const none = (await example('6-paths', { maxHops: 1 })).paths;
+    expect([none.from.label, none.to.label]).toEqual([paths.from.label, paths.to.label]);
+  });
+
+  it.each([['from'], ['to']])('an unknown %s id is NOT_FOUND naming it', async (end) => {
+    const res = await postGraphql(api.url, { query: exampleOperation('6-paths').query, variables: { [end]: 'no-such-entity' } });
+    expect(res.body.data).toBeNull(); // paths is non-null: the error nulls the whole answer
+    expect(res.body.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    expect(res.body.errors?.[0]?.message).toMatch(/no-such-entity/);
+  });
+
   it('finds no path within one hop, and bounds the count', async () => {
     expect((await example('6-paths', { maxHops: 1 })).paths.paths).toEqual([]);
     expect((await example('6-paths', { first: 1 })).paths.paths).toHaveLength(1);

@@ -95,8 +95,12 @@ export const queryResolvers = {
       bounded('maxHops', args.maxHops, 1, 8);
       bounded('first', args.first, 1, 50);
       if (args.fromId === args.toId) throw badInput('toId', 'must differ from fromId');
-      const [from, to] = await Promise.all([entityOf(ctx, args.fromId), entityOf(ctx, args.toId)]);
+      // The paths start and end at the two entities: when there is a path, its nodes answer
+      // `from` and `to` too, and only an empty answer needs the lookups that tell an unknown
+      // id from entities with no path between them.
       const paths = await findShortestPaths(ctx.reader, args);
+      for (const p of paths) for (const n of p.nodes) ctx.loaders.prime(n);
+      const [from, to] = await Promise.all([entityOf(ctx, args.fromId), entityOf(ctx, args.toId)]);
       return {
         from,
         to,
