@@ -109,9 +109,12 @@ export async function findPositions(
     const list = out.get(targetId)!;
     const target = rec(row.target, row.targetLabel as string);
     for (const m of row.makers as Row[]) list.push(demandedPosition(rec(m, 'Actor'), target));
-    for (const d of row.direct as Row[]) list.push(statedPosition(rec(d.actor, 'Actor'), rec(d.stance, 'Stance'), target));
+    const direct = (row.direct as Row[]).map((d) => statedPosition(rec(d.actor, 'Actor'), rec(d.stance, 'Stance'), target));
+    list.push(...direct);
+    // Members inherit an organisation's stance: the stance and the organisation are read once for all of them.
     for (const d of row.derived as Row[]) {
-      list.push(inheritedPosition(rec(d.actor, 'Actor'), rec(d.stance, 'Stance'), rec(d.membership, 'Membership'), rec(d.org, 'Actor'), target));
+      const { actor: org, stance } = direct[Number(d.from)]!;
+      for (const m of d.members as Row[]) list.push(inheritedPosition(rec(m.actor, 'Actor'), stance!, rec(m.membership, 'Membership'), org, target));
     }
     list.sort((a, b) => Number(a.derived) - Number(b.derived) || String(a.actor.name).localeCompare(String(b.actor.name)) || a.kind.localeCompare(b.kind));
   }
