@@ -1,11 +1,16 @@
 // The positions of the given actors as of a date, on the demands and issues at
 // least two of them hold a position on (what an agreement compares): stances they
 // took, stances of organisations they were members of on that date, and demands
-// they made (support of their own demand), reduced as findActorPositions does. A
+// they made (support of their own demand), reduced to what an agreement compares. A
 // stance that answers a demand counts on that demand only, not again on its issues.
+// Agreements of hub members compare 10^4 topics and more, so the positions come as
+// compact lists (ids, kinds, dates) in one row, and the properties of memberships and
+// organisations once each; the caller reads the properties of stances and targets only
+// for the topics it shows.
 // $params: actorIds, asOf (Date)
-// RETURN: actorId, target (properties), targetLabel, stance (properties or null), membership, org, madeDemand,
-//         towardsId (the actor the stance is aimed at, or null)
+// RETURN: positions (list of [actorId, targetId, targetLabel, stanceId or null (a demand its maker made), kind,
+//         date (ISO, the stance's or the demand's since), datePrecision, membershipId or null (stated), orgId or null,
+//         towardsId (the actor the stance is aimed at, or null)]), memberships (properties), orgs (properties)
 UNWIND $actorIds AS actorId
 MATCH (a:Actor {id: actorId})
 CALL (a) {
@@ -29,7 +34,7 @@ CALL (a) {
   MATCH (a)-[:MADE_DEMAND]->(t:Demand) WHERE t.since <= $asOf
   RETURN t, null AS s, null AS ms, null AS org, t AS made
 }
-// What findActorPositions keeps, decided before rows leave Neo4j: on each target an
+// What an agreement compares, decided before rows leave Neo4j: on each target an
 // actor's own positions (stated or demanded) replace what it inherits; of those, the
 // latest of each kind (ties: smallest stance id); and only targets where at least two of
 // the actors hold a position, the only ones an agreement compares. A hub organisation's
@@ -40,10 +45,12 @@ UNWIND chosen AS p
 WITH actorId, a, t, p, CASE WHEN p.made IS NULL THEN p.s.kind ELSE 'SUPPORTS' END AS kind, CASE WHEN p.made IS NULL THEN p.s.date ELSE t.since END AS date
 ORDER BY date DESC, p.s.id
 WITH actorId, a, t, kind, collect(p)[0] AS p
-WITH t, collect(DISTINCT actorId) AS holders, collect({actorId: actorId, a: a, p: p}) AS positions
+WITH t, collect(DISTINCT actorId) AS holders, collect({actorId: actorId, p: p}) AS positions
 WHERE size(holders) >= 2
 UNWIND positions AS x
-WITH x.actorId AS actorId, x.a AS a, t, x.p.s AS s, x.p.ms AS ms, x.p.org AS org, x.p.made AS made
-RETURN actorId, properties(a) AS actor, properties(t) AS target, [l IN labels(t) WHERE l <> 'Entity'][0] AS targetLabel,
-  properties(s) AS stance, properties(ms) AS membership, properties(org) AS org, made IS NOT NULL AS madeDemand,
-  CASE WHEN s IS NULL THEN null ELSE [(s)-[:TOWARDS]->(x:Actor) | x.id][0] END AS towardsId
+WITH x.actorId AS actorId, t, x.p.s AS s, x.p.ms AS ms, x.p.org AS org
+WITH collect([actorId, t.id, [l IN labels(t) WHERE l <> 'Entity'][0], s.id, coalesce(s.kind, 'SUPPORTS'),
+    toString(coalesce(s.date, t.since)), coalesce(s.datePrecision, t.sincePrecision), ms.id, org.id,
+    CASE WHEN s IS NULL THEN null ELSE [(s)-[:TOWARDS]->(x:Actor) | x.id][0] END]) AS positions,
+  collect(DISTINCT ms) AS memberships, collect(DISTINCT org) AS orgs
+RETURN positions, [m IN memberships | properties(m)] AS memberships, [o IN orgs | properties(o)] AS orgs

@@ -17,7 +17,6 @@ export interface Position {
   kind: string;
   derived: boolean;
   basis: PositionBasis;
-  reasoning: string;
   stance: EntityRecord | null;
   via: EntityRecord | null;
   target: EntityRecord;
@@ -27,14 +26,24 @@ export interface Position {
   towardsId?: string | null;
   /** For an inherited position: the organisation it is inherited from. */
   orgId?: string | null;
+  org?: EntityRecord | null;
 }
 
 const rec = (props: unknown, label: string): EntityRecord => toEntityRecord({ props, label })!;
 const when = (e: Record<string, unknown>, f: string): string => formatPartialDate(e[f] as string, e[`${f}Precision`] as string);
 
-/** Explains an inherited position: through whose stance, member since when. */
-export function inheritedReasoning(actor: EntityRecord, org: EntityRecord, membership: EntityRecord, stance: EntityRecord): string {
-  return `${actor.name as string} inherits ${org.name as string}'s ${String(stance.kind)} (${when(stance, 'date')}, stance ${stance.id}) as a member of ${org.name as string} since ${when(membership, 'from')}`;
+/**
+ * Why an actor holds a position, in words. Worked out when asked for (an agreement of
+ * hub members holds 10^4 positions and shows a page of them), from the stance's
+ * properties as read for the answer.
+ */
+export function positionReasoning(p: Position): string {
+  const actor = p.actor.name as string;
+  if (p.basis === 'DEMANDED') return `${actor} made this demand (since ${when(p.target, 'since')})`;
+  const stance = p.stance!;
+  if (p.basis === 'STATED') return `${actor} ${p.kind.toLowerCase().replace('_', ' ')} (${when(stance, 'date')}): ${stance.summary as string}`;
+  const org = p.org!.name as string;
+  return `${actor} inherits ${org}'s ${p.kind} (${when(stance, 'date')}, stance ${stance.id}) as a member of ${org} since ${when(p.via!, 'from')}`;
 }
 
 /** An actor's support of a demand it made. */
@@ -44,7 +53,6 @@ function demandedPosition(actor: EntityRecord, target: EntityRecord): Position {
     kind: 'SUPPORTS',
     derived: false,
     basis: 'DEMANDED',
-    reasoning: `${actor.name as string} made this demand (since ${when(target, 'since')})`,
     stance: null,
     via: null,
     target,
@@ -60,7 +68,6 @@ function statedPosition(actor: EntityRecord, stance: EntityRecord, target: Entit
     kind,
     derived: false,
     basis: 'STATED',
-    reasoning: `${actor.name as string} ${kind.toLowerCase().replace('_', ' ')} (${when(stance, 'date')}): ${stance.summary as string}`,
     stance,
     via: null,
     target,
@@ -83,13 +90,13 @@ function inheritedPosition(
     kind: stance.kind as string,
     derived: true,
     basis: 'INHERITED',
-    reasoning: inheritedReasoning(actor, org, membership, stance),
     stance,
     via: membership,
     target,
     date: stance.date as string,
     towardsId,
     orgId: org.id,
+    org,
   };
 }
 
@@ -121,42 +128,41 @@ export async function findPositions(
   return out;
 }
 
+/** Marks a record that holds only what the query needed (id, label, kind, dates), not all properties. */
+const STUB = Symbol('stub');
+
+/** Whether a record is a stub that `hydrate` replaces. */
+export const isStub = (e: EntityRecord | null | undefined): boolean => Boolean(e && (e as Record<symbol, unknown>)[STUB]);
+
 /**
  * The positions of the given actors, by target, as of a date, on targets at least two of
- * them hold a position on (stated positions override inherited ones; the latest of each kind).
+ * them hold a position on (stated positions override inherited ones; the latest of each
+ * kind; reduced in the query). Stances and targets come as stubs (id, label, kind, date):
+ * `hydrate` reads the properties of the ones an answer shows.
  */
 export async function findActorPositions(
   reader: GraphReader,
-  args: { actorIds: string[]; asOf: string | null },
-): Promise<{ actors: Map<string, EntityRecord>; targets: Map<string, EntityRecord>; positions: Position[] }> {
-  const rows = await reader.read('actor-positions', { actorIds: args.actorIds, asOf: endOfPeriod(args.asOf) });
-  const actors = new Map<string, EntityRecord>();
+  args: { actors: EntityRecord[]; asOf: string | null },
+): Promise<{ targets: Map<string, EntityRecord>; positions: Position[] }> {
+  const [row] = await reader.read('actor-positions', { actorIds: args.actors.map((a) => a.id), asOf: endOfPeriod(args.asOf) });
+  const actors = new Map(args.actors.map((a) => [a.id, a]));
+  const orgs = new Map(((row?.orgs ?? []) as Row[]).map((p) => [p.id as string, rec(p, 'Actor')]));
+  const memberships = new Map(((row?.memberships ?? []) as Row[]).map((p) => [p.id as string, rec(p, 'Membership')]));
   const targets = new Map<string, EntityRecord>();
-  const all: Position[] = [];
-  for (const row of rows) {
-    const actor = rec(row.actor, 'Actor');
-    actors.set(actor.id, actor);
-    const target = rec(row.target, row.targetLabel as string);
-    targets.set(target.id, target);
-    const towardsId = (row.towardsId ?? null) as string | null;
-    if (row.madeDemand) all.push(demandedPosition(actor, target));
-    else if (row.membership) {
-      all.push(inheritedPosition(actor, rec(row.stance, 'Stance'), rec(row.membership, 'Membership'), rec(row.org, 'Actor'), target, towardsId));
-    } else all.push(statedPosition(actor, rec(row.stance, 'Stance'), target, towardsId));
-  }
-  // An actor's own positions on a target replace what it would inherit there; keep the latest of each kind.
   const positions: Position[] = [];
-  const groups = new Map<string, Position[]>();
-  for (const p of all) {
-    const key = `${p.actor.id}|${p.target.id}`;
-    groups.set(key, [...(groups.get(key) ?? []), p]);
+  for (const [actorId, targetId, targetLabel, stanceId, kind, date, precision, membershipId, orgId, towardsId] of (row?.positions ?? []) as unknown[][]) {
+    const actor = actors.get(actorId as string)!;
+    let target = targets.get(targetId as string);
+    if (!target) targets.set(targetId as string, (target = { id: targetId as string, __label: targetLabel as string, [STUB]: true }));
+    if (stanceId === null) {
+      target.since = date;
+      target.sincePrecision = precision;
+      positions.push(demandedPosition(actor, target));
+      continue;
+    }
+    const stance: EntityRecord = { id: stanceId as string, __label: 'Stance', kind, date, datePrecision: precision, [STUB]: true };
+    if (membershipId === null) positions.push(statedPosition(actor, stance, target, towardsId as string | null));
+    else positions.push(inheritedPosition(actor, stance, memberships.get(membershipId as string)!, orgs.get(orgId as string)!, target, towardsId as string | null));
   }
-  for (const group of groups.values()) {
-    const own = group.filter((p) => !p.derived);
-    const chosen = own.length > 0 ? own : group;
-    const latestByKind = new Map<string, Position>();
-    for (const p of chosen.sort((a, b) => b.date.localeCompare(a.date))) if (!latestByKind.has(p.kind)) latestByKind.set(p.kind, p);
-    positions.push(...latestByKind.values());
-  }
-  return { actors, targets, positions };
+  return { targets, positions };
 }

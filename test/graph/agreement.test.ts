@@ -12,7 +12,7 @@ const targets = new Map([
 ]);
 
 function pos(actorId: string, kind: string, target: EntityRecord, extra: Partial<Position> = {}): Position {
-  return { actor: actor(actorId), kind, derived: false, basis: 'STATED', reasoning: '', stance: null, via: null, target, date: '2022-01-12', ...extra };
+  return { actor: actor(actorId), kind, derived: false, basis: 'STATED', stance: null, via: null, target, date: '2022-01-12', ...extra };
 }
 
 const verdicts = (positions: Position[]) => Object.fromEntries(compareActors(['a', 'b'], targets, positions).map((t) => [t.topic.id, t.verdict]));

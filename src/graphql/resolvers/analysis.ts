@@ -5,7 +5,7 @@
 import { compareActors, type AgreementTopic } from '../../graph/agreement.js';
 import { today } from '../../graph/dates.js';
 import type { EntityRecord } from '../../graph/entity-record.js';
-import { findActorPositions, type Position } from '../../graph/positions.js';
+import { findActorPositions, isStub, positionReasoning, type Position } from '../../graph/positions.js';
 import type { GraphContext } from '../context.js';
 import { badInput, notFound } from '../errors.js';
 import { listWindow } from '../pagination.js';
@@ -72,7 +72,7 @@ export async function agreement(_: unknown, args: { actorIds: string[]; asOf?: s
     if (a instanceof Error) throw a; // a failed read (Neo4j down), not an unknown id
     if (!a || a.__label !== 'Actor') throw notFound('Actor', id);
   });
-  const found = await findActorPositions(ctx.reader, { actorIds: ids, asOf: args.asOf ?? null });
+  const found = await findActorPositions(ctx.reader, { actors: actors as EntityRecord[], asOf: args.asOf ?? null });
   const topics = compareActors(ids, found.targets, found.positions);
   return {
     actors,
@@ -83,16 +83,47 @@ export async function agreement(_: unknown, args: { actorIds: string[]; asOf?: s
   };
 }
 
+/**
+ * The topics an agreement shows, with all properties of their targets and stances: the
+ * comparison needs only ids, kinds and dates (findActorPositions reads stubs), so the
+ * rest is read here, in one query, for the page only.
+ */
+async function hydrateTopics(topics: AgreementTopic[], ctx: GraphContext): Promise<AgreementTopic[]> {
+  const ids = new Set<string>();
+  for (const t of topics) {
+    if (isStub(t.topic)) ids.add(t.topic.id);
+    for (const p of t.positions) if (isStub(p.stance)) ids.add(p.stance!.id);
+  }
+  if (ids.size === 0) return topics;
+  const read = await ctx.loaders.entity.loadMany([...ids]);
+  const full = new Map<string, EntityRecord>();
+  for (const e of read) {
+    if (e instanceof Error) throw e; // a failed read, not a missing entity
+    if (e) full.set(e.id, e);
+  }
+  // An entity deleted between the two reads keeps its stub: the answer stays whole.
+  const filled = (e: EntityRecord | null) => (e && full.get(e.id)) ?? e;
+  return topics.map((t) => {
+    const topic = filled(t.topic)!;
+    return { ...t, topic, positions: t.positions.map((p) => ({ ...p, target: topic, stance: filled(p.stance) })) };
+  });
+}
+
 /** Resolvers of Position and Agreement. */
 export const positionResolvers = {
   Agreement: {
-    topics: (a: { topics: AgreementTopic[] }, args: { verdicts?: string[] | null; first?: number | null; offset?: number | null }) => {
+    topics: async (
+      a: { topics: AgreementTopic[] },
+      args: { verdicts?: string[] | null; first?: number | null; offset?: number | null },
+      ctx: GraphContext,
+    ) => {
       const window = listWindow(args.first, args.offset);
       const wanted = args.verdicts && args.verdicts.length > 0 ? new Set(args.verdicts) : null;
-      return a.topics.filter((t) => !wanted || wanted.has(t.verdict)).slice(window.skip, window.skip + window.limit);
+      return hydrateTopics(a.topics.filter((t) => !wanted || wanted.has(t.verdict)).slice(window.skip, window.skip + window.limit), ctx);
     },
   },
   Position: {
+    reasoning: positionReasoning,
     date: (p: Position) => {
       const source = p.stance ?? p.target;
       return partialDate(source, p.stance ? 'date' : 'since');
