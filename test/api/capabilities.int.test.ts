@@ -191,6 +191,21 @@ describe('5. agreement', () => {
     const topic = agreement.topics.find((t: Json) => t.topic.id === 'arms-control');
     for (const p of topic.positions) expect(p.evidence.length, p.actor.id).toBeGreaterThan(0);
   });
+
+  it('shows each topic and position in full: labels, and reasoning that quotes the stance or names the membership', async () => {
+    const { agreement } = await example('5-agreement');
+    for (const t of agreement.topics) {
+      expect(t.topic.label, t.topic.id).not.toBe(t.topic.id);
+      expect(t.topic.label.length).toBeGreaterThan(0);
+      for (const p of t.positions) {
+        if (p.derived) expect(p.reasoning).toMatch(/ inherits .+ as a member of .+ since \d{4}/);
+        else expect(p.reasoning).toMatch(/\): \S|made this demand/);
+        expect(p.reasoning).not.toMatch(/undefined|null/);
+      }
+    }
+    const derived = agreement.topics.flatMap((t: Json) => t.positions).filter((p: Json) => p.derived);
+    expect(derived.length).toBeGreaterThan(0);
+  });
 });
 
 describe('6. connections', () => {
