@@ -9,7 +9,8 @@
 // for the topics it shows.
 // $params: actorIds, asOf (Date)
 // RETURN: positions (list of [actorId, targetId, targetLabel, stanceId or null (a demand its maker made), kind,
-//         date (ISO, the stance's or the demand's since), datePrecision, membershipId or null (stated), orgId or null,
+//         date (ISO, the stance's or the demand's since), its precision, its end (ISO), approximate,
+//         membershipId or null (stated), orgId or null,
 //         towardsId (the actor the stance is aimed at, or null)]), memberships (properties), orgs (properties)
 UNWIND $actorIds AS actorId
 MATCH (a:Actor {id: actorId})
@@ -50,7 +51,8 @@ WHERE size(holders) >= 2
 UNWIND positions AS x
 WITH x.actorId AS actorId, t, x.p.s AS s, x.p.ms AS ms, x.p.org AS org
 WITH collect([actorId, t.id, [l IN labels(t) WHERE l <> 'Entity'][0], s.id, coalesce(s.kind, 'SUPPORTS'),
-    toString(coalesce(s.date, t.since)), coalesce(s.datePrecision, t.sincePrecision), ms.id, org.id,
+    toString(coalesce(s.date, t.since)), coalesce(s.datePrecision, t.sincePrecision), toString(coalesce(s.dateEnd, t.sinceEnd)),
+    CASE WHEN s IS NULL THEN t.approximate ELSE s.approximate END, ms.id, org.id,
     CASE WHEN s IS NULL THEN null ELSE [(s)-[:TOWARDS]->(x:Actor) | x.id][0] END]) AS positions,
   collect(DISTINCT ms) AS memberships, collect(DISTINCT org) AS orgs
 RETURN positions, [m IN memberships | properties(m)] AS memberships, [o IN orgs | properties(o)] AS orgs

@@ -137,7 +137,7 @@ export const isStub = (e: EntityRecord | null | undefined): boolean => Boolean(e
 /**
  * The positions of the given actors, by target, as of a date, on targets at least two of
  * them hold a position on (stated positions override inherited ones; the latest of each
- * kind; reduced in the query). Stances and targets come as stubs (id, label, kind, date):
+ * kind; reduced in the query). Stances and targets come as stubs (id, label, kind, dates):
  * `hydrate` reads the properties of the ones an answer shows.
  */
 export async function findActorPositions(
@@ -150,17 +150,16 @@ export async function findActorPositions(
   const memberships = new Map(((row?.memberships ?? []) as Row[]).map((p) => [p.id as string, rec(p, 'Membership')]));
   const targets = new Map<string, EntityRecord>();
   const positions: Position[] = [];
-  for (const [actorId, targetId, targetLabel, stanceId, kind, date, precision, membershipId, orgId, towardsId] of (row?.positions ?? []) as unknown[][]) {
+  for (const [actorId, targetId, targetLabel, stanceId, kind, date, precision, end, approximate, membershipId, orgId, towardsId] of (row?.positions ?? []) as unknown[][]) {
     const actor = actors.get(actorId as string)!;
     let target = targets.get(targetId as string);
     if (!target) targets.set(targetId as string, (target = { id: targetId as string, __label: targetLabel as string, [STUB]: true }));
     if (stanceId === null) {
-      target.since = date;
-      target.sincePrecision = precision;
+      Object.assign(target, { since: date, sincePrecision: precision, sinceEnd: end, approximate });
       positions.push(demandedPosition(actor, target));
       continue;
     }
-    const stance: EntityRecord = { id: stanceId as string, __label: 'Stance', kind, date, datePrecision: precision, [STUB]: true };
+    const stance: EntityRecord = { id: stanceId as string, __label: 'Stance', kind, date, datePrecision: precision, dateEnd: end, approximate, [STUB]: true };
     if (membershipId === null) positions.push(statedPosition(actor, stance, target, towardsId as string | null));
     else positions.push(inheritedPosition(actor, stance, memberships.get(membershipId as string)!, orgs.get(orgId as string)!, target, towardsId as string | null));
   }

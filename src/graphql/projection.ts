@@ -18,6 +18,7 @@ import {
   Kind,
   type FieldNode,
   type FragmentDefinitionNode,
+  type GraphQLNamedType,
   type GraphQLObjectType,
   type GraphQLResolveInfo,
   type GraphQLSchema,
@@ -157,4 +158,24 @@ function planFetch(op: Operation, type: GraphQLObjectType, fieldNodes: FieldNode
   } catch {
     return null;
   }
+}
+
+/**
+ * Whether the selection `nodes` on an entity of `type` (an object type, or an interface
+ * or union: every possible type) reads no property beyond `available`; relationship
+ * fields read through the loaders by id, so a record holding only some properties (an
+ * agreement's stubs, decision 0010) can answer it.
+ */
+export function selectionReadsOnly(op: Operation, type: GraphQLNamedType, nodes: readonly FieldNode[], available: ReadonlySet<string>): boolean {
+  const types = isAbstractType(type) ? op.schema.getPossibleTypes(type) : isObjectType(type) ? [type] : [];
+  return types.every((t) => {
+    const properties = planSelection(op, t, nodes).properties;
+    return properties !== null && properties.every((p) => available.has(p));
+  });
+}
+
+/** The field nodes of `name` selected under `nodes` on the object type named `typeName`. */
+export function selectedField(op: Operation, typeName: string, nodes: readonly FieldNode[], name: string): FieldNode[] {
+  const type = op.schema.getType(typeName);
+  return type && isObjectType(type) ? subfield(op, type, nodes, name) : [];
 }

@@ -392,6 +392,21 @@ describe('cost in Cypher round trips', () => {
     },
   );
 
+  it('an agreement reads the properties of its topics and stances only when the selection shows them', async () => {
+    const trips = async (selection: string) => {
+      contexts.length = 0;
+      const data = await run(`{ agreement(actorIds: ["russia", "germany"], asOf: "2022-01-12") { agreeCount topics { verdict topic { id } positions { actor { id } kind ${selection} } } } }`);
+      return { data: data.agreement, roundTrips: contexts[0]!.reader.roundTrips };
+    };
+    const ids = await trips('derived date { iso end approximate } stance { id kind date { iso end } }');
+    const shown = await trips('derived date { iso end approximate } stance { id kind date { iso end } summary } reasoning');
+    expect(shown.roundTrips).toBe(ids.roundTrips + 1);
+    const topics = (d: Json) => d.topics.map((t: Json) => ({ ...t, positions: t.positions.map(({ reasoning: _, stance, ...p }: Json) => ({ ...p, stance: stance && { ...stance, summary: undefined } })) }));
+    expect(topics(ids.data)).toEqual(topics(shown.data));
+    expect(ids.data.agreeCount).toBe(shown.data.agreeCount);
+    for (const p of shown.data.topics.flatMap((t: Json) => t.positions)) if (p.stance) expect(p.stance.summary.length).toBeGreaterThan(0);
+  });
+
   it('costs the same round trips for the 30 members of 2022 as for the 12 of 1950: the count does not grow with list sizes', async () => {
     const query = `query($asOf: Date) { actor(id: "nato") { members(asOf: $asOf) { member { label memberships { organization { label } from { iso } } } } } }`;
     const trips = async (asOf: string) => {

@@ -2,6 +2,7 @@
  * Resolvers of the analytical queries: positions (stated and inherited), a
  * demand's status, and agreement between actors.
  */
+import type { FieldNode, GraphQLResolveInfo } from 'graphql';
 import { compareActors, type AgreementTopic } from '../../graph/agreement.js';
 import { today } from '../../graph/dates.js';
 import type { EntityRecord } from '../../graph/entity-record.js';
@@ -9,6 +10,7 @@ import { findActorPositions, isStub, positionReasoning, type Position } from '..
 import type { GraphContext } from '../context.js';
 import { badInput, notFound } from '../errors.js';
 import { listWindow } from '../pagination.js';
+import { selectedField, selectionReadsOnly } from '../projection.js';
 import { partialDate } from './fields.js';
 
 /** Query.positions: every actor's position on one demand or issue. */
@@ -83,6 +85,29 @@ export async function agreement(_: unknown, args: { actorIds: string[]; asOf?: s
   };
 }
 
+/** What the stubs of findActorPositions hold. */
+const TOPIC_STUB = new Set(['id']);
+const STANCE_STUB = new Set(['id', 'kind', 'date', 'datePrecision', 'dateEnd', 'approximate']);
+
+/**
+ * Whether the stubs answer the selection of `Agreement.topics` as they are: it reads no
+ * property of topics and stances beyond the stubs' and no reasoning (which quotes the
+ * stance's summary). A dashboard's selection needs the page read; a program that
+ * counts verdicts or lists topic ids does not.
+ */
+function stubsAnswer(info: GraphQLResolveInfo): boolean {
+  const within = (typeName: string, nodes: FieldNode[], available: ReadonlySet<string>) =>
+    nodes.length === 0 || selectionReadsOnly(info, info.schema.getType(typeName)!, nodes, available);
+  const topics = info.fieldNodes;
+  const positions = selectedField(info, 'AgreementTopic', topics, 'positions');
+  return (
+    within('Entity', selectedField(info, 'AgreementTopic', topics, 'topic'), TOPIC_STUB) &&
+    selectedField(info, 'Position', positions, 'reasoning').length === 0 &&
+    within('Entity', selectedField(info, 'Position', positions, 'target'), TOPIC_STUB) &&
+    within('Stance', selectedField(info, 'Position', positions, 'stance'), STANCE_STUB)
+  );
+}
+
 /**
  * The topics an agreement shows, with all properties of their targets and stances: the
  * comparison needs only ids, kinds and dates (findActorPositions reads stubs), so the
@@ -116,10 +141,12 @@ export const positionResolvers = {
       a: { topics: AgreementTopic[] },
       args: { verdicts?: string[] | null; first?: number | null; offset?: number | null },
       ctx: GraphContext,
+      info: GraphQLResolveInfo,
     ) => {
       const window = listWindow(args.first, args.offset);
       const wanted = args.verdicts && args.verdicts.length > 0 ? new Set(args.verdicts) : null;
-      return hydrateTopics(a.topics.filter((t) => !wanted || wanted.has(t.verdict)).slice(window.skip, window.skip + window.limit), ctx);
+      const page = a.topics.filter((t) => !wanted || wanted.has(t.verdict)).slice(window.skip, window.skip + window.limit);
+      return stubsAnswer(info) ? page : hydrateTopics(page, ctx);
     },
   },
   Position: {
