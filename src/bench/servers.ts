@@ -6,8 +6,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import net from 'node:net';
-import path from 'node:path';
-import { projectRoot } from '../config.js';
+import { projectRoot, serverNodeArgs } from '../config.js';
 
 /** A running server process. */
 export interface BenchServer {
@@ -40,11 +39,14 @@ async function waitUntilAnswers(url: string, child: ChildProcess, output: () => 
   throw new Error(`server at ${url} did not answer within ${timeoutMs / 1000} s: ${output().slice(-2000)}`);
 }
 
-/** Starts `tsx <script>` with PORT set and waits until its GraphQL endpoint answers. */
+/**
+ * Starts `script` with PORT set, as `npm start` runs the server (the same Node flags for
+ * both GraphQL servers, so neither is tuned and the other not), and waits until its
+ * GraphQL endpoint answers.
+ */
 async function startServer(name: string, script: string, endpoint: string, env: NodeJS.ProcessEnv): Promise<BenchServer> {
   const port = await freePort();
-  const tsx = path.join(projectRoot, 'node_modules', '.bin', 'tsx');
-  const child = spawn(tsx, [script], {
+  const child = spawn(process.execPath, serverNodeArgs(script), {
     cwd: projectRoot,
     env: { ...env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', NODE_ENV: 'production' },
     stdio: ['ignore', 'pipe', 'pipe'],

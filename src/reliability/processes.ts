@@ -7,7 +7,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import net from 'node:net';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { projectRoot, type Config } from '../config.js';
+import { projectRoot, serverNodeArgs, type Config } from '../config.js';
 import { homeLayout } from '../local-neo4j/home-layout.js';
 import type { Report } from '../local-neo4j/report.js';
 import { isAlive, removePidFile, runningServerPid } from '../local-neo4j/server-process.js';
@@ -72,8 +72,7 @@ export async function startServerProcess(config: Config, env: Record<string, str
     ...env,
   };
   delete childEnv['NEO4J_URI'];
-  const tsxCli = path.join(projectRoot, 'node_modules', 'tsx', 'dist', 'cli.mjs');
-  const child = spawn(process.execPath, [tsxCli, path.join(projectRoot, 'src', 'main.ts')], { cwd: projectRoot, env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, serverNodeArgs(path.join(projectRoot, 'src', 'main.ts')), { cwd: projectRoot, env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
   let text = '';
   const keep = (chunk: Buffer) => {
     // Keep the tail only: a fault run logs a warning per failed request.

@@ -2,11 +2,19 @@
  * `npm start` refusing to start: bad configuration (exit 2) and an unreachable Neo4j
  * (exit 4), each with one line saying what to do. Needs no database.
  */
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { SERVER_NODE_FLAGS } from '../../src/config.js';
 import { unusedPort } from './harness.js';
 import { runEntryPoint } from './processes.js';
 
 describe('npm start', () => {
+  it('and npm run up run node with the server flags the tests and the benchmark use', () => {
+    const scripts = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).scripts;
+    expect(scripts.start).toBe(`node ${SERVER_NODE_FLAGS.join(' ')} --import tsx src/main.ts`);
+    expect(scripts.up).toBe(`node ${SERVER_NODE_FLAGS.join(' ')} --import tsx src/cli/up.ts`);
+  });
+
   it('exits 2 with one line naming the variable when the configuration is bad', async () => {
     const run = runEntryPoint('src/main.ts', { PORT: 'eighty' });
     expect(await run.exited).toBe(2);

@@ -1,12 +1,9 @@
 /**
- * Runs an entry point (src/main.ts, src/cli/up.ts) as a child process the way npm does,
- * through tsx, and watches its output.
+ * Runs an entry point (src/main.ts, src/cli/up.ts) as a child process the way npm does
+ * (node with the server's flags and tsx as loader: package.json), and watches its output.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import path from 'node:path';
-import { projectRoot } from '../../src/config.js';
-
-const tsx = path.join(projectRoot, 'node_modules', '.bin', 'tsx');
+import { projectRoot, serverNodeArgs } from '../../src/config.js';
 
 /** A running entry point. */
 export interface RunningEntryPoint {
@@ -19,9 +16,9 @@ export interface RunningEntryPoint {
   exited: Promise<number | string>;
 }
 
-/** Starts `tsx <script>` in the repository with the environment given on top of this one's. */
+/** Starts `script` in the repository as npm does, with the environment given on top of this one's. */
 export function runEntryPoint(script: string, env: Record<string, string>): RunningEntryPoint {
-  const child = spawn(tsx, [script], { cwd: projectRoot, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, serverNodeArgs(script), { cwd: projectRoot, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let text = '';
   const listeners = new Set<() => void>();
   const append = (chunk: Buffer) => {
