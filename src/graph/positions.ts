@@ -26,6 +26,7 @@ export interface Position {
   towardsId?: string | null;
   /** For an inherited position: the organisation it is inherited from. */
   orgId?: string | null;
+  /** For an inherited position: the organisation's record (its name goes into the reasoning). */
   org?: EntityRecord | null;
 }
 
@@ -131,14 +132,14 @@ export async function findPositions(
 /** Marks a record that holds only what the query needed (id, label, kind, dates), not all properties. */
 const STUB = Symbol('stub');
 
-/** Whether a record is a stub that `hydrate` replaces. */
+/** Whether a record is a stub, which the agreement resolver replaces with the full record when a selection needs it. */
 export const isStub = (e: EntityRecord | null | undefined): boolean => Boolean(e && (e as Record<symbol, unknown>)[STUB]);
 
 /**
  * The positions of the given actors, by target, as of a date, on targets at least two of
  * them hold a position on (stated positions override inherited ones; the latest of each
- * kind; reduced in the query). Stances and targets come as stubs (id, label, kind, dates):
- * `hydrate` reads the properties of the ones an answer shows.
+ * kind; reduced in the query). Stances and targets come as stubs (id, label, kind, dates);
+ * the agreement resolver reads the properties of the ones an answer shows (decision 0010).
  */
 export async function findActorPositions(
   reader: GraphReader,
