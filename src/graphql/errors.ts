@@ -7,7 +7,7 @@ import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import { ApolloServerErrorCode, ApolloServerValidationErrorCode } from '@apollo/server/errors';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import type { Logger } from '../logger.js';
-import { neo4jErrorKind } from '../neo4j/errors.js';
+import { neo4jErrorKind, type Neo4jErrorKind } from '../neo4j/errors.js';
 
 /** The codes carried in `extensions.code` of errors diplograph raises itself. */
 export enum ErrorCode {
@@ -224,15 +224,15 @@ export function errorLoggingPlugin(logger: Logger): ApolloServerPlugin<BaseConte
           for (const error of requestContext.errors) {
             const disposition = errorDisposition(error);
             const context = { reqId: requestId, operationName, path: error.path?.join('.') };
+            // The driver's message of the Neo4j error behind a disposition, for the log.
+            const neo4jMessage = (kind: Neo4jErrorKind) => (causes(unwrapResolverError(error)).find((e) => neo4jErrorKind(e) === kind) as Error | undefined)?.message;
             if (disposition === 'internal') {
               logger.error({ ...context, err: unwrapResolverError(error) }, 'GraphQL operation failed: internal error');
             } else if (disposition === 'limit') {
-              const cause = causes(unwrapResolverError(error)).find((e) => neo4jErrorKind(e) === 'resources');
-              logger.warn({ ...context, neo4j: (cause as Error | undefined)?.message }, 'GraphQL operation failed: Neo4j transaction limit reached');
+              logger.warn({ ...context, neo4j: neo4jMessage('resources') }, 'GraphQL operation failed: Neo4j transaction limit reached');
             } else if (disposition === 'unavailable' && !unavailableLogged) {
               unavailableLogged = true;
-              const cause = causes(unwrapResolverError(error)).find((e) => neo4jErrorKind(e) === 'unavailable');
-              logger.warn({ ...context, neo4j: (cause as Error | undefined)?.message }, 'GraphQL operation failed: Neo4j unavailable');
+              logger.warn({ ...context, neo4j: neo4jMessage('unavailable') }, 'GraphQL operation failed: Neo4j unavailable');
             }
           }
         },
