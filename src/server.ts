@@ -31,6 +31,7 @@ import { projectRoot, type Config } from './config.js';
 import { ErrorCode, errorLoggingPlugin, formatError } from './graphql/errors.js';
 import { operationCostPlugin } from './graphql/operation-cost-plugin.js';
 import { operationLimits } from './graphql/limits.js';
+import { securityHeaders } from './http/security-headers.js';
 import type { Logger } from './logger.js';
 import { createReadinessProbe } from './readiness-probe.js';
 
@@ -126,10 +127,7 @@ export function createServer<TContext extends BaseContext>(deps: ServerDeps<TCon
   app.disable('x-powered-by');
   app.set('trust proxy', config.http.trustProxy);
   app.use(requestLogging(logger));
-  app.use((_req, res, next) => {
-    res.setHeader('x-content-type-options', 'nosniff');
-    next();
-  });
+  app.use(securityHeaders());
 
   app.get('/health', (_req, res) => {
     res.set('cache-control', 'no-store').json({ status: 'ok' });
