@@ -61,6 +61,25 @@ const cameo = z
   .optional();
 const language = z.string().regex(/^[a-z]{2,3}$/, 'an ISO 639 language code such as "id" or "en"');
 
+/**
+ * True for an http: or https: URL written out in full. Nothing else is accepted as an
+ * address: the dashboard links to it, and a javascript: or data: URL would run script.
+ */
+export function isWebUrl(s: string): boolean {
+  if (!/^https?:\/\//i.test(s)) return false;
+  try {
+    const { protocol } = new URL(s);
+    return protocol === 'http:' || protocol === 'https:';
+  } catch {
+    return false;
+  }
+}
+
+/** A web address (see isWebUrl). */
+export const webUrlSchema = z
+  .string({ error: 'expected a URL' })
+  .refine(isWebUrl, { message: 'not an http(s) URL: only addresses starting with http:// or https:// are accepted' });
+
 /** A source document: the report itself, or one it quotes. */
 export const sourceSchema = z.strictObject({
   id: idSchema,
@@ -70,7 +89,7 @@ export const sourceSchema = z.strictObject({
   publisher: ref.optional(),
   published: partialDateSchema.optional(),
   language,
-  url: z.url().optional(),
+  url: webUrlSchema.optional(),
   cites: refs.optional(),
   note,
 });
