@@ -7,6 +7,7 @@ import { entityHref, routeHref } from '../app/router.js';
 import type { EntityDetails } from '../operations/entity.js';
 import { facts, stanceChip } from '../ui/badges.js';
 import { h, type Child } from '../ui/dom.js';
+import { externalLink } from '../ui/external-link.js';
 import { titleCase } from '../ui/kinds.js';
 
 /** A reference as the query selects it; the kind is known from the field. */
@@ -87,7 +88,7 @@ export function entityFacts(e: EntityDetails): HTMLElement {
         ['Language', text(e.language)],
         ['Published', iso(e.published)],
         ['Publisher', refs('ACTOR', e.publisher)],
-        ['Address', e.url ? h('a', { href: String(e.url), rel: 'noopener noreferrer external' }, String(e.url)) : null],
+        ['Address', e.url ? externalLink(String(e.url)) : null],
         ['Cites', refs('SOURCE', e.cites)],
         ['Cited by', refs('SOURCE', e.citedBy)],
         ['Mentions', refs('ACTOR', e.mentions)],
