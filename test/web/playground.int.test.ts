@@ -2,8 +2,11 @@
  * The GraphQL playground at /playground runs offline: GraphiQL, its editor and workers
  * all come from this server, and a query runs against the real API. Any request that
  * would leave the local origin is blocked and recorded, and the test fails on it.
+ * Request headers (API keys) are never stored where a script on this origin could read them.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApiKey } from '../../src/auth/api-keys.js';
+import { testDatabase } from '../setup/neo4j.js';
 import { collectPageErrors, launchBrowser, screenshot, startDashboardServer, type DashboardServer, type TestBrowser } from './browser.js';
 
 let api: DashboardServer;
@@ -60,5 +63,46 @@ describe('the playground', () => {
     expect(requested.some((url) => url === `${api.url}/graphql`)).toBe(true);
     expect(errors).toEqual([]);
     await page.close();
+  });
+
+  it('sends the Headers editor with the request but never stores it: no localStorage value holds the key', async () => {
+    const key = await createApiKey(api.driver, testDatabase(), { name: 'test playground headers', scope: 'read' });
+    try {
+      const page = await browser.newPage();
+      const errors = collectPageErrors(page);
+      await page.goto(`${api.url}/playground/`);
+      await page.locator('.graphiql-query-editor .view-lines').filter({ hasText: 'search' }).waitFor({ timeout: 30_000 });
+
+      // Open the Headers editor and put the key in it, as an analyst would.
+      await page.locator('button[data-name="headers"]').click();
+      const headers = page.locator('section.graphiql-editor-tool .graphiql-editor:not(.hidden)');
+      await headers.locator('.view-lines').click();
+      await page.keyboard.press('ControlOrMeta+a');
+      await page.keyboard.insertText(JSON.stringify({ Authorization: `Bearer ${key.token}` }));
+      await headers.locator('.view-lines').filter({ hasText: key.token.slice(0, 12) }).waitFor();
+
+      const answer = page.waitForResponse((res) => res.url() === `${api.url}/graphql` && res.request().postData()?.includes('search(') === true);
+      await page.locator('button.graphiql-execute-button').click();
+      const res = await answer;
+      expect(res.request().headers()['authorization']).toBe(`Bearer ${key.token}`);
+      expect(res.status()).toBe(200);
+
+      // GraphiQL records the run in its history; once it has, read everything stored.
+      const stored = async () =>
+        page.evaluate(() => {
+          const storage = (globalThis as unknown as { localStorage: { length: number; key(i: number): string | null; getItem(k: string): string | null } }).localStorage;
+          return Array.from({ length: storage.length }, (_, i) => storage.key(i)!).map((k) => [k, storage.getItem(k) ?? ''] as const);
+        });
+      await expect.poll(async () => (await stored()).some(([k, v]) => k === 'graphiql:queries' && v.includes('search(')), { timeout: 15_000 }).toBe(true);
+      // A reload writes the tabs again, from what was kept.
+      await page.reload();
+      await page.locator('.graphiql-query-editor .view-lines').first().waitFor({ timeout: 30_000 });
+      const leaks = (await stored()).filter(([, v]) => v.includes(key.token) || v.includes(key.token.slice(0, 12)));
+      expect(leaks.map(([k]) => k)).toEqual([]);
+      expect(errors).toEqual([]);
+      await page.close();
+    } finally {
+      await api.driver.executeQuery('MATCH (k:ApiKey {id: $id}) DETACH DELETE k', { id: key.id }, { database: testDatabase() });
+    }
   });
 });

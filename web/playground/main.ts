@@ -11,6 +11,7 @@ import { GraphiQL, HISTORY_PLUGIN } from 'graphiql';
 import { createElement as h, StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { examples, type Example } from './examples.js';
+import { headerFreeStorage } from './header-free-storage.js';
 
 const endpoint = new URL(document.querySelector<HTMLMetaElement>('meta[name="diplograph-api"]')?.content || '../graphql', document.baseURI).href;
 // JSON POSTs (content-type application/json) pass Apollo's CSRF prevention.
@@ -62,6 +63,9 @@ createRoot(container).render(
       plugins: [HISTORY_PLUGIN, examplesPlugin],
       defaultTabs: examples.map((e) => ({ query: e.query })),
       defaultEditorToolsVisibility: true,
+      // Request headers carry API keys: never stored, and no setting to store them.
+      shouldPersistHeaders: false,
+      storage: headerFreeStorage(),
     }),
   ),
 );
