@@ -96,11 +96,32 @@ export async function startDashboardServer(): Promise<DashboardServer> {
   };
 }
 
-/** A headless Chromium with a fresh profile; close() also removes the profile. */
+/**
+ * A headless Chromium with a fresh profile; close() also removes the profile, and
+ * throws if any page broke the server's Content-Security-Policy.
+ */
 export interface TestBrowser {
   context: BrowserContext;
   newPage(viewport?: { width: number; height: number }): Promise<Page>;
+  /** Every Content-Security-Policy violation any page (or its workers) reported so far. */
+  cspViolations: string[];
   close(): Promise<void>;
+}
+
+/** How the in-page listener marks a violation in the console, so the test side can pick it out. */
+const cspMarker = '[csp-violation]';
+
+/**
+ * Runs in every page before its own scripts (injected by the browser, so the policy
+ * does not apply to it): reports each securitypolicyviolation event on the console.
+ */
+const reportCspViolations = `document.addEventListener('securitypolicyviolation', (e) => {
+  console.error(${JSON.stringify(cspMarker)} + ' ' + e.effectiveDirective + ' blocked ' + (e.blockedURI || '(inline)') + ' in ' + (e.sourceFile || e.documentURI) + ':' + e.lineNumber);
+});`;
+
+/** True for a console message about the Content-Security-Policy: Chromium's own, or our listener's. */
+function isCspMessage(text: string): boolean {
+  return text.startsWith(cspMarker) || /Content Security Policy/i.test(text);
 }
 
 /** Launches Debian's Chromium headless, offline apart from what the tests allow. */
@@ -121,8 +142,22 @@ export async function launchBrowser(): Promise<TestBrowser> {
       '--no-first-run',
     ],
   });
+  const cspViolations: string[] = [];
+  await context.addInitScript({ content: reportCspViolations });
+  const watch = (page: Page): void => {
+    page.on('console', (msg) => {
+      if (isCspMessage(msg.text())) cspViolations.push(`${page.url()}: ${msg.text()}`);
+    });
+    // Editor workers log their own violations on their own console.
+    page.on('worker', (worker) => worker.on('console', (msg) => {
+      if (isCspMessage(msg.text())) cspViolations.push(`${worker.url()}: ${msg.text()}`);
+    }));
+  };
+  context.pages().forEach(watch);
+  context.on('page', watch);
   return {
     context,
+    cspViolations,
     async newPage(viewport) {
       const page = await context.newPage();
       if (viewport) await page.setViewportSize(viewport);
@@ -131,6 +166,7 @@ export async function launchBrowser(): Promise<TestBrowser> {
     async close() {
       await context.close();
       rmSync(profile, { recursive: true, force: true });
+      if (cspViolations.length > 0) throw new Error(`the pages broke the Content-Security-Policy:\n${cspViolations.join('\n')}`);
     },
   };
 }
@@ -156,7 +192,8 @@ export interface AxeViolation {
  * and returns the serious and critical violations.
  */
 export async function axeViolations(page: Page): Promise<AxeViolation[]> {
-  await page.addScriptTag({ path: path.join(projectRoot, 'node_modules', 'axe-core', 'axe.min.js') });
+  // Evaluated by the browser, not added as a <script> tag, which the page's policy would refuse.
+  await page.evaluate(readFileSync(path.join(projectRoot, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8'));
   return page.evaluate(async () => {
     interface AxeResult {
       violations: { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[];

@@ -6,7 +6,7 @@
 /** What h() accepts as children: nodes, text, nothing, or lists of them. */
 export type Child = Node | string | number | null | undefined | false | readonly Child[];
 
-/** Attributes for h(): `on*` functions become listeners, booleans toggle, the rest are set as attributes. */
+/** Attributes for h(): `on*` functions become listeners, booleans toggle, `style` goes through the CSSOM, the rest are set as attributes. */
 export type Attrs = Record<string, string | number | boolean | null | undefined | EventListener>;
 
 /** Creates an element with attributes and children. */
@@ -17,6 +17,8 @@ export function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs?: Attrs |
       if (value === null || value === undefined || value === false) continue;
       if (typeof value === 'function') el.addEventListener(name.slice(2).toLowerCase(), value);
       else if (value === true) el.setAttribute(name, '');
+      // Through the CSSOM: the Content-Security-Policy refuses style attributes set as markup.
+      else if (name === 'style') el.style.cssText = String(value);
       else el.setAttribute(name, String(value));
     }
   }

@@ -9,6 +9,19 @@ import type { EntityKind, GraphEdgeData, GraphNodeData } from '../api/types.js';
 import { h } from './dom.js';
 import { ENTITY_KIND_STYLE, kindName } from './kinds.js';
 
+/** The id by which cytoscape.js tells that its container rule is already loaded. */
+const CYTOSCAPE_STYLESHEET_ID = '__________cytoscape_stylesheet';
+
+/**
+ * Cytoscape.js adds an inline <style> for its container unless an element with this id
+ * exists; the Content-Security-Policy refuses inline styles, so the rule is in
+ * styles.css (.__________cytoscape_container) and this marker tells cytoscape so.
+ */
+function markCytoscapeStylesheet(): void {
+  if (document.getElementById(CYTOSCAPE_STYLESHEET_ID)) return;
+  document.head.append(h('meta', { id: CYTOSCAPE_STYLESHEET_ID, name: 'cytoscape-stylesheet', content: 'in styles.css' }));
+}
+
 /** Options of drawGraph. */
 export interface GraphOptions {
   /** Name under which tests find the drawing (window.__diplograph.graphs[name]). */
@@ -139,6 +152,7 @@ export function drawGraph(nodes: readonly GraphNodeData[], edges: readonly Graph
   // container, so it starts once the figure is in the document.
   void import('cytoscape').then(({ default: cytoscape }) => {
     if (opts.signal?.aborted) return;
+    markCytoscapeStylesheet();
     const cy = cytoscape({
       container: canvas,
       elements: [
