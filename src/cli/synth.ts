@@ -1,12 +1,13 @@
 /**
  * `npm run synth -- --actors N --statements M --seed S`: generates a
  * deterministic synthetic corpus and writes it as seed files (--out), or
- * streams it straight into Neo4j through the bulk ingest (--ingest).
+ * streams it straight into Neo4j through the bulk ingest (--ingest), or into an empty
+ * local database through neo4j-admin's offline importer (--bulk).
  * Exit codes: 0 ok, 1 runtime error, 2 usage, 3 invalid data, 4 database unreachable.
  */
 import path from 'node:path';
 import { projectRoot } from '../config.js';
-import { runIngest } from '../ingest/ingest-cli-support.js';
+import { runBulkImport, runIngest } from '../ingest/ingest-cli-support.js';
 import { createProgress } from '../ingest/progress.js';
 import { corpusLayout, type CorpusOptions } from '../synth/corpus-layout.js';
 import { generateCorpus } from '../synth/generate-corpus.js';
@@ -21,12 +22,13 @@ const program = cliProgram('synth', 'Generate a deterministic synthetic corpus o
   .option('--per-file <n>', 'statements per report file', positiveInt, 500)
   .option('--out <dir>', 'folder to write the seed files to (default .scratch/synth-<actors>-<statements>-<seed>)')
   .option('--ingest', 'stream the corpus into Neo4j with the bulk ingest instead of writing files')
-  .option('--batch-size <n>', 'rows per transaction when ingesting', positiveInt);
+  .option('--batch-size <n>', 'rows per transaction when ingesting', positiveInt)
+  .option('--bulk', "load the corpus into an empty local database offline with neo4j-admin's importer");
 
 async function main(): Promise<number> {
   const parsed = parseArgs(program);
   if (parsed !== undefined) return parsed;
-  const o = program.opts<{ actors: number; statements: number; seed: number; perFile: number; out?: string; ingest?: boolean; batchSize?: number }>();
+  const o = program.opts<{ actors: number; statements: number; seed: number; perFile: number; out?: string; ingest?: boolean; bulk?: boolean; batchSize?: number }>();
   const corpus: CorpusOptions = { actors: o.actors, statements: o.statements, seed: o.seed, statementsPerFile: o.perFile };
   try {
     corpusLayout(corpus);
@@ -34,7 +36,7 @@ async function main(): Promise<number> {
     process.stderr.write(`synth: ${(err as Error).message}\n`);
     return ExitCode.USAGE;
   }
-  if (!o.ingest) {
+  if (!o.ingest && !o.bulk) {
     const progress = createProgress('statements', o.statements);
     const dir = o.out ?? path.join(projectRoot, '.scratch', `synth-${o.actors}-${o.statements}-${o.seed}`);
     const { files, statements } = await writeCorpus(corpus, dir, (done) => progress.update(done));
@@ -46,6 +48,7 @@ async function main(): Promise<number> {
   const files = (function* () {
     for (const f of generateCorpus(corpus)) yield { name: f.name, seed: f.seed, statements: f.statements };
   })();
+  if (o.bulk) return runBulkImport('synth', files, { unit: 'statements', total: o.statements });
   return runIngest('synth', files, { unit: 'statements', total: o.statements, batchSize: o.batchSize });
 }
 

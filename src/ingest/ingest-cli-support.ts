@@ -7,6 +7,8 @@ import type { Driver } from 'neo4j-driver';
 import { withDriver, type Failure } from '../cli/cli-support.js';
 import { ExitCode } from '../cli/exit-codes.js';
 import type { Config } from '../config.js';
+import { BulkCsvError } from './bulk-csv.js';
+import { bulkImport, BulkImportFailed, BulkImportRefused, type BulkImportStats } from './bulk-import.js';
 import { ingestFiles, IngestAbortedError, IngestIntegrityError, IngestValidationError, type IngestFile, type IngestStats } from './ingest-stream.js';
 import { createProgress } from './progress.js';
 
@@ -27,6 +29,11 @@ function ingestFailure(name: string, err: unknown): Failure | undefined {
     return { exitCode: ExitCode.INVALID_DATA, line: `${name}: ${err.message}\nBatches committed before this one stay; fix the data and rerun (the load is idempotent).` };
   }
   if (err instanceof IngestAbortedError) return { exitCode: ExitCode.RUNTIME_ERROR, line: `\n${name}: ${err.message}` };
+  if (err instanceof BulkImportRefused) return { exitCode: ExitCode.USAGE, line: `${name}: ${err.message}; nothing was changed` };
+  if (err instanceof BulkCsvError) return { exitCode: ExitCode.INVALID_DATA, line: `${name}: ${err.message}; nothing was imported` };
+  if (err instanceof BulkImportFailed) {
+    return { exitCode: ExitCode.INVALID_DATA, line: `${name}: ${err.message}\n${err.details.map((l) => `  ${l}`).join('\n')}\nThe database was left empty.` };
+  }
   return undefined;
 }
 
@@ -67,4 +74,42 @@ export function abortOnSigint(): AbortSignal {
     process.once('SIGINT', () => process.exit(130));
   });
   return controller.signal;
+}
+
+/** A one-line summary of a bulk import, with the time of each phase. */
+export function formatBulkStats(s: BulkImportStats): string {
+  const t = s.seconds;
+  return (
+    `imported ${s.files} files: ${s.statements.toLocaleString('en-US')} statements, ${s.nodes.toLocaleString('en-US')} nodes, ` +
+    `${s.relationships.toLocaleString('en-US')} relationships in ${t.total.toFixed(1)} s ` +
+    `(${Math.round(s.statements / Math.max(t.total, 1e-9)).toLocaleString('en-US')} statements/s; CSV ${t.csv.toFixed(1)} s, ` +
+    `neo4j-admin ${t.import.toFixed(1)} s, start ${t.start.toFixed(1)} s, schema and indexes ${t.schema.toFixed(1)} s), ` +
+    `peak RSS ${Math.round(s.peakRssBytes / 2 ** 20)} MiB\n`
+  );
+}
+
+/**
+ * Runs command `name` as an offline bulk import of `files` into the empty local
+ * database (neo4j-admin), with a progress bar counting `unit` up to `total`.
+ */
+export function runBulkImport(
+  name: string,
+  files: Iterable<IngestFile> | AsyncIterable<IngestFile>,
+  options: { unit: 'files' | 'statements'; total: number; keepCsv?: boolean | undefined },
+): Promise<number> {
+  return withDriver(
+    name,
+    async (driver, config) => {
+      const progress = createProgress(options.unit, options.total);
+      const stats = await bulkImport(driver, config, files, {
+        report: (line) => process.stderr.write(`${line}\n`),
+        onFile: (f, st) => progress.update(options.unit === 'files' ? f : st),
+        ...(options.keepCsv ? { keepCsv: true } : {}),
+      });
+      progress.finish(stats[options.unit]);
+      process.stdout.write(formatBulkStats(stats));
+      return ExitCode.OK;
+    },
+    { failure: (err) => ingestFailure(name, err) },
+  );
 }

@@ -1,0 +1,149 @@
+/**
+ * Writes planned graph rows as the CSV files that `neo4j-admin database import full`
+ * reads. Rows are grouped by what their header must say: a node group per label and
+ * property signature (names and types), a relationship group per type and signature,
+ * so every row of a file has the same columns and the import gives each property the
+ * type the transactional path gives it (Integer -> long, other numbers -> double, Date
+ * -> date, string lists -> string[]). Rows with a line break in a value go to files of
+ * their own, which the importer is told to parse as multi-line (slower, so only those).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { once } from 'node:events';
+import neo4j from 'neo4j-driver';
+import type { NodeRow, RelRow } from '../seed/plan-graph.js';
+
+/** Separates the items of a list value: a control character no text of the graph holds (checked). */
+export const ARRAY_DELIMITER = '\u001f';
+
+/** One header + data file pair and what the importer must be told about it. */
+export interface CsvGroup {
+  kind: 'nodes' | 'relationships';
+  /** `Entity:Actor` for nodes, the relationship type for relationships. */
+  labelOrType: string;
+  header: string;
+  data: string;
+  rows: number;
+  /** Values span lines: parse this file with --multiline-fields. */
+  multiline: boolean;
+}
+
+/** A value the CSV cannot carry as the transactional path would store it. */
+export class BulkCsvError extends Error {
+  override name = 'BulkCsvError';
+}
+
+type ColumnType = 'string' | 'long' | 'double' | 'boolean' | 'date' | 'string[]';
+
+function columnType(value: unknown, where: () => string): ColumnType {
+  if (typeof value === 'string') return 'string';
+  if (typeof value === 'boolean') return 'boolean';
+  if (typeof value === 'number') return 'double';
+  if (neo4j.isInt(value)) return 'long';
+  if (neo4j.isDate(value as never)) return 'date';
+  if (Array.isArray(value) && value.every((v) => typeof v === 'string')) {
+    // An empty list has no CSV form the importer reads back as an empty list.
+    if (value.length === 0) throw new BulkCsvError(`${where()}: an empty list cannot be bulk-imported; leave the field out`);
+    return 'string[]';
+  }
+  throw new BulkCsvError(`${where()}: a value of this kind cannot be bulk-imported (${JSON.stringify(value)})`);
+}
+
+const quote = (s: string): string => `"${s.replaceAll('"', '""')}"`;
+
+function cell(value: unknown, type: ColumnType, where: () => string): string {
+  switch (type) {
+    case 'string':
+      return quote(value as string);
+    case 'string[]': {
+      const items = value as string[];
+      if (items.some((s) => s.includes(ARRAY_DELIMITER))) throw new BulkCsvError(`${where()}: a list item holds the control character U+001F`);
+      return quote(items.join(ARRAY_DELIMITER));
+    }
+    case 'date':
+      return String(value);
+    case 'long':
+      return String(value);
+    case 'double':
+      // Shortest round-trip form: Java's Double.parseDouble reads back the same double.
+      return String(value);
+    case 'boolean':
+      return value ? 'true' : 'false';
+  }
+}
+
+const spansLines = (value: unknown): boolean =>
+  (typeof value === 'string' && /[\r\n]/.test(value)) || (Array.isArray(value) && value.some((v) => typeof v === 'string' && /[\r\n]/.test(v)));
+
+interface OpenGroup {
+  group: CsvGroup;
+  columns: { name: string; type: ColumnType }[];
+  out: fs.WriteStream;
+}
+
+/** Streams rows into CSV groups under `dir`; close() flushes and returns the groups. */
+export class BulkCsvWriter {
+  private readonly groups = new Map<string, OpenGroup>();
+
+  constructor(private readonly dir: string) {
+    fs.mkdirSync(dir, { recursive: true });
+  }
+
+  /** Adds nodes: `id:ID` (which the importer stores as the `id` property), their other properties, labels Entity and the row's label. */
+  async addNodes(rows: NodeRow[]): Promise<void> {
+    for (const row of rows) {
+      const { id: _id, ...props } = row.props;
+      await this.add('nodes', `Entity:${row.label}`, props, `${row.label} ${row.id}`, (columns) => [quote(row.id), ...columns]);
+    }
+  }
+
+  /** Adds relationships between node ids: `:START_ID`, `:END_ID` and their properties. */
+  async addRelationships(rows: RelRow[]): Promise<void> {
+    for (const row of rows) {
+      await this.add('relationships', row.type, row.props, `${row.type} ${row.from} -> ${row.to}`, (columns) => [
+        quote(row.from),
+        quote(row.to),
+        ...columns,
+      ]);
+    }
+  }
+
+  private async add(
+    kind: CsvGroup['kind'],
+    labelOrType: string,
+    props: Record<string, unknown>,
+    what: string,
+    line: (columns: string[]) => string[],
+  ): Promise<void> {
+    const names = Object.keys(props).sort();
+    const types = names.map((name) => columnType(props[name], () => `${what}, property ${name}`));
+    const multiline = names.some((name) => spansLines(props[name]));
+    const key = `${kind}|${labelOrType}|${multiline}|${names.map((n, i) => `${n}:${types[i]}`).join(',')}`;
+    let open = this.groups.get(key);
+    if (open === undefined) open = this.open(key, kind, labelOrType, multiline, names, types);
+    const columns = open.columns.map((c) => cell(props[c.name], c.type, () => `${what}, property ${c.name}`));
+    open.group.rows++;
+    if (!open.out.write(`${line(columns).join(',')}\n`)) await once(open.out, 'drain');
+  }
+
+  private open(key: string, kind: CsvGroup['kind'], labelOrType: string, multiline: boolean, names: string[], types: ColumnType[]): OpenGroup {
+    const n = this.groups.size;
+    const base = path.join(this.dir, `${kind}-${String(n).padStart(3, '0')}-${labelOrType.replace(/\W/g, '_')}`);
+    const group: CsvGroup = { kind, labelOrType, header: `${base}.header.csv`, data: `${base}.csv`, rows: 0, multiline };
+    const columns = names.map((name, i) => ({ name, type: types[i]! }));
+    const fixed = kind === 'nodes' ? ['id:ID'] : [':START_ID', ':END_ID'];
+    fs.writeFileSync(group.header, `${[...fixed, ...columns.map((c) => `${c.name}:${c.type}`)].join(',')}\n`);
+    const open = { group, columns, out: fs.createWriteStream(group.data) };
+    this.groups.set(key, open);
+    return open;
+  }
+
+  /** Flushes and closes every file; returns the groups in the order they were opened. */
+  async close(): Promise<CsvGroup[]> {
+    await Promise.all([...this.groups.values()].map(async (g) => {
+      g.out.end();
+      await once(g.out, 'finish');
+    }));
+    return [...this.groups.values()].map((g) => g.group);
+  }
+}

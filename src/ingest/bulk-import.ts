@@ -1,0 +1,219 @@
+/**
+ * Bulk load of an empty local database with Neo4j's own offline importer
+ * (`neo4j-admin database import full`): the files are planned by the same planner as
+ * the transactional ingest, written as CSV, and imported while the server is stopped;
+ * then the server starts again and the schema (constraints, indexes, full-text) is
+ * applied and populated. The result is the graph the transactional path gives (see
+ * docs/decisions/0023-offline-bulk-import.md). Refuses a database that is not empty
+ * or not local, before anything is stopped or written.
+ */
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Driver } from 'neo4j-driver';
+import type { Config } from '../config.js';
+import { findJava } from '../local-neo4j/find-java.js';
+import { homeLayout } from '../local-neo4j/home-layout.js';
+import type { Report } from '../local-neo4j/report.js';
+import { startNeo4j } from '../local-neo4j/start-neo4j.js';
+import { stopNeo4j } from '../local-neo4j/stop-neo4j.js';
+import { resolveNeo4jConnection } from '../neo4j/connection.js';
+import { cypher } from '../neo4j/cypher.js';
+import { openDriver } from '../neo4j/driver.js';
+import { applySchema } from '../seed/load-graph.js';
+import { ARRAY_DELIMITER, BulkCsvWriter, type CsvGroup } from './bulk-csv.js';
+import { planFile, type IngestFile } from './ingest-stream.js';
+
+/** The bulk import cannot run here (not local, not empty, nothing to import); nothing was changed. */
+export class BulkImportRefused extends Error {
+  override name = 'BulkImportRefused';
+}
+
+/** neo4j-admin rejected the data (a duplicate id, a reference to a missing node) or failed. */
+export class BulkImportFailed extends Error {
+  override name = 'BulkImportFailed';
+  constructor(
+    message: string,
+    /** The last lines of the importer's output and report. */
+    readonly details: string[],
+  ) {
+    super(message);
+  }
+}
+
+/** Options of bulkImport. */
+export interface BulkImportOptions {
+  /** Where the CSV files go (default: a fresh folder under the Neo4j home's import/). */
+  csvDir?: string;
+  /** Keep the CSV files after a successful import (they are always kept after a failure). */
+  keepCsv?: boolean;
+  /** Progress lines (the CLI prints them on stderr). */
+  report: Report;
+  /** Called after each file is written as CSV. */
+  onFile?: (files: number, statements: number) => void;
+}
+
+/** What a bulk import did, with the time of each phase in seconds. */
+export interface BulkImportStats {
+  files: number;
+  statements: number;
+  nodes: number;
+  relationships: number;
+  csvGroups: number;
+  seconds: { csv: number; import: number; start: number; schema: number; total: number };
+  /** Highest resident set size of this process while writing CSV, in bytes. */
+  peakRssBytes: number;
+}
+
+const since = (t: number): number => (performance.now() - t) / 1000;
+
+/** Refuses unless the configured Neo4j is the local one, whose store files the importer can write. */
+function assertLocal(config: Config): void {
+  if (!config.neo4j.local) {
+    throw new BulkImportRefused(
+      `NEO4J_URI is set (${config.neo4j.uri}): the offline importer writes the store files of the local Neo4j only; ` +
+        'use `npm run ingest -- DIR` (transactional) for a remote server',
+    );
+  }
+}
+
+/** Refuses unless the configured Neo4j is the local one and its database holds no node at all. */
+async function assertEmptyLocal(driver: Driver, config: Config): Promise<void> {
+  assertLocal(config);
+  const res = await driver.executeQuery(cypher('ingest/count-any-nodes'), {}, { database: config.neo4j.database, routing: 'READ' });
+  const nodes = Number(res.records[0]?.get('nodes'));
+  if (nodes > 0) {
+    throw new BulkImportRefused(
+      `database "${config.neo4j.database}" is not empty (${nodes.toLocaleString('en-US')}+ nodes): the offline importer replaces the whole store. ` +
+        `Empty it first (\`npm run db:stop\`, then delete ${homeLayout(config.localNeo4j.home).data}; the next start sets the password ` +
+        'kept in the password file again), or add to it with `npm run ingest -- DIR` (transactional)',
+    );
+  }
+}
+
+/**
+ * Imports `files` into the empty local database: CSV first (the server keeps running),
+ * then stop, import, start, schema. Throws BulkImportRefused before touching anything
+ * when the database is not local or not empty.
+ */
+export async function bulkImport(
+  driver: Driver,
+  config: Config,
+  files: Iterable<IngestFile> | AsyncIterable<IngestFile>,
+  opts: BulkImportOptions,
+): Promise<BulkImportStats> {
+  const started = performance.now();
+  const layout = homeLayout(config.localNeo4j.home);
+  assertLocal(config);
+  await startNeo4j(config, opts.report);
+  await assertEmptyLocal(driver, config);
+
+  const dir = opts.csvDir ?? path.join(layout.import, `bulk-${new Date().toISOString().replace(/[:.]/g, '-')}`);
+  if (dir.includes(',')) throw new BulkImportRefused(`the CSV folder ${dir} has a comma in its path, which neo4j-admin's file lists cannot hold`);
+  const stats: BulkImportStats = {
+    files: 0, statements: 0, nodes: 0, relationships: 0, csvGroups: 0,
+    seconds: { csv: 0, import: 0, start: 0, schema: 0, total: 0 },
+    peakRssBytes: process.memoryUsage().rss,
+  };
+
+  let t = performance.now();
+  const writer = new BulkCsvWriter(dir);
+  let groups: CsvGroup[];
+  try {
+    for await (const file of files) {
+      const planned = planFile(file);
+      await writer.addNodes(planned.nodes);
+      await writer.addRelationships(planned.rels);
+      stats.files++;
+      stats.statements += planned.statements;
+      stats.nodes += planned.nodes.length;
+      stats.relationships += planned.rels.length;
+      stats.peakRssBytes = Math.max(stats.peakRssBytes, process.memoryUsage().rss);
+      opts.onFile?.(stats.files, stats.statements);
+    }
+  } finally {
+    groups = await writer.close();
+  }
+  stats.csvGroups = groups.length;
+  stats.seconds.csv = since(t);
+  if (stats.nodes === 0) throw new BulkImportRefused('the files hold no node: nothing to import');
+  opts.report(`Wrote ${stats.nodes.toLocaleString('en-US')} nodes and ${stats.relationships.toLocaleString('en-US')} relationships as ${groups.length} CSV groups in ${dir} (${stats.seconds.csv.toFixed(1)} s)`);
+
+  // Checked again just before the store is replaced: a write may have landed meanwhile.
+  await assertEmptyLocal(driver, config);
+  await stopNeo4j(config, opts.report);
+  t = performance.now();
+  try {
+    await runImporter(config, dir, groups, opts.report);
+  } catch (err) {
+    // A failed import leaves store files "likely in an unusable state" (neo4j-admin's
+    // words). The database was empty: remove them, so the server starts with a new empty one.
+    for (const sub of ['databases', 'transactions']) fs.rmSync(path.join(layout.data, sub, config.neo4j.database), { recursive: true, force: true });
+    await startNeo4j(config, opts.report).catch((startErr: unknown) => opts.report(`warning: Neo4j did not start again: ${(startErr as Error).message}`));
+    throw err;
+  }
+  stats.seconds.import = since(t);
+  t = performance.now();
+  await startNeo4j(config, opts.report);
+  stats.seconds.start = since(t);
+  t = performance.now();
+  // A driver of its own: the caller's holds bookmarks of the replaced store, whose
+  // transaction ids the new store has not reached ("not up to the requested version").
+  const fresh = openDriver(resolveNeo4jConnection(config));
+  try {
+    await applySchema(fresh, config.neo4j.database);
+  } finally {
+    await fresh.close();
+  }
+  stats.seconds.schema = since(t);
+  if (!opts.keepCsv) fs.rmSync(dir, { recursive: true, force: true });
+  stats.seconds.total = since(started);
+  return stats;
+}
+
+/** The importer's arguments: the database first (since 5.19), then one group per header. */
+export function importerArgs(database: string, dir: string, groups: CsvGroup[]): string[] {
+  const multiline = groups.filter((g) => g.multiline).map((g) => g.data);
+  return [
+    'database', 'import', 'full', database,
+    '--overwrite-destination=true',
+    '--verbose',
+    '--id-type=string',
+    `--array-delimiter=U+${ARRAY_DELIMITER.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`,
+    '--bad-tolerance=0',
+    '--skip-bad-relationships=false',
+    '--skip-duplicate-nodes=false',
+    `--report-file=${path.join(dir, 'import.report')}`,
+    ...(multiline.length > 0 ? ['--multiline-fields-format=v2', `--multiline-fields=${multiline.join(',')}`] : []),
+    ...groups.map((g) => `--${g.kind}=${g.labelOrType}=${g.header},${g.data}`),
+  ];
+}
+
+async function runImporter(config: Config, dir: string, groups: CsvGroup[], report: Report): Promise<void> {
+  const layout = homeLayout(config.localNeo4j.home);
+  const java = findJava(config.localNeo4j.javaHome);
+  const logFile = path.join(dir, 'neo4j-admin.log');
+  const out = fs.openSync(logFile, 'w');
+  report(`Importing with neo4j-admin database import full (log: ${logFile}) ...`);
+  let code: number | null;
+  try {
+    const child = spawn(
+      java.bin,
+      [`-Xmx${config.localNeo4j.heap}`, '-cp', `${layout.lib}/*`, 'org.neo4j.cli.AdminTool', ...importerArgs(config.neo4j.database, dir, groups)],
+      // A minimal environment, as for the server: no secret of ours in the tool's.
+      { cwd: layout.home, env: { NEO4J_HOME: layout.home, NEO4J_CONF: layout.conf, LANG: 'C.UTF-8' }, stdio: ['ignore', out, out] },
+    );
+    code = await new Promise<number | null>((resolve, reject) => {
+      child.once('error', reject);
+      child.once('exit', (c) => resolve(c));
+    });
+  } finally {
+    fs.closeSync(out);
+  }
+  if (code !== 0) {
+    const tail = (file: string): string[] => (fs.existsSync(file) ? fs.readFileSync(file, 'utf8').split('\n').filter(Boolean).slice(-15) : []);
+    const details = [...tail(path.join(dir, 'import.report')), ...tail(logFile)];
+    const cause = details.find((l) => /duplicate|missing|not found|referring|Exception|Error:/i.test(l)) ?? details.at(-1) ?? 'no output';
+    throw new BulkImportFailed(`neo4j-admin database import failed (exit ${code}): ${cause}; the CSV files stay in ${dir}`, details);
+  }
+}
