@@ -23,6 +23,7 @@ function validOn(m: EntityRecord, asOf: string | null | undefined): boolean {
 
 /** Resolvers of Entity, Fact and every entity type. */
 export const entityTypeResolvers = {
+  Node: byLabel,
   Entity: byLabel,
   Fact: byLabel,
   Actor: {

@@ -37,6 +37,16 @@ const byId =
     return e;
   };
 
+/** Several entities by id, in the order asked; unknown ids give null entries. */
+async function byIds(_: unknown, args: { ids: string[] }, ctx: GraphContext): Promise<Array<EntityRecord | null>> {
+  if (args.ids.length > 200) throw badInput('ids', `at most 200 ids (got ${args.ids.length})`);
+  const found = await ctx.loaders.entity.loadMany(args.ids);
+  // A failed read (Neo4j down) is an error for the whole field, not a list of unknown ids.
+  const failed = found.find((e): e is Error => e instanceof Error);
+  if (failed) throw failed;
+  return found as Array<EntityRecord | null>;
+}
+
 function bounded(name: string, value: number, min: number, max: number): number {
   if (!Number.isInteger(value) || value < min || value > max) throw badInput(name, `must be between ${min} and ${max} (got ${value})`);
   return value;
@@ -56,14 +66,9 @@ export const queryResolvers = {
     statement: byId('Statement'),
     event: byId('Event'),
     source: byId('Source'),
-    entities: async (_: unknown, args: { ids: string[] }, ctx: GraphContext) => {
-      if (args.ids.length > 200) throw badInput('ids', `at most 200 ids (got ${args.ids.length})`);
-      const found = await ctx.loaders.entity.loadMany(args.ids);
-      // A failed read (Neo4j down) is an error for the whole field, not a list of unknown ids.
-      const failed = found.find((e): e is Error => e instanceof Error);
-      if (failed) throw failed;
-      return found;
-    },
+    node: byId(),
+    nodes: byIds,
+    entities: byIds,
     actors: async (_: unknown, args: { kind?: string | null; first?: number; after?: string | null }, ctx: GraphContext) => {
       const window = pageWindow(args.first, args.after);
       const page = await listActors(ctx.reader, { kind: args.kind ?? null, ...window });
