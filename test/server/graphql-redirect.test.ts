@@ -53,7 +53,7 @@ describe('GET /graphql', () => {
         redirect: 'manual',
       });
       expect(res.status, accept).toBe(200);
-      expect((await res.json()).data).toEqual({ __typename: 'Query' });
+      expect(((await res.json()) as { data: unknown }).data).toEqual({ __typename: 'Query' });
     }
   });
 
