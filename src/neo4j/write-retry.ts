@@ -8,6 +8,8 @@
  * retryable errors only, with the driver's back-off, for up to WRITE_RETRY_TIME_MS. A
  * retryable error means the transaction did not commit, and every write here is
  * idempotent by id, so running it again is safe. docs/scaling.md says why the figure.
+ * The session shares the driver's executeQuery bookmark manager, so this process reads
+ * its own writes on a cluster.
  */
 import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
 
@@ -26,7 +28,9 @@ export async function executeWriteWithRetry<T>(
   const started = Date.now();
   let delay = INITIAL_DELAY_MS;
   for (;;) {
-    const session = driver.session({ database, defaultAccessMode: neo4j.session.WRITE });
+    // The driver's executeQuery bookmarks: reads of this process that follow (autoCommitRead,
+    // executeQuery) wait for this write on a cluster member that has not applied it yet.
+    const session = driver.session({ database, defaultAccessMode: neo4j.session.WRITE, bookmarkManager: driver.executeQueryBookmarkManager });
     try {
       return await session.executeWrite(work);
     } catch (err) {
