@@ -28,9 +28,12 @@ const elapsed = (): string => `${((Date.now() - started) / 1000).toFixed(0)} s`;
 /** A failed check: what was expected, and where. */
 class CheckFailed extends Error {}
 
-/** The environment a container starts with: a PATH that finds this node and npm, a HOME for npm's cache, nothing of ours. */
+/** npm's cache for the replay: a copy of ours, so that the image's `npm cache clean` cleans only the copy. */
+let npmCache = '';
+
+/** The environment a container starts with: a PATH that finds this node and npm, HOME (npm's registry settings), a private npm cache, nothing of ours. */
 function baseEnv(): Record<string, string> {
-  const env: Record<string, string> = { PATH: `${path.dirname(process.execPath)}:/usr/local/bin:/usr/bin:/bin`, HOME: os.homedir() };
+  const env: Record<string, string> = { PATH: `${path.dirname(process.execPath)}:/usr/local/bin:/usr/bin:/bin`, HOME: os.homedir(), npm_config_cache: npmCache };
   for (const name of ['TMPDIR', 'LANG', 'http_proxy', 'https_proxy', 'HTTP_PROXY', 'HTTPS_PROXY', 'NO_PROXY', 'no_proxy']) {
     const v = process.env[name];
     if (v !== undefined) env[name] = v;
@@ -125,6 +128,9 @@ async function main(): Promise<number> {
   else neo4jEnv.NEO4J_PASSWORD = password;
 
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'diplograph-docker-check-'));
+  npmCache = path.join(work, 'npm-cache');
+  const ourCache = path.join(os.homedir(), '.npm', '_cacache');
+  if (fs.existsSync(ourCache)) fs.cpSync(ourCache, path.join(npmCache, '_cacache'), { recursive: true });
   say(`docker:check in ${work}, against Neo4j at ${config.neo4j.uri}`);
   let server: ReturnType<typeof spawn> | undefined;
   try {
