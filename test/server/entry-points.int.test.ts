@@ -49,5 +49,5 @@ describe('npm run up', () => {
     } finally {
       run.child.kill('SIGKILL');
     }
-  });
+  }, 180_000);
 });
