@@ -12,7 +12,7 @@ import path from 'node:path';
 import { projectRoot, type Config } from '../config.js';
 import { homeLayout } from '../local-neo4j/home-layout.js';
 import { assertPortsFree, neo4jPortNeeds, serverPortNeed } from '../local-neo4j/ports.js';
-import { writeRunState } from '../local-neo4j/run-state.js';
+import { runStateFile, writeRunState } from '../local-neo4j/run-state.js';
 import { runningServerPid } from '../local-neo4j/server-process.js';
 import { startNeo4j } from '../local-neo4j/start-neo4j.js';
 import { createLogger } from '../logger.js';
@@ -40,7 +40,8 @@ async function up(): Promise<number | undefined> {
   // 0. Every port this run listens on, checked before anything starts: one message names all taken ones.
   const ourNeo4jRuns = config.neo4j.local && runningServerPid(homeLayout(config.localNeo4j.home)) !== undefined;
   try {
-    await assertPortsFree([...(config.neo4j.local && !ourNeo4jRuns ? neo4jPortNeeds(config) : []), serverPortNeed(config)], 'npm run up', config.remembered);
+    const needs = [...(config.neo4j.local && !ourNeo4jRuns ? neo4jPortNeeds(config) : []), serverPortNeed(config)];
+    await assertPortsFree(needs, 'npm run up', { file: runStateFile(config.localNeo4j.home), remembered: config.remembered });
   } catch (err) {
     return reportFailure('up', err, config);
   }

@@ -48,7 +48,8 @@ export async function nextFreePort(from: number, host: string, avoid: ReadonlySe
  * variable that moves it, and free values to try (checked now): e.g.
  * "NEO4J_BOLT_PORT=7688 PORT=4001 npm run up".
  */
-export async function assertPortsFree(needs: PortNeed[], command: string, remembered: readonly string[] = []): Promise<void> {
+export async function assertPortsFree(needs: PortNeed[], command: string, memory: { file: string; remembered: readonly string[] }): Promise<void> {
+  const { remembered } = memory;
   const taken: PortNeed[] = [];
   for (const need of needs) if (!(await isPortFree(need.port, need.host))) taken.push(need);
   if (taken.length === 0) return;
@@ -60,12 +61,12 @@ export async function assertPortsFree(needs: PortNeed[], command: string, rememb
     avoid.add(free);
     suggestions.push(`${need.variable}=${free}`);
   }
-  const described = taken.map((n) => `port ${n.port} on ${n.host} (${n.use}, ${n.variable}${remembered.includes(n.variable) ? ' remembered in run.json' : ''})`);
+  const described = taken.map((n) => `port ${n.port} on ${n.host} (${n.use}, ${n.variable}${remembered.includes(n.variable) ? ' as remembered' : ''})`);
   const list = described.length === 1 ? described[0]! : `${described.slice(0, -1).join(', ')} and ${described.at(-1)!}`;
   throw new LocalNeo4jError(
     `${list} ${taken.length === 1 ? 'is' : 'are'} already in use by another program; ` +
       `choose free ${taken.length === 1 ? 'one' : 'ones'} with the variable${taken.length === 1 ? '' : 's'}` +
       (suggestions.length > 0 ? `, e.g. ${suggestions.join(' ')} ${command}` : '') +
-      ' (the local Neo4j\'s ports and the server\'s port are then remembered in .neo4j/run.json for the next commands)',
+      ` (a run that starts remembers its ports in ${memory.file} for the next commands)`,
   );
 }

@@ -58,7 +58,7 @@ export async function startNeo4j(config: Config, report: Report, command = 'npm 
   forgetRunPid(layout.home);
 
   // Cheap checks first, so a conflict costs no download.
-  await assertPortsFree(neo4jPortNeeds(config), command, config.remembered);
+  await assertPortsFree(neo4jPortNeeds(config), command, { file: runStateFile(layout.home), remembered: config.remembered });
   const java = findJava(config.localNeo4j.javaHome);
   const jars = await ensureJars(layout, report);
   for (const dir of [layout.data, layout.logs, layout.run, layout.import]) fs.mkdirSync(dir, { recursive: true });
