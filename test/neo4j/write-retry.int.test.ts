@@ -8,6 +8,7 @@ import { randomUUID } from 'node:crypto';
 import net from 'node:net';
 import neo4j, { type Driver } from 'neo4j-driver';
 import { afterAll, describe, expect, it } from 'vitest';
+import { autoCommitRead } from '../../src/neo4j/auto-commit-read.js';
 import { neo4jConnection } from '../../src/neo4j/connection.js';
 import { openDriver } from '../../src/neo4j/driver.js';
 import { executeWriteWithRetry } from '../../src/neo4j/write-retry.js';
@@ -23,6 +24,9 @@ afterAll(async () => {
   await testDriver().executeQuery('MATCH (n:WriteRetryProbe) DELETE n', {}, { database: testNeo4j().database });
 });
 
+/** What drivers sent through the proxies so far. */
+let sent = Buffer.alloc(0);
+
 /** A driver to `port`, where a proxy to the test Neo4j starts listening after `awayMs`. */
 async function neo4jAwayFor(awayMs: number): Promise<Driver> {
   const port = await unusedPort();
@@ -30,6 +34,9 @@ async function neo4jAwayFor(awayMs: number): Promise<Driver> {
   setTimeout(() => {
     const proxy = net.createServer((client) => {
       const upstream = net.connect(Number(target.port || 7687), target.hostname);
+      client.on('data', (chunk: Buffer) => {
+        sent = Buffer.concat([sent, chunk]);
+      });
       client.pipe(upstream).pipe(client);
       client.on('error', () => upstream.destroy());
       upstream.on('error', () => client.destroy());
@@ -71,5 +78,17 @@ describe('a write while Neo4j is away for 2 s', () => {
     await expect(executeWriteWithRetry(driver, testNeo4j().database, async (tx) => tx.run('CREATE (n:WriteRetryProbe {id: }) RETURN n'))).rejects.toMatchObject({
       code: 'Neo.ClientError.Statement.SyntaxError',
     });
+  });
+});
+
+describe("a read after a write in the same process", () => {
+  it("carries the write's bookmark, so a cluster member that has not applied the write yet waits for it", async () => {
+    const driver = await neo4jAwayFor(0);
+    await new Promise((r) => setTimeout(r, 100));
+    await executeWriteWithRetry(driver, testNeo4j().database, probeWrite(randomUUID()));
+    sent = Buffer.alloc(0);
+    await autoCommitRead(driver, testNeo4j().database, 'MATCH (n:WriteRetryProbe) RETURN count(n) AS n', {});
+    // PackStream: the key "bookmarks" then a list of one string.
+    expect(sent.includes(Buffer.concat([Buffer.from([0x89]), Buffer.from('bookmarks'), Buffer.from([0x91])]))).toBe(true);
   });
 });
