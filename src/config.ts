@@ -7,6 +7,7 @@ import { isIP } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { readRunState } from './local-neo4j/run-state.js';
 
 /** Root of the repository (where package.json lives). */
 export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -134,16 +135,50 @@ export interface Config {
   auth: { readsRequireKey: boolean };
   logLevel: string;
   production: boolean;
+  /**
+   * The variables whose values came from the local Neo4j's run.json (ports chosen by an
+   * earlier start), not from the environment: messages name where a port came from.
+   */
+  remembered: string[];
 }
+
+/** How loadConfig treats the remembered state of the local Neo4j. */
+export interface LoadConfigOptions {
+  /**
+   * Fill NEO4J_BOLT_PORT, NEO4J_HTTP_PORT and PORT, when unset, from `<home>/run.json`.
+   * Default: only for the process's own environment, so that configurations built from
+   * an explicit environment (tests, throwaway servers) never depend on local state.
+   */
+  remembered?: boolean;
+}
+
+/** The variables run.json can supply, with the field that holds each. */
+const rememberedVariables = [
+  ['NEO4J_BOLT_PORT', 'boltPort'],
+  ['NEO4J_HTTP_PORT', 'httpPort'],
+  ['PORT', 'serverPort'],
+] as const;
 
 /**
  * Parses and validates an environment (process.env by default).
  * Throws ConfigError naming the first bad variable.
  */
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const cleaned = Object.fromEntries(
-    Object.entries(env).filter(([k, v]) => k in envSchema.shape && v !== undefined && v !== ''),
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: LoadConfigOptions = {}): Config {
+  const cleaned: Record<string, string> = Object.fromEntries(
+    Object.entries(env).filter((e): e is [string, string] => e[0] in envSchema.shape && e[1] !== undefined && e[1] !== ''),
   );
+  const remembered: string[] = [];
+  if ((options.remembered ?? env === process.env) && cleaned.NEO4J_URI === undefined) {
+    const state = readRunState(path.resolve(projectRoot, cleaned.NEO4J_HOME ?? '.neo4j'));
+    // Neo4j's two ports go together: one set explicitly means neither is taken from memory.
+    const neo4jPortSet = cleaned.NEO4J_BOLT_PORT !== undefined || cleaned.NEO4J_HTTP_PORT !== undefined;
+    for (const [variable, field] of rememberedVariables) {
+      const value = state?.[field];
+      if (cleaned[variable] !== undefined || value === undefined || (neo4jPortSet && variable !== 'PORT')) continue;
+      cleaned[variable] = String(value);
+      remembered.push(variable);
+    }
+  }
   const parsed = envSchema.safeParse(cleaned);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
@@ -212,6 +247,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     auth: { readsRequireKey: e.READS_REQUIRE_KEY },
     logLevel: e.LOG_LEVEL,
     production: e.NODE_ENV === 'production',
+    remembered,
   };
 }
 

@@ -1,8 +1,8 @@
 /**
  * The HTTP server: Express 5 with Apollo Server mounted at /graphql, health and
  * readiness probes for load balancers, request ids, a CORS allowlist, a small body
- * limit and, later, the dashboard at /. Nothing here reads the environment or creates
- * the driver: both come in from the entry point.
+ * limit, the dashboard at / and the offline playground at /playground/. Nothing here
+ * reads the environment or creates the driver: both come in from the entry point.
  */
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
@@ -100,7 +100,8 @@ export function createServer<TContext extends BaseContext>(deps: ServerDeps<TCon
     logger: logger.child({ component: 'apollo' }),
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: config.http.shutdownGraceMs }),
-      // The Sandbox loads from Apollo's CDN: fine online in development; an offline playground comes later.
+      // The Sandbox loads from Apollo's CDN; browsers are sent to the offline playground instead
+      // (browserToPlayground), so it only shows in development when web/dist is not built.
       config.production ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault({ embed: true }),
       // Nothing leaves the machine, even if APOLLO_KEY happens to be set.
       ApolloServerPluginUsageReportingDisabled(),
@@ -144,6 +145,7 @@ export function createServer<TContext extends BaseContext>(deps: ServerDeps<TCon
 
   // /graphql: Apollo is mounted in start(), once it has started.
   let graphqlHandler: RequestHandler | undefined;
+  app.get('/graphql', browserToPlayground(deps.webRoot ?? path.join(projectRoot, 'web', 'dist')));
   app.all(
     '/graphql',
     cors(corsOptions(config.http.corsOrigins)),
@@ -156,8 +158,8 @@ export function createServer<TContext extends BaseContext>(deps: ServerDeps<TCon
   );
 
   // ── Dashboard ──────────────────────────────────────────────────────────────
-  // web/dist (built by the dashboard issue) is served at / when it exists; until then
-  // / is a small page pointing at the API.
+  // web/dist (npm run build:web) is served at / when it exists; until then / is a
+  // small page pointing at the API.
   const webRoot = deps.webRoot ?? path.join(projectRoot, 'web', 'dist');
   if (fs.existsSync(path.join(webRoot, 'index.html'))) {
     app.use(express.static(webRoot, { index: 'index.html' }));
@@ -201,6 +203,19 @@ export function createServer<TContext extends BaseContext>(deps: ServerDeps<TCon
       })();
       return stopping;
     },
+  };
+}
+
+/**
+ * A browser opening /graphql (a GET preferring HTML) is redirected to the offline
+ * playground when it is built: Apollo's landing page loads from a CDN and fails
+ * offline. GraphQL clients (JSON, graphql-response+json, or any type) go on to Apollo.
+ */
+function browserToPlayground(webRoot: string): RequestHandler {
+  return (req, res, next) => {
+    const prefersHtml = req.accepts(['application/graphql-response+json', 'application/json', 'text/html']) === 'text/html';
+    if (prefersHtml && fs.existsSync(path.join(webRoot, 'playground', 'index.html'))) res.redirect(302, '/playground/');
+    else next();
   };
 }
 
@@ -281,7 +296,7 @@ const placeholderPage = `<!doctype html>
 <h1>diplograph</h1>
 <p>A knowledge graph of diplomatic positions. The dashboard is not built yet.</p>
 <ul>
-<li><a href="/graphql">/graphql</a>: the GraphQL API (open it in a browser for Apollo Sandbox, outside production)</li>
+<li><a href="/graphql">/graphql</a>: the GraphQL API (npm run build:web builds the dashboard and the offline playground)</li>
 <li><a href="/health">/health</a> and <a href="/ready">/ready</a>: liveness and readiness</li>
 </ul>
 </body>

@@ -3,7 +3,7 @@
  * on every request that carries a bearer token. The key text itself is never stored,
  * returned after creation, or logged.
  */
-import type { Driver } from 'neo4j-driver';
+import neo4j, { type Driver } from 'neo4j-driver';
 import { cypher } from '../neo4j/cypher.js';
 import { toPlain } from '../neo4j/values.js';
 import { generateKey, keyIdOf, tokenMatches } from './api-key-token.js';
@@ -35,9 +35,9 @@ export async function createApiKey(driver: Driver, database: string, args: { nam
   return { ...row, revokedAt: null, token: key.token };
 }
 
-/** Every key, oldest first. */
+/** Every key, oldest first (a read: routed to any member of a cluster). */
 export async function listApiKeys(driver: Driver, database: string): Promise<ApiKeyInfo[]> {
-  const res = await driver.executeQuery(cypher('write/list-api-keys'), {}, { database });
+  const res = await driver.executeQuery(cypher('write/list-api-keys'), {}, { database, routing: neo4j.routing.READ });
   return res.records.map((r) => toPlain(r.toObject()) as ApiKeyInfo);
 }
 
@@ -51,11 +51,13 @@ export async function revokeApiKey(driver: Driver, database: string, id: string)
 /**
  * The principal of a bearer token, or null when the token is malformed, unknown, or
  * revoked. Looks the key up by its public id and compares hashes in constant time.
+ * Runs on every request with a key, so it is routed as a read: on a cluster, to the
+ * followers, not the leader that takes the writes (docs/scaling.md).
  */
 export async function verifyApiKey(driver: Driver, database: string, token: string): Promise<Principal | null> {
   const id = keyIdOf(token);
   if (id === undefined) return null;
-  const res = await driver.executeQuery(cypher('write/find-api-key'), { id }, { database });
+  const res = await driver.executeQuery(cypher('write/find-api-key'), { id }, { database, routing: neo4j.routing.READ });
   const row = res.records[0]?.toObject() as { id: string; name: string; scope: KeyScope; hash: string; revoked: boolean } | undefined;
   if (!row || row.revoked || !tokenMatches(token, row.hash)) return null;
   return { keyId: row.id, name: row.name, scope: row.scope };

@@ -1,12 +1,19 @@
 /**
- * `npm run up`: everything a fresh machine needs, in order: start the local Neo4j
- * (skipped when NEO4J_URI is set), load the seed files, then serve the API and the
- * dashboard in this process. Exit codes as the other commands: 2 configuration,
- * 3 invalid seed data, 4 Neo4j unreachable, 1 anything else.
+ * `npm run up`: everything a fresh machine needs, in order: check that every port it
+ * will listen on is free (one message naming all taken ones), start the local Neo4j
+ * (skipped when NEO4J_URI is set), load the seed files, serve the API and the dashboard
+ * in this process, remember the ports in the Neo4j home's run.json, and warm the
+ * server with the example operations, printing each one's first-request time. Exit
+ * codes as the other commands: 2 configuration, 3 invalid seed data, 4 Neo4j
+ * unreachable, 1 anything else.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { projectRoot, type Config } from '../config.js';
+import { homeLayout } from '../local-neo4j/home-layout.js';
+import { assertPortsFree, neo4jPortNeeds, serverPortNeed } from '../local-neo4j/ports.js';
+import { runStateFile, writeRunState } from '../local-neo4j/run-state.js';
+import { runningServerPid } from '../local-neo4j/server-process.js';
 import { startNeo4j } from '../local-neo4j/start-neo4j.js';
 import { createLogger } from '../logger.js';
 import { serve, StartupError } from '../main.js';
@@ -17,6 +24,7 @@ import { runSeed } from '../seed/run-seed.js';
 import { SeedValidationError } from '../seed/seed-issue.js';
 import { loadConfigOrExit, reportFailure } from './cli-support.js';
 import { ExitCode } from './exit-codes.js';
+import { formatWarmUp, warmUp } from './warm-up.js';
 
 const say = (line: string): void => {
   process.stdout.write(`${line}\n`);
@@ -29,10 +37,19 @@ const fail = (line: string): void => {
 async function up(): Promise<number | undefined> {
   const config = loadConfigOrExit();
 
+  // 0. Every port this run listens on, checked before anything starts: one message names all taken ones.
+  const ourNeo4jRuns = config.neo4j.local && runningServerPid(homeLayout(config.localNeo4j.home)) !== undefined;
+  try {
+    const needs = [...(config.neo4j.local && !ourNeo4jRuns ? neo4jPortNeeds(config) : []), serverPortNeed(config)];
+    await assertPortsFree(needs, 'npm run up', { file: runStateFile(config.localNeo4j.home), remembered: config.remembered });
+  } catch (err) {
+    return reportFailure('up', err, config);
+  }
+
   // 1. The database.
   if (config.neo4j.local) {
     try {
-      await startNeo4j(config, say);
+      await startNeo4j(config, say, 'npm run up');
     } catch (err) {
       return reportFailure('up', err, config);
     }
@@ -47,6 +64,13 @@ async function up(): Promise<number | undefined> {
   // 3. The server, with the same driver.
   try {
     const urls = await serve(config, createLogger(config));
+    if (config.neo4j.local) {
+      const { home, boltPort, httpPort } = config.localNeo4j;
+      writeRunState(home, { boltPort, httpPort, serverPort: config.http.port });
+    }
+    // 4. Warm Neo4j's plans and Apollo's caches so that the first visits are fast.
+    if (config.auth.readsRequireKey) say('warm-up skipped: READS_REQUIRE_KEY=true (reads need a key)');
+    else for (const line of formatWarmUp(await warmUp(urls.graphql))) say(line);
     say('');
     say(`diplograph is up:`);
     const built = fs.existsSync(path.join(projectRoot, 'web', 'dist', 'index.html'));

@@ -96,7 +96,7 @@ export class GraphReader {
       const result = await autoCommitRead(this.driver, this.database, only!.text, only!.params);
       return [plain(result.records)];
     }
-    const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.READ });
+    const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.READ, bookmarkManager: this.driver.executeQueryBookmarkManager });
     try {
       return await session.executeRead(async (tx) => {
         const results = await Promise.all(batch.map((read) => tx.run(read.text, read.params)));

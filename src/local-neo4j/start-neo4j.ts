@@ -12,8 +12,9 @@ import { LocalNeo4jError } from './local-neo4j-error.js';
 import { tailLogs } from './log-tail.js';
 import { writeNeo4jConf } from './neo4j-conf.js';
 import { ensurePassword } from './password.js';
-import { assertPortsFree } from './ports.js';
+import { assertPortsFree, neo4jPortNeeds } from './ports.js';
 import type { Report } from './report.js';
+import { forgetRunPid, readRunState, runStateFile, writeRunState } from './run-state.js';
 import { isAlive, removePidFile, runningServerPid, writePidFile } from './server-process.js';
 
 /** What startNeo4j found or did. */
@@ -38,21 +39,26 @@ const entryPointExitCodes: Record<number, string> = {
  * Brings up the database the configuration names: the project's local Neo4j (started if
  * not already running, and waited for), or, with NEO4J_URI, just checks that server answers.
  */
-export async function startNeo4j(config: Config, report: Report): Promise<StartResult> {
+export async function startNeo4j(config: Config, report: Report, command = 'npm run db:start'): Promise<StartResult> {
   if (!config.neo4j.local) return checkConfiguredServer(config, report);
   const layout = homeLayout(config.localNeo4j.home);
   const uri = config.neo4j.uri;
+  const { boltPort, httpPort } = config.localNeo4j;
 
   const runningPid = runningServerPid(layout);
   if (runningPid !== undefined) {
+    assertRunsOnConfiguredPorts(config, runningPid);
     const ready = await waitForBolt(config, layout, { pid: runningPid });
+    // A server started before run.json existed: remember the ports it answers on.
+    if (readRunState(layout.home)?.pid !== runningPid) writeRunState(layout.home, { boltPort, httpPort, pid: runningPid });
     report(`Neo4j already running at ${uri} (pid ${runningPid})`);
     return { uri, pid: runningPid, startedNow: false, ...ready };
   }
   removePidFile(layout);
+  forgetRunPid(layout.home);
 
   // Cheap checks first, so a conflict costs no download.
-  await assertPortsFree(config.localNeo4j);
+  await assertPortsFree(neo4jPortNeeds(config), command, { file: runStateFile(layout.home), remembered: config.remembered });
   const java = findJava(config.localNeo4j.javaHome);
   const jars = await ensureJars(layout, report);
   for (const dir of [layout.data, layout.logs, layout.run, layout.import]) fs.mkdirSync(dir, { recursive: true });
@@ -64,11 +70,29 @@ export async function startNeo4j(config: Config, report: Report): Promise<StartR
   const child = launchServer(java.bin, config, layout);
   const pid = child.pid!;
   writePidFile(layout, pid);
+  writeRunState(layout.home, { boltPort, httpPort, pid });
   report(`Starting Neo4j ${jars.version} (pid ${pid}, Java ${java.major}, heap ${config.localNeo4j.heap}, page cache ${config.localNeo4j.pageCache}) ...`);
   const ready = await waitForBolt(config, layout, { pid, child });
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   report(`Neo4j ${ready.version} (${ready.edition}) is up at ${uri} (pid ${pid}) after ${seconds} s`);
   return { uri, pid, startedNow: true, ...ready };
+}
+
+/**
+ * Refuses a configuration whose ports differ from those the running local server was
+ * started with (run.json): probing the configured ports would find another program's
+ * server, or none, and call it ours.
+ */
+function assertRunsOnConfiguredPorts(config: Config, pid: number): void {
+  const state = readRunState(config.localNeo4j.home);
+  if (state?.pid !== pid) return;
+  const { boltPort, httpPort } = config.localNeo4j;
+  if (state.boltPort === boltPort && state.httpPort === httpPort) return;
+  throw new LocalNeo4jError(
+    `the local Neo4j in ${config.localNeo4j.home} already runs (pid ${pid}) on Bolt ${state.boltPort} and HTTP ${state.httpPort} ` +
+      `(${runStateFile(config.localNeo4j.home)}), not on NEO4J_BOLT_PORT=${boltPort} NEO4J_HTTP_PORT=${httpPort}: ` +
+      'unset those variables to use it, or stop it first with npm run db:stop',
+  );
 }
 
 async function checkConfiguredServer(config: Config, report: Report): Promise<StartResult> {
@@ -123,6 +147,7 @@ async function waitForBolt(
     if (probe.refused) throw new LocalNeo4jError(`Neo4j at ${config.neo4j.uri} answered with an error: ${probe.reason}`);
     if (exit !== undefined || (server.child === undefined && !isAlive(server.pid))) {
       removePidFile(layout);
+      forgetRunPid(layout.home);
       const code = exit?.code ?? null;
       const why = code === null ? (exit?.signal ? ` (killed by ${exit.signal})` : '') : ` with code ${code}${entryPointExitCodes[code] ? ` (${entryPointExitCodes[code]})` : ''}`;
       throw new LocalNeo4jError(`Neo4j exited during start-up${why}`, { details: tailLogs(layout) });

@@ -2,6 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { Config } from '../config.js';
 import { homeLayout } from './home-layout.js';
 import type { Report } from './report.js';
+import { forgetRunPid } from './run-state.js';
 import { isAlive, readPidFile, removePidFile, runningServerPid } from './server-process.js';
 
 /** What stopNeo4j did. */
@@ -29,6 +30,7 @@ export async function stopNeo4j(config: Config, report: Report): Promise<StopRes
   if (pid === undefined) {
     const stale = readPidFile(layout);
     removePidFile(layout);
+    forgetRunPid(layout.home);
     report(`Neo4j is not running${stale === undefined ? '' : ` (removed the stale pid file naming ${stale})`}`);
     return { stopped: false, killed: false };
   }
@@ -43,6 +45,7 @@ export async function stopNeo4j(config: Config, report: Report): Promise<StopRes
     while (isAlive(pid)) await sleep(100);
   }
   removePidFile(layout);
+  forgetRunPid(layout.home);
   report(`Neo4j stopped (pid ${pid}) in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   return { stopped: true, killed };
 }

@@ -11,6 +11,7 @@ import type { Driver, ManagedTransaction } from 'neo4j-driver';
 import type { Principal } from '../auth/principal.js';
 import type { EntityRecord } from '../graph/entity-record.js';
 import { cypher } from '../neo4j/cypher.js';
+import { executeWriteWithRetry } from '../neo4j/write-retry.js';
 import { toPlain } from '../neo4j/values.js';
 import { mergeRelationships } from '../seed/load-graph.js';
 import { planGraph, type NodeRow, type RelRow } from '../seed/plan-graph.js';
@@ -136,110 +137,105 @@ export async function writeEntity(driver: Driver, database: string, request: Wri
     if (!ok.success) throw new WriteInputError('source', ok.error.issues[0]!.message);
   }
   const changeId = randomUUID();
-  const session = driver.session({ database });
-  try {
-    return await session.executeWrite(async (tx) => {
-      // One writer per id at a time: a concurrent write of the same id waits here.
-      await tx.run(cypher('write/api-lock-id'), { id });
-      // ── validate against the graph ────────────────────────────────────────
-      const document = section === 'sources' ? id : section === 'statements' ? (record.source as string) : request.source!;
-      const known = await lookupIds(tx, [...new Set([...referencedIds(section, record), document, id])]);
-      const itself: DefinedEntity = { section, record };
-      const problems = entityIssues(section, record, (ref) => known.get(ref) ?? (ref === id ? itself : undefined), 'in the graph');
-      if (problems.length > 0) throw new WriteInputError(`input.${formatPath(problems[0]!.path)}`, problems[0]!.message);
-      const self = known.get(id);
-      if (self && !self.origin.startsWith(API_ORIGIN_PREFIX)) {
-        throw new WriteInputError('input.id', `"${id}" is defined in the seed file of source "${self.origin}": correct it there (seed files own their facts)`);
+  return executeWriteWithRetry(driver, database, async (tx) => {
+    // One writer per id at a time: a concurrent write of the same id waits here.
+    await tx.run(cypher('write/api-lock-id'), { id });
+    // ── validate against the graph ────────────────────────────────────────
+    const document = section === 'sources' ? id : section === 'statements' ? (record.source as string) : request.source!;
+    const known = await lookupIds(tx, [...new Set([...referencedIds(section, record), document, id])]);
+    const itself: DefinedEntity = { section, record };
+    const problems = entityIssues(section, record, (ref) => known.get(ref) ?? (ref === id ? itself : undefined), 'in the graph');
+    if (problems.length > 0) throw new WriteInputError(`input.${formatPath(problems[0]!.path)}`, problems[0]!.message);
+    const self = known.get(id);
+    if (self && !self.origin.startsWith(API_ORIGIN_PREFIX)) {
+      throw new WriteInputError('input.id', `"${id}" is defined in the seed file of source "${self.origin}": correct it there (seed files own their facts)`);
+    }
+    if (self && self.section !== section) throw new WriteInputError('input.id', `"${id}" is already used by ${self.label === 'Actor' ? 'an' : 'a'} ${self.label}`);
+    let file: string;
+    if (section === 'sources') file = id;
+    else {
+      const doc = known.get(document);
+      if (!doc || doc.section !== 'sources') {
+        throw new WriteInputError(section === 'statements' ? 'input.source' : 'source', `unknown source "${document}" (no source with this id in the graph)`);
       }
-      if (self && self.section !== section) throw new WriteInputError('input.id', `"${id}" is already used by ${self.label === 'Actor' ? 'an' : 'a'} ${self.label}`);
-      let file: string;
-      if (section === 'sources') file = id;
-      else {
-        const doc = known.get(document);
-        if (!doc || doc.section !== 'sources') {
-          throw new WriteInputError(section === 'statements' ? 'input.source' : 'source', `unknown source "${document}" (no source with this id in the graph)`);
-        }
-        file = fileOfOrigin(doc.origin);
-      }
-      const origin = `${API_ORIGIN_PREFIX}${file}`;
+      file = fileOfOrigin(doc.origin);
+    }
+    const origin = `${API_ORIGIN_PREFIX}${file}`;
 
-      // ── plan with the seed planner ───────────────────────────────────────
-      const planned = { ...record };
-      if (section !== 'sources' && section !== 'statements' && section !== 'actors' && document !== file) {
-        planned.sources = [...new Set([document, ...((planned.sources as string[] | undefined) ?? [])])];
-      }
-      const seed = (section === 'sources'
-        ? { source: planned }
-        : { source: { id: file, kind: 'REFERENCE', title: file, language: 'en' }, [section]: [planned] }) as unknown as SeedFile;
-      const plan = planGraph([{ file: origin, seed }]);
-      const node: NodeRow = { ...plan.nodes.find((n) => n.id === id)!, props: { ...plan.nodes.find((n) => n.id === id)!.props, origin } };
-      const rels: RelRow[] = plan.rels.map((r) => ({ ...r, props: { ...r.props, origin } }));
-      const derived = section === 'sources' ? [] : rels.filter((r) => r.type === 'MENTIONS' && r.from === file);
-      const owned = rels.filter((r) => !derived.includes(r) && (r.from === id || r.to === id));
+    // ── plan with the seed planner ───────────────────────────────────────
+    const planned = { ...record };
+    if (section !== 'sources' && section !== 'statements' && section !== 'actors' && document !== file) {
+      planned.sources = [...new Set([document, ...((planned.sources as string[] | undefined) ?? [])])];
+    }
+    const seed = (section === 'sources'
+      ? { source: planned }
+      : { source: { id: file, kind: 'REFERENCE', title: file, language: 'en' }, [section]: [planned] }) as unknown as SeedFile;
+    const plan = planGraph([{ file: origin, seed }]);
+    const node: NodeRow = { ...plan.nodes.find((n) => n.id === id)!, props: { ...plan.nodes.find((n) => n.id === id)!.props, origin } };
+    const rels: RelRow[] = plan.rels.map((r) => ({ ...r, props: { ...r.props, origin } }));
+    const derived = section === 'sources' ? [] : rels.filter((r) => r.type === 'MENTIONS' && r.from === file);
+    const owned = rels.filter((r) => !derived.includes(r) && (r.from === id || r.to === id));
 
-      // ── compare with what is stored ──────────────────────────────────────
-      const stored = (await tx.run(cypher('write/api-read-target'), { id, incomingTypes: [...INCOMING_TYPES] })).records[0]!;
-      const storedProps = stored.get('props') as Record<string, unknown> | null;
-      const storedRels = (stored.get('rels') as StoredRel[]).map((r) => ({ ...r, props: r.props }));
-      const storedByKey = new Map(storedRels.map((r) => [r.key, canonical(r.props)]));
-      const plannedByKey = new Map(owned.map((r) => [r.key, canonical(r.props)]));
-      const nodeSame = storedProps !== null && canonical(storedProps) === canonical({ ...node.props, id });
-      const relsSame = storedByKey.size === plannedByKey.size && [...plannedByKey].every(([k, v]) => storedByKey.get(k) === v);
-      if (nodeSame && relsSame) {
-        return { outcome: 'UNCHANGED', entity: { ...(toPlain(storedProps) as Record<string, unknown>), __label: node.label } as EntityRecord, change: null };
-      }
+    // ── compare with what is stored ──────────────────────────────────────
+    const stored = (await tx.run(cypher('write/api-read-target'), { id, incomingTypes: [...INCOMING_TYPES] })).records[0]!;
+    const storedProps = stored.get('props') as Record<string, unknown> | null;
+    const storedRels = (stored.get('rels') as StoredRel[]).map((r) => ({ ...r, props: r.props }));
+    const storedByKey = new Map(storedRels.map((r) => [r.key, canonical(r.props)]));
+    const plannedByKey = new Map(owned.map((r) => [r.key, canonical(r.props)]));
+    const nodeSame = storedProps !== null && canonical(storedProps) === canonical({ ...node.props, id });
+    const relsSame = storedByKey.size === plannedByKey.size && [...plannedByKey].every(([k, v]) => storedByKey.get(k) === v);
+    if (nodeSame && relsSame) {
+      return { outcome: 'UNCHANGED', entity: { ...(toPlain(storedProps) as Record<string, unknown>), __label: node.label } as EntityRecord, change: null };
+    }
 
-      // ── write ────────────────────────────────────────────────────────────
-      const stale = storedRels.filter((r) => plannedByKey.get(r.key) === undefined);
-      if (stale.length > 0) await tx.run(cypher('write/delete-relationships'), { rows: stale.map(({ key, from, to }) => ({ key, from, to })) });
-      await tx.run(cypher('write/merge-nodes'), { rows: [node] });
-      const changedRels = owned.filter((r) => storedByKey.get(r.key) !== plannedByKey.get(r.key));
-      if (changedRels.length > 0) {
-        const written = await mergeRelationships(tx, 'write/merge-relationships', changedRels);
-        if (written !== changedRels.length) throw new Error(`wrote ${written} of ${changedRels.length} relationships of ${id}`);
+    // ── write ────────────────────────────────────────────────────────────
+    const stale = storedRels.filter((r) => plannedByKey.get(r.key) === undefined);
+    if (stale.length > 0) await tx.run(cypher('write/delete-relationships'), { rows: stale.map(({ key, from, to }) => ({ key, from, to })) });
+    await tx.run(cypher('write/merge-nodes'), { rows: [node] });
+    const changedRels = owned.filter((r) => storedByKey.get(r.key) !== plannedByKey.get(r.key));
+    if (changedRels.length > 0) {
+      const written = await mergeRelationships(tx, 'write/merge-relationships', changedRels);
+      if (written !== changedRels.length) throw new Error(`wrote ${written} of ${changedRels.length} relationships of ${id}`);
+    }
+    if (derived.length > 0) await tx.run(cypher('write/api-merge-mentions'), { rows: derived });
+    if (storedProps !== null) {
+      // A correction may leave the old file's source mentioning actors nothing names any more.
+      const mentionTypes = new Set<string>(MENTION_TYPES);
+      const candidates = storedRels.filter((r) => mentionTypes.has(r.type)).map((r) => (r.from === id ? r.to : r.from));
+      if (node.label === 'Actor') candidates.push(id);
+      if (candidates.length > 0) {
+        await tx.run(cypher('write/api-prune-mentions'), {
+          file: fileOfOrigin(String(storedProps.origin)),
+          actorIds: [...new Set(candidates)],
+          mentionTypes: [...MENTION_TYPES],
+        });
       }
-      if (derived.length > 0) await tx.run(cypher('write/api-merge-mentions'), { rows: derived });
-      if (storedProps !== null) {
-        // A correction may leave the old file's source mentioning actors nothing names any more.
-        const mentionTypes = new Set<string>(MENTION_TYPES);
-        const candidates = storedRels.filter((r) => mentionTypes.has(r.type)).map((r) => (r.from === id ? r.to : r.from));
-        if (node.label === 'Actor') candidates.push(id);
-        if (candidates.length > 0) {
-          await tx.run(cypher('write/api-prune-mentions'), {
-            file: fileOfOrigin(String(storedProps.origin)),
-            actorIds: [...new Set(candidates)],
-            mentionTypes: [...MENTION_TYPES],
-          });
-        }
-      }
+    }
 
-      const outcome = storedProps === null ? 'CREATED' : 'UPDATED';
-      const after: Record<string, unknown> = { ...(toPlain(node.props) as Record<string, unknown>), id };
-      const before = storedProps === null ? {} : (toPlain(storedProps) as Record<string, unknown>);
-      const fields = [
-        ...[...new Set([...Object.keys(before), ...Object.keys(after)])].filter((k) => canonical(before[k]) !== canonical(after[k])),
-        ...[...new Set([...storedRels, ...owned].map((r) => r.type))].filter((t) => {
-          const keys = (rows: Array<{ key: string; type: string }>, m: Map<string, string>) => rows.filter((r) => r.type === t).map((r) => `${r.key}=${m.get(r.key)}`).sort().join();
-          return keys(storedRels, storedByKey) !== keys(owned, plannedByKey);
-        }),
-      ].sort();
-      const res = await tx.run(cypher('write/create-change'), {
-        id: changeId,
-        operation: OPERATION_OF[section],
-        outcome,
-        entityId: id,
-        entityKind: node.label.toUpperCase(),
-        origin,
-        keyId: principal.keyId,
-        keyName: principal.name,
-        fields,
-        before: storedProps === null ? null : summary(storedProps, storedRels),
-        after: summary(node.props, owned),
-      });
-      const change = toPlain(res.records[0]!.get('change')) as ChangeRecord;
-      return { outcome, entity: { ...after, __label: node.label } as EntityRecord, change };
+    const outcome = storedProps === null ? 'CREATED' : 'UPDATED';
+    const after: Record<string, unknown> = { ...(toPlain(node.props) as Record<string, unknown>), id };
+    const before = storedProps === null ? {} : (toPlain(storedProps) as Record<string, unknown>);
+    const fields = [
+      ...[...new Set([...Object.keys(before), ...Object.keys(after)])].filter((k) => canonical(before[k]) !== canonical(after[k])),
+      ...[...new Set([...storedRels, ...owned].map((r) => r.type))].filter((t) => {
+        const keys = (rows: Array<{ key: string; type: string }>, m: Map<string, string>) => rows.filter((r) => r.type === t).map((r) => `${r.key}=${m.get(r.key)}`).sort().join();
+        return keys(storedRels, storedByKey) !== keys(owned, plannedByKey);
+      }),
+    ].sort();
+    const res = await tx.run(cypher('write/create-change'), {
+      id: changeId,
+      operation: OPERATION_OF[section],
+      outcome,
+      entityId: id,
+      entityKind: node.label.toUpperCase(),
+      origin,
+      keyId: principal.keyId,
+      keyName: principal.name,
+      fields,
+      before: storedProps === null ? null : summary(storedProps, storedRels),
+      after: summary(node.props, owned),
     });
-  } finally {
-    await session.close();
-  }
+    const change = toPlain(res.records[0]!.get('change')) as ChangeRecord;
+    return { outcome, entity: { ...after, __label: node.label } as EntityRecord, change };
+  });
 }

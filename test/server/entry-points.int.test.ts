@@ -35,6 +35,9 @@ describe('npm run up', () => {
       expect(output).toContain(`dashboard  http://127.0.0.1:${port}/`);
       expect(output).toContain(`playground http://127.0.0.1:${port}/playground/`);
       expect(output).toContain(`GraphQL    http://127.0.0.1:${port}/graphql`);
+      // The plans are warmed and each example operation's first request is timed and printed.
+      expect(output).toContain('first requests (docs/queries; goal under 300 ms');
+      for (const name of ['1-find', '4-positions', '8-provenance']) expect(output).toMatch(new RegExp(`^  ${name} +\\d+ ms  \\(cold \\d+ ms\\)(  over the goal)?$`, 'm'));
       const res = await fetch(`http://127.0.0.1:${port}/graphql`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
@@ -46,5 +49,5 @@ describe('npm run up', () => {
     } finally {
       run.child.kill('SIGKILL');
     }
-  });
+  }, 180_000);
 });

@@ -57,6 +57,8 @@ export default async function setup(project: TestProject): Promise<(() => Promis
   }
 
   log('no NEO4J_URI and no Docker engine: using the local Neo4j');
+  // Ports chosen by an earlier npm run up or db:start (decision 0019): say so, since no variable shows them.
+  if (config.remembered.length > 0) log(`${config.remembered.join(', ')} as remembered in ${config.localNeo4j.home}/run.json`);
   const started = await startNeo4j(config, log).catch((err: unknown) => {
     // Vitest prints only the message: carry the server's last log lines in it.
     if (err instanceof LocalNeo4jError) throw new Error([err.message, ...err.details].join('\n'));
