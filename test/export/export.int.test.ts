@@ -17,6 +17,7 @@ import { toPlain } from '../../src/neo4j/values.js';
 import { runSeed } from '../../src/seed/run-seed.js';
 import { writeEntity } from '../../src/write/write-entity.js';
 import { neo4jEnv, testConnection, testDatabase } from '../setup/neo4j.js';
+import { childEnv } from '../setup/child-env.js';
 
 const run = promisify(execFile);
 const SOURCE = 'liputan6-2022-01-14-nrc';
@@ -43,7 +44,7 @@ async function snapshot(normalizeApiOrigins = false): Promise<string[]> {
 
 async function exportCli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await run('npx', ['tsx', 'src/cli/export.ts', ...args], { env: { ...process.env, ...neo4jEnv() }, maxBuffer: 64 * 1024 * 1024 });
+    const { stdout, stderr } = await run('npx', ['tsx', 'src/cli/export.ts', ...args], { env: childEnv(neo4jEnv()), maxBuffer: 64 * 1024 * 1024 });
     return { code: 0, stdout, stderr };
   } catch (err) {
     const e = err as { code: number; stdout: string; stderr: string };
