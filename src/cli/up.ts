@@ -15,7 +15,7 @@ import { formatSummary } from '../seed/format-summary.js';
 import { LoadIntegrityError } from '../seed/load-graph.js';
 import { runSeed } from '../seed/run-seed.js';
 import { SeedValidationError } from '../seed/seed-issue.js';
-import { loadConfigOrExit, reportFailure } from './cli-support.js';
+import { describeFailure, loadConfigOrExit, reportFailure } from './cli-support.js';
 import { ExitCode } from './exit-codes.js';
 
 const say = (line: string): void => {
@@ -95,7 +95,7 @@ try {
   const code = await up();
   if (code !== undefined) process.exit(code);
 } catch (err) {
-  fail((err as Error).stack ?? String(err));
+  fail(describeFailure('up', err).line.replace(/^up: /, ''));
   await closeDriver().catch(() => undefined);
   process.exit(ExitCode.RUNTIME_ERROR);
 }

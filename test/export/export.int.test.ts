@@ -169,4 +169,21 @@ describe('export', () => {
     const usage = await exportCli(['--format', 'xml']);
     expect(usage.code).toBe(2);
   });
+
+  it('creates missing folders of --out, or says in one line why it cannot', async () => {
+    const dir = await tempDir();
+    const folder = path.join(dir, 'missing', 'folder');
+    const all = await exportCli(['--out', folder]);
+    expect(all.code, all.stderr).toBe(0);
+    expect((await readdir(folder)).sort()).toContain(`${SOURCE}.yaml`);
+    const file = path.join(dir, 'other', 'deeper', 'graph.json');
+    const json = await exportCli(['--format', 'json', '--out', file]);
+    expect(json.code, json.stderr).toBe(0);
+    expect((JSON.parse(await readFile(file, 'utf8')) as { format: string }).format).toBe('diplograph-seed-export');
+
+    // A file where a folder should be: nothing is exported, one line says why.
+    const blocked = await exportCli(['--out', path.join(file, 'sub')]);
+    expect(blocked.code).toBe(2);
+    expect(blocked.stderr.trim()).toBe(`export: --out ${path.join(file, 'sub')}: cannot create the folder ${path.join(file, 'sub')}: a part of the path is a file, not a folder (ENOTDIR)`);
+  });
 });
