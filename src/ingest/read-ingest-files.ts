@@ -4,7 +4,7 @@
  * any size streams in constant memory.
  */
 import { readFile } from 'node:fs/promises';
-import { parse } from 'yaml';
+import { parse, YAMLError } from 'yaml';
 import { findSeedFiles } from '../seed/read-seed-files.js';
 import { decodeUtf8 } from '../seed/decode-utf8.js';
 import { IngestValidationError, type IngestFile } from './ingest-stream.js';
@@ -17,7 +17,14 @@ export async function* readIngestFiles(paths: string[]): AsyncGenerator<IngestFi
       const { line, col, byte, offset } = decoded.fault;
       throw new IngestValidationError(`${name}:${line}:${col}: not valid UTF-8: byte ${byte} at byte offset ${offset}; save the file as UTF-8`);
     }
-    const seed: unknown = parse(decoded.text, { uniqueKeys: true, strict: true });
+    let seed: unknown;
+    try {
+      seed = parse(decoded.text, { uniqueKeys: true, strict: true });
+    } catch (err) {
+      if (!(err instanceof YAMLError)) throw err;
+      const at = err.linePos?.[0];
+      throw new IngestValidationError(`${name}${at ? `:${at.line}:${at.col}` : ''}: YAML syntax: ${err.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}`);
+    }
     yield { name, seed };
   }
 }
