@@ -25,14 +25,16 @@ import type { DocumentNode } from 'graphql';
 import type { Driver } from 'neo4j-driver';
 import { pinoHttp } from 'pino-http';
 import { accessPlugin } from './auth/access-plugin.js';
-import { authenticate, authFailureOf, principalOf } from './auth/authenticate.js';
+import { authenticate, authFailureOf, principalOf, requireKeyBeforeParsing } from './auth/authenticate.js';
 import type { Principal } from './auth/principal.js';
 import { projectRoot, type Config } from './config.js';
 import { ErrorCode, errorLoggingPlugin, formatError } from './graphql/errors.js';
+import { hidingSuggestions } from './graphql/hide-suggestions.js';
+import { knownOperationTypesRule } from './graphql/known-operation-types.js';
 import { operationCostPlugin } from './graphql/operation-cost-plugin.js';
 import { operationLimits } from './graphql/limits.js';
 import { securityHeaders } from './http/security-headers.js';
-import type { Logger } from './logger.js';
+import { redactRequest, type Logger } from './logger.js';
 import { createReadinessProbe } from './readiness-probe.js';
 
 /** What the GraphQL context factory is given for each request. */
@@ -85,7 +87,8 @@ export function createServer<TContext extends BaseContext>(deps: ServerDeps<TCon
   const apollo = new ApolloServer<TContext>({
     typeDefs,
     resolvers,
-    formatError,
+    // hideSchemaDetailsFromClientErrors misses the hints of variable coercion errors.
+    formatError: config.production ? hidingSuggestions(formatError) : formatError,
     includeStacktraceInErrorResponses: false,
     hideSchemaDetailsFromClientErrors: config.production,
     introspection: config.graphql.introspection,
@@ -93,7 +96,7 @@ export function createServer<TContext extends BaseContext>(deps: ServerDeps<TCon
     allowBatchedHttpRequests: false,
     maxRecursiveSelections: true,
     parseOptions: limits.parseOptions,
-    validationRules: limits.validationRules,
+    validationRules: [...limits.validationRules, knownOperationTypesRule],
     stopOnTerminationSignals: false,
     // Apollo would otherwise read NODE_ENV itself; config is the only reader of the environment.
     nodeEnv: config.production ? 'production' : 'development',
@@ -150,6 +153,7 @@ export function createServer<TContext extends BaseContext>(deps: ServerDeps<TCon
     '/graphql',
     cors(corsOptions(config.http.corsOrigins)),
     authenticate(driver, config.neo4j.database),
+    requireKeyBeforeParsing(config.auth.readsRequireKey),
     express.json({ limit: config.http.bodyLimit }),
     (req, res, next) => {
       if (graphqlHandler) return graphqlHandler(req, res, next);
@@ -223,6 +227,8 @@ function browserToPlayground(webRoot: string): RequestHandler {
 function requestLogging(logger: Logger): RequestHandler {
   return pinoHttp({
     logger,
+    // Keys sent in the URL (?api_key=...) or an unusual header never reach a log line.
+    serializers: { req: redactRequest },
     quietReqLogger: true,
     genReqId(req, res) {
       const incoming = req.headers['x-request-id'];

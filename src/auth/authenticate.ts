@@ -61,3 +61,19 @@ export function authenticate(driver: Driver, database: string): RequestHandler {
     next();
   };
 }
+
+/** Why a request without a valid key is refused under READS_REQUIRE_KEY (the access plugin says the same). */
+export const readsRequireKeyMessage = 'This server is configured so that reading (READS_REQUIRE_KEY) needs an API key: send "Authorization: Bearer <API key>"';
+
+/**
+ * With READS_REQUIRE_KEY, answers 401 to every GraphQL request without a valid key
+ * before Apollo parses or validates it: an anonymous client learns nothing about the
+ * schema, not even from the errors of a misspelled operation. Without it, passes.
+ */
+export function requireKeyBeforeParsing(readsRequireKey: boolean): RequestHandler {
+  return (req, res, next) => {
+    if (!readsRequireKey || req.method === 'OPTIONS' || principalOf(res.locals)) return next();
+    res.setHeader('www-authenticate', 'Bearer');
+    refuse(res, 401, ErrorCode.UNAUTHENTICATED, authFailureOf(res.locals) ?? readsRequireKeyMessage);
+  };
+}

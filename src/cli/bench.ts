@@ -14,7 +14,7 @@ import { runBench, type BenchSettings } from '../bench/run-bench.js';
 import { startDiplograph, startNeo4jGraphql, type BenchServer } from '../bench/servers.js';
 import { projectRoot } from '../config.js';
 import { withDatabase } from '../ingest/ingest-cli-support.js';
-import { cliProgram, parseArgs, positiveInt } from './cli-support.js';
+import { cliProgram, parseArgs, positiveInt, runMain } from './cli-support.js';
 import { ExitCode } from './exit-codes.js';
 
 const sizeList = (v: string): number[] => {
@@ -72,4 +72,4 @@ async function main(): Promise<number> {
   });
 }
 
-process.exitCode = await main();
+await runMain('bench', main);

@@ -1,7 +1,8 @@
 /**
  * What every command-line entry point shares: a commander program whose parse errors
  * become exit codes, loading the configuration, running a body with the driver, and
- * turning a failure into one line on stderr and an exit code (src/cli/exit-codes.ts).
+ * turning a failure into one line on stderr and an exit code (src/cli/exit-codes.ts),
+ * also at the top level (runMain): no command shows the user a stack trace.
  */
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { Neo4jError, type Driver } from 'neo4j-driver';
@@ -12,6 +13,17 @@ import { closeDriver, createDriver } from '../neo4j/driver.js';
 import { neo4jErrorKind } from '../neo4j/errors.js';
 import { applySchema } from '../seed/load-graph.js';
 import { ExitCode } from './exit-codes.js';
+
+/** A failure a command describes itself: one line for the user (without the command's name) and its exit code. */
+export class CliError extends Error {
+  override name = 'CliError';
+  constructor(
+    message: string,
+    readonly exitCode: number = ExitCode.RUNTIME_ERROR,
+  ) {
+    super(message);
+  }
+}
 
 /** How a command ends after a failure: its exit code and the text to print on stderr (no trailing newline). */
 export interface Failure {
@@ -100,10 +112,12 @@ export function loadConfigOrExit(env: NodeJS.ProcessEnv = process.env): Config {
  * and an exit code. Bad configuration or a missing password is 2; a Neo4j that is
  * unreachable or refuses the credentials is 4, with what to do; a failed local Neo4j
  * (db:start) is 4 or 1, with its log lines; another error from Neo4j is 1 in one line;
- * anything else is 1 with its stack trace. `config` names the database in the lines.
+ * anything else is 1 with its message (the stack trace only with LOG_LEVEL=debug or
+ * trace: it helps us, not the user). `config` names the database in the lines.
  */
 export function describeFailure(name: string, err: unknown, config?: Config): Failure {
   if (err instanceof ConfigError) return { exitCode: ExitCode.USAGE, line: `config error: ${err.message}` };
+  if (err instanceof CliError) return { exitCode: err.exitCode, line: `${name}: ${err.message}` };
   if (err instanceof MissingPasswordError) return { exitCode: ExitCode.USAGE, line: `${name}: ${err.message}` };
   if (err instanceof LocalNeo4jError) {
     return { exitCode: err.unreachable ? ExitCode.DATABASE_UNREACHABLE : ExitCode.RUNTIME_ERROR, line: [`${name}: ${err.message}`, ...err.details].join('\n') };
@@ -122,7 +136,54 @@ export function describeFailure(name: string, err: unknown, config?: Config): Fa
       };
     default:
       if (err instanceof Neo4jError) return { exitCode: ExitCode.RUNTIME_ERROR, line: `${name}: Neo4j${at} answered with an error: ${err.code}: ${firstLine}` };
-      return { exitCode: ExitCode.RUNTIME_ERROR, line: `${name}: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}` };
+      if (err instanceof Error && (config?.logLevel === 'debug' || config?.logLevel === 'trace')) return { exitCode: ExitCode.RUNTIME_ERROR, line: `${name}: ${err.stack ?? err.message}` };
+      return { exitCode: ExitCode.RUNTIME_ERROR, line: `${name}: ${oneLine(err)}` };
+  }
+}
+
+/** What the common file-system error codes mean, in words. */
+const fsReasons: Record<string, string> = {
+  ENOENT: 'no such file or folder',
+  ENOTDIR: 'a part of the path is a file, not a folder',
+  EISDIR: 'it is a folder',
+  EEXIST: 'a file of that name is in the way',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  EROFS: 'the file system is read-only',
+  ENOSPC: 'no space left on the device',
+};
+
+/** A file-system error as "cannot <do what> <path>: <why>", or undefined for any other error. */
+export function describeFsError(err: unknown): string | undefined {
+  const e = err as NodeJS.ErrnoException | undefined;
+  if (!(err instanceof Error) || typeof e?.code !== 'string' || typeof e.syscall !== 'string') return undefined;
+  const action = ({ mkdir: 'create the folder', open: 'open', write: 'write', scandir: 'read the folder', stat: 'find', rename: 'rename', unlink: 'delete' } as Record<string, string>)[e.syscall] ?? e.syscall;
+  return `cannot ${action}${e.path ? ` ${e.path}` : ''}: ${fsReasons[e.code] ?? e.message} (${e.code})`;
+}
+
+/** An error's message as one line: a file-system error in words, else the first line of the message. */
+function oneLine(err: unknown): string {
+  const fs = describeFsError(err);
+  if (fs) return fs;
+  const message = err instanceof Error ? err.message : String(err);
+  return message.split('\n').find((l) => l.trim() !== '')?.trim() ?? (err instanceof Error ? err.name : 'unknown error');
+}
+
+/**
+ * The top level of every entry point: runs `main`, sets the exit code it returns, and
+ * turns anything thrown (or rejected later, unhandled) into describeFailure's line and
+ * its exit code, so that no command prints a stack trace at the user.
+ */
+export async function runMain(name: string, main: () => Promise<number | undefined>): Promise<void> {
+  // Thrown outside main's chain (a timer, a stream): nothing sensible can go on.
+  const fatal = (err: unknown): never => process.exit(reportFailure(name, err));
+  process.on('uncaughtException', fatal);
+  process.on('unhandledRejection', fatal);
+  try {
+    const code = await main();
+    if (code !== undefined) process.exitCode = code;
+  } catch (err) {
+    process.exitCode = reportFailure(name, err);
   }
 }
 

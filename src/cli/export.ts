@@ -3,14 +3,15 @@
  * back out as seed files. YAML: one seed file per source; with --source, that file (to
  * PATH or stdout); without, a folder PATH with one <source>.yaml per file (or all of
  * them to stdout, separated by ---). JSON: one document with every file, to PATH or
- * stdout. Exit codes: 0 ok, 1 runtime error, 2 usage or configuration, 3 unknown
- * source, 4 database unreachable.
+ * stdout. Missing folders of PATH are created. Exit codes: 0 ok, 1 runtime error,
+ * 2 usage or configuration (also a PATH that cannot be created), 3 unknown source,
+ * 4 database unreachable.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Option } from 'commander';
 import { exportSeeds, ExportSourceError, renderJson, renderYaml } from '../export/export-graph.js';
-import { cliProgram, parseArgs, withDriver } from './cli-support.js';
+import { CliError, cliProgram, describeFsError, parseArgs, runMain, withDriver } from './cli-support.js';
 import { ExitCode } from './exit-codes.js';
 
 const program = cliProgram('export', 'Export the graph (seed-written and API-written facts) as seed-file YAML or as JSON.')
@@ -18,10 +19,35 @@ const program = cliProgram('export', 'Export the graph (seed-written and API-wri
   .addOption(new Option('--format <format>', 'yaml or json').choices(['yaml', 'json']).default('yaml'))
   .option('--out <path>', 'a file (--source, or json), or a folder (all files as yaml); default stdout');
 
+/**
+ * Makes sure `out` can be written before anything is read from Neo4j: the folder (for all
+ * files as YAML) or the file's folder is created with its parents, else the export stops
+ * with one line saying why (a file in the way, no permission, a read-only disk).
+ */
+async function prepareOut(out: string, kind: 'folder' | 'file'): Promise<void> {
+  const folder = kind === 'folder' ? out : path.dirname(out);
+  try {
+    await mkdir(folder, { recursive: true });
+  } catch (err) {
+    throw new CliError(`--out ${out}: ${describeFsError(err) ?? (err as Error).message}`, ExitCode.USAGE);
+  }
+}
+
+/** Writes one output file, a failure as one line naming it. */
+async function writeOut(file: string, text: string): Promise<void> {
+  try {
+    await writeFile(file, text);
+  } catch (err) {
+    throw new CliError(describeFsError(err) ?? `cannot write ${file}: ${(err as Error).message}`);
+  }
+}
+
 async function main(): Promise<number> {
   const parsed = parseArgs(program);
   if (parsed !== undefined) return parsed;
   const opts = program.opts<{ source?: string; format: 'yaml' | 'json'; out?: string }>();
+  const toFolder = opts.format === 'yaml' && opts.source === undefined;
+  if (opts.out) await prepareOut(opts.out, toFolder ? 'folder' : 'file');
   return withDriver(
     'export',
     async (driver, config) => {
@@ -29,15 +55,14 @@ async function main(): Promise<number> {
       const exportedAt = new Date().toISOString();
       if (opts.format === 'json') {
         const text = renderJson(files, exportedAt);
-        if (opts.out) await writeFile(opts.out, text);
+        if (opts.out) await writeOut(opts.out, text);
         else process.stdout.write(text);
       } else if (opts.source !== undefined) {
         const text = renderYaml(files[0]!, exportedAt);
-        if (opts.out) await writeFile(opts.out, text);
+        if (opts.out) await writeOut(opts.out, text);
         else process.stdout.write(text);
       } else if (opts.out) {
-        await mkdir(opts.out, { recursive: true });
-        for (const f of files) await writeFile(path.join(opts.out, `${f.source}.yaml`), renderYaml(f, exportedAt));
+        for (const f of files) await writeOut(path.join(opts.out, `${f.source}.yaml`), renderYaml(f, exportedAt));
       } else {
         process.stdout.write(files.map((f) => renderYaml(f, exportedAt)).join('---\n'));
       }
@@ -48,4 +73,4 @@ async function main(): Promise<number> {
   );
 }
 
-process.exitCode = await main();
+await runMain('export', main);

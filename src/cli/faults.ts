@@ -13,7 +13,7 @@ import { runApiFaults } from '../reliability/faults-api.js';
 import { runIngestFaults } from '../reliability/faults-ingest.js';
 import { apiFaultVerdict } from '../reliability/verdicts.js';
 import type { StopMode } from '../reliability/processes.js';
-import { cliProgram, parseArgsAsync } from './cli-support.js';
+import { cliProgram, parseArgsAsync, runMain } from './cli-support.js';
 import { ExitCode } from './exit-codes.js';
 
 const positive = (v: string): number => {
@@ -98,10 +98,6 @@ async function main(): Promise<number> {
   return exitCode;
 }
 
-main().then(
-  (code) => process.exit(code),
-  (err: unknown) => {
-    console.error(`faults: ${(err as Error).stack ?? String(err)}`);
-    process.exit(ExitCode.RUNTIME_ERROR);
-  },
-);
+// Exits when done: a fault run leaves timers and sockets of its clients behind.
+await runMain('faults', main);
+process.exit();

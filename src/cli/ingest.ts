@@ -10,7 +10,7 @@
 import { runBulkImport, runIngest } from '../ingest/ingest-cli-support.js';
 import { readIngestFiles } from '../ingest/read-ingest-files.js';
 import { findSeedFiles } from '../seed/read-seed-files.js';
-import { cliProgram, parseArgs, positiveInt } from './cli-support.js';
+import { cliProgram, parseArgs, positiveInt, runMain } from './cli-support.js';
 import { ExitCode } from './exit-codes.js';
 
 const program = cliProgram('ingest', 'Bulk-load seed files in batched, idempotent transactions (rerun to complete an interrupted load).')
@@ -34,4 +34,4 @@ async function main(): Promise<number> {
   return runIngest('ingest', readIngestFiles(program.args), { unit: 'files', total, batchSize: o.batchSize });
 }
 
-process.exitCode = await main();
+await runMain('ingest', main);

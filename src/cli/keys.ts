@@ -7,7 +7,7 @@
 import { InvalidArgumentError } from 'commander';
 import { createApiKey, KEY_NAME, listApiKeys, revokeApiKey } from '../auth/api-keys.js';
 import { KEY_SCOPES, type KeyScope } from '../auth/principal.js';
-import { cliProgram, parseArgs, withDriver as withCliDriver } from './cli-support.js';
+import { cliProgram, parseArgs, runMain, withDriver as withCliDriver } from './cli-support.js';
 import { ExitCode } from './exit-codes.js';
 
 const out = (s: string): void => void process.stdout.write(`${s}\n`);
@@ -77,4 +77,4 @@ async function main(): Promise<number> {
   return parseArgs(program) ?? run();
 }
 
-process.exitCode = await main();
+await runMain('keys', main);

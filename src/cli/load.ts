@@ -6,7 +6,7 @@
  */
 import { InvalidArgumentError } from 'commander';
 import { LoadConfigError, assertBounds, assertLoopback, formatLoadReport, readMix, runLoad } from '../reliability/load.js';
-import { cliProgram, parseArgs } from './cli-support.js';
+import { cliProgram, parseArgs, runMain } from './cli-support.js';
 import { ExitCode } from './exit-codes.js';
 
 const number = (v: string): number => {
@@ -52,10 +52,6 @@ async function main(): Promise<number> {
   return report.errors === 0 ? ExitCode.OK : ExitCode.RUNTIME_ERROR;
 }
 
-main().then(
-  (code) => process.exit(code),
-  (err: unknown) => {
-    console.error(`load: ${(err as Error).stack ?? String(err)}`);
-    process.exit(ExitCode.RUNTIME_ERROR);
-  },
-);
+// Exits when done: the clients' keep-alive sockets would hold the process open a while.
+await runMain('load', main);
+process.exit();

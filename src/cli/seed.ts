@@ -7,7 +7,7 @@ import { formatSummary } from '../seed/format-summary.js';
 import { LoadIntegrityError } from '../seed/load-graph.js';
 import { runSeed } from '../seed/run-seed.js';
 import { SeedValidationError } from '../seed/seed-issue.js';
-import { cliProgram, parseArgs, positiveInt, withDriver, type Failure } from './cli-support.js';
+import { cliProgram, parseArgs, positiveInt, runMain, withDriver, type Failure } from './cli-support.js';
 import { ExitCode } from './exit-codes.js';
 
 const program = cliProgram('seed', 'Validate seed files and load them into Neo4j (all or nothing, idempotent).')
@@ -53,4 +53,4 @@ async function main(): Promise<number> {
   );
 }
 
-process.exitCode = await main();
+await runMain('seed', main);

@@ -12,7 +12,7 @@ import { createProgress } from '../ingest/progress.js';
 import { corpusLayout, type CorpusOptions } from '../synth/corpus-layout.js';
 import { generateCorpus } from '../synth/generate-corpus.js';
 import { writeCorpus } from '../synth/write-corpus.js';
-import { cliProgram, parseArgs, positiveInt } from './cli-support.js';
+import { cliProgram, parseArgs, positiveInt, runMain } from './cli-support.js';
 import { ExitCode } from './exit-codes.js';
 
 const program = cliProgram('synth', 'Generate a deterministic synthetic corpus of seed files, or stream it into Neo4j.')
@@ -52,4 +52,4 @@ async function main(): Promise<number> {
   return runIngest('synth', files, { unit: 'statements', total: o.statements, batchSize: o.batchSize });
 }
 
-process.exitCode = await main();
+await runMain('synth', main);

@@ -22,7 +22,7 @@ import { formatSummary } from '../seed/format-summary.js';
 import { LoadIntegrityError } from '../seed/load-graph.js';
 import { runSeed } from '../seed/run-seed.js';
 import { SeedValidationError } from '../seed/seed-issue.js';
-import { loadConfigOrExit, reportFailure } from './cli-support.js';
+import { describeFailure, loadConfigOrExit, reportFailure } from './cli-support.js';
 import { ExitCode } from './exit-codes.js';
 import { formatWarmUp, warmUp } from './warm-up.js';
 
@@ -119,7 +119,7 @@ try {
   const code = await up();
   if (code !== undefined) process.exit(code);
 } catch (err) {
-  fail((err as Error).stack ?? String(err));
+  fail(describeFailure('up', err).line.replace(/^up: /, ''));
   await closeDriver().catch(() => undefined);
   process.exit(ExitCode.RUNTIME_ERROR);
 }

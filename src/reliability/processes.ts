@@ -56,7 +56,7 @@ export interface ServerProcess {
 /**
  * Starts `src/main.ts` through tsx on a free port against the local Neo4j of `config`,
  * and waits until /health answers. The child gets this process's environment (PATH,
- * JAVA_HOME) with the Neo4j and HTTP settings of `config` on top.
+ * JAVA_HOME) with the Neo4j settings of `config` (credentials included) and HTTP settings on top.
  */
 export async function startServerProcess(config: Config, env: Record<string, string> = {}): Promise<ServerProcess> {
   const port = await freePort();
@@ -66,12 +66,18 @@ export async function startServerProcess(config: Config, env: Record<string, str
     NEO4J_BOLT_PORT: String(config.localNeo4j.boltPort),
     NEO4J_HTTP_PORT: String(config.localNeo4j.httpPort),
     NEO4J_DATABASE: config.neo4j.database,
+    // Explicit credentials: the caller's NEO4J_USER / NEO4J_PASSWORD belong to another
+    // Neo4j (a throwaway home keeps its own generated password in <home>/password).
+    NEO4J_USER: config.neo4j.user,
+    NEO4J_AUTH: config.neo4j.auth,
     HOST: '127.0.0.1',
     PORT: String(port),
     LOG_LEVEL: 'warn',
     ...env,
   };
   delete childEnv['NEO4J_URI'];
+  if (config.neo4j.password === undefined) delete childEnv['NEO4J_PASSWORD'];
+  else childEnv['NEO4J_PASSWORD'] = config.neo4j.password;
   const child = spawn(process.execPath, serverNodeArgs(path.join(projectRoot, 'src', 'main.ts')), { cwd: projectRoot, env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
   let text = '';
   const keep = (chunk: Buffer) => {

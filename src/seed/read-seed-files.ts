@@ -5,6 +5,7 @@
 import { readFile, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { isMap, isPair, isScalar, LineCounter, parseDocument, visit, type Document } from 'yaml';
+import { decodeUtf8 } from './decode-utf8.js';
 import type { SeedIssue } from './seed-issue.js';
 
 /** One parsed YAML seed file with what is needed to locate its fields. */
@@ -68,14 +69,20 @@ export async function readSeedFiles(files: string[]): Promise<{ parsed: ParsedSe
   const parsed: ParsedSeedFile[] = [];
   const issues: SeedIssue[] = [];
   for (const file of files) {
-    let text: string;
+    let bytes: Buffer;
     try {
-      text = await readFile(file, 'utf8');
+      bytes = await readFile(file);
     } catch (err) {
       issues.push({ file, line: 0, col: 0, path: '', message: `cannot read: ${(err as Error).message}` });
       continue;
     }
-    const r = parseSeedText(file, text);
+    const decoded = decodeUtf8(bytes);
+    if ('fault' in decoded) {
+      const { offset, line, col, byte } = decoded.fault;
+      issues.push({ file, line, col, path: '', message: `not valid UTF-8: byte ${byte} at byte offset ${offset}; save the file as UTF-8` });
+      continue;
+    }
+    const r = parseSeedText(file, decoded.text);
     parsed.push(r.parsed);
     issues.push(...r.issues);
   }

@@ -17,6 +17,7 @@ import {
   STANCE_KINDS,
   STATEMENT_MODES,
 } from '../graph/vocabulary.js';
+import { hasVisibleText } from './visible-text.js';
 
 /** A stable, readable id: lower-case words joined by hyphens, e.g. `russia`, `nrc-2022-01-12`. */
 export const idSchema = z
@@ -51,7 +52,11 @@ export function isValidPartialDate(s: string): boolean {
   return day >= 1 && day <= last;
 }
 
-const text = z.string({ error: 'expected text' }).trim().min(1, 'must not be empty');
+const text = z
+  .string({ error: 'expected text' })
+  .trim()
+  .min(1, 'must not be empty')
+  .refine(hasVisibleText, { message: 'must not be empty: it has only whitespace, zero-width or control characters' });
 const note = text.optional();
 const cameo = z
   .union([z.string(), z.number().int()])

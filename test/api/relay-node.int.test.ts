@@ -10,6 +10,8 @@ import { runSeed } from '../../src/seed/run-seed.js';
 import { testConnection, testDatabase } from '../setup/neo4j.js';
 import { failFastDriverOptions, postGraphql, startTestServer, testConfig, type TestServer } from '../server/harness.js';
 
+type Json = any; // eslint-disable-line @typescript-eslint/no-explicit-any -- response bodies are checked field by field
+
 let driver: Driver;
 let api: TestServer;
 
@@ -28,14 +30,14 @@ describe('Node', () => {
   it('every entity type implements Node', async () => {
     const res = await postGraphql(api.url, { query: '{ __type(name: "Node") { possibleTypes { name } } e: __type(name: "Entity") { possibleTypes { name } } }' });
     const names = (t: { possibleTypes: { name: string }[] }) => t.possibleTypes.map((p) => p.name).sort();
-    expect(names(res.body.data.__type).length).toBeGreaterThan(10);
-    expect(names(res.body.data.__type)).toEqual(names(res.body.data.e));
+    expect(names((res.body.data as Json).__type).length).toBeGreaterThan(10);
+    expect(names((res.body.data as Json).__type)).toEqual(names((res.body.data as Json).e));
   });
 
   it('node(id:) refetches an entity by its id alone, with its concrete type', async () => {
     const res = await postGraphql(api.url, { query: '{ node(id: "russia") { __typename id ... on Actor { name kind } } }' });
     expect(res.body.errors, res.text).toBeUndefined();
-    expect(res.body.data.node).toMatchObject({ __typename: 'Actor', id: 'russia', kind: 'STATE' });
+    expect((res.body.data as Json).node).toMatchObject({ __typename: 'Actor', id: 'russia', kind: 'STATE' });
   });
 
   it('node(id:) of an unknown id is null with NOT_FOUND naming it', async () => {
@@ -48,6 +50,6 @@ describe('Node', () => {
   it('nodes(ids:) answers in the order asked, null for unknown ids', async () => {
     const res = await postGraphql(api.url, { query: '{ nodes(ids: ["nato", "no-such-entity", "russia"]) { __typename id } }' });
     expect(res.body.errors, res.text).toBeUndefined();
-    expect(res.body.data.nodes).toEqual([{ __typename: 'Actor', id: 'nato' }, null, { __typename: 'Actor', id: 'russia' }]);
+    expect((res.body.data as Json).nodes).toEqual([{ __typename: 'Actor', id: 'nato' }, null, { __typename: 'Actor', id: 'russia' }]);
   });
 });

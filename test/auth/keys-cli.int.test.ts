@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyApiKey } from '../../src/auth/api-keys.js';
 import { openDriver } from '../../src/neo4j/driver.js';
 import { neo4jEnv, testConnection, testDatabase } from '../setup/neo4j.js';
+import { childEnv } from '../setup/child-env.js';
 
 const run = promisify(execFile);
 let driver: Driver;
@@ -13,7 +14,7 @@ let database: string;
 
 async function keysCli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await run('npx', ['tsx', 'src/cli/keys.ts', ...args], { env: { ...process.env, ...neo4jEnv() } });
+    const { stdout, stderr } = await run('npx', ['tsx', 'src/cli/keys.ts', ...args], { env: childEnv(neo4jEnv()) });
     return { code: 0, stdout, stderr };
   } catch (err) {
     const e = err as { code: number; stdout: string; stderr: string };

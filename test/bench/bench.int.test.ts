@@ -6,6 +6,7 @@ import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import type { BenchResult } from '../../src/bench/run-bench.js';
 import { neo4jEnv } from '../setup/neo4j.js';
+import { childEnv } from '../setup/child-env.js';
 
 const run = promisify(execFile);
 
@@ -15,7 +16,7 @@ describe('npm run bench -- --quick', () => {
     const out = path.join(dir, 'result.json');
     try {
       const { stdout } = await run('npx', ['tsx', 'src/cli/bench.ts', '--quick', '--yes', '--out', out], {
-        env: { ...process.env, ...neo4jEnv() },
+        env: childEnv(neo4jEnv()),
         maxBuffer: 10 * 2 ** 20,
       });
       expect(stdout).toContain('| statements | actors | nodes |');

@@ -6,7 +6,7 @@ import net from 'node:net';
 import { InvalidArgumentError } from 'commander';
 import { Neo4jError } from 'neo4j-driver';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { cliProgram, describeFailure, loadConfigOrExit, parseArgs, parseArgsAsync, positiveInt, reportFailure, withDriver } from '../../src/cli/cli-support.js';
+import { CliError, cliProgram, describeFailure, loadConfigOrExit, parseArgs, parseArgsAsync, positiveInt, reportFailure, withDriver } from '../../src/cli/cli-support.js';
 import { ExitCode } from '../../src/cli/exit-codes.js';
 import { ConfigError, loadConfig } from '../../src/config.js';
 import { LocalNeo4jError } from '../../src/local-neo4j/local-neo4j-error.js';
@@ -116,10 +116,20 @@ describe('describeFailure', () => {
     });
   });
 
-  it('gives any other error exit 1 with its stack trace', () => {
-    const boom = new Error('boom');
-    expect(describeFailure('seed', boom, config)).toEqual({ exitCode: 1, line: `seed: ${boom.stack}` });
+  it('gives any other error exit 1 with its message in one line, the stack trace only at LOG_LEVEL=debug', () => {
+    const boom = new Error('boom\nsecond line');
+    expect(describeFailure('seed', boom, config)).toEqual({ exitCode: 1, line: 'seed: boom' });
+    expect(describeFailure('seed', boom)).toEqual({ exitCode: 1, line: 'seed: boom' });
+    expect(describeFailure('seed', boom, { ...config, logLevel: 'debug' })).toEqual({ exitCode: 1, line: `seed: ${boom.stack}` });
     expect(describeFailure('seed', 'a string')).toEqual({ exitCode: 1, line: 'seed: a string' });
+  });
+
+  it('says what a file-system error means, and passes a CliError through with its exit code', () => {
+    const enotdir = Object.assign(new Error("ENOTDIR: not a directory, mkdir '/tmp/f/sub'"), { code: 'ENOTDIR', syscall: 'mkdir', path: '/tmp/f/sub' });
+    expect(describeFailure('synth', enotdir)).toEqual({ exitCode: 1, line: 'synth: cannot create the folder /tmp/f/sub: a part of the path is a file, not a folder (ENOTDIR)' });
+    const eacces = Object.assign(new Error("EACCES: permission denied, open '/x'"), { code: 'EACCES', syscall: 'open', path: '/x' });
+    expect(describeFailure('bench', eacces).line).toBe('bench: cannot open /x: permission denied (EACCES)');
+    expect(describeFailure('export', new CliError('--out x: no', ExitCode.USAGE))).toEqual({ exitCode: 2, line: 'export: --out x: no' });
   });
 
   it('reportFailure prints the line on stderr and returns the exit code', async () => {

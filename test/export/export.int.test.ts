@@ -17,6 +17,7 @@ import { toPlain } from '../../src/neo4j/values.js';
 import { runSeed } from '../../src/seed/run-seed.js';
 import { writeEntity } from '../../src/write/write-entity.js';
 import { neo4jEnv, testConnection, testDatabase } from '../setup/neo4j.js';
+import { childEnv } from '../setup/child-env.js';
 
 const run = promisify(execFile);
 const SOURCE = 'liputan6-2022-01-14-nrc';
@@ -43,7 +44,7 @@ async function snapshot(normalizeApiOrigins = false): Promise<string[]> {
 
 async function exportCli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await run('npx', ['tsx', 'src/cli/export.ts', ...args], { env: { ...process.env, ...neo4jEnv() }, maxBuffer: 64 * 1024 * 1024 });
+    const { stdout, stderr } = await run('npx', ['tsx', 'src/cli/export.ts', ...args], { env: childEnv(neo4jEnv()), maxBuffer: 64 * 1024 * 1024 });
     return { code: 0, stdout, stderr };
   } catch (err) {
     const e = err as { code: number; stdout: string; stderr: string };
@@ -167,5 +168,22 @@ describe('export', () => {
     expect(unknown.code).toBe(3);
     const usage = await exportCli(['--format', 'xml']);
     expect(usage.code).toBe(2);
+  });
+
+  it('creates missing folders of --out, or says in one line why it cannot', async () => {
+    const dir = await tempDir();
+    const folder = path.join(dir, 'missing', 'folder');
+    const all = await exportCli(['--out', folder]);
+    expect(all.code, all.stderr).toBe(0);
+    expect((await readdir(folder)).sort()).toContain(`${SOURCE}.yaml`);
+    const file = path.join(dir, 'other', 'deeper', 'graph.json');
+    const json = await exportCli(['--format', 'json', '--out', file]);
+    expect(json.code, json.stderr).toBe(0);
+    expect((JSON.parse(await readFile(file, 'utf8')) as { format: string }).format).toBe('diplograph-seed-export');
+
+    // A file where a folder should be: nothing is exported, one line says why.
+    const blocked = await exportCli(['--out', path.join(file, 'sub')]);
+    expect(blocked.code).toBe(2);
+    expect(blocked.stderr.trim()).toBe(`export: --out ${path.join(file, 'sub')}: cannot create the folder ${path.join(file, 'sub')}: a part of the path is a file, not a folder (ENOTDIR)`);
   });
 });

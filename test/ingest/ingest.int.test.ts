@@ -10,6 +10,7 @@ import { planGraph } from '../../src/seed/plan-graph.js';
 import { seedFileSchema } from '../../src/seed/seed-schema.js';
 import { generateCorpus } from '../../src/synth/generate-corpus.js';
 import { neo4jEnv, testDatabase, withTestDriver } from '../setup/neo4j.js';
+import { childEnv } from '../setup/child-env.js';
 
 const run = promisify(execFile);
 const driver = withTestDriver();
@@ -82,7 +83,7 @@ describe('bulk ingest', () => {
     await deleteGraph(driver(), database);
     const dir = await mkdtemp(path.join(os.tmpdir(), 'diplograph-synth-'));
     try {
-      const env = { ...process.env, ...neo4jEnv() };
+      const env = childEnv(neo4jEnv());
       const synth = await run('npx', ['tsx', 'src/cli/synth.ts', '--actors', '120', '--statements', '1000', '--seed', '3', '--per-file', '100', '--out', dir], { env });
       expect(synth.stdout).toContain('wrote 11 seed files (1000 statements)');
       expect(await readdir(dir)).toHaveLength(11);

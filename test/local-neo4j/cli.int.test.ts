@@ -7,6 +7,7 @@ import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { projectRoot } from '../../src/config.js';
 import { localServerSkipReason, testNeo4j } from '../setup/neo4j.js';
+import { childEnv } from '../setup/child-env.js';
 
 const execFileAsync = promisify(execFile);
 const skipReason = localServerSkipReason('npm run db:* against the local Neo4j');
@@ -17,7 +18,7 @@ async function db(args: string[], env: Record<string, string> = {}): Promise<{ c
     // Children need the whole environment (PATH, JAVA_HOME ...); tests only add to it.
     const { stdout, stderr } = await execFileAsync('npx', ['tsx', 'src/cli/db.ts', ...args], {
       cwd: projectRoot,
-      env: { ...process.env, ...env },
+      env: childEnv(env),
       timeout: 120_000,
     });
     return { code: 0, stdout, stderr };

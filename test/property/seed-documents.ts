@@ -5,6 +5,7 @@
  */
 import fc from 'fast-check';
 import { ACTOR_KINDS, STANCE_KINDS } from '../../src/graph/vocabulary.js';
+import { hasVisibleText } from '../../src/seed/visible-text.js';
 
 type Scalar = string | number | boolean;
 type Field = Scalar | string[];
@@ -41,7 +42,8 @@ export const impossibleDate: fc.Arbitrary<string> = fc.oneof(
 );
 
 /** Free text as analysts write it: any unicode, including quotes, colons, '#', YAML and Cypher syntax. */
-const text = fc.string({ unit: 'grapheme', minLength: 1, maxLength: 40 }).filter((s) => s.trim().length > 0);
+// Text a reader can see: one made only of whitespace, zero-width or control characters is refused.
+const text = fc.string({ unit: 'grapheme', minLength: 1, maxLength: 40 }).filter((s) => s.trim().length > 0 && hasVisibleText(s));
 
 /** Ids: lower-case words with single hyphens; all distinct within a document. */
 const idArb = fc

@@ -10,6 +10,7 @@ import { countBy } from '../../src/seed/plan-graph.js';
 import { LoadIntegrityError } from '../../src/seed/load-graph.js';
 import { defaultSeedsDir, prepareSeeds, runSeed } from '../../src/seed/run-seed.js';
 import { neo4jEnv, openTestDriver, testDatabase } from '../setup/neo4j.js';
+import { childEnv } from '../setup/child-env.js';
 
 const run = promisify(execFile);
 const NRC = 'nrc-2022-01-12.yaml';
@@ -57,7 +58,7 @@ async function seedsCopy(edit?: (text: string) => string): Promise<string> {
 
 async function seedCli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await run('npx', ['tsx', 'src/cli/seed.ts', ...args], { env: { ...process.env, ...neo4jEnv() } });
+    const { stdout, stderr } = await run('npx', ['tsx', 'src/cli/seed.ts', ...args], { env: childEnv(neo4jEnv()) });
     return { code: 0, stdout, stderr };
   } catch (err) {
     const e = err as { code: number; stdout: string; stderr: string };

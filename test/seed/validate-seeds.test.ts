@@ -1,5 +1,9 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseSeedText } from '../../src/seed/read-seed-files.js';
+import { firstInvalidByte } from '../../src/seed/decode-utf8.js';
+import { parseSeedText, readSeedFiles } from '../../src/seed/read-seed-files.js';
 import { formatSeedIssue } from '../../src/seed/seed-issue.js';
 import { validateSeeds } from '../../src/seed/validate-seeds.js';
 import { planGraph } from '../../src/seed/plan-graph.js';
@@ -136,5 +140,54 @@ describe('validateSeeds', () => {
     expect(check([['a.yaml', text]])).toEqual([
       'a.yaml:44:13 offices[0].holder: "ruritania" is a STATE, but an office is held by a PERSON',
     ]);
+  });
+});
+
+describe('text nobody can see', () => {
+  it.each([
+    ['a name of zero-width characters', 'name: Ruritania', 'name: "\u200B\u200C\u200D"', 'actors[0].name', 11],
+    ['a name of word joiners and a byte order mark', 'name: Ruritania', 'name: "\u2060\uFEFF \u2060"', 'actors[0].name', 11],
+    ['a name of control characters', 'name: Ruritania', 'name: "\u0001\u0007\t"', 'actors[0].name', 11],
+    ['an alias of zero-width characters', 'name: Ruritania', 'name: Ruritania\n    aliases: [Ruri, "\u200B"]', 'actors[0].aliases[1]', 12],
+    ['a title of a Hangul filler', 'title: Laporan uji', 'title: "\u3164"', 'source.title', 5],
+  ])('refuses %s, at file:line:col', (_what, from, to, field, line) => {
+    const issues = check([['a.yaml', broken(from, to)]]);
+    expect(issues).toHaveLength(1);
+    expect(issues[0]).toMatch(new RegExp(`^a\\.yaml:${line}:\\d+ ${field.replace(/[[\].]/g, '\\$&')}: must not be empty: it has only whitespace, zero-width or control characters$`));
+  });
+
+  it('keeps names with zero-width joiners inside visible text (emoji, Indic scripts)', () => {
+    expect(check([['a.yaml', broken('name: Ruritania', 'name: "Ru\u200Dritania \u0915\u094D\u200D\u0937"')]])).toEqual([]);
+  });
+});
+
+describe('files that are not UTF-8', () => {
+  it('are refused with the file, the line, the column and the byte offset of the first bad byte', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dg-utf8-'));
+    try {
+      const good = Buffer.from(valid, 'utf8');
+      const at = good.indexOf('Laporan uji') + 'Laporan'.length;
+      // Latin-1 "é" (0xE9) inside the title: the kind of file an old editor saves.
+      const latin1 = Buffer.concat([good.subarray(0, at), Buffer.from([0xe9]), good.subarray(at)]);
+      const file = path.join(dir, 'latin1.yaml');
+      fs.writeFileSync(file, latin1);
+      const { issues, parsed } = await readSeedFiles([file]);
+      expect(parsed).toEqual([]);
+      expect(issues.map(formatSeedIssue)).toEqual([`${file}:5:17: not valid UTF-8: byte 0xE9 at byte offset ${at}; save the file as UTF-8`]);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('finds the first bad byte of every kind of broken sequence', () => {
+    const bytes = (...b: number[]) => Uint8Array.from(b);
+    expect(firstInvalidByte(Buffer.from('ok ✓ 🙂', 'utf8'))).toBe(Buffer.byteLength('ok ✓ 🙂'));
+    expect(firstInvalidByte(bytes(0x61, 0xff))).toBe(1); // never valid
+    expect(firstInvalidByte(bytes(0x61, 0x80))).toBe(1); // a lone continuation byte
+    expect(firstInvalidByte(bytes(0x61, 0xc0, 0xaf))).toBe(1); // overlong "/"
+    expect(firstInvalidByte(bytes(0x61, 0xe2, 0x9c))).toBe(1); // truncated at the end
+    expect(firstInvalidByte(bytes(0x61, 0xed, 0xa0, 0x80))).toBe(1); // a UTF-16 surrogate
+    expect(firstInvalidByte(bytes(0x61, 0xf4, 0x90, 0x80, 0x80))).toBe(1); // above U+10FFFF
+    expect(firstInvalidByte(bytes(0x61, 0xe2, 0x9c, 0x93, 0x62, 0xc3))).toBe(5);
   });
 });

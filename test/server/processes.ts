@@ -4,6 +4,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { projectRoot, serverNodeArgs } from '../../src/config.js';
+import { childEnv } from '../setup/child-env.js';
 
 /** A running entry point. */
 export interface RunningEntryPoint {
@@ -18,7 +19,7 @@ export interface RunningEntryPoint {
 
 /** Starts `script` in the repository as npm does, with the environment given on top of this one's. */
 export function runEntryPoint(script: string, env: Record<string, string>): RunningEntryPoint {
-  const child = spawn(process.execPath, serverNodeArgs(script), { cwd: projectRoot, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, serverNodeArgs(script), { cwd: projectRoot, env: childEnv(env), stdio: ['ignore', 'pipe', 'pipe'] });
   let text = '';
   const listeners = new Set<() => void>();
   const append = (chunk: Buffer) => {

@@ -6,7 +6,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { TestProject } from 'vitest/node';
-import { loadConfig } from '../../src/config.js';
+import { loadConfig, type Config } from '../../src/config.js';
 import { probeBolt } from '../../src/local-neo4j/bolt-probe.js';
 import { homeLayout } from '../../src/local-neo4j/home-layout.js';
 import { LocalNeo4jError } from '../../src/local-neo4j/local-neo4j-error.js';
@@ -20,7 +20,7 @@ const log = (line: string): void => console.log(`[neo4j] ${line}`);
 
 /** Sets up the Neo4j for the integration tests; returns the teardown. */
 export default async function setup(project: TestProject): Promise<(() => Promise<void>) | undefined> {
-  const config = loadConfig();
+  const config = testConfig();
 
   if (!config.neo4j.local) {
     const connection = resolveNeo4jConnection(config);
@@ -79,6 +79,20 @@ export default async function setup(project: TestProject): Promise<(() => Promis
   return async () => {
     await stopNeo4j(config, log);
   };
+}
+
+/**
+ * The configuration of the test run. For the project's local Neo4j the user is always
+ * neo4j and the password is the one its home keeps in <home>/password (written by the
+ * start that set it): a NEO4J_USER or NEO4J_PASSWORD meant for another server must not
+ * break the run. NEO4J_PASSWORD still sets the password of a store that has none yet.
+ */
+function testConfig(): Config {
+  const config = loadConfig();
+  if (!config.neo4j.local) return config;
+  const { NEO4J_USER: _user, NEO4J_PASSWORD: password, ...env } = process.env;
+  const stored = readPasswordFile(homeLayout(config.localNeo4j.home));
+  return loadConfig(stored === undefined && password !== undefined ? { ...env, NEO4J_PASSWORD: password } : env);
 }
 
 /**

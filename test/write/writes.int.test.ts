@@ -291,6 +291,24 @@ describe('validation, as the seed loader validates', () => {
     expect(noSource).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', argumentName: 'source' } });
   });
 
+  it('refuses names, aliases and texts that look empty: only whitespace, zero-width or control characters', async () => {
+    for (const [field, value] of [
+      ['name', '\u200B\u200C\u200D'],
+      ['name', ' \u2060\uFEFF '],
+      ['name', '\u0000\u0007\t'],
+      ['aliases', ['Real alias', '\u200B']],
+      ['description', '\u3164'],
+    ] as const) {
+      const input = { id: 'actor-test-invisible', kind: 'PERSON', name: 'Visible Name', [field]: value };
+      const err = await refused(UPSERT_ACTOR, { input, source: SOURCE });
+      expect(err.extensions?.code, JSON.stringify(value)).toBe('BAD_USER_INPUT');
+      expect(String(err.extensions?.argumentName)).toMatch(new RegExp(`^input\\.${field}`));
+      expect(err.message).toMatch(/only whitespace, zero-width or control characters/);
+    }
+    const statementErr = await refused(UPSERT_STATEMENT, { input: statement({ id: 'stmt-test-invisible', gloss: '\u200B' }) });
+    expect(statementErr).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', argumentName: 'input.gloss' } });
+  });
+
   it('refuses ids that are not slugs, and ids the seed files own', async () => {
     const slug = await refused(UPSERT_STANCE, { input: stance({ id: "x') DETACH DELETE n //" }), source: SOURCE });
     expect(slug).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', argumentName: 'input.id' } });
@@ -376,6 +394,24 @@ describe('living with the seed loader', () => {
 });
 
 describe('logs', () => {
+  it('never contain an API key, even one sent in a query string or a failed authentication, at debug level', async () => {
+    expect(testConfig().logLevel).toBe('debug');
+    const q = encodeURIComponent('{ actor(id: "russia") { id } }');
+    const preflight = { 'apollo-require-preflight': 'true' };
+    for (const token of Object.values(keys)) {
+      for (const name of ['api_key', 'key', 'token', 'access_token', 'API_KEY', 'apiKey']) {
+        await fetch(`${api.url}/graphql?query=${q}&${name}=${encodeURIComponent(token)}`, { headers: preflight });
+      }
+      await fetch(`${api.url}/graphql?query=${q}&authorization=${encodeURIComponent(`Bearer ${token}`)}`, { headers: preflight });
+      await fetch(`${api.url}/graphql?query=${q}`, { headers: { ...preflight, ...bearer(token) } });
+      await fetch(`${api.url}/nowhere/${token}?key=${token}`, { headers: bearer(token) });
+      await postGraphql(api.url, { query: UPSERT_STATEMENT, variables: { input: { id: 'stmt-test-log-probe' } } }, { authorization: `bearer  ${token}`, 'x-api-key': token });
+    }
+    // A key that fails (unknown, revoked or malformed) is not echoed either.
+    await postGraphql(api.url, { query: '{ __typename }' }, bearer(`${keys.write}x`));
+    await postGraphql(api.url, { query: '{ __typename }' }, { authorization: `Token ${keys.write}` });
+  });
+
   it('never contain an API key', () => {
     const text = JSON.stringify(api.logs);
     expect(api.logs.length).toBeGreaterThan(10);
