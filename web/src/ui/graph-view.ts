@@ -6,6 +6,7 @@
  */
 import type cytoscape from 'cytoscape';
 import type { EntityKind, GraphEdgeData, GraphNodeData } from '../api/types.js';
+import { relationLabel } from '../text/vocabulary.js';
 import { h } from './dom.js';
 import { ENTITY_KIND_STYLE, kindName } from './kinds.js';
 
@@ -48,20 +49,9 @@ declare global {
 
 const MAX_LABEL = 34;
 
-/** Human-readable edge label: `PARTICIPATED_IN (CHAIR)`. */
+/** An edge in words: "took part in as chair". */
 export function edgeLabel(edge: GraphEdgeData): string {
-  const role = edgeRole(edge);
-  return role ? `${edge.type} (${role})` : edge.type;
-}
-
-function edgeRole(edge: GraphEdgeData): string | undefined {
-  if (!edge.properties) return undefined;
-  try {
-    const props = JSON.parse(edge.properties) as Record<string, unknown>;
-    return typeof props.role === 'string' ? props.role : undefined;
-  } catch {
-    return undefined;
-  }
+  return relationLabel(edge.type, edge.properties);
 }
 
 function shortLabel(label: string): string {

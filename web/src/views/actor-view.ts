@@ -9,7 +9,8 @@ import type { ViewContext, ViewMount } from '../app/view.js';
 import { type ActorData, type ActorStatementsData, type DemandRow, actorQuery, actorStatementsQuery } from '../operations/actor.js';
 import { actorLink, actorList, entityLink, facts, kindBadge, stanceChip } from '../ui/badges.js';
 import { append, h, type Child } from '../ui/dom.js';
-import { titleCase } from '../ui/kinds.js';
+import { formatDate, formatPeriod } from '../text/dates.js';
+import { enumLabel } from '../text/vocabulary.js';
 import { quoteBlock } from '../ui/quote.js';
 import { load } from '../ui/status.js';
 import { egoNetworkSection } from './ego-network.js';
@@ -31,7 +32,7 @@ export const mountActorView: ViewMount = (outlet, route, ctx) => {
         'section',
         { class: 'panel', 'aria-label': 'About' },
         facts([
-          ['Kind', titleCase(a.kind)],
+          ['Kind', enumLabel('ActorKind', a.kind)],
           ['Indonesian name', a.nameId ? h('span', { lang: 'id' }, a.nameId) : null],
           ['Also called', a.aliases.join(', ')],
           ['Country code', a.countryCode],
@@ -42,8 +43,8 @@ export const mountActorView: ViewMount = (outlet, route, ctx) => {
         ]),
         h('p', { class: 'links' }, h('a', { href: routeHref('timeline', undefined, { actor: a.id }) }, `Timeline of ${a.name}`), ' · ', h('a', { href: routeHref('paths', undefined, { from: a.id }) }, 'Find paths from here')),
       ),
-      listSection('Offices', a.offices, (o) => [h('strong', null, o.title), o.titleId ? h('span', { lang: 'id', class: 'muted' }, ` (${o.titleId})`) : null, ', ', actorLink(o.organization), ` · as of ${o.asOf.iso}`]),
-      listSection('Officials', a.officials, (o) => [actorLink(o.holder), `, ${o.title} · as of ${o.asOf.iso}`]),
+      listSection('Offices', a.offices, (o) => [h('strong', null, o.title), o.titleId ? h('span', { lang: 'id', class: 'muted' }, ` (${o.titleId})`) : null, ', ', actorLink(o.organization), ` · as of ${formatDate(o.asOf)}`]),
+      listSection('Officials', a.officials, (o) => [actorLink(o.holder), `, ${o.title} · as of ${formatDate(o.asOf)}`]),
       listSection('Member of', a.memberships, (m) => [actorLink(m.organization), ` · ${period(m.from, m.until)}`]),
       listSection(`Members (${a.members.length})`, a.members, (m) => [actorLink(m.member), ` · ${period(m.from, m.until)}`], 'compact-columns'),
       listSection('Demands made', a.demandsMade, (d) => demandRow(d, 'of', d.of)),
@@ -54,7 +55,7 @@ export const mountActorView: ViewMount = (outlet, route, ctx) => {
         (s) => [
           stanceChip(s.kind),
           ' ',
-          h('time', null, s.date.iso),
+          h('time', { datetime: s.date.iso }, formatDate(s.date)),
           ' · ',
           h('a', { href: routeHref('entity', s.id) }, s.summary),
           s.respondsTo ? [' · answers ', entityLink(s.respondsTo)] : null,
@@ -63,10 +64,10 @@ export const mountActorView: ViewMount = (outlet, route, ctx) => {
       ),
       statementsSection(ctx, a.id),
       listSection(`Events${countNote(a.events?.totalCount ?? 0, a.events?.edges.length ?? 0)}`, a.events?.edges.map((e) => e.node) ?? [], (p) => [
-        h('time', null, p.event.date.iso),
+        h('time', { datetime: p.event.date.iso }, formatDate(p.event.date)),
         ' · ',
         h('a', { href: routeHref('entity', p.event.id) }, p.event.label),
-        ` · ${titleCase(p.role)}`,
+        ` · ${enumLabel('ParticipantRole', p.role)}`,
       ]),
     );
     append(body, profile, egoNetworkSection(ctx, { id: a.id, label: a.name }));
@@ -75,7 +76,7 @@ export const mountActorView: ViewMount = (outlet, route, ctx) => {
 };
 
 function period(from: DateIso, until: DateIso | null): string {
-  return until ? `${from.iso} – ${until.iso}` : `since ${from.iso}`;
+  return formatPeriod(from, until);
 }
 
 function countNote(total: number, shown: number): string {
@@ -88,7 +89,7 @@ function demandRow(d: DemandRow, relation: 'of' | 'by', actors: ActorRef[]): Chi
     d.summaryId ? h('span', { lang: 'id', class: 'muted' }, ` (${d.summaryId})`) : null,
     ` · ${relation} `,
     actorList(actors),
-    ` · since ${d.since.iso}`,
+    ` · since ${formatDate(d.since)}`,
   ];
 }
 

@@ -9,7 +9,9 @@ import type { ViewMount } from '../app/view.js';
 import { type DemandResponse, type DemandData, demandQuery } from '../operations/demand.js';
 import { actorLink, actorList, entityLink, facts, kindBadge, stanceChip } from '../ui/badges.js';
 import { append, h } from '../ui/dom.js';
-import { stanceName, titleCase } from '../ui/kinds.js';
+import { stanceName } from '../ui/kinds.js';
+import { formatDate } from '../text/dates.js';
+import { enumLabel } from '../text/vocabulary.js';
 import { quoteBlock, sourceCitation } from '../ui/quote.js';
 import { emptyPanel, load } from '../ui/status.js';
 
@@ -32,8 +34,8 @@ export const mountDemandView: ViewMount = (outlet, route, ctx) => {
         facts([
           ['Demanded by', actorList(d.by)],
           ['Of', actorList(d.of)],
-          ['Since', d.since.iso],
-          ['Instrument', d.instrument ? [h('a', { href: routeHref('entity', d.instrument.id) }, d.instrument.title), ` (${titleCase(d.instrument.kind)}, ${d.instrument.published.iso})`] : null],
+          ['Since', formatDate(d.since)],
+          ['Instrument', d.instrument ? [h('a', { href: routeHref('entity', d.instrument.id) }, d.instrument.title), ` (${enumLabel('InstrumentKind', d.instrument.kind)}, ${formatDate(d.instrument.published)})`] : null],
           ['Issues', d.issues.flatMap((i, n) => (n === 0 ? [entityLink({ ...i, entityKind: 'ISSUE' })] : [', ', entityLink({ ...i, entityKind: 'ISSUE' })]))],
           ['CAMEO code', d.cameoCode],
           ['Note', d.note],
@@ -53,7 +55,7 @@ function statusSection(status: DemandData['demand']['status']): HTMLElement {
   return h(
     'section',
     { class: 'panel', 'aria-labelledby': 'demand-status' },
-    h('h2', { id: 'demand-status' }, 'Status ', h('span', { class: `state-badge state-${status.state.toLowerCase()}` }, titleCase(status.state))),
+    h('h2', { id: 'demand-status' }, 'Status ', h('span', { class: `state-badge state-${status.state.toLowerCase()}` }, enumLabel('DemandState', status.state))),
     h('p', { class: 'muted' }, `As of ${status.asOf}, counting stated and inherited positions.`),
     status.counts.length > 0
       ? h(
@@ -65,7 +67,7 @@ function statusSection(status: DemandData['demand']['status']): HTMLElement {
         )
       : null,
     status.latestResponse
-      ? h('p', null, 'Latest response: ', actorLink(status.latestResponse.holder), ` ${stanceName(status.latestResponse.kind).toLowerCase()} (`, h('a', { href: routeHref('entity', status.latestResponse.id) }, status.latestResponse.date.iso), ')')
+      ? h('p', null, 'Latest response: ', actorLink(status.latestResponse.holder), ` ${stanceName(status.latestResponse.kind).toLowerCase()} (`, h('a', { href: routeHref('entity', status.latestResponse.id) }, formatDate(status.latestResponse.date)), ')')
       : h('p', null, 'No addressee has answered yet.'),
   );
 }
@@ -94,7 +96,7 @@ function responseCard(r: DemandResponse): HTMLElement {
   return h(
     'article',
     { class: 'panel response', 'data-stance': r.id },
-    h('h4', null, actorLink(r.holder), ' · ', h('time', null, r.date.iso)),
+    h('h4', null, actorLink(r.holder), ' · ', h('time', { datetime: r.date.iso }, formatDate(r.date))),
     h('p', null, h('a', { href: routeHref('entity', r.id) }, r.summary)),
     r.towards ? h('p', { class: 'muted' }, 'Towards ', actorLink(r.towards), ` · CAMEO ${r.cameoCode}`) : h('p', { class: 'muted' }, `CAMEO ${r.cameoCode}`),
     r.evidence.length > 0 ? r.evidence.map(quoteBlock) : h('p', { class: 'muted' }, 'No quote supports this response.'),

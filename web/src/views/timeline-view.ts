@@ -9,7 +9,8 @@ import { type TimelineItem, type TimelineData, type FilterData, timelineQuery, f
 import { actorLink, kindBadge, stanceChip } from '../ui/badges.js';
 import { append, h } from '../ui/dom.js';
 import { entityPicker } from '../ui/entity-picker.js';
-import { titleCase } from '../ui/kinds.js';
+import { formatDate } from '../text/dates.js';
+import { enumLabel } from '../text/vocabulary.js';
 import { pagedList } from '../ui/paged-list.js';
 import { emptyPanel, load } from '../ui/status.js';
 
@@ -55,7 +56,7 @@ export const mountTimelineView: ViewMount = (outlet, route, ctx) => {
     { class: 'controls-form timeline-form', 'aria-label': 'Timeline filters' },
     picker.element,
     h('div', { class: 'field' }, h('label', { for: 'timeline-issue' }, 'Issue'), issue),
-    h('fieldset', { class: 'inline-fieldset' }, h('legend', null, 'Show'), kindBoxes.map((b, i) => h('label', { class: 'check' }, b, ` ${titleCase(ITEM_KINDS[i]!)}s`))),
+    h('fieldset', { class: 'inline-fieldset' }, h('legend', null, 'Show'), kindBoxes.map((b, i) => h('label', { class: 'check' }, b, ` ${enumLabel('TimelineItemKind', ITEM_KINDS[i]!)}s`))),
     h('div', { class: 'field' }, h('label', { for: 'timeline-from' }, 'From'), from),
     h('div', { class: 'field' }, h('label', { for: 'timeline-to' }, 'To'), to),
     h('div', { class: 'field' }, h('label', { for: 'timeline-order' }, 'Order'), order),
@@ -142,14 +143,14 @@ function itemRow(item: TimelineItem): HTMLLIElement {
   return h(
     'li',
     { class: `timeline-item kind-${item.kind.toLowerCase()}`, 'data-id': e.id },
-    h('time', { class: 'timeline-date' }, item.date.iso),
+    h('time', { class: 'timeline-date', datetime: item.date.iso }, formatDate(item.date)),
     h(
       'div',
       { class: 'timeline-content' },
       h('p', { class: 'timeline-title' }, kindBadge(e.entityKind), ' ', e.stanceKind ? [stanceChip(e.stanceKind), ' '] : null, h('a', { href: entityHref(e) }, item.title)),
       e.text ? h('p', { class: 'timeline-quote' }, h('q', { lang: e.language ?? 'id' }, e.text), h('br'), h('span', { class: 'quote-gloss', lang: 'en' }, e.gloss ?? '')) : null,
       e.speaker ? h('p', { class: 'muted' }, actorLink(e.speaker)) : e.holder ? h('p', { class: 'muted' }, actorLink(e.holder)) : null,
-      e.eventKind ? h('p', { class: 'muted' }, titleCase(e.eventKind)) : null,
+      e.eventKind ? h('p', { class: 'muted' }, enumLabel('EventKind', e.eventKind)) : null,
     ),
   );
 }
