@@ -52,7 +52,7 @@ export function egoNetworkSection(ctx: ViewContext, centre: { id: string; label:
             name: 'neighbourhood',
             label: `Connections of ${centre.label}`,
             highlight: [centre.id],
-            layout: 'concentric',
+            layout: 'force',
             roots: [centre.id],
             onOpen: (node) => ctx.navigate(entityHref(node)),
             signal,

@@ -13,6 +13,8 @@ import { formatDate } from '../text/dates.js';
 import { enumLabel } from '../text/vocabulary.js';
 import { pagedList } from '../ui/paged-list.js';
 import { emptyPanel, load } from '../ui/status.js';
+import { copyLinkAction, toolbar } from '../ui/export.js';
+import { GROUPINGS, timelineChart, timelineCsvAction, type TimelineGrouping } from './timeline-chart.js';
 
 const ITEM_KINDS: readonly TimelineItemKind[] = ['EVENT', 'STATEMENT', 'STANCE'];
 const partialDate = /^\d{4}(-\d{2}(-\d{2})?)?$/;
@@ -24,6 +26,7 @@ interface Filter {
   from: string | null;
   to: string | null;
   order: 'ASC' | 'DESC';
+  group: TimelineGrouping;
 }
 
 function filterOf(route: Route): Filter {
@@ -39,6 +42,7 @@ function filterOf(route: Route): Filter {
     from: date('from'),
     to: date('to'),
     order: route.query.get('order') === 'DESC' ? 'DESC' : 'ASC',
+    group: (GROUPINGS.find(([k]) => k === route.query.get('group'))?.[0] ?? 'actor'),
   };
 }
 
@@ -50,7 +54,8 @@ export const mountTimelineView: ViewMount = (outlet, route, ctx) => {
   const kindBoxes = ITEM_KINDS.map((k) => h('input', { type: 'checkbox', value: k, id: `timeline-kind-${k}` }));
   const from = h('input', { type: 'text', id: 'timeline-from', size: 10, placeholder: 'YYYY-MM-DD', pattern: partialDate.source.slice(1, -1) });
   const to = h('input', { type: 'text', id: 'timeline-to', size: 10, placeholder: 'YYYY-MM-DD', pattern: partialDate.source.slice(1, -1) });
-  const order = h('select', { id: 'timeline-order' }, h('option', { value: 'ASC' }, 'Oldest first'), h('option', { value: 'DESC' }, 'Newest first'));
+  const order = h('select', { id: 'timeline-order' }, h('option', { value: 'ASC' }, enumLabel('SortOrder', 'ASC')), h('option', { value: 'DESC' }, enumLabel('SortOrder', 'DESC')));
+  const group = h('select', { id: 'timeline-group' }, GROUPINGS.map(([k, label]) => h('option', { value: k }, label)));
   const form = h(
     'form',
     { class: 'controls-form timeline-form', 'aria-label': 'Timeline filters' },
@@ -60,6 +65,7 @@ export const mountTimelineView: ViewMount = (outlet, route, ctx) => {
     h('div', { class: 'field' }, h('label', { for: 'timeline-from' }, 'From'), from),
     h('div', { class: 'field' }, h('label', { for: 'timeline-to' }, 'To'), to),
     h('div', { class: 'field' }, h('label', { for: 'timeline-order' }, 'Order'), order),
+    h('div', { class: 'field' }, h('label', { for: 'timeline-group' }, 'Chart rows by'), group),
     h('div', { class: 'field buttons' }, h('button', { type: 'submit', class: 'button primary' }, 'Apply'), h('a', { href: routeHref('timeline'), class: 'button' }, 'Clear')),
   );
   const body = h('div', { class: 'timeline-body' });
@@ -76,6 +82,7 @@ export const mountTimelineView: ViewMount = (outlet, route, ctx) => {
         from: from.value.trim(),
         to: to.value.trim(),
         order: order.value === 'DESC' ? 'DESC' : undefined,
+        group: group.value === 'actor' ? undefined : group.value,
       }),
     );
   });
@@ -91,6 +98,7 @@ export const mountTimelineView: ViewMount = (outlet, route, ctx) => {
     from.value = f.from ?? '';
     to.value = f.to ?? '';
     order.value = f.order;
+    group.value = f.group;
     filtersReady ??= loadFilters(f.actorIds);
     const filters = await filtersReady;
     if (filters && issue.options.length === 1) append(issue, filters.issues.map((i) => h('option', { value: i.id }, i.label)));
@@ -121,10 +129,24 @@ function showTimeline(ctx: ViewContext, body: HTMLElement, f: Filter): Promise<u
       body.append(emptyPanel('Nothing on the timeline matches these filters.', h('a', { href: routeHref('timeline') }, 'Clear the filters')));
       return 'Nothing matches.';
     }
+    const all: TimelineItem[] = [];
+    const chart = h('div', { class: 'timeline-chart' });
+    let redraw = false;
     const { count, list, more } = pagedList<TimelineItem>(ctx, {
       list: h('ol', { class: 'timeline', 'aria-label': 'Timeline' }),
       first: { items: edges.map((e) => e.node), pageInfo },
-      render: itemRow,
+      render: (item) => {
+        all.push(item);
+        // One redraw per page of items, not one per item.
+        if (!redraw) {
+          redraw = true;
+          queueMicrotask(() => {
+            redraw = false;
+            chart.replaceChildren(timelineChart(all, totalCount, f.group));
+          });
+        }
+        return itemRow(item);
+      },
       fetchMore: async (cursor, signal) => {
         const next = await fetchPage(cursor, signal);
         return { items: next.timeline.edges.map((e) => e.node), pageInfo: next.timeline.pageInfo };
@@ -133,7 +155,7 @@ function showTimeline(ctx: ViewContext, body: HTMLElement, f: Filter): Promise<u
       moreLabel: 'Show more',
       announce: (added) => `${added} more items.`,
     });
-    body.append(count, list, more);
+    body.append(chart, toolbar('Export the timeline', [timelineCsvAction(() => all), copyLinkAction()]), count, list, more);
     return `Timeline loaded: ${totalCount} items.`;
   });
 }
