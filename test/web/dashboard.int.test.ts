@@ -92,7 +92,7 @@ describe('the dashboard', () => {
     await shown(page, 'table.matrix');
 
     // Tab into the grid, then arrow down row by row until Germany's cell has focus.
-    await page.locator('table.matrix td').first().focus();
+    await page.locator('table.matrix tbody td').first().focus();
     for (let i = 0; i < 40; i++) {
       const row = await page.evaluate(() => (globalThis as unknown as { document: { activeElement: { closest(s: string): { getAttribute(a: string): string | null } | null } | null } }).document.activeElement?.closest('tr')?.getAttribute('data-actor'));
       if (row === 'germany') break;

@@ -3,6 +3,7 @@
  * clipboard, and a toolbar of such actions. Nothing here writes markup from strings or
  * evaluates code, so it keeps within a strict Content-Security-Policy.
  */
+import { toCsv } from '../text/csv.js';
 import { h } from './dom.js';
 
 /** Saves a blob as a file with the given name (a temporary Blob URL and a download link). */
@@ -14,16 +15,6 @@ export function downloadBlob(filename: string, blob: Blob): void {
   a.remove();
   // The download has started from the click; the URL is not needed afterwards.
   window.setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
-
-/** One CSV field, quoted when it must be (RFC 4180). */
-function csvField(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
-}
-
-/** Rows as CSV text (RFC 4180, CRLF line ends, a BOM so that spreadsheets read UTF-8). */
-export function toCsv(rows: readonly (readonly string[])[]): string {
-  return `\ufeff${rows.map((r) => r.map(csvField).join(',')).join('\r\n')}\r\n`;
 }
 
 /** Downloads rows as a CSV file. */
