@@ -238,6 +238,26 @@ describe('wide and long views', () => {
   });
 });
 
+describe('phone width', () => {
+  it.each([
+    ['positions', '#/positions?demand=demand-nato-stop-enlargement', 'table.matrix'],
+    ['actor', '#/actor/russia', 'figure.graph'],
+    ['timeline', '#/timeline?actor=russia', 'svg[data-chart="timeline"]'],
+    ['path finder', '#/paths?from=jens-stoltenberg&to=alexander-grushko', 'ol.path-list'],
+  ])('the %s view needs no sideways scrolling of the page', async (_name, route, ready) => {
+    const page = await browser.newPage({ width: 390, height: 844 });
+    await page.goto(`${api.url}/${route}`);
+    await shown(page, ready);
+    await settled(page);
+    const overflow = await page.evaluate(() => {
+      const doc = (globalThis as unknown as { document: { documentElement: { scrollWidth: number; clientWidth: number } } }).document.documentElement;
+      return doc.scrollWidth - doc.clientWidth;
+    });
+    expect(overflow).toBeLessThanOrEqual(0);
+    await page.close();
+  });
+});
+
 describe('time', () => {
   it('defaults "as of" to the latest position, says so, and moves through time with the slider', async () => {
     const page = await browser.newPage({ width: 1440, height: 900 });

@@ -112,6 +112,16 @@ const STYLE: cytoscape.StylesheetJson = [
   { selector: 'node:selected', style: { 'border-width': 4, 'border-color': '#f59e0b' } },
 ];
 
+/**
+ * Cytoscape adds an inline <style> for its container unless an element with its
+ * stylesheet's id exists; a strict Content-Security-Policy refuses inline styles, so
+ * the rule is in styles.css and a placeholder claims the id.
+ */
+function claimCytoscapeStylesheet(): void {
+  const id = '__________cytoscape_stylesheet';
+  if (!document.getElementById(id)) document.head.append(h('meta', { id, name: 'cytoscape-stylesheet', content: 'styles.css' }));
+}
+
 /** Draws the graph; returns the figure (canvas, keyboard help, legend, exports) to insert. */
 export function drawGraph(nodes: readonly GraphNodeData[], edges: readonly GraphEdgeData[], opts: GraphOptions): HTMLElement {
   const expanded = new Set<string>();
@@ -256,6 +266,7 @@ export function drawGraph(nodes: readonly GraphNodeData[], edges: readonly Graph
   void Promise.all([import('cytoscape'), import('cytoscape-fcose')])
     .then(([{ default: cytoscapeLib }, { default: fcose }]) => {
       if (opts.signal?.aborted) return;
+      claimCytoscapeStylesheet();
       cytoscapeLib.use(fcose);
       draw(cytoscapeLib);
       const resize = new ResizeObserver(() => cy?.resize());

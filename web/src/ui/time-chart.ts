@@ -88,7 +88,7 @@ export function timeChart(opts: ChartOptions): HTMLElement {
   const max = max0 + pad;
   const plotW = WIDTH - LABEL_W - 16;
   const x = (t: number): number => LABEL_W + ((t - min) / (max - min)) * plotW;
-  const height = AXIS_H + opts.rows.length * ROW_H + 8;
+  const height = AXIS_H + opts.rows.length * ROW_H + (opts.marker ? 26 : 8);
   const titleId = uniqueId('chart-title');
   const hatchId = uniqueId('hatch');
 
@@ -117,7 +117,7 @@ export function timeChart(opts: ChartOptions): HTMLElement {
     const mx = x(day(opts.marker.date));
     svg.append(
       svgEl('line', { x1: mx, x2: mx, y1: AXIS_H - 4, y2: height - 2, stroke: '#111827', 'stroke-width': 2, 'stroke-dasharray': '4 3' }),
-      svgEl('text', { x: Math.min(mx + 4, WIDTH - 4), y: 12, 'text-anchor': mx > WIDTH - 160 ? 'end' : 'start', fill: '#111827', 'font-weight': 'bold' }, opts.marker.label),
+      svgEl('text', { x: mx > WIDTH - 160 ? mx - 4 : mx + 4, y: height - 8, 'text-anchor': mx > WIDTH - 160 ? 'end' : 'start', fill: '#111827', 'font-weight': 'bold', 'paint-order': 'stroke', stroke: '#ffffff', 'stroke-width': 3 }, opts.marker.label),
     );
   }
   const tools = toolbar(`Export ${opts.title}`, [

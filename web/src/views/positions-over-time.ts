@@ -10,14 +10,13 @@ import { timeChart, type ChartRow } from '../ui/time-chart.js';
 import type { MatrixRow } from './positions-matrix.js';
 import type { PositionsResult } from './positions-load.js';
 
-/** The chart for the single column of `res`, for the actors of `rows` (filters applied). */
-export function positionsOverTime(res: PositionsResult, rows: readonly MatrixRow[]): HTMLElement {
+/** The chart for the single column of `res`, for the actors `keep` accepts. */
+export function positionsOverTime(res: PositionsResult, keep: (actor: MatrixRow['actor']) => boolean): HTMLElement {
   const column = res.todayColumns[0]!;
-  const shown = new Set(rows.map((r) => r.actor.id));
   const byActor = new Map<string, ChartRow>();
   for (const p of column.positions) {
-    // The filters (kind, organisation) apply; actors that hold a position only later than the date shown stay in.
-    if (rows.length > 0 && !shown.has(p.actor.id) && res.columns[0]?.positions.some((q) => q.actor.id === p.actor.id)) continue;
+    // The matrix's filters (actor kind, organisation) apply here too.
+    if (!keep(p.actor)) continue;
     const start = [dateSpan(p.date.iso).start, p.via ? dateSpan(p.via.from.iso).start : ''].sort().at(-1)!;
     const style = STANCE_STYLE[p.kind];
     const row = byActor.get(p.actor.id) ?? { label: p.actor.label, spans: [] };

@@ -106,12 +106,13 @@ export const mountPositionsView: ViewMount = (outlet, route, ctx) => {
     fillSelect(kind, [...new Set(allRows.map((r) => r.actor.kind))].sort().map((k) => [k, enumLabel('ActorKind', k)]), state.kind);
     const orgs = new Map(buildRows(res.todayColumns).filter((r) => ORGANISATION_KINDS.has(r.actor.kind)).map((r) => [r.actor.id, r.actor.label]));
     fillSelect(org, [...orgs].sort((a, b) => a[1].localeCompare(b[1])), state.org);
-    const rows = allRows.filter((r) => (!state.kind || r.actor.kind === state.kind) && (!res.members || res.members.has(r.actor.id)));
+    const keep = (actor: { id: string; kind: string }): boolean => (!state.kind || actor.kind === state.kind) && (!res.members || res.members.has(actor.id));
+    const rows = allRows.filter((r) => keep(r.actor));
     const what = res.axis === 'demand' ? (res.columns.length === 1 ? 'demand' : 'demands') : res.columns.length === 1 ? 'issue' : 'issues';
     const caption = `Positions of ${rows.length} actors on ${res.columns.length} ${what}, as of ${formatDate(res.asOf)}.`;
     replaceChildren(tools, positionsToolbar(ctx, res, rows, () => state));
     replaceChildren(overTime);
-    if (res.columns.length === 1) overTime.append(positionsOverTime(res, rows));
+    if (res.columns.length === 1) overTime.append(positionsOverTime(res, keep));
     if (rows.length === 0) {
       body.append(emptyPanel('No actor holds a position here on this date with these filters.', 'Try another date, or fewer filters.'));
       return 'No positions.';

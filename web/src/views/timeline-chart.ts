@@ -6,6 +6,7 @@
 import type { TimelineItem } from '../operations/timeline.js';
 import { formatDate } from '../text/dates.js';
 import { enumLabel } from '../text/vocabulary.js';
+import { h } from '../ui/dom.js';
 import { downloadCsv, type ToolAction } from '../ui/export.js';
 import { ENTITY_KIND_STYLE, STANCE_STYLE } from '../ui/kinds.js';
 import { timeChart, type ChartRow } from '../ui/time-chart.js';
@@ -35,8 +36,24 @@ function colours(item: TimelineItem): { fill: string; stroke: string } {
   return { fill: kind?.colour ?? '#64748b', stroke: '#1f2937' };
 }
 
-/** The chart of the items loaded so far. */
-export function timelineChart(items: readonly TimelineItem[], total: number, by: TimelineGrouping): HTMLElement {
+/**
+ * The busiest year-long window when the items span many years (most items crowd one
+ * end of a long axis): its first and last month, and how many items it holds.
+ */
+export function busiestYear(items: readonly TimelineItem[]): { from: string; to: string; count: number } | null {
+  const starts = items.map((i) => i.date.start).sort();
+  if (starts.length < 6 || Number(starts.at(-1)!.slice(0, 4)) - Number(starts[0]!.slice(0, 4)) < 4) return null;
+  let best: { from: string; to: string; count: number } | null = null;
+  for (const from of starts) {
+    const end = `${Number(from.slice(0, 4)) + 1}${from.slice(4)}`;
+    const count = starts.filter((d) => d >= from && d < end).length;
+    if (!best || count > best.count) best = { from: from.slice(0, 7), to: `${Number(from.slice(0, 4)) + 1}${from.slice(4, 7)}`, count };
+  }
+  return best && best.count >= starts.length / 2 ? best : null;
+}
+
+/** The chart of the items loaded so far; `zoomHref` links to the busiest year when the axis is long. */
+export function timelineChart(items: readonly TimelineItem[], total: number, by: TimelineGrouping, zoomHref?: (from: string, to: string) => string): HTMLElement {
   const rows = new Map<string, ChartRow>();
   for (const item of items) {
     for (const g of groupsOf(item, by)) {
@@ -47,12 +64,17 @@ export function timelineChart(items: readonly TimelineItem[], total: number, by:
   }
   const ordered = [...rows.values()].sort((a, b) => b.spans.length - a.spans.length || a.label.localeCompare(b.label));
   const shown = items.length < total ? ` (the first ${items.length} of ${total} items; “Show more” below adds the rest)` : '';
-  return timeChart({
+  const busy = zoomHref ? busiestYear(items) : null;
+  const chart = timeChart({
     title: `Timeline by ${GROUPINGS.find(([k]) => k === by)?.[1].toLowerCase()}: each item spans the period its date covers${shown}.`,
     rows: ordered,
     file: `timeline-by-${by}`,
     name: 'timeline',
   });
+  if (busy && zoomHref) {
+    chart.prepend(h('p', { class: 'chart-zoom' }, `${busy.count} of these ${items.length} items fall within one year: `, h('a', { href: zoomHref(busy.from, busy.to) }, `show ${formatDate(busy.from)} to ${formatDate(busy.to)} only`), '.'));
+  }
+  return chart;
 }
 
 /** The "Download CSV" action for the items loaded so far. */

@@ -142,7 +142,9 @@ function showTimeline(ctx: ViewContext, body: HTMLElement, f: Filter): Promise<u
           redraw = true;
           queueMicrotask(() => {
             redraw = false;
-            chart.replaceChildren(timelineChart(all, totalCount, f.group));
+            chart.replaceChildren(
+              timelineChart(all, totalCount, f.group, f.from || f.to ? undefined : (from, to) => routeHref('timeline', undefined, { actor: f.actorIds.join(',') || undefined, issue: f.issueIds.join(',') || undefined, kinds: f.kinds.join(',') || undefined, order: f.order === 'DESC' ? 'DESC' : undefined, group: f.group === 'actor' ? undefined : f.group, from, to })),
+            );
           });
         }
         return itemRow(item);
