@@ -381,6 +381,20 @@ describe('out of the screen', () => {
     await expect(again.locator('tr[data-actor="germany"] td[data-column="demand-nato-stop-enlargement"]').getAttribute('aria-selected')).resolves.toBe('true');
     await expect(again.locator('.asof-note').innerText()).resolves.toBe(await page.locator('.asof-note').innerText());
     await again.close();
+
+    // The network's settings too.
+    await page.goto(`${api.url}/#/actor/nato`);
+    await shown(page, 'figure.graph');
+    await page.getByLabel('Sources').check();
+    await page.getByRole('button', { name: 'Copy link' }).first().click();
+    await page.locator('.toolbar-status', { hasText: 'Link copied' }).waitFor();
+    const actorLink = await clipboard(page);
+    expect(actorLink).toMatch(/#\/actor\/nato\?sources=1$/);
+    const third = await browser.newPage();
+    await third.goto(actorLink);
+    await shown(third, 'figure.graph');
+    await expect(third.getByLabel('Sources').isChecked()).resolves.toBe(true);
+    await third.close();
     await page.close();
   });
 });

@@ -72,7 +72,7 @@ export const mountActorView: ViewMount = (outlet, route, ctx) => {
         ` · ${enumLabel('ParticipantRole', p.role)}`,
       ]),
     );
-    append(body, profile, egoNetworkSection(ctx, { id: a.id, label: a.name }));
+    append(body, profile, egoNetworkSection(ctx, { id: a.id, label: a.name }, { name: 'actor', id: route.id, query: route.query }));
     return `Actor ${a.name} loaded.`;
   });
 };

@@ -50,7 +50,7 @@ export const mountEntityView: ViewMount = (outlet, route, ctx) => {
             )
           : null,
       ),
-      egoNetworkSection(ctx, { id: e.id, label: e.label }),
+      egoNetworkSection(ctx, { id: e.id, label: e.label }, { name: 'entity', id: route.id, query: route.query }),
     );
     return `${e.label} loaded.`;
   });
