@@ -190,6 +190,12 @@ describe('wide and long views', () => {
     const scroller = page.locator('.matrix-scroll');
     const overflow = await scroller.evaluate((el) => (el as unknown as { scrollWidth: number; clientWidth: number }).scrollWidth - (el as unknown as { clientWidth: number }).clientWidth);
     expect(overflow).toBeGreaterThan(200);
+    // The grid scrolls in its box; the page itself does not scroll sideways.
+    const pageOverflow = await page.evaluate(() => {
+      const doc = (globalThis as unknown as { document: { documentElement: { scrollWidth: number; clientWidth: number } } }).document.documentElement;
+      return doc.scrollWidth - doc.clientWidth;
+    });
+    expect(pageOverflow).toBeLessThanOrEqual(0);
     await scroller.evaluate((el) => {
       const box = el as unknown as { scrollLeft: number; scrollTop: number; scrollWidth: number; scrollHeight: number };
       box.scrollLeft = box.scrollWidth;
