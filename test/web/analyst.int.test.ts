@@ -176,6 +176,18 @@ describe('drawings are readable', () => {
     expect(overlapping).toEqual([]);
     // Russia's 46 neighbours are too many to draw one by one: leaves of one kind are grouped with their count.
     expect(drawn.nodes.some((n) => /^\d+ [A-Z][a-z]+s$/.test(n.label))).toBe(true);
+    // Zooming in (keyboard: focus the drawing, then +) makes room: more names show, still apart.
+    await page.locator('.graph-canvas').focus();
+    for (let i = 0; i < 3; i++) await page.keyboard.press('+');
+    type Drawn = { labels: { id: string; x1: number; y1: number; x2: number; y2: number }[]; zoom: number };
+    const read = (): Promise<Drawn> => page.evaluate(() => (globalThis as unknown as { __diplograph: { graphs: Record<string, () => Drawn> } }).__diplograph.graphs.neighbourhood!());
+    const atDefault = drawn.labels.map((l) => l.id);
+    await expect.poll(async () => (await read()).labels.filter((l) => !atDefault.includes(l.id)).length).toBeGreaterThan(0);
+    const zoomed = await read();
+    // Only labels inside the canvas count: zoomed in, some are off screen.
+    const canvas = (await page.locator('.graph-canvas').boundingBox())!;
+    const inside = zoomed.labels.filter((l) => l.x2 > 0 && l.y2 > 0 && l.x1 < canvas.width && l.y1 < canvas.height);
+    expect(inside.flatMap((a, i) => inside.slice(i + 1).filter((b) => a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2).map((b) => `${a.id} × ${b.id}`))).toEqual([]);
     await screenshot(page, 'a1-actor-russia-network');
     expect(errors).toEqual([]);
     await page.close();

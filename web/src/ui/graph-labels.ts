@@ -1,8 +1,9 @@
 /**
  * Labels that do not collide: after the layout, labels are kept one by one (the
  * highlighted nodes first, then the best-connected, then edges) only where they overlap
- * no label kept before; the others show on hover or focus. Checked in model
- * coordinates, so the result holds at every zoom level.
+ * no label kept before; the others show on hover. Labels keep their size on screen
+ * whatever the zoom (their model size is divided by it), so zooming in spreads the
+ * nodes apart and more labels find room: the choice is made again after each zoom.
  */
 import type cytoscape from 'cytoscape';
 
@@ -41,4 +42,19 @@ export function visibleLabels(cy: cytoscape.Core, minFont: number): LabelBox[] {
     if (b.w > 0) out.push({ id: el.id(), x1: b.x1, y1: b.y1, x2: b.x2, y2: b.y2 });
   });
   return out;
+}
+
+/** On-screen sizes of the labels (px): what the stylesheet gives at zoom 1. */
+const SIZES = { node: 11, highlight: 13, edge: 9, wrap: 130, margin: 4 };
+
+/** Sets every label's model size so that it renders at its on-screen size at the current zoom, then declutters. */
+export function fitLabelsToZoom(cy: cytoscape.Core): void {
+  const z = cy.zoom();
+  cy.batch(() => {
+    cy.nodes().forEach((n) => {
+      n.style({ 'font-size': (n.hasClass('highlight') ? SIZES.highlight : SIZES.node) / z, 'text-max-width': `${SIZES.wrap / z}px`, 'text-margin-y': SIZES.margin / z });
+    });
+    cy.edges().style({ 'font-size': SIZES.edge / z });
+  });
+  declutterLabels(cy);
 }

@@ -6,6 +6,12 @@ import type cytoscape from 'cytoscape';
 
 const esc = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
+/** The label's font size in model units, as the drawing has it now. */
+function fontSize(el: cytoscape.SingularElementArgument, fallback: number): number {
+  const size = parseFloat(String(el.style('font-size')));
+  return Number.isFinite(size) ? Math.round(size * 10) / 10 : fallback;
+}
+
 /** Serialises the drawing; returns the SVG text and its size. */
 export function graphSvg(cy: cytoscape.Core, title: string): { svg: string; width: number; height: number } {
   const bb = cy.elements().boundingBox({ includeLabels: true });
@@ -27,7 +33,7 @@ export function graphSvg(cy: cytoscape.Core, title: string): { svg: string; widt
     parts.push(`<line x1="${X(s.x)}" y1="${Y(s.y)}" x2="${X(t.x)}" y2="${Y(t.y)}" stroke="#94a3b8" stroke-width="1.5" marker-end="url(#arrow)"/>`);
     if (!e.hasClass('nolabel')) {
       const m = e.midpoint();
-      parts.push(`<text x="${X(m.x)}" y="${Y(m.y)}" font-size="9" fill="#334155" text-anchor="middle" paint-order="stroke" stroke="#ffffff" stroke-width="3">${esc(String(e.data('label')))}</text>`);
+      parts.push(`<text x="${X(m.x)}" y="${Y(m.y)}" font-size="${fontSize(e, 9)}" fill="#334155" text-anchor="middle" paint-order="stroke" stroke="#ffffff" stroke-width="3">${esc(String(e.data('label')))}</text>`);
     }
   });
   cy.nodes().forEach((n) => {
@@ -36,7 +42,8 @@ export function graphSvg(cy: cytoscape.Core, title: string): { svg: string; widt
     const strong = n.hasClass('highlight');
     parts.push(`<circle cx="${X(p.x)}" cy="${Y(p.y)}" r="${r}" fill="${esc(String(n.data('colour')))}"${strong ? ' stroke="#111827" stroke-width="4"' : ''}><title>${esc(String(n.data('fullLabel') ?? n.data('label')))}</title></circle>`);
     if (!n.hasClass('nolabel')) {
-      parts.push(`<text x="${X(p.x)}" y="${Y(p.y + r + 14)}" font-size="${strong ? 13 : 11}" fill="#1b1f24" text-anchor="middle"${strong ? ' font-weight="bold"' : ''} paint-order="stroke" stroke="#ffffff" stroke-width="3">${esc(String(n.data('label')))}</text>`);
+      const size = fontSize(n, strong ? 13 : 11);
+      parts.push(`<text x="${X(p.x)}" y="${Y(p.y + r + size * 1.3)}" font-size="${size}" fill="#1b1f24" text-anchor="middle"${strong ? ' font-weight="bold"' : ''} paint-order="stroke" stroke="#ffffff" stroke-width="3">${esc(String(n.data('label')))}</text>`);
     }
   });
   parts.push('</svg>');

@@ -1,7 +1,7 @@
 /**
  * Draws a Subgraph with cytoscape.js and the fcose layout: nodes coloured and shaped by
- * kind, edges labelled in words, labels that never collide (the rest on hover or
- * focus), large neighbourhoods grouped by kind with counts (a click opens a group), pan
+ * kind, edges labelled in words, labels that never collide (the rest on hover, or
+ * once zooming in makes room), large neighbourhoods grouped by kind with counts (a click opens a group), pan
  * and zoom with mouse, touch or keyboard, a click on a node opens it. A legend, the
  * caller's text alternative and SVG/PNG exports sit beside it. What is drawn is
  * readable from window.__diplograph.graphs for browser tests.
@@ -12,7 +12,7 @@ import { relationLabel } from '../text/vocabulary.js';
 import { h, replaceChildren } from './dom.js';
 import { downloadBlob, fileName, toolbar } from './export.js';
 import { groupLeaves } from './graph-groups.js';
-import { declutterLabels, visibleLabels, type LabelBox } from './graph-labels.js';
+import { fitLabelsToZoom, visibleLabels, type LabelBox } from './graph-labels.js';
 import { graphSvg } from './graph-svg.js';
 import { ENTITY_KIND_STYLE, kindName } from './kinds.js';
 
@@ -208,7 +208,13 @@ export function drawGraph(nodes: readonly GraphNodeData[], edges: readonly Graph
       instance.zoom(1.3);
       instance.center();
     }
-    declutterLabels(instance);
+    fitLabelsToZoom(instance);
+    // After a zoom (wheel, pinch, keys), labels get their screen size back and room is shared out again.
+    let rezoom: number | undefined;
+    instance.on('zoom', () => {
+      window.clearTimeout(rezoom);
+      rezoom = window.setTimeout(() => fitLabelsToZoom(instance), 120);
+    });
     instance.on('tap', 'node', (evt) => {
       const id = evt.target.id() as string;
       if (grouped.groups.has(id)) {
