@@ -24,7 +24,16 @@ interface Shot {
 
 const shots: Shot[] = [
   { file: 'dashboard-actor.png', route: '#/actor/russia', ready: 'figure.graph canvas' },
-  { file: 'dashboard-positions.png', route: '#/positions?demand=demand-nato-stop-enlargement&cell=germany~demand-nato-stop-enlargement', ready: 'table.matrix' },
+  {
+    file: 'dashboard-positions.png',
+    route: '#/positions?cell=germany~demand-nato-stop-enlargement',
+    ready: 'table.matrix',
+    // The selected cell, focused: its explanation shows beside it.
+    before: async (page) => {
+      await page.locator('.asof-note').scrollIntoViewIfNeeded();
+      await page.locator('tr[data-actor="germany"] td[data-column="demand-nato-stop-enlargement"]').focus();
+    },
+  },
   {
     file: 'dashboard-positions-over-time.png',
     route: '#/positions?demand=demand-nato-stop-enlargement',
@@ -68,8 +77,9 @@ async function main(): Promise<number> {
   mkdirSync(opts.out, { recursive: true });
   const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
   try {
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
     for (const shot of shots) {
+      // A fresh page each time: a first load starts at the top, with no focus ring on the heading.
+      const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
       await page.goto(`${base}/${shot.route}`);
       await page.locator(shot.ready).first().waitFor({ timeout: 30_000 });
       await page.waitForFunction(() => (globalThis as unknown as { document: { querySelector(s: string): unknown } }).document.querySelector('[aria-busy="true"]') === null);
@@ -79,6 +89,7 @@ async function main(): Promise<number> {
       const file = path.join(opts.out, shot.file);
       await page.screenshot({ path: file });
       process.stderr.write(`wrote ${path.relative(process.cwd(), file)}\n`);
+      await page.close();
     }
   } finally {
     await browser.close();
