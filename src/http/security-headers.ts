@@ -19,7 +19,8 @@ export const contentSecurityDirectives: Readonly<Record<string, readonly string[
   'style-src': ["'self'"],
   // GraphiQL ships its fonts, and Monaco some icons, as data: URLs inside their CSS.
   'font-src': ["'self'", 'data:'],
-  'img-src': ["'self'", 'data:'],
+  // The dashboard's PNG export draws its SVG (a Blob URL made by the page) onto a canvas.
+  'img-src': ["'self'", 'data:', 'blob:'],
   // Monaco's editor workers are bundled files served from here.
   'worker-src': ["'self'"],
   'connect-src': ["'self'"],

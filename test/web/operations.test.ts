@@ -17,7 +17,8 @@ import { neighbourhoodQuery } from '../../web/src/operations/neighbourhood.js';
 import { overviewQuery } from '../../web/src/operations/overview.js';
 import { labelsQuery, pathsQuery } from '../../web/src/operations/paths.js';
 import { pickerSearchQuery } from '../../web/src/operations/picker.js';
-import { allDemandsQuery, allIssuesQuery, batchDocument, DEFAULT_BATCH } from '../../web/src/operations/positions.js';
+import { CITE_BATCH, citeDocument } from '../../web/src/operations/cite.js';
+import { allDemandsQuery, allIssuesQuery, batchDocument, DEFAULT_BATCH, orgMembersQuery } from '../../web/src/operations/positions.js';
 import { searchQuery } from '../../web/src/operations/search.js';
 import { filterQuery, timelineQuery } from '../../web/src/operations/timeline.js';
 import { exampleOperations } from '../api/example-operations.js';
@@ -39,6 +40,8 @@ const operations: Record<string, string> = {
   allIssuesQuery,
   demandBatch: batchDocument('demand', DEFAULT_BATCH),
   issueBatch: batchDocument('issue', DEFAULT_BATCH),
+  orgMembersQuery,
+  citeBatch: citeDocument(CITE_BATCH),
   searchQuery,
   timelineQuery,
   filterQuery,

@@ -44,14 +44,14 @@ export interface DemandData {
 
 /** The operation document (demand). */
 export const demandQuery = /* GraphQL */ `
-  query DemandThread($id: ID!) {
+  query DemandThread($id: ID!, $asOf: Date) {
     demand(id: $id) {
       id label summary summaryId since { iso } cameoCode note
       by { id label }
       of { id label }
       instrument { id label kind title titleId published { iso } }
       issues { id label }
-      status {
+      status(asOf: $asOf) {
         asOf state
         counts { kind direct derived }
         latestResponse { id kind date { iso } holder { id label } }

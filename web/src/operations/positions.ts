@@ -4,10 +4,11 @@ import type { DateIso, EntityKind, StanceKind } from '../api/types.js';
 /** The axis of the matrix. */
 export type Axis = 'demand' | 'issue';
 
-/** One column: a demand or an issue. */
+/** One column: a demand or an issue (a demand with the issues it concerns, for grouping). */
 export interface Column {
   id: string;
   label: string;
+  issues?: { id: string; label: string }[];
 }
 
 /** One position as the matrix shows it. */
@@ -18,8 +19,8 @@ export interface PositionCell {
   basis: 'STATED' | 'INHERITED' | 'DEMANDED';
   reasoning: string;
   date: DateIso;
-  stance: { id: string } | null;
-  via: { organization: { id: string; label: string } } | null;
+  stance: { id: string; summary: string } | null;
+  via: { from: DateIso; organization: { id: string; label: string } } | null;
   target: { id: string; label: string; entityKind: EntityKind };
 }
 
@@ -50,8 +51,8 @@ const positionFields = /* GraphQL */ `
       actor { id label kind }
       kind derived basis reasoning
       date { iso }
-      stance { id }
-      via { organization { id label } }
+      stance { id summary }
+      via { from { iso } organization { id label } }
       target { id label entityKind }
     }
   }
@@ -73,6 +74,14 @@ export interface ColumnsData {
 }
 
 /** The operation document (allDemands). */
-export const allDemandsQuery = /* GraphQL */ `query MatrixDemands { demands(first: 200) { edges { node { id label } } } }`;
+export const allDemandsQuery = /* GraphQL */ `query MatrixDemands { demands(first: 200) { edges { node { id label issues { id label } } } } }`;
 /** The operation document (allIssues). */
 export const allIssuesQuery = /* GraphQL */ `query MatrixIssues { issues { id label } }`;
+
+/** The shape OrgMembersData of the answer, as the document selects it. */
+export interface OrgMembersData {
+  actor: { id: string; members: { member: { id: string } }[] } | null;
+}
+
+/** The operation document (orgMembers): who belongs to an organisation, for the matrix's filter. */
+export const orgMembersQuery = /* GraphQL */ `query MatrixOrgMembers($id: ID!) { actor(id: $id) { id members { member { id } } } }`;

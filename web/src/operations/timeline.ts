@@ -4,7 +4,7 @@ import type { ActorRef, EntityKind, PageInfoData, TimelineItemKind } from '../ap
 /** The shape TimelineItem of the answer, as the document selects it. */
 export interface TimelineItem {
   kind: TimelineItemKind;
-  date: { iso: string };
+  date: { iso: string; start: string; end: string; approximate: boolean };
   title: string;
   entity: {
     id: string;
@@ -17,6 +17,7 @@ export interface TimelineItem {
     stanceKind?: string;
     holder?: ActorRef;
     eventKind?: string;
+    issues?: { id: string; label: string }[];
   };
 }
 
@@ -39,13 +40,13 @@ export const timelineQuery = /* GraphQL */ `
       edges {
         node {
           kind
-          date { iso }
+          date { iso start end approximate }
           title
           entity {
             id entityKind label
-            ... on Statement { text gloss language speaker { id label } }
-            ... on Stance { stanceKind: kind holder { id label } }
-            ... on Event { eventKind: kind }
+            ... on Statement { text gloss language speaker { id label } issues { id label } }
+            ... on Stance { stanceKind: kind holder { id label } issues { id label } }
+            ... on Event { eventKind: kind issues { id label } }
           }
         }
       }

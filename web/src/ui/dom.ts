@@ -6,7 +6,11 @@
 /** What h() accepts as children: nodes, text, nothing, or lists of them. */
 export type Child = Node | string | number | null | undefined | false | readonly Child[];
 
-/** Attributes for h(): `on*` functions become listeners, booleans toggle, `style` goes through the CSSOM, the rest are set as attributes. */
+/**
+ * Attributes for h(): `on*` functions become listeners, booleans toggle, `style` goes
+ * through the CSSOM (a strict Content-Security-Policy refuses style attributes), the
+ * rest are set as attributes.
+ */
 export type Attrs = Record<string, string | number | boolean | null | undefined | EventListener>;
 
 /** Creates an element with attributes and children. */
@@ -16,9 +20,8 @@ export function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs?: Attrs |
     for (const [name, value] of Object.entries(attrs)) {
       if (value === null || value === undefined || value === false) continue;
       if (typeof value === 'function') el.addEventListener(name.slice(2).toLowerCase(), value);
-      else if (value === true) el.setAttribute(name, '');
-      // Through the CSSOM: the Content-Security-Policy refuses style attributes set as markup.
       else if (name === 'style') el.style.cssText = String(value);
+      else if (value === true) el.setAttribute(name, '');
       else el.setAttribute(name, String(value));
     }
   }

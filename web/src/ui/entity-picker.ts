@@ -64,7 +64,7 @@ export function entityPicker(opts: EntityPickerOptions): EntityPicker {
     value: chosen?.label ?? '',
   });
   const list = h('ul', { id: listId, role: 'listbox', class: 'picker-list', 'aria-label': `${opts.label}: suggestions`, hidden: true });
-  const hint = h('span', { id: hintId, class: 'picker-hint muted' }, chosen ? `Chosen: ${kindName(chosen.kind)} ${chosen.id}` : 'Type at least 2 letters, then pick with the arrow keys and Enter.');
+  const hint = h('span', { id: hintId, class: 'picker-hint muted' }, chosen ? `Chosen: ${chosen.label} (${kindName(chosen.kind).toLowerCase()})` : 'Type at least 2 letters, then pick with the arrow keys and Enter.');
   const element = h('div', { class: 'picker' }, h('label', { for: inputId }, opts.label), input, hidden, list, hint);
 
   function setChosen(entity: PickedEntity | null): void {
@@ -72,7 +72,7 @@ export function entityPicker(opts: EntityPickerOptions): EntityPicker {
     hidden.value = entity?.id ?? '';
     input.value = entity?.label ?? input.value;
     input.setCustomValidity('');
-    hint.textContent = entity ? `Chosen: ${kindName(entity.kind)} ${entity.id}` : 'Type at least 2 letters, then pick with the arrow keys and Enter.';
+    hint.textContent = entity ? `Chosen: ${entity.label} (${kindName(entity.kind).toLowerCase()})` : 'Type at least 2 letters, then pick with the arrow keys and Enter.';
     opts.onChange?.(entity);
   }
 

@@ -4,6 +4,7 @@
  * never the only cue: badges and cells always carry the kind's name as text.
  */
 import type { EntityKind, StanceKind } from '../api/types.js';
+import { enumLabel } from '../text/vocabulary.js';
 
 /** Colour and graph shape of an entity kind. */
 export interface KindStyle {
@@ -30,7 +31,7 @@ export const ENTITY_KIND_STYLE: Record<EntityKind, KindStyle> = {
 
 /** Readable name of an entity kind. */
 export function kindName(kind: string): string {
-  return ENTITY_KIND_STYLE[kind as EntityKind]?.name ?? titleCase(kind);
+  return enumLabel('EntityKind', kind);
 }
 
 /** Colours and name of a stance kind: text colour on a light background (contrast >= 4.5:1). */
@@ -56,11 +57,6 @@ export const STANCE_STYLE: Record<StanceKind, StanceStyle> = {
 
 /** Readable name of a stance kind. */
 export function stanceName(kind: string): string {
-  return STANCE_STYLE[kind as StanceKind]?.name ?? titleCase(kind);
+  return enumLabel('StanceKind', kind);
 }
 
-/** `OPEN_TO` -> `Open to`. */
-export function titleCase(code: string): string {
-  const words = code.toLowerCase().replace(/_/g, ' ');
-  return words.charAt(0).toUpperCase() + words.slice(1);
-}

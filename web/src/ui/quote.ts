@@ -6,7 +6,8 @@ import type { SourceRef, StatementFull } from '../api/types.js';
 import { routeHref } from '../app/router.js';
 import { h } from './dom.js';
 import { actorLink } from './badges.js';
-import { titleCase } from './kinds.js';
+import { formatDate } from '../text/dates.js';
+import { enumLabel } from '../text/vocabulary.js';
 
 /** A source's title, English title when it has one, linking to the source's view. */
 export function sourceCitation(source: SourceRef): HTMLElement {
@@ -14,7 +15,7 @@ export function sourceCitation(source: SourceRef): HTMLElement {
     'cite',
     { class: 'source' },
     h('a', { href: routeHref('entity', source.id) }, source.titleEnglish ?? source.title),
-    source.published ? ` (${source.published.iso})` : null,
+    source.published ? ` (${formatDate(source.published)})` : null,
   );
 }
 
@@ -32,12 +33,12 @@ export function quoteBlock(s: StatementFull): HTMLElement {
     h(
       'figcaption',
       null,
-      h('span', { class: 'quote-mode' }, titleCase(s.mode)),
+      h('span', { class: 'quote-mode' }, enumLabel('StatementMode', s.mode)),
       ' · ',
       actorLink(s.speaker),
       s.onBehalfOf && s.onBehalfOf.id !== s.speaker.id ? [' for ', actorLink(s.onBehalfOf)] : null,
       ' · ',
-      h('time', null, s.said.iso),
+      h('time', { datetime: s.said.iso }, formatDate(s.said)),
       s.event ? [' · at ', h('a', { href: routeHref('entity', s.event.id) }, s.event.label)] : null,
       h('br'),
       'Source: ',

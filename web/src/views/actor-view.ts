@@ -9,29 +9,32 @@ import type { ViewContext, ViewMount } from '../app/view.js';
 import { type ActorData, type ActorStatementsData, type DemandRow, actorQuery, actorStatementsQuery } from '../operations/actor.js';
 import { actorLink, actorList, entityLink, facts, kindBadge, stanceChip } from '../ui/badges.js';
 import { append, h, type Child } from '../ui/dom.js';
-import { titleCase } from '../ui/kinds.js';
+import { formatDate, formatPeriod } from '../text/dates.js';
+import { enumLabel } from '../text/vocabulary.js';
 import { quoteBlock } from '../ui/quote.js';
+import { copyIdAction, copyLinkAction, toolbar } from '../ui/export.js';
 import { load } from '../ui/status.js';
 import { egoNetworkSection } from './ego-network.js';
 
 /** Mounts the actor view. */
 export const mountActorView: ViewMount = (outlet, route, ctx) => {
-  const heading = h('h1', null, route.id);
+  const heading = h('h1', null, 'Actor');
   const body = h('div', { class: 'actor-page' });
   append(outlet, h('p', { class: 'breadcrumb' }, h('a', { href: routeHref('home') }, 'Overview'), ' › Actor'), heading, body);
-  ctx.setTitle(route.id);
-  void load(ctx, body, `actor ${route.id}`, (signal) => ctx.client.request<ActorData>(actorQuery, { id: route.id }, { signal }), (data) => {
+  ctx.setTitle('Actor');
+  void load(ctx, body, 'the actor', (signal) => ctx.client.request<ActorData>(actorQuery, { id: route.id }, { signal }), (data) => {
     const a = data.actor;
     heading.replaceChildren(a.name, ' ', kindBadge('ACTOR'));
     ctx.setTitle(a.name);
     const profile = h(
       'div',
       { class: 'profile' },
+      actorSummary(a),
       h(
         'section',
         { class: 'panel', 'aria-label': 'About' },
-        facts([
-          ['Kind', titleCase(a.kind)],
+        h('details', { class: 'section', open: true }, h('summary', null, h('h2', null, 'About')), facts([
+          ['Kind', enumLabel('ActorKind', a.kind)],
           ['Indonesian name', a.nameId ? h('span', { lang: 'id' }, a.nameId) : null],
           ['Also called', a.aliases.join(', ')],
           ['Country code', a.countryCode],
@@ -39,13 +42,13 @@ export const mountActorView: ViewMount = (outlet, route, ctx) => {
           ['Speaks for', a.speaksFor.length > 0 ? actorList(a.speaksFor) : null],
           ['Description', a.description],
           ['Note', a.note],
-        ]),
+        ])),
         h('p', { class: 'links' }, h('a', { href: routeHref('timeline', undefined, { actor: a.id }) }, `Timeline of ${a.name}`), ' · ', h('a', { href: routeHref('paths', undefined, { from: a.id }) }, 'Find paths from here')),
       ),
-      listSection('Offices', a.offices, (o) => [h('strong', null, o.title), o.titleId ? h('span', { lang: 'id', class: 'muted' }, ` (${o.titleId})`) : null, ', ', actorLink(o.organization), ` · as of ${o.asOf.iso}`]),
-      listSection('Officials', a.officials, (o) => [actorLink(o.holder), `, ${o.title} · as of ${o.asOf.iso}`]),
+      listSection('Offices', a.offices, (o) => [h('strong', null, o.title), o.titleId ? h('span', { lang: 'id', class: 'muted' }, ` (${o.titleId})`) : null, ', ', actorLink(o.organization), ` · as of ${formatDate(o.asOf)}`]),
+      listSection('Officials', a.officials, (o) => [actorLink(o.holder), `, ${o.title} · as of ${formatDate(o.asOf)}`]),
       listSection('Member of', a.memberships, (m) => [actorLink(m.organization), ` · ${period(m.from, m.until)}`]),
-      listSection(`Members (${a.members.length})`, a.members, (m) => [actorLink(m.member), ` · ${period(m.from, m.until)}`], 'compact-columns'),
+      listSection(`Members (${a.members.length})`, a.members, (m) => [actorLink(m.member), ` · ${period(m.from, m.until)}`], 'compact-columns', 0),
       listSection('Demands made', a.demandsMade, (d) => demandRow(d, 'of', d.of)),
       listSection('Demands received', a.demandsReceived, (d) => demandRow(d, 'by', d.by)),
       listSection(
@@ -54,7 +57,7 @@ export const mountActorView: ViewMount = (outlet, route, ctx) => {
         (s) => [
           stanceChip(s.kind),
           ' ',
-          h('time', null, s.date.iso),
+          h('time', { datetime: s.date.iso }, formatDate(s.date)),
           ' · ',
           h('a', { href: routeHref('entity', s.id) }, s.summary),
           s.respondsTo ? [' · answers ', entityLink(s.respondsTo)] : null,
@@ -63,19 +66,41 @@ export const mountActorView: ViewMount = (outlet, route, ctx) => {
       ),
       statementsSection(ctx, a.id),
       listSection(`Events${countNote(a.events?.totalCount ?? 0, a.events?.edges.length ?? 0)}`, a.events?.edges.map((e) => e.node) ?? [], (p) => [
-        h('time', null, p.event.date.iso),
+        h('time', { datetime: p.event.date.iso }, formatDate(p.event.date)),
         ' · ',
         h('a', { href: routeHref('entity', p.event.id) }, p.event.label),
-        ` · ${titleCase(p.role)}`,
+        ` · ${enumLabel('ParticipantRole', p.role)}`,
       ]),
     );
-    append(body, profile, egoNetworkSection(ctx, { id: a.id, label: a.name }));
+    append(body, profile, egoNetworkSection(ctx, { id: a.id, label: a.name }, { name: 'actor', id: route.id, query: route.query }));
     return `Actor ${a.name} loaded.`;
   });
 };
 
+/** What an analyst wants first: who this is, and how much the page holds. */
+function actorSummary(a: ActorData['actor']): HTMLElement {
+  const stat = (n: number, what: string): HTMLElement | null => (n > 0 ? h('li', null, h('strong', null, String(n)), ` ${what}`) : null);
+  return h(
+    'section',
+    { class: 'panel summary-panel', 'aria-label': 'Summary' },
+    h('p', null, h('strong', null, a.name), ` is a ${enumLabel('ActorKind', a.kind).toLowerCase()}`, a.partOf ? [', part of ', actorLink(a.partOf)] : null, a.memberships.length > 0 ? [', a member of ', actorList(a.memberships.map((m) => m.organization))] : null, '.'),
+    a.description ? h('p', null, a.description) : null,
+    h(
+      'ul',
+      { class: 'summary-stats' },
+      stat(a.demandsMade.length, a.demandsMade.length === 1 ? 'demand made' : 'demands made'),
+      stat(a.demandsReceived.length, a.demandsReceived.length === 1 ? 'demand received' : 'demands received'),
+      stat(a.stances?.totalCount ?? 0, 'stances'),
+      stat(a.events?.totalCount ?? 0, 'events'),
+      stat(a.members.length, 'members'),
+      stat(a.offices.length + a.officials.length, 'offices'),
+    ),
+    toolbar(`Share ${a.name}`, [copyLinkAction(), copyIdAction(a.id)]),
+  );
+}
+
 function period(from: DateIso, until: DateIso | null): string {
-  return until ? `${from.iso} – ${until.iso}` : `since ${from.iso}`;
+  return formatPeriod(from, until);
 }
 
 function countNote(total: number, shown: number): string {
@@ -88,26 +113,32 @@ function demandRow(d: DemandRow, relation: 'of' | 'by', actors: ActorRef[]): Chi
     d.summaryId ? h('span', { lang: 'id', class: 'muted' }, ` (${d.summaryId})`) : null,
     ` · ${relation} `,
     actorList(actors),
-    ` · since ${d.since.iso}`,
+    ` · since ${formatDate(d.since)}`,
   ];
 }
 
-/** A titled list section, left out when the list is empty. */
-function listSection<T>(title: string, items: readonly T[], row: (item: T) => Child, listClass?: string): HTMLElement | null {
+/** A titled, collapsible list section (open when short), left out when the list is empty. */
+function listSection<T>(title: string, items: readonly T[], row: (item: T) => Child, listClass?: string, openUpTo = 8): HTMLElement | null {
   if (items.length === 0) return null;
-  return h('section', { class: 'panel', 'aria-label': title }, h('h2', null, title), h('ul', { class: `plain-list ${listClass ?? ''}` }, items.map((i) => h('li', null, row(i)))));
+  return h(
+    'section',
+    { class: 'panel', 'aria-label': title },
+    h('details', { class: 'section', open: items.length <= openUpTo }, h('summary', null, h('h2', null, title)), h('ul', { class: `plain-list ${listClass ?? ''}` }, items.map((i) => h('li', null, row(i))))),
+  );
 }
 
 /** The actor's statements, loaded on their own (see actorStatementsQuery). */
 function statementsSection(ctx: ViewContext, id: string): HTMLElement {
   const heading = h('h2', { id: 'actor-statements' }, 'Statements');
   const body = h('div');
+  const details = h('details', { class: 'section' }, h('summary', null, heading), body);
   void load(ctx, body, 'statements', (signal) => ctx.client.request<ActorStatementsData>(actorStatementsQuery, { id }, { signal }), (data) => {
     const { totalCount, edges } = data.actor.statements;
     heading.textContent = `Statements${countNote(totalCount, edges.length)}`;
+    details.open = totalCount <= 3;
     if (edges.length === 0) body.append(h('p', { class: 'muted' }, 'No statements by or for this actor.'));
     else append(body, edges.map((e) => quoteBlock(e.node)));
     return `${totalCount} statements loaded.`;
   });
-  return h('section', { class: 'panel', 'aria-labelledby': 'actor-statements' }, heading, body);
+  return h('section', { class: 'panel', 'aria-labelledby': 'actor-statements' }, details);
 }

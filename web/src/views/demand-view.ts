@@ -9,17 +9,36 @@ import type { ViewMount } from '../app/view.js';
 import { type DemandResponse, type DemandData, demandQuery } from '../operations/demand.js';
 import { actorLink, actorList, entityLink, facts, kindBadge, stanceChip } from '../ui/badges.js';
 import { append, h } from '../ui/dom.js';
-import { stanceName, titleCase } from '../ui/kinds.js';
+import { stanceName } from '../ui/kinds.js';
+import { formatDate } from '../text/dates.js';
+import { enumLabel } from '../text/vocabulary.js';
 import { quoteBlock, sourceCitation } from '../ui/quote.js';
 import { emptyPanel, load } from '../ui/status.js';
+import { copyIdAction, copyLinkAction, toolbar } from '../ui/export.js';
+import type { GraphqlClient } from '../api/graphql-client.js';
+import { dateSpan } from '../text/dates.js';
+
+/**
+ * The demand, its status as of `asOf`; without a date, as of its latest response (or
+ * when it was made): "today" over data from January 2022 would say nothing about them.
+ */
+async function loadDemand(client: GraphqlClient, id: string, asOf: string | null, signal: AbortSignal): Promise<DemandData> {
+  const first = await client.request<DemandData>(demandQuery, { id, asOf }, { signal });
+  if (asOf !== null || !first.demand) return first;
+  const dates = [first.demand.since.iso, ...first.demand.responses.map((r) => r.date.iso)];
+  const latest = dates.sort((a, b) => dateSpan(a).end.localeCompare(dateSpan(b).end)).at(-1)!;
+  return client.request<DemandData>(demandQuery, { id, asOf: latest }, { signal });
+}
 
 /** Mounts the demand thread view. */
 export const mountDemandView: ViewMount = (outlet, route, ctx) => {
-  const heading = h('h1', null, route.id);
+  const heading = h('h1', null, 'Demand');
   const body = h('div', { class: 'demand-thread' });
   append(outlet, h('p', { class: 'breadcrumb' }, h('a', { href: routeHref('home') }, 'Overview'), ' › Demand'), heading, body);
-  ctx.setTitle(route.id);
-  void load(ctx, body, `demand ${route.id}`, (signal) => ctx.client.request<DemandData>(demandQuery, { id: route.id }, { signal }), (data) => {
+  ctx.setTitle('Demand');
+  const asked = route.query.get('asOf');
+  const asOf = asked && /^\d{4}(-\d{2}(-\d{2})?)?$/.test(asked) ? asked : null;
+  void load(ctx, body, 'the demand', (signal) => loadDemand(ctx.client, route.id, asOf, signal), (data) => {
     const d = data.demand;
     heading.replaceChildren(d.summary, ' ', kindBadge('DEMAND'));
     ctx.setTitle(d.summary);
@@ -32,15 +51,16 @@ export const mountDemandView: ViewMount = (outlet, route, ctx) => {
         facts([
           ['Demanded by', actorList(d.by)],
           ['Of', actorList(d.of)],
-          ['Since', d.since.iso],
-          ['Instrument', d.instrument ? [h('a', { href: routeHref('entity', d.instrument.id) }, d.instrument.title), ` (${titleCase(d.instrument.kind)}, ${d.instrument.published.iso})`] : null],
+          ['Since', formatDate(d.since)],
+          ['Instrument', d.instrument ? [h('a', { href: routeHref('entity', d.instrument.id) }, d.instrument.title), ` (${enumLabel('InstrumentKind', d.instrument.kind)}, ${formatDate(d.instrument.published)})`] : null],
           ['Issues', d.issues.flatMap((i, n) => (n === 0 ? [entityLink({ ...i, entityKind: 'ISSUE' })] : [', ', entityLink({ ...i, entityKind: 'ISSUE' })]))],
           ['CAMEO code', d.cameoCode],
           ['Note', d.note],
         ]),
-        h('p', { class: 'links' }, h('a', { href: routeHref('positions', undefined, { demand: d.id }) }, 'Every actor’s position on this demand'), ' · ', h('a', { href: routeHref('entity', d.id) }, 'Provenance')),
+        h('p', { class: 'links' }, h('a', { href: routeHref('positions', undefined, { demand: d.id, asOf: asOf ?? undefined }) }, 'Every actor’s position on this demand, over time'), ' · ', h('a', { href: routeHref('entity', d.id) }, 'Provenance')),
+        toolbar('Share this demand', [copyLinkAction(), copyIdAction(d.id)]),
       ),
-      statusSection(d.status),
+      statusSection(d.status, asOf === null),
       responsesSection(d.responses),
       d.evidence.length > 0 ? h('section', { class: 'panel', 'aria-labelledby': 'demand-evidence' }, h('h2', { id: 'demand-evidence' }, 'Where the demand is reported'), d.evidence.map(quoteBlock)) : null,
       d.sources.length > 0 ? h('section', { class: 'panel', 'aria-labelledby': 'demand-sources' }, h('h2', { id: 'demand-sources' }, 'Sources'), h('ul', { class: 'plain-list' }, d.sources.map((s) => h('li', null, sourceCitation(s))))) : null,
@@ -49,12 +69,12 @@ export const mountDemandView: ViewMount = (outlet, route, ctx) => {
   });
 };
 
-function statusSection(status: DemandData['demand']['status']): HTMLElement {
+function statusSection(status: DemandData['demand']['status'], defaulted: boolean): HTMLElement {
   return h(
     'section',
     { class: 'panel', 'aria-labelledby': 'demand-status' },
-    h('h2', { id: 'demand-status' }, 'Status ', h('span', { class: `state-badge state-${status.state.toLowerCase()}` }, titleCase(status.state))),
-    h('p', { class: 'muted' }, `As of ${status.asOf}, counting stated and inherited positions.`),
+    h('h2', { id: 'demand-status' }, 'Status ', h('span', { class: `state-badge state-${status.state.toLowerCase()}` }, enumLabel('DemandState', status.state))),
+    h('p', { class: 'asof-note' }, h('strong', null, `As of ${formatDate(status.asOf)}`), defaulted ? ' — the date of the latest response (no date was chosen; add ?asOf=YYYY-MM-DD to the address for another).' : ' — the date chosen.', ' Counting stated and inherited positions.'),
     status.counts.length > 0
       ? h(
           'table',
@@ -65,7 +85,7 @@ function statusSection(status: DemandData['demand']['status']): HTMLElement {
         )
       : null,
     status.latestResponse
-      ? h('p', null, 'Latest response: ', actorLink(status.latestResponse.holder), ` ${stanceName(status.latestResponse.kind).toLowerCase()} (`, h('a', { href: routeHref('entity', status.latestResponse.id) }, status.latestResponse.date.iso), ')')
+      ? h('p', null, 'Latest response: ', actorLink(status.latestResponse.holder), ` ${stanceName(status.latestResponse.kind).toLowerCase()} (`, h('a', { href: routeHref('entity', status.latestResponse.id) }, formatDate(status.latestResponse.date)), ')')
       : h('p', null, 'No addressee has answered yet.'),
   );
 }
@@ -94,7 +114,7 @@ function responseCard(r: DemandResponse): HTMLElement {
   return h(
     'article',
     { class: 'panel response', 'data-stance': r.id },
-    h('h4', null, actorLink(r.holder), ' · ', h('time', null, r.date.iso)),
+    h('h4', null, actorLink(r.holder), ' · ', h('time', { datetime: r.date.iso }, formatDate(r.date))),
     h('p', null, h('a', { href: routeHref('entity', r.id) }, r.summary)),
     r.towards ? h('p', { class: 'muted' }, 'Towards ', actorLink(r.towards), ` · CAMEO ${r.cameoCode}`) : h('p', { class: 'muted' }, `CAMEO ${r.cameoCode}`),
     r.evidence.length > 0 ? r.evidence.map(quoteBlock) : h('p', { class: 'muted' }, 'No quote supports this response.'),

@@ -10,14 +10,25 @@ import { kindBadge } from '../ui/badges.js';
 import { append, h, uniqueId } from '../ui/dom.js';
 import { drawGraph, edgeLabel } from '../ui/graph-view.js';
 import { emptyPanel, load } from '../ui/status.js';
+import { replaceQuery } from '../ui/url-state.js';
 
-/** A section with the ego network of `id`, loading itself. */
-export function egoNetworkSection(ctx: ViewContext, centre: { id: string; label: string }): HTMLElement {
+/** Where the drawing's settings go in the address (`depth=2&sources=1&says=0`), so that a link keeps them. */
+export interface EgoRoute {
+  name: 'actor' | 'entity';
+  id: string;
+  query: URLSearchParams;
+}
+
+/** A section with the ego network of `id`, loading itself; its settings come from and go to the address. */
+export function egoNetworkSection(ctx: ViewContext, centre: { id: string; label: string }, route: EgoRoute): HTMLElement {
   const headingId = uniqueId('ego');
   const depth = h('select', { id: `${headingId}-depth` }, h('option', { value: '1' }, '1 hop'), h('option', { value: '2' }, '2 hops'));
   const provenance = h('input', { type: 'checkbox', id: `${headingId}-prov` });
   const says = h('input', { type: 'checkbox', id: `${headingId}-says`, checked: true });
   const body = h('div', { class: 'ego-body' });
+  depth.value = route.query.get('depth') === '2' ? '2' : '1';
+  provenance.checked = route.query.get('sources') === '1';
+  says.checked = route.query.get('says') !== '0';
   const section = h(
     'section',
     { class: 'panel ego-network', 'aria-labelledby': headingId },
@@ -34,6 +45,7 @@ export function egoNetworkSection(ctx: ViewContext, centre: { id: string; label:
   );
 
   const refresh = (): void => {
+    replaceQuery(route.name, route.id, { depth: depth.value === '2' ? '2' : undefined, sources: provenance.checked ? '1' : undefined, says: says.checked ? undefined : '0' });
     void load(
       ctx,
       body,
@@ -52,7 +64,7 @@ export function egoNetworkSection(ctx: ViewContext, centre: { id: string; label:
             name: 'neighbourhood',
             label: `Connections of ${centre.label}`,
             highlight: [centre.id],
-            layout: 'concentric',
+            layout: 'force',
             roots: [centre.id],
             onOpen: (node) => ctx.navigate(entityHref(node)),
             signal,

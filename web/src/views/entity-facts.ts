@@ -7,8 +7,9 @@ import { entityHref, routeHref } from '../app/router.js';
 import type { EntityDetails } from '../operations/entity.js';
 import { facts, stanceChip } from '../ui/badges.js';
 import { h, type Child } from '../ui/dom.js';
+import { formatDate } from '../text/dates.js';
+import { enumLabel } from '../text/vocabulary.js';
 import { externalLink } from '../ui/external-link.js';
-import { titleCase } from '../ui/kinds.js';
 
 /** A reference as the query selects it; the kind is known from the field. */
 interface Ref {
@@ -17,7 +18,7 @@ interface Ref {
   entityKind?: EntityKind;
 }
 
-const iso = (v: unknown): string | null => (v && typeof v === 'object' && 'iso' in v ? String((v as { iso: string }).iso) : null);
+const iso = (v: unknown): string | null => (v && typeof v === 'object' && 'iso' in v ? formatDate(v as { iso: string }) : null);
 
 function refs(kind: EntityKind, v: unknown): Child {
   const list = (Array.isArray(v) ? v : v ? [v] : []) as Ref[];
@@ -49,18 +50,18 @@ export function entityFacts(e: EntityDetails): HTMLElement {
       ]);
     case 'EVENT':
       return facts([
-        ['Kind', e.eventKind ? titleCase(String(e.eventKind)) : null],
+        ['Kind', e.eventKind ? enumLabel('EventKind', String(e.eventKind)) : null],
         ['Indonesian name', e.nameId ? h('span', { lang: 'id' }, String(e.nameId)) : null],
         ['Date', [iso(e.date), iso(e.until) ? ` – ${iso(e.until)}` : '']],
         ['Duration', e.durationMinutes ? `${String(e.durationMinutes)} minutes` : null],
         ['Place', refs('PLACE', e.place)],
-        ['Status', e.status ? titleCase(String(e.status)) : null],
+        ['Status', e.status ? enumLabel('ClaimStatus', String(e.status)) : null],
         ['Claimed by', refs('ACTOR', e.claimedBy)],
         ['Description', text(e.description)],
         [
           'Participants',
           Array.isArray(e.participants) && e.participants.length > 0
-            ? h('ul', { class: 'plain-list compact-columns' }, (e.participants as { role: string; actor: Ref }[]).map((p) => h('li', null, h('a', { href: routeHref('actor', p.actor.id) }, p.actor.label), ` (${titleCase(p.role)})`)))
+            ? h('ul', { class: 'plain-list compact-columns' }, (e.participants as { role: string; actor: Ref }[]).map((p) => h('li', null, h('a', { href: routeHref('actor', p.actor.id) }, p.actor.label), ` (${enumLabel('ParticipantRole', p.role)})`)))
             : null,
         ],
         ['Issues', refs('ISSUE', e.issues)],
@@ -82,7 +83,7 @@ export function entityFacts(e: EntityDetails): HTMLElement {
       ]);
     case 'SOURCE':
       return facts([
-        ['Kind', e.sourceKind ? titleCase(String(e.sourceKind)) : null],
+        ['Kind', e.sourceKind ? enumLabel('SourceKind', String(e.sourceKind)) : null],
         ['Title', text(e.title)],
         ['English title', text(e.titleEnglish)],
         ['Language', text(e.language)],
@@ -95,14 +96,14 @@ export function entityFacts(e: EntityDetails): HTMLElement {
       ]);
     case 'PLACE':
       return facts([
-        ['Kind', e.placeKind ? titleCase(String(e.placeKind)) : null],
+        ['Kind', e.placeKind ? enumLabel('PlaceKind', String(e.placeKind)) : null],
         ['Indonesian name', text(e.nameId)],
         ['Within', refs('PLACE', e.within)],
         ['Events', refs('EVENT', e.events)],
       ]);
     case 'INSTRUMENT':
       return facts([
-        ['Kind', e.instrumentKind ? titleCase(String(e.instrumentKind)) : null],
+        ['Kind', e.instrumentKind ? enumLabel('InstrumentKind', String(e.instrumentKind)) : null],
         ['Title', text(e.title)],
         ['Indonesian title', text(e.titleId)],
         ['Published', iso(e.instrumentPublished)],
@@ -128,13 +129,13 @@ export function entityFacts(e: EntityDetails): HTMLElement {
     case 'FIGURE':
       return facts([
         ['Quantity', text(e.quantity)],
-        ['Value', [e.qualifier && e.qualifier !== 'EXACT' ? `${titleCase(String(e.qualifier))} ` : '', text(e.value), e.unit ? ` ${String(e.unit)}` : '']],
+        ['Value', [e.qualifier && e.qualifier !== 'EXACT' ? `${enumLabel('FigureQualifier', String(e.qualifier))} ` : '', text(e.value), e.unit ? ` ${String(e.unit)}` : '']],
         ['As of', iso(e.figureAsOf)],
-        ['Status', e.status ? titleCase(String(e.status)) : null],
+        ['Status', e.status ? enumLabel('ClaimStatus', String(e.status)) : null],
         ['Claimed by', refs('ACTOR', e.claimedBy)],
         ['Event', refs('EVENT', e.figureEvent)],
       ]);
     default:
-      return facts([['Kind', titleCase(e.entityKind)]]);
+      return facts([['Kind', enumLabel('EntityKind', e.entityKind)]]);
   }
 }

@@ -10,17 +10,18 @@ import { type EntityData, entityQuery } from '../operations/entity.js';
 import { facts, kindBadge } from '../ui/badges.js';
 import { append, h } from '../ui/dom.js';
 import { quoteBlock, sourceCitation } from '../ui/quote.js';
+import { copyIdAction, copyLinkAction, toolbar } from '../ui/export.js';
 import { load } from '../ui/status.js';
 import { egoNetworkSection } from './ego-network.js';
 import { entityFacts } from './entity-facts.js';
 
 /** Mounts the generic entity view. */
 export const mountEntityView: ViewMount = (outlet, route, ctx) => {
-  const heading = h('h1', null, route.id);
+  const heading = h('h1', null, 'Entity');
   const body = h('div', { class: 'entity-page' });
   append(outlet, h('p', { class: 'breadcrumb' }, h('a', { href: routeHref('home') }, 'Overview'), ' › Entity'), heading, body);
-  ctx.setTitle(route.id);
-  void load(ctx, body, `entity ${route.id}`, (signal) => ctx.client.request<EntityData>(entityQuery, { id: route.id }, { signal }), (data) => {
+  ctx.setTitle('Entity');
+  void load(ctx, body, 'the entity', (signal) => ctx.client.request<EntityData>(entityQuery, { id: route.id }, { signal }), (data) => {
     const e = data.entity;
     // Actors and demands have richer views of their own.
     if (e.entityKind === 'ACTOR' || e.entityKind === 'DEMAND') {
@@ -38,7 +39,7 @@ export const mountEntityView: ViewMount = (outlet, route, ctx) => {
         'div',
         { class: 'profile' },
         e.entityKind === 'STATEMENT' ? h('section', { class: 'panel', 'aria-label': 'Quote' }, quoteBlock(e as unknown as StatementFull)) : null,
-        h('section', { class: 'panel', 'aria-label': 'Details' }, entityFacts(e), facts([['Note', e.note], ['Seed file', e.origin]])),
+        h('section', { class: 'panel', 'aria-label': 'Details' }, entityFacts(e), facts([['Note', e.note]]), toolbar('Share', [copyLinkAction(), copyIdAction(e.id)])),
         prov && (prov.sources.length > 0 || evidence.length > 0)
           ? h(
               'section',
@@ -49,7 +50,7 @@ export const mountEntityView: ViewMount = (outlet, route, ctx) => {
             )
           : null,
       ),
-      egoNetworkSection(ctx, { id: e.id, label: e.label }),
+      egoNetworkSection(ctx, { id: e.id, label: e.label }, { name: 'entity', id: route.id, query: route.query }),
     );
     return `${e.label} loaded.`;
   });

@@ -8,7 +8,8 @@ import type { ViewMount } from '../app/view.js';
 import { type OverviewData, overviewQuery } from '../operations/overview.js';
 import { actorList, actorLink } from '../ui/badges.js';
 import { append, h } from '../ui/dom.js';
-import { titleCase } from '../ui/kinds.js';
+import { formatDate } from '../text/dates.js';
+import { enumLabel } from '../text/vocabulary.js';
 import { emptyPanel, load } from '../ui/status.js';
 
 /** Mounts the overview. */
@@ -47,7 +48,7 @@ function demandsSection(data: OverviewData): HTMLElement {
               'li',
               { class: 'card' },
               h('a', { href: routeHref('demand', d.id), class: 'card-title' }, d.summary),
-              h('p', { class: 'muted' }, 'By ', actorList(d.by), ' of ', actorList(d.of), ` · since ${d.since.iso} · `, h('span', { class: `state-badge state-${d.status.state.toLowerCase()}` }, titleCase(d.status.state))),
+              h('p', { class: 'muted' }, 'By ', actorList(d.by), ' of ', actorList(d.of), ` · since ${formatDate(d.since)} · `, h('span', { class: `state-badge state-${d.status.state.toLowerCase()}` }, enumLabel('DemandState', d.status.state))),
               h('p', null, h('a', { href: routeHref('positions', undefined, { demand: d.id }) }, 'Positions on this demand')),
             ),
           ),
@@ -99,7 +100,7 @@ function actorsSection(data: OverviewData): HTMLElement {
           'div',
           { class: 'actor-groups' },
           [...byKind].map(([kind, actors]) =>
-            h('section', { class: 'actor-group', 'aria-label': titleCase(kind) }, h('h3', null, titleCase(kind)), h('ul', { class: 'inline-list' }, actors.map((a) => h('li', null, actorLink(a))))),
+            h('section', { class: 'actor-group', 'aria-label': enumLabel('ActorKind', kind) }, h('h3', null, enumLabel('ActorKind', kind)), h('ul', { class: 'inline-list' }, actors.map((a) => h('li', null, actorLink(a))))),
           ),
         ),
   );

@@ -11,6 +11,22 @@ import { append, h, replaceChildren } from '../ui/dom.js';
 import { entityPicker, type PickedEntity } from '../ui/entity-picker.js';
 import { drawGraph, edgeLabel } from '../ui/graph-view.js';
 import { emptyPanel, load } from '../ui/status.js';
+import { citationText, fetchProvenance } from '../ui/cite.js';
+import { copyLinkAction, copyText, toolbar } from '../ui/export.js';
+
+/** Kinds of node whose provenance a citation of a path gives (facts with sources). */
+const FACT_KINDS: ReadonlySet<string> = new Set(['STANCE', 'STATEMENT', 'EVENT', 'DEMAND', 'MEMBERSHIP', 'OFFICE', 'INSTRUMENT', 'FIGURE']);
+
+/** A path as one sentence: "Jens Stoltenberg — took part in as chair → NRC meeting ← took part in — Alexander Grushko." */
+function pathInWords(path: PathsData['paths']['paths'][number]): string {
+  return path.nodes
+    .map((node, i) => {
+      const edge = path.edges[i];
+      if (!edge || !path.nodes[i + 1]) return node.label;
+      return edge.source === node.id ? `${node.label} —${edgeLabel(edge)}→ ` : `${node.label} ←${edgeLabel(edge)}— `;
+    })
+    .join('');
+}
 
 /** Mounts the path finder. */
 export const mountPathsView: ViewMount = (outlet, route, ctx) => {
@@ -82,6 +98,19 @@ export const mountPathsView: ViewMount = (outlet, route, ctx) => {
             signal,
           }),
           h('ol', { class: 'path-list', 'aria-label': 'Paths step by step' }, p.paths.map((path, i) => pathSteps(path, i))),
+          toolbar('Share the paths', [
+            copyLinkAction(),
+            {
+              name: 'cite',
+              label: 'Cite the first path',
+              run: async () => {
+                const path = p.paths[0]!;
+                const facts = await fetchProvenance(ctx.client, path.nodes.filter((n) => FACT_KINDS.has(n.kind)).map((n) => n.id), ctx.signal);
+                await copyText(citationText(pathInWords(path), facts));
+                return 'Citation copied: the path, and the quotes and sources behind its steps.';
+              },
+            },
+          ]),
         );
         return `${p.paths.length} paths found from ${p.from.label} to ${p.to.label}.`;
       },

@@ -1,15 +1,20 @@
 /**
  * The positions matrix as a keyboard grid: actors by demands or issues, each cell
- * coloured by stance. Inherited (derived) positions are hatched and italic and say
- * "derived" to screen readers; every cell's reasoning shows in a tooltip on hover and
- * on focus, and is the cell's accessible description (aria-describedby).
+ * coloured by stance; demands grouped under their issue; the actor column and the
+ * header stay in view while the grid scrolls. Inherited (derived) positions are
+ * hatched and italic and say "derived" to screen readers; every cell's reasoning shows
+ * in a tooltip on hover and on focus, and is the cell's accessible description.
  */
 import { entityHref, routeHref } from '../app/router.js';
+import { positionReason } from '../text/position-words.js';
+import { enumLabel } from '../text/vocabulary.js';
 import { h, srOnly, uniqueId } from '../ui/dom.js';
 import { STANCE_STYLE, stanceName } from '../ui/kinds.js';
 import type { Axis, ColumnPositions, PositionCell } from './positions-data.js';
+import { wireTooltip } from './matrix-tooltip.js';
 
-interface Row {
+/** One actor's row. */
+export interface MatrixRow {
   actor: PositionCell['actor'];
   /** Whether the actor holds any position itself (not only inherited ones). */
   stated: boolean;
@@ -17,8 +22,8 @@ interface Row {
 }
 
 /** Rows: actors with stated positions first, then the rest, each group by name. */
-function buildRows(columns: readonly ColumnPositions[]): Row[] {
-  const rows = new Map<string, Row>();
+export function buildRows(columns: readonly ColumnPositions[]): MatrixRow[] {
+  const rows = new Map<string, MatrixRow>();
   for (const col of columns) {
     for (const p of col.positions) {
       const row = rows.get(p.actor.id) ?? { actor: p.actor, stated: false, cells: new Map() };
@@ -30,28 +35,58 @@ function buildRows(columns: readonly ColumnPositions[]): Row[] {
   return [...rows.values()].sort((a, b) => Number(b.stated) - Number(a.stated) || a.actor.label.localeCompare(b.actor.label));
 }
 
+/** Column groups: demands under their first issue (issues alone form one group); columns reordered to match. */
+export function groupColumns(axis: Axis, columns: readonly ColumnPositions[]): { label: string; columns: ColumnPositions[] }[] {
+  if (axis === 'issue') return [{ label: '', columns: [...columns] }];
+  const groups = new Map<string, { label: string; columns: ColumnPositions[] }>();
+  for (const c of columns) {
+    const issue = c.column.issues?.[0];
+    const key = issue?.id ?? '';
+    const g = groups.get(key) ?? { label: issue?.label ?? 'No issue', columns: [] };
+    g.columns.push(c);
+    groups.set(key, g);
+  }
+  return [...groups.values()].sort((a, b) => a.label.localeCompare(b.label));
+}
+
 /** Where Enter or a click on a position leads: its stance, or the demand for its maker. */
 function positionHref(p: PositionCell): string {
   return p.stance ? routeHref('entity', p.stance.id) : entityHref(p.target);
 }
 
-/** Renders the matrix (with its floating tooltip) for the given columns. */
-export function positionsMatrix(axis: Axis, columns: readonly ColumnPositions[], asOf: string, navigate: (href: string) => void): HTMLElement {
-  const rows = buildRows(columns);
+/** What the matrix needs besides its data. */
+export interface MatrixOptions {
+  caption: string;
+  navigate: (href: string) => void;
+  /** The cell to select on first render. */
+  selected: { actor: string; column: string } | null;
+  /** Called when a cell is selected (focused). */
+  onSelect: (cell: { actor: string; column: string }) => void;
+}
+
+/** Renders the matrix (with its floating tooltip). */
+export function positionsMatrix(axis: Axis, columns: readonly ColumnPositions[], rows: readonly MatrixRow[], opts: MatrixOptions): HTMLElement {
+  const groups = groupColumns(axis, columns);
+  const ordered = groups.flatMap((g) => g.columns);
+  const grouped = groups.length > 1 || (groups[0]?.label ?? '') !== '';
   const captionId = uniqueId('matrix-caption');
   const tooltip = h('div', { class: 'tooltip', role: 'tooltip', id: uniqueId('matrix-tooltip'), hidden: true });
+  const headLink = (c: ColumnPositions): HTMLElement => h('a', { href: axis === 'demand' ? routeHref('demand', c.column.id) : routeHref('entity', c.column.id), tabindex: -1 }, c.column.label);
   const table = h(
     'table',
-    { class: 'matrix', role: 'grid', 'aria-labelledby': captionId, 'aria-rowcount': rows.length + 1, 'aria-colcount': columns.length + 1 },
+    { class: `matrix${grouped ? ' grouped' : ''}`, role: 'grid', 'aria-labelledby': captionId, 'aria-rowcount': rows.length + (grouped ? 2 : 1), 'aria-colcount': ordered.length + 1 },
     h(
       'thead',
       null,
-      h(
-        'tr',
-        null,
-        h('th', { scope: 'col', class: 'corner' }, 'Actor'),
-        columns.map((c) => h('th', { scope: 'col', class: 'col-head' }, h('a', { href: axis === 'demand' ? routeHref('demand', c.column.id) : routeHref('entity', c.column.id), tabindex: -1 }, c.column.label))),
-      ),
+      grouped
+        ? h(
+            'tr',
+            { class: 'group-row' },
+            h('td', { class: 'corner', 'aria-hidden': 'true' }),
+            groups.map((g) => h('th', { scope: 'colgroup', colspan: g.columns.length, class: 'group-head' }, g.label)),
+          )
+        : null,
+      h('tr', { class: 'head-row' }, h('th', { scope: 'col', class: 'corner' }, 'Actor'), ordered.map((c) => h('th', { scope: 'col', class: 'col-head', 'data-column': c.column.id }, headLink(c)))),
     ),
     h(
       'tbody',
@@ -60,36 +95,39 @@ export function positionsMatrix(axis: Axis, columns: readonly ColumnPositions[],
         h(
           'tr',
           { 'data-actor': row.actor.id },
-          h('th', { scope: 'row', class: 'row-head' }, h('a', { href: routeHref('actor', row.actor.id), tabindex: -1 }, row.actor.label)),
-          columns.map((c) => cell(row, c)),
+          h('th', { scope: 'row', class: 'row-head' }, h('a', { href: routeHref('actor', row.actor.id), tabindex: -1 }, row.actor.label), h('span', { class: 'row-kind muted' }, enumLabel('ActorKind', row.actor.kind))),
+          ordered.map((c) => cell(row, c)),
         ),
       ),
     ),
   );
 
-  const firstCell = table.querySelector<HTMLElement>('tbody td');
-  if (firstCell) firstCell.tabIndex = 0;
-  wireGrid(table, navigate);
+  const pick = opts.selected ? table.querySelector<HTMLElement>(`tr[data-actor="${CSS.escape(opts.selected.actor)}"] td[data-column="${CSS.escape(opts.selected.column)}"]`) : null;
+  const first = pick ?? table.querySelector<HTMLElement>('tbody td');
+  if (first) first.tabIndex = 0;
+  if (pick) pick.setAttribute('aria-selected', 'true');
+  wireGrid(table, opts);
   wireTooltip(table, tooltip);
-  const what = axis === 'demand' ? (columns.length === 1 ? 'demand' : 'demands') : columns.length === 1 ? 'issue' : 'issues';
-  // Outside the scrolling box, so that it stays readable on a narrow screen.
-  const caption = h(
-    'p',
-    { id: captionId, class: 'matrix-caption' },
-    h('strong', null, `Positions of ${rows.length} actors on ${columns.length} ${what}, as of ${asOf}.`),
-    h('span', { class: 'muted' }, ' Arrow keys move between cells, Enter opens the stance behind a cell, Escape hides the explanation.'),
-  );
-  return h('div', { class: 'matrix-wrap' }, caption, h('div', { class: 'matrix-scroll' }, table), tooltip);
+  const caption = h('p', { id: captionId, class: 'matrix-caption' }, h('strong', null, opts.caption), h('span', { class: 'muted' }, ' Arrow keys move between cells, Enter opens the stance behind a cell, Escape hides the explanation.'));
+  const scroll = h('div', { class: 'matrix-scroll', tabindex: -1 }, table);
+  // The second header row sticks below the first: its offset is the first row's height.
+  if (grouped) {
+    requestAnimationFrame(() => {
+      const first = table.querySelector<HTMLElement>('tr.group-row');
+      if (first) table.style.setProperty('--group-row-height', `${first.getBoundingClientRect().height}px`);
+    });
+  }
+  return h('div', { class: 'matrix-wrap' }, caption, scroll, tooltip);
 }
 
-function cell(row: Row, col: ColumnPositions): HTMLTableCellElement {
+function cell(row: MatrixRow, col: ColumnPositions): HTMLTableCellElement {
   const positions = row.cells.get(col.column.id) ?? [];
   if (positions.length === 0) {
     return h('td', { class: 'cell empty', tabindex: -1, 'data-column': col.column.id }, h('span', { 'aria-hidden': 'true' }, '·'), srOnly('no position'));
   }
   const descId = uniqueId('reasoning');
   const derived = positions.every((p) => p.derived);
-  const td = h(
+  return h(
     'td',
     {
       class: `cell${derived ? ' derived' : ''}`,
@@ -109,18 +147,13 @@ function cell(row: Row, col: ColumnPositions): HTMLTableCellElement {
         p.basis === 'DEMANDED' ? srOnly(' (made the demand)') : null,
       );
     }),
-    h(
-      'span',
-      { id: descId, class: 'visually-hidden', 'data-tip': '' },
-      positions.map((p) => `${p.derived ? 'Derived' : p.basis === 'DEMANDED' ? 'Demanded' : 'Stated'}: ${p.reasoning}. `).join(''),
-    ),
+    h('span', { id: descId, class: 'visually-hidden', 'data-tip': '' }, positions.map((p) => positionReason(p)).join(' ')),
   );
-  return td;
 }
 
-/** Roving tabindex over all cells (headers included): arrows, Home/End, Ctrl+Home/End, Enter. */
-function wireGrid(table: HTMLTableElement, navigate: (href: string) => void): void {
-  const grid = (): HTMLElement[][] => [...table.rows].map((r) => [...r.cells]);
+/** Roving tabindex over all cells (headers included): arrows, Home/End, Ctrl+Home/End, Enter; focus selects. */
+function wireGrid(table: HTMLTableElement, opts: MatrixOptions): void {
+  const grid = (): HTMLElement[][] => [...table.tBodies[0]!.rows, ...[...table.tHead!.rows].filter((r) => r.classList.contains('head-row'))].sort((a, b) => a.rowIndex - b.rowIndex).map((r) => [...r.cells]);
   const target = (c: HTMLElement): HTMLElement => c.querySelector<HTMLElement>('a') ?? c;
   const focusCell = (to: HTMLElement | undefined): void => {
     if (!to || to.classList.contains('corner')) return;
@@ -129,6 +162,14 @@ function wireGrid(table: HTMLTableElement, navigate: (href: string) => void): vo
     t.tabIndex = 0;
     t.focus();
   };
+  table.addEventListener('focusin', (event) => {
+    const td = (event.target as HTMLElement).closest<HTMLElement>('td[data-column]');
+    const actor = td?.closest('tr')?.dataset.actor;
+    if (!td || !actor) return;
+    table.querySelectorAll('[aria-selected="true"]').forEach((el) => el.removeAttribute('aria-selected'));
+    td.setAttribute('aria-selected', 'true');
+    opts.onSelect({ actor, column: td.dataset.column! });
+  });
   table.addEventListener('keydown', (event) => {
     const current = (event.target as HTMLElement).closest<HTMLElement>('th, td');
     if (!current) return;
@@ -152,61 +193,11 @@ function wireGrid(table: HTMLTableElement, navigate: (href: string) => void): vo
       focusCell(move());
     } else if (event.key === 'Enter' && current.dataset.href) {
       event.preventDefault();
-      navigate(current.dataset.href);
+      opts.navigate(current.dataset.href);
     }
   });
   table.addEventListener('click', (event) => {
     const td = (event.target as HTMLElement).closest<HTMLElement>('td[data-href]');
-    if (td?.dataset.href) navigate(td.dataset.href);
+    if (td?.dataset.href) opts.navigate(td.dataset.href);
   });
-}
-
-/** One floating tooltip for the whole table, shown beside the hovered or focused cell. */
-function wireTooltip(table: HTMLTableElement, tooltip: HTMLElement): void {
-  let anchor: HTMLElement | null = null;
-  const place = (td: HTMLElement): void => {
-    const rect = td.getBoundingClientRect();
-    const tip = tooltip.getBoundingClientRect();
-    const below = rect.bottom + 6 + tip.height < window.innerHeight;
-    const top = below ? rect.bottom + 6 : Math.max(6, rect.top - tip.height - 6);
-    const left = Math.min(Math.max(6, rect.left), window.innerWidth - tip.width - 6);
-    tooltip.style.top = `${top}px`;
-    tooltip.style.left = `${left}px`;
-  };
-  const show = (td: HTMLElement): void => {
-    const text = td.querySelector('[data-tip]')?.textContent;
-    if (!text) return;
-    anchor = td;
-    tooltip.textContent = text;
-    tooltip.hidden = false;
-    place(td);
-  };
-  const hide = (td?: HTMLElement): void => {
-    if (td && td !== anchor) return;
-    anchor = null;
-    tooltip.hidden = true;
-  };
-  table.addEventListener('focusin', (e) => {
-    const td = (e.target as HTMLElement).closest<HTMLElement>('td');
-    if (td) show(td);
-    else hide();
-  });
-  table.addEventListener('focusout', () => hide());
-  table.addEventListener('mouseover', (e) => {
-    const td = (e.target as HTMLElement).closest<HTMLElement>('td');
-    if (td) show(td);
-  });
-  table.addEventListener('mouseout', (e) => {
-    const td = (e.target as HTMLElement).closest<HTMLElement>('td');
-    if (td && !td.contains(e.relatedTarget as Node | null)) hide(td);
-  });
-  table.addEventListener('keydown', (e) => {
-    if (e.key === 'Escape') hide();
-  });
-  // The tooltip is fixed to the viewport: follow the cell when the page or the table scrolls.
-  const onScroll = (): void => {
-    if (!table.isConnected) window.removeEventListener('scroll', onScroll, true);
-    else if (anchor) place(anchor);
-  };
-  window.addEventListener('scroll', onScroll, { passive: true, capture: true });
 }

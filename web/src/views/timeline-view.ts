@@ -9,9 +9,12 @@ import { type TimelineItem, type TimelineData, type FilterData, timelineQuery, f
 import { actorLink, kindBadge, stanceChip } from '../ui/badges.js';
 import { append, h } from '../ui/dom.js';
 import { entityPicker } from '../ui/entity-picker.js';
-import { titleCase } from '../ui/kinds.js';
+import { formatDate } from '../text/dates.js';
+import { enumLabel } from '../text/vocabulary.js';
 import { pagedList } from '../ui/paged-list.js';
 import { emptyPanel, load } from '../ui/status.js';
+import { copyLinkAction, toolbar } from '../ui/export.js';
+import { GROUPINGS, timelineChart, timelineCsvAction, type TimelineGrouping } from './timeline-chart.js';
 
 const ITEM_KINDS: readonly TimelineItemKind[] = ['EVENT', 'STATEMENT', 'STANCE'];
 const partialDate = /^\d{4}(-\d{2}(-\d{2})?)?$/;
@@ -23,6 +26,7 @@ interface Filter {
   from: string | null;
   to: string | null;
   order: 'ASC' | 'DESC';
+  group: TimelineGrouping;
 }
 
 function filterOf(route: Route): Filter {
@@ -38,6 +42,7 @@ function filterOf(route: Route): Filter {
     from: date('from'),
     to: date('to'),
     order: route.query.get('order') === 'DESC' ? 'DESC' : 'ASC',
+    group: (GROUPINGS.find(([k]) => k === route.query.get('group'))?.[0] ?? 'actor'),
   };
 }
 
@@ -49,16 +54,18 @@ export const mountTimelineView: ViewMount = (outlet, route, ctx) => {
   const kindBoxes = ITEM_KINDS.map((k) => h('input', { type: 'checkbox', value: k, id: `timeline-kind-${k}` }));
   const from = h('input', { type: 'text', id: 'timeline-from', size: 10, placeholder: 'YYYY-MM-DD', pattern: partialDate.source.slice(1, -1) });
   const to = h('input', { type: 'text', id: 'timeline-to', size: 10, placeholder: 'YYYY-MM-DD', pattern: partialDate.source.slice(1, -1) });
-  const order = h('select', { id: 'timeline-order' }, h('option', { value: 'ASC' }, 'Oldest first'), h('option', { value: 'DESC' }, 'Newest first'));
+  const order = h('select', { id: 'timeline-order' }, h('option', { value: 'ASC' }, enumLabel('SortOrder', 'ASC')), h('option', { value: 'DESC' }, enumLabel('SortOrder', 'DESC')));
+  const group = h('select', { id: 'timeline-group' }, GROUPINGS.map(([k, label]) => h('option', { value: k }, label)));
   const form = h(
     'form',
     { class: 'controls-form timeline-form', 'aria-label': 'Timeline filters' },
     picker.element,
     h('div', { class: 'field' }, h('label', { for: 'timeline-issue' }, 'Issue'), issue),
-    h('fieldset', { class: 'inline-fieldset' }, h('legend', null, 'Show'), kindBoxes.map((b, i) => h('label', { class: 'check' }, b, ` ${titleCase(ITEM_KINDS[i]!)}s`))),
+    h('fieldset', { class: 'inline-fieldset' }, h('legend', null, 'Show'), kindBoxes.map((b, i) => h('label', { class: 'check' }, b, ` ${enumLabel('TimelineItemKind', ITEM_KINDS[i]!)}s`))),
     h('div', { class: 'field' }, h('label', { for: 'timeline-from' }, 'From'), from),
     h('div', { class: 'field' }, h('label', { for: 'timeline-to' }, 'To'), to),
     h('div', { class: 'field' }, h('label', { for: 'timeline-order' }, 'Order'), order),
+    h('div', { class: 'field' }, h('label', { for: 'timeline-group' }, 'Chart rows by'), group),
     h('div', { class: 'field buttons' }, h('button', { type: 'submit', class: 'button primary' }, 'Apply'), h('a', { href: routeHref('timeline'), class: 'button' }, 'Clear')),
   );
   const body = h('div', { class: 'timeline-body' });
@@ -75,6 +82,7 @@ export const mountTimelineView: ViewMount = (outlet, route, ctx) => {
         from: from.value.trim(),
         to: to.value.trim(),
         order: order.value === 'DESC' ? 'DESC' : undefined,
+        group: group.value === 'actor' ? undefined : group.value,
       }),
     );
   });
@@ -90,6 +98,7 @@ export const mountTimelineView: ViewMount = (outlet, route, ctx) => {
     from.value = f.from ?? '';
     to.value = f.to ?? '';
     order.value = f.order;
+    group.value = f.group;
     filtersReady ??= loadFilters(f.actorIds);
     const filters = await filtersReady;
     if (filters && issue.options.length === 1) append(issue, filters.issues.map((i) => h('option', { value: i.id }, i.label)));
@@ -120,10 +129,26 @@ function showTimeline(ctx: ViewContext, body: HTMLElement, f: Filter): Promise<u
       body.append(emptyPanel('Nothing on the timeline matches these filters.', h('a', { href: routeHref('timeline') }, 'Clear the filters')));
       return 'Nothing matches.';
     }
+    const all: TimelineItem[] = [];
+    const chart = h('div', { class: 'timeline-chart' });
+    let redraw = false;
     const { count, list, more } = pagedList<TimelineItem>(ctx, {
       list: h('ol', { class: 'timeline', 'aria-label': 'Timeline' }),
       first: { items: edges.map((e) => e.node), pageInfo },
-      render: itemRow,
+      render: (item) => {
+        all.push(item);
+        // One redraw per page of items, not one per item.
+        if (!redraw) {
+          redraw = true;
+          queueMicrotask(() => {
+            redraw = false;
+            chart.replaceChildren(
+              timelineChart(all, totalCount, f.group, f.from || f.to ? undefined : (from, to) => routeHref('timeline', undefined, { actor: f.actorIds.join(',') || undefined, issue: f.issueIds.join(',') || undefined, kinds: f.kinds.join(',') || undefined, order: f.order === 'DESC' ? 'DESC' : undefined, group: f.group === 'actor' ? undefined : f.group, from, to })),
+            );
+          });
+        }
+        return itemRow(item);
+      },
       fetchMore: async (cursor, signal) => {
         const next = await fetchPage(cursor, signal);
         return { items: next.timeline.edges.map((e) => e.node), pageInfo: next.timeline.pageInfo };
@@ -132,7 +157,7 @@ function showTimeline(ctx: ViewContext, body: HTMLElement, f: Filter): Promise<u
       moreLabel: 'Show more',
       announce: (added) => `${added} more items.`,
     });
-    body.append(count, list, more);
+    body.append(chart, toolbar('Export the timeline', [timelineCsvAction(() => all), copyLinkAction()]), count, list, more);
     return `Timeline loaded: ${totalCount} items.`;
   });
 }
@@ -142,14 +167,14 @@ function itemRow(item: TimelineItem): HTMLLIElement {
   return h(
     'li',
     { class: `timeline-item kind-${item.kind.toLowerCase()}`, 'data-id': e.id },
-    h('time', { class: 'timeline-date' }, item.date.iso),
+    h('time', { class: 'timeline-date', datetime: item.date.iso }, formatDate(item.date)),
     h(
       'div',
       { class: 'timeline-content' },
       h('p', { class: 'timeline-title' }, kindBadge(e.entityKind), ' ', e.stanceKind ? [stanceChip(e.stanceKind), ' '] : null, h('a', { href: entityHref(e) }, item.title)),
       e.text ? h('p', { class: 'timeline-quote' }, h('q', { lang: e.language ?? 'id' }, e.text), h('br'), h('span', { class: 'quote-gloss', lang: 'en' }, e.gloss ?? '')) : null,
       e.speaker ? h('p', { class: 'muted' }, actorLink(e.speaker)) : e.holder ? h('p', { class: 'muted' }, actorLink(e.holder)) : null,
-      e.eventKind ? h('p', { class: 'muted' }, titleCase(e.eventKind)) : null,
+      e.eventKind ? h('p', { class: 'muted' }, enumLabel('EventKind', e.eventKind)) : null,
     ),
   );
 }
