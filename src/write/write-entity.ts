@@ -9,6 +9,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Driver, ManagedTransaction } from 'neo4j-driver';
 import type { Principal } from '../auth/principal.js';
+import { checkNodes } from '../check/check-graph.js';
 import type { EntityRecord } from '../graph/entity-record.js';
 import { cypher } from '../neo4j/cypher.js';
 import { toPlain } from '../neo4j/values.js';
@@ -211,6 +212,16 @@ export async function writeEntity(driver: Driver, database: string, request: Wri
             mentionTypes: [...MENTION_TYPES],
           });
         }
+      }
+
+      // The graph the write leaves behind must hold what validation promises, for the
+      // entity written and for everything that depends on it (a quote whose speaker
+      // changes kind): checked here, before commit; a refusal rolls the write back.
+      const touched = new Set([id]);
+      for (const r of [...stale, ...changedRels, ...derived]) touched.add(r.from).add(r.to);
+      const violations = await checkNodes(tx, touched);
+      if (violations.length > 0) {
+        throw new WriteInputError('input', `refused: the graph would no longer be valid: ${violations.map((v) => v.message).join('; ')}`);
       }
 
       const outcome = storedProps === null ? 'CREATED' : 'UPDATED';
