@@ -1,6 +1,7 @@
 // Invariant: an office is held by an actor of the holder kind (a person; validation's
 // rule, src/seed/validate-seeds.ts). Checked from either end, so that changing an
 // actor's kind finds the offices it holds.
+// A pair found from both ends is returned twice (the caller keeps one).
 // $params: ids (list of node ids to check), holderKind
 // RETURN: id, holder, kind
 UNWIND $ids AS id
@@ -12,6 +13,6 @@ CALL (n) {
   MATCH (n:Actor)-[:HOLDS]->(o:Office)
   RETURN o, n AS a
 }
-WITH DISTINCT o, a
+WITH o, a
 WHERE a.kind <> $holderKind
 RETURN o.id AS id, a.id AS holder, a.kind AS kind

@@ -1,6 +1,7 @@
 // Invariant: a quoted or paraphrased statement has a speaker of a kind that can be
 // quoted (validation's rule, src/seed/validate-seeds.ts). Checked from either end, so
 // that changing an actor's kind finds the statements it would invalidate.
+// A pair found from both ends is returned twice (the caller keeps one).
 // $params: ids (list of node ids to check), quotableKinds (list), unquotedModes (modes any speaker may have)
 // RETURN: id, mode, speaker, kind
 UNWIND $ids AS id
@@ -12,6 +13,6 @@ CALL (n) {
   MATCH (n:Actor)-[:SAID]->(s:Statement)
   RETURN s, n AS a
 }
-WITH DISTINCT s, a
+WITH s, a
 WHERE NOT s.mode IN $unquotedModes AND NOT a.kind IN $quotableKinds
 RETURN s.id AS id, s.mode AS mode, a.id AS speaker, a.kind AS kind
