@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiKey } from '../../src/auth/api-keys.js';
 import { applySchema } from '../../src/seed/load-graph.js';
 import { runSeed } from '../../src/seed/run-seed.js';
+import { InvariantViolationError } from '../../src/check/check-graph.js';
 import { SeedValidationError } from '../../src/seed/seed-issue.js';
 import { runCli } from '../faults/cli.js';
 import { postGraphql, startTestServer, testConfig, type TestServer } from '../server/harness.js';
@@ -134,5 +135,23 @@ describe('a seed file deletes nothing others depend on', () => {
     expect(await graphDigest(driver(), database)).toEqual(before);
     const check = await runCli('src/cli/check.ts', [], neo4jEnv());
     expect(check.code, check.stdout + check.stderr).toBe(0);
+  });
+
+  it('refuses, before commit, a change that would break another owner\'s fact: an actor quoted through the API made a media outlet', async () => {
+    const file = (kind: string) => `source: {id: hostile-kind-src, kind: REFERENCE, title: T, language: en}\nactors: [{id: hostile-kind-actor, kind: ${kind}, name: K}]\n`;
+    const dir = await seedDir({ 'kind.yaml': file('PERSON') });
+    await runSeed(driver(), { database, paths: [dir] });
+    const quote = await write('mutation ($input: StatementInput!) { upsertStatement(input: $input) { outcome } }', {
+      input: { id: 'stmt-hostile-kind', speaker: 'hostile-kind-actor', mode: 'DIRECT_QUOTE', text: 'Kata.', language: 'id', gloss: 'Words.', said: '2022', source: 'hostile-kind-src' },
+    });
+    expect(quote.body).toMatchObject({ data: { upsertStatement: { outcome: 'CREATED' } } });
+    const before = await graphDigest(driver(), database);
+    await writeFile(path.join(dir, 'kind.yaml'), file('MEDIA_OUTLET'));
+    const err: unknown = await runSeed(driver(), { database, paths: [dir] }).then(() => undefined, (e: unknown) => e);
+    expect(err).toBeInstanceOf(InvariantViolationError);
+    expect((err as InvariantViolationError).violations).toEqual([
+      expect.objectContaining({ id: 'stmt-hostile-kind', check: 'speaker-can-be-quoted' }),
+    ]);
+    expect(await graphDigest(driver(), database)).toEqual(before);
   });
 });
