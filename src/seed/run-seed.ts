@@ -10,7 +10,8 @@ import { planGraph, type GraphPlan } from './plan-graph.js';
 import { findSeedFiles, readSeedFiles } from './read-seed-files.js';
 import type { DescribeOwner } from './ownership.js';
 import { SeedValidationError } from './seed-issue.js';
-import { definitionSites, validateSeeds } from './validate-seeds.js';
+import { definitionSites } from './definition-sites.js';
+import { validateSeeds } from './validate-seeds.js';
 
 /** The folder seed files live in by default. */
 export const defaultSeedsDir = path.join(projectRoot, 'seeds');

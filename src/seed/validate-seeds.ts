@@ -137,8 +137,8 @@ interface Definition extends DefinedEntity {
   col: number;
 }
 
-/** Yields every entity of a file with its section and path. */
-function* entitiesOf(data: unknown): Generator<{ section: EntitySection; path: PropertyKey[]; record: Record<string, unknown> }> {
+/** Yields every entity of a file (raw parsed data) with its section and path. */
+export function* entitiesOf(data: unknown): Generator<{ section: EntitySection; path: PropertyKey[]; record: Record<string, unknown> }> {
   const isRecord = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
   if (!isRecord(data)) return;
   // Works on raw data too, so that a file with schema errors still has its references checked.
@@ -327,19 +327,3 @@ export const QUOTABLE_KINDS = ['PERSON', 'MINISTRY', 'GOVERNMENT', 'ARMED_FORCES
 export const UNQUOTED_MODES = ['REPORTED', 'ANALYSIS'];
 /** The actor kind that holds offices. */
 export const OFFICE_HOLDER_KIND = 'PERSON';
-
-/** Where each id is defined: `file:line:col` of its `id` field, and the path, for messages about ids. */
-export function definitionSites(parsedFiles: ParsedSeedFile[]): Map<string, { file: string; line: number; col: number; path: string }> {
-  const out = new Map<string, { file: string; line: number; col: number; path: string }>();
-  for (const parsed of parsedFiles) {
-    if (parsed.data === undefined) continue;
-    for (const { path } of entitiesOf(parsed.data)) {
-      const idPath = [...path, 'id'];
-      const id = getAt(parsed.data, idPath) as string;
-      if (out.has(id)) continue;
-      const pos = locate(parsed, idPath);
-      out.set(id, { file: parsed.file, line: pos.line, col: pos.col, path: formatPath(idPath) });
-    }
-  }
-  return out;
-}
