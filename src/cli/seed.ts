@@ -3,6 +3,7 @@
  * Neo4j in one transaction. Exit codes: 0 ok, 1 runtime error, 2 usage or
  * configuration, 3 invalid seed data, 4 database unreachable.
  */
+import { InvariantViolationError } from '../check/check-graph.js';
 import { formatSummary } from '../seed/format-summary.js';
 import { LoadIntegrityError } from '../seed/load-graph.js';
 import { runSeed } from '../seed/run-seed.js';
@@ -20,6 +21,7 @@ const program = cliProgram('seed', 'Validate seed files and load them into Neo4j
 /** Invalid seed data: exit 3, nothing written. */
 function seedFailure(err: unknown): Failure | undefined {
   if (err instanceof SeedValidationError) return { exitCode: ExitCode.INVALID_DATA, line: `${err.message}\nNothing was written.` };
+  if (err instanceof InvariantViolationError) return { exitCode: ExitCode.INVALID_DATA, line: `seed: load rolled back, ${err.message}\nNothing was written.` };
   if (err instanceof LoadIntegrityError) return { exitCode: ExitCode.INVALID_DATA, line: `seed: load rolled back: ${err.message}` };
   return undefined;
 }

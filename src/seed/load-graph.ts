@@ -7,7 +7,10 @@
 import type { Driver, ManagedTransaction } from 'neo4j-driver';
 import { cypher, cypherForType, schemaStatements } from '../neo4j/cypher.js';
 import { toPlain } from '../neo4j/values.js';
+import { assertInvariants } from '../check/check-graph.js';
+import { dependantIssues, ownershipIssues, type DescribeOwner } from './ownership.js';
 import type { GraphPlan, NodeRow, RelRow } from './plan-graph.js';
+import { SeedValidationError } from './seed-issue.js';
 
 /** Counts of one label or relationship type. */
 export interface ChangeCounts {
@@ -35,6 +38,8 @@ export interface LoadOptions {
   /** Rows per UNWIND statement. */
   batchSize?: number;
   onProgress?: (done: number, total: number) => void;
+  /** Names the owner of an id another file or the API owns (default: from the graph alone). */
+  describeOwner?: DescribeOwner;
 }
 
 /** A load that Neo4j accepted but that did not write what was planned; the transaction is rolled back. */
@@ -160,6 +165,12 @@ async function diffWithDatabase(tx: ManagedTransaction, plan: GraphPlan, opts: L
       count(summary.nodes, old.label, 'deleted');
     }
   }
+  if (!opts.reset) {
+    // A file touches only what it owns, and deletes nothing another owner still uses.
+    const issues = await ownershipIssues(tx, plan, existingNodes, opts.describeOwner);
+    if (issues.length === 0) issues.push(...(await dependantIssues(tx, plan, diff.deleteNodeIds, existingNodes, opts.describeOwner)));
+    if (issues.length > 0) throw new SeedValidationError(issues);
+  }
   const plannedKeys = new Set<string>();
   for (const rel of plan.rels) {
     plannedKeys.add(rel.key);
@@ -245,6 +256,11 @@ export async function loadGraph(driver: Driver, plan: GraphPlan, opts: LoadOptio
     return await session.executeWrite(async (tx) => {
       const diff = await diffWithDatabase(tx, plan, opts);
       await writeDiff(tx, diff, opts);
+      // The graph the load leaves behind is checked before commit: what it wrote, and
+      // both ends of every relationship it wrote or removed.
+      const touched = new Set(plan.nodes.map((n) => n.id));
+      for (const r of [...diff.createRels, ...diff.updateRels, ...diff.deleteRels]) touched.add(r.from).add(r.to);
+      await assertInvariants(tx, touched);
       return diff.summary;
     });
   } finally {

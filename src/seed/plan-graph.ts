@@ -55,11 +55,23 @@ export interface RelRow {
   props: Record<string, PropertyValue>;
 }
 
+/** Where an id is defined: for messages that name the definition. */
+export interface SeedSite {
+  file: string;
+  line: number;
+  col: number;
+  path: string;
+}
+
 /** Everything one load writes, and the origins (files) it owns. */
 export interface GraphPlan {
   origins: string[];
+  /** The file of each origin. */
+  files: Record<string, string>;
   nodes: NodeRow[];
   rels: RelRow[];
+  /** Where each planned id is defined, when the plan comes from parsed files. */
+  sites?: Map<string, SeedSite>;
 }
 
 /** Seed fields holding partial dates: stored as a Neo4j Date (and `<field>End`) with `<field>Precision`. */
@@ -94,10 +106,12 @@ export function planGraph(files: ValidSeedFile[]): GraphPlan {
   const nodes: NodeRow[] = [];
   const rels = new Map<string, RelRow>();
   const origins: string[] = [];
+  const originFiles: Record<string, string> = {};
 
-  for (const { seed } of files) {
+  for (const { seed, file } of files) {
     const origin = seed.source.id;
     origins.push(origin);
+    originFiles[origin] = file;
     const rel = (type: RelationshipType, from: string, to: string | undefined, extra: Record<string, PropertyValue> = {}): void => {
       if (to === undefined) return;
       const key = `${type}|${from}|${to}`;
@@ -215,7 +229,7 @@ export function planGraph(files: ValidSeedFile[]): GraphPlan {
     }
     for (const actor of mentioned) rel('MENTIONS', origin, actor);
   }
-  return { origins, nodes, rels: [...rels.values()] };
+  return { origins, files: originFiles, nodes, rels: [...rels.values()] };
 }
 
 /** Counts rows per label or type, for summaries and tests. */

@@ -8,7 +8,9 @@ import { projectRoot } from '../config.js';
 import { applySchema, loadGraph, type LoadSummary } from './load-graph.js';
 import { planGraph, type GraphPlan } from './plan-graph.js';
 import { findSeedFiles, readSeedFiles } from './read-seed-files.js';
+import type { DescribeOwner } from './ownership.js';
 import { SeedValidationError } from './seed-issue.js';
+import { definitionSites } from './definition-sites.js';
 import { validateSeeds } from './validate-seeds.js';
 
 /** The folder seed files live in by default. */
@@ -42,7 +44,36 @@ export async function prepareSeeds(paths: string[] | undefined): Promise<{ plan:
   const allIssues = [...syntaxIssues, ...issues];
   if (allIssues.length > 0) throw new SeedValidationError(allIssues);
   const wanted = new Set(requested);
-  return { plan: planGraph(files.filter((f) => wanted.has(f.file))), files: requested };
+  const plan = planGraph(files.filter((f) => wanted.has(f.file)));
+  plan.sites = definitionSites(parsed.filter((p) => wanted.has(p.file)));
+  return { plan, files: requested };
+}
+
+/**
+ * Names the seed file that owns an origin, looked up in seeds/ (the other file need not
+ * be loaded): `seeds/x.yaml:12:9 (the seed file of source "x")`. API origins are left
+ * to the loader, which names the key from the audit trail.
+ */
+export function seedsDirOwners(): DescribeOwner {
+  let sites: Promise<Map<string, { file: string; line: number; col: number; sourceOf: Map<string, string> }>> | undefined;
+  const load = async () => {
+    const { parsed } = await readSeedFiles(await findSeedFiles([defaultSeedsDir]));
+    const out = new Map<string, { file: string; line: number; col: number; sourceOf: Map<string, string> }>();
+    const sourceOf = new Map<string, string>();
+    for (const p of parsed) {
+      const source = (p.data as { source?: { id?: unknown } } | undefined)?.source?.id;
+      if (typeof source === 'string') sourceOf.set(source, p.file);
+    }
+    for (const [id, site] of definitionSites(parsed)) out.set(id, { ...site, sourceOf });
+    return out;
+  };
+  return async (origin, id) => {
+    if (origin.startsWith('api:')) return undefined;
+    sites ??= load().catch(() => new Map());
+    const site = (await sites).get(id);
+    if (site && site.sourceOf.get(origin) === site.file) return `defined at ${site.file}:${site.line}:${site.col} (the seed file of source "${origin}")`;
+    return undefined;
+  };
 }
 
 /** Validates, then (unless dry) applies the schema and loads the files in one transaction. */
@@ -53,6 +84,7 @@ export async function runSeed(driver: Driver, opts: SeedRunOptions): Promise<{ s
     database: opts.database,
     dryRun: opts.dryRun ?? false,
     reset: opts.reset ?? false,
+    describeOwner: seedsDirOwners(),
     ...(opts.batchSize ? { batchSize: opts.batchSize } : {}),
     ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
   });

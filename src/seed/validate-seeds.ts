@@ -33,15 +33,20 @@ export interface ValidSeedFile {
   seed: SeedFile;
 }
 
-interface RefRule {
+/** One reference field of a section: the sections its ids must name. */
+export interface RefRule {
   field: string;
   to: EntitySection[];
   /** For fields inside list items, e.g. participants[].actor. */
   inner?: string;
 }
 
-/** Which field of which section refers to which sections. */
-const REFERENCE_RULES: Record<EntitySection, RefRule[]> = {
+/**
+ * Which field of which section refers to which sections. With the planner (which field
+ * makes which relationship), the source of the model's allowed relationships
+ * (src/check/model-rules.ts derives them from both).
+ */
+export const REFERENCE_RULES: Record<EntitySection, RefRule[]> = {
   sources: [
     { field: 'publisher', to: ['actors'] },
     { field: 'cites', to: ['sources'] },
@@ -132,8 +137,8 @@ interface Definition extends DefinedEntity {
   col: number;
 }
 
-/** Yields every entity of a file with its section and path. */
-function* entitiesOf(data: unknown): Generator<{ section: EntitySection; path: PropertyKey[]; record: Record<string, unknown> }> {
+/** Yields every entity of a file (raw parsed data) with its section and path. */
+export function* entitiesOf(data: unknown): Generator<{ section: EntitySection; path: PropertyKey[]; record: Record<string, unknown> }> {
   const isRecord = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
   if (!isRecord(data)) return;
   // Works on raw data too, so that a file with schema errors still has its references checked.
@@ -278,8 +283,16 @@ export function entityIssues(
     } else {
       targets.push({ id: value as string, path: [rule.field] });
     }
+    const seen = new Set<string>();
     for (const t of targets) {
       if (typeof t.id !== 'string') continue; // the schema check reports it
+      // A repeated id would make the same relationship twice: the planner keeps one, and a
+      // participant's second role would be dropped without a word.
+      if (seen.has(t.id)) {
+        out.push({ path: t.path, message: `"${t.id}" is listed twice in ${rule.field}: each id at most once` });
+        continue;
+      }
+      seen.add(t.id);
       const def = lookup(t.id);
       const expected = rule.to.map((s) => SINGULAR[s]).join(' or ');
       if (!def) out.push({ path: t.path, message: `unknown ${expected} "${t.id}" (no ${expected} with this id ${where})` });
@@ -297,15 +310,20 @@ export function entityIssues(
   if (section === 'events') order('date', 'until');
   if (section === 'offices') {
     const holder = lookup(record.holder as string);
-    if (holder?.section === 'actors' && holder.record.kind !== 'PERSON')
+    if (holder?.section === 'actors' && holder.record.kind !== OFFICE_HOLDER_KIND)
       out.push({ path: ['holder'], message: `"${record.holder as string}" is a ${holder.record.kind as string}, but an office is held by a PERSON` });
   }
   if (section === 'statements') {
     const speaker = lookup(record.speaker as string);
-    if (speaker?.section === 'actors' && record.mode !== 'REPORTED' && record.mode !== 'ANALYSIS' && !QUOTABLE_KINDS.includes(speaker.record.kind as string))
+    if (speaker?.section === 'actors' && !UNQUOTED_MODES.includes(record.mode as string) && !QUOTABLE_KINDS.includes(speaker.record.kind as string))
       out.push({ path: ['speaker'], message: `a ${record.mode as string} needs a speaker who can be quoted, not a ${speaker.record.kind as string}` });
   }
   return out;
 }
 
-const QUOTABLE_KINDS = ['PERSON', 'MINISTRY', 'GOVERNMENT', 'ARMED_FORCES', 'STATE', 'ALLIANCE', 'INTERGOVERNMENTAL_ORGANIZATION', 'NON_STATE_ARMED_GROUP'];
+/** The actor kinds that can be quoted or paraphrased (speakers of DIRECT_QUOTE and PARAPHRASE statements). */
+export const QUOTABLE_KINDS = ['PERSON', 'MINISTRY', 'GOVERNMENT', 'ARMED_FORCES', 'STATE', 'ALLIANCE', 'INTERGOVERNMENTAL_ORGANIZATION', 'NON_STATE_ARMED_GROUP'];
+/** Statement modes whose speaker may be of any kind (the reporter's own account, analysis). */
+export const UNQUOTED_MODES = ['REPORTED', 'ANALYSIS'];
+/** The actor kind that holds offices. */
+export const OFFICE_HOLDER_KIND = 'PERSON';

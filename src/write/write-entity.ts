@@ -9,6 +9,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Driver, ManagedTransaction } from 'neo4j-driver';
 import type { Principal } from '../auth/principal.js';
+import { checkNodes } from '../check/check-graph.js';
 import type { EntityRecord } from '../graph/entity-record.js';
 import { cypher } from '../neo4j/cypher.js';
 import { executeWriteWithRetry } from '../neo4j/write-retry.js';
@@ -210,6 +211,19 @@ export async function writeEntity(driver: Driver, database: string, request: Wri
           mentionTypes: [...MENTION_TYPES],
         });
       }
+    }
+
+    // The graph the write leaves behind must hold what validation promises, for the
+    // entity written and for everything that depends on it (a quote whose speaker
+    // changes kind): checked here, before commit; a refusal rolls the write back.
+    // Checking the written node is enough: every relationship it changed touches it
+    // (the derived Source-MENTIONS->Actor always joins allowed kinds), a required
+    // relationship belongs to the node whose field makes it, and the cross-entity
+    // rules are checked from either end. Not checking the other ends keeps a write
+    // that names a hub actor from scanning all of the hub's relationships.
+    const violations = await checkNodes(tx, [id]);
+    if (violations.length > 0) {
+      throw new WriteInputError('input', `refused: the graph would no longer be valid: ${violations.map((v) => v.message).join('; ')}`);
     }
 
     const outcome = storedProps === null ? 'CREATED' : 'UPDATED';

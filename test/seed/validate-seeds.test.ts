@@ -83,6 +83,12 @@ describe('validateSeeds', () => {
     ]);
   });
 
+  it('reports an id listed twice in one field at the second one', () => {
+    expect(check([['a.yaml', broken('evidence: [rudolf-says-no]', 'evidence: [rudolf-says-no, rudolf-says-no]')]])).toEqual([
+      expect.stringMatching(/^a\.yaml:\d+:\d+ stances\[0\]\.evidence\[1\]: "rudolf-says-no" is listed twice in evidence: each id at most once$/),
+    ]);
+  });
+
   it('reports a dangling reference', () => {
     expect(check([['a.yaml', broken('speaker: rudolf', 'speaker: rupert')]])).toEqual([
       'a.yaml:20:14 statements[0].speaker: unknown actor "rupert" (no actor with this id in the seed files)',
