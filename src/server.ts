@@ -31,6 +31,8 @@ import { projectRoot, type Config } from './config.js';
 import { ErrorCode, errorLoggingPlugin, formatError } from './graphql/errors.js';
 import { operationCostPlugin } from './graphql/operation-cost-plugin.js';
 import { operationLimits } from './graphql/limits.js';
+import { operationBudget } from './graphql/operation-budget-plugin.js';
+import { clientKey } from './throttle/client-key.js';
 import type { Logger } from './logger.js';
 import { createReadinessProbe } from './readiness-probe.js';
 
@@ -44,6 +46,10 @@ export interface ContextDeps {
   principal: Principal | null;
   /** Why the key sent was not accepted; null when none was sent or it was valid. */
   authFailure: string | null;
+  /** NEO4J_TX_TIMEOUT: the timeout of every transaction the request runs. */
+  transactionTimeoutMs: number;
+  /** Who the request counts against for the per-client limits (src/throttle/client-key.ts). */
+  client: string;
 }
 
 /** Everything createServer needs; the entry point assembles it. */
@@ -81,6 +87,7 @@ export function createServer<TContext extends BaseContext>(deps: ServerDeps<TCon
   let apolloStarted = false;
 
   const limits = operationLimits(config.graphql.limits);
+  const budget = operationBudget(config.graphql.limits, config.throttle, logger);
   const apollo = new ApolloServer<TContext>({
     typeDefs,
     resolvers,
@@ -110,6 +117,7 @@ export function createServer<TContext extends BaseContext>(deps: ServerDeps<TCon
       errorLoggingPlugin(logger) as ApolloServerPlugin<TContext>,
       accessPlugin(config.auth.readsRequireKey) as ApolloServerPlugin<TContext>,
       operationCostPlugin(logger, { exposeInResponse: !config.production }) as ApolloServerPlugin<TContext>,
+      budget.plugin as ApolloServerPlugin<TContext>,
       {
         async serverWillStart() {
           return {
@@ -184,7 +192,15 @@ export function createServer<TContext extends BaseContext>(deps: ServerDeps<TCon
       apolloStarted = true;
       graphqlHandler = expressMiddleware(apollo, {
         context: async ({ req, res }) =>
-          createContext({ driver, database: config.neo4j.database, logger: req.log, principal: principalOf(res.locals), authFailure: authFailureOf(res.locals) }),
+          createContext({
+            driver,
+            database: config.neo4j.database,
+            logger: req.log,
+            principal: principalOf(res.locals),
+            authFailure: authFailureOf(res.locals),
+            transactionTimeoutMs: config.neo4j.transactionTimeoutMs,
+            client: clientKey(req, principalOf(res.locals)),
+          }),
       });
       try {
         await listen(httpServer, config.http.port, config.http.host);
