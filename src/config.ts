@@ -4,6 +4,7 @@
  * one line naming the variable.
  */
 import { isIP } from 'node:net';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
@@ -83,7 +84,7 @@ const envSchema = z.object({
   NEO4J_TX_TIMEOUT: positiveInt.default(5000),
   EXPENSIVE_PER_CLIENT: positiveInt.default(4),
   EXPENSIVE_RATE_PER_CLIENT: positiveInt.default(120),
-  EXPENSIVE_CONCURRENCY: positiveInt.default(4),
+  EXPENSIVE_CONCURRENCY: positiveInt.optional(),
   EXPENSIVE_QUEUE: z.coerce.number().int().min(0).default(32),
   EXPENSIVE_QUEUE_TIMEOUT: positiveInt.default(10000),
   THROTTLE_MAX_CLIENTS: positiveInt.default(10000),
@@ -243,7 +244,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throttle: {
       perClient: e.EXPENSIVE_PER_CLIENT,
       perClientPerMinute: e.EXPENSIVE_RATE_PER_CLIENT,
-      serverWide: e.EXPENSIVE_CONCURRENCY,
+      // Half the cores by default: an expensive operation keeps a core busy in Node (its
+      // answer) and often one in a co-located Neo4j (docs/reliability.md, "Overload").
+      serverWide: e.EXPENSIVE_CONCURRENCY ?? Math.max(1, Math.floor(availableParallelism() / 2)),
       queue: e.EXPENSIVE_QUEUE,
       queueTimeoutMs: e.EXPENSIVE_QUEUE_TIMEOUT,
       maxClients: e.THROTTLE_MAX_CLIENTS,

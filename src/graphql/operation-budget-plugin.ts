@@ -68,13 +68,14 @@ export function operationBudget(limits: GraphqlLimits, throttle: ThrottleSetting
           } catch (err) {
             if (!(err instanceof SemaphoreRefusal)) throw err;
             logger.warn({ reqId: request.http?.headers.get('x-request-id'), reason: err.reason, ...serverWide.load }, 'expensive operation refused: server busy');
+            const retryAfter = retryOverloadedSeconds();
             throw withHttp(
               new GraphQLError(
                 `The server is busy with expensive operations (${err.reason}; EXPENSIVE_CONCURRENCY ${throttle.serverWide}, EXPENSIVE_QUEUE ${throttle.queue}); try again in a few seconds`,
-                { extensions: { code: ErrorCode.OVERLOADED, retryAfter: RETRY_OVERLOADED_SECONDS } },
+                { extensions: { code: ErrorCode.OVERLOADED, retryAfter } },
               ),
               503,
-              RETRY_OVERLOADED_SECONDS,
+              retryAfter,
             );
           }
         },
@@ -87,8 +88,11 @@ export function operationBudget(limits: GraphqlLimits, throttle: ThrottleSetting
   return { plugin, clients, serverWide };
 }
 
-/** When a client refused for a busy server should try again. */
-const RETRY_OVERLOADED_SECONDS = 2;
+/**
+ * When a client refused for a busy server should try again: 1-4 s, spread so that the
+ * clients refused together do not all come back in the same instant.
+ */
+const retryOverloadedSeconds = (): number => 1 + Math.floor(Math.random() * 4);
 
 /** The error with the HTTP status (and Retry-After) Apollo sends for it. */
 function withHttp(error: GraphQLError, status: number, retryAfterSeconds?: number): GraphQLError {
