@@ -113,6 +113,7 @@ describe('the reproduction: 30 aliases of neighbourhood(depth: 3, limit: 500, in
     const found = await Promise.all(
       Object.values(reproduction).map(async (query) => (await postGraphql(counted.server.url, { query })).body.errors?.[0]?.extensions?.['limit']),
     );
+    expect(found.every((limit) => limit !== undefined)).toBe(true);
     expect(new Set(found.map((l) => JSON.stringify(l))).size).toBe(1);
   });
 
