@@ -83,7 +83,7 @@ const envSchema = z.object({
   READS_REQUIRE_KEY: boolFlag.default(false),
   NEO4J_TX_TIMEOUT: positiveInt.default(5000),
   EXPENSIVE_PER_CLIENT: positiveInt.default(4),
-  EXPENSIVE_RATE_PER_CLIENT: positiveInt.default(120),
+  EXPENSIVE_RATE_PER_CLIENT: positiveInt.default(600),
   EXPENSIVE_CONCURRENCY: positiveInt.optional(),
   EXPENSIVE_QUEUE: z.coerce.number().int().min(0).default(32),
   EXPENSIVE_QUEUE_TIMEOUT: positiveInt.default(10000),
