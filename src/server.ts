@@ -157,7 +157,7 @@ export function createServer<TContext extends BaseContext>(deps: ServerDeps<TCon
   app.all(
     '/graphql',
     cors(corsOptions(config.http.corsOrigins)),
-    authenticate(driver, config.neo4j.database),
+    authenticate(driver, config.neo4j.database, config.neo4j.transactionTimeoutMs),
     express.json({ limit: config.http.bodyLimit }),
     (req, res, next) => {
       if (graphqlHandler) return graphqlHandler(req, res, next);

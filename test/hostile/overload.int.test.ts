@@ -6,8 +6,9 @@
  * - a client over its concurrency limit for expensive operations gets HTTP 429,
  *   Retry-After and RATE_LIMITED, while another client is served;
  * - a transaction that runs past NEO4J_TX_TIMEOUT gets QUERY_TIMEOUT;
- * - a pool acquisition timeout (every connection busy) gets OVERLOADED, the circuit
- *   stays closed and /ready stays ready.
+ * - a pool acquisition timeout (every connection busy) gets OVERLOADED, also for the
+ *   API-key lookup of a keyed request (HTTP 503, not 500), the circuit stays closed and
+ *   /ready stays ready.
  * No timings are asserted: in-flight requests are held by holding Neo4j connections.
  */
 import http from 'node:http';
@@ -221,6 +222,11 @@ describe('a pool acquisition timeout (every connection busy)', () => {
           expect(busy.body.errors?.[0]?.extensions?.code).toBe('OVERLOADED');
           expect(busy.text).not.toMatch(/acquisition|Pool status|127\.0\.0\.1/);
         }
+        // A request with an API key: its lookup meets the same busy pool; busy, not an internal error.
+        const keyed = await postGraphql(server.url, { query: lookup }, { authorization: `Bearer dgk_${'0'.repeat(12)}_${'a'.repeat(43)}` });
+        expect(keyed.status).toBe(503);
+        expect(keyed.headers.get('retry-after')).not.toBeNull();
+        expect(keyed.body.errors?.[0]?.extensions?.code).toBe('OVERLOADED');
         const ready = await fetch(`${server.url}/ready`);
         expect(ready.status).toBe(200);
         expect(await ready.json()).toEqual({ status: 'ok', neo4j: 'ok' });
