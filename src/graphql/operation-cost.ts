@@ -27,7 +27,7 @@ import {
 import { fieldWork, type FieldArgs } from './field-work.js';
 
 /** What a list without a size argument is assumed to hold (issues, memberships, a path's nodes). */
-export const DEFAULT_LIST_ITEMS = 20;
+export const DEFAULT_LIST_ITEMS = 10;
 const LEAF_COST = 1;
 const OBJECT_COST = 2;
 

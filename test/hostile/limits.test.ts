@@ -107,7 +107,7 @@ const attacks: Attack[] = [
     forms: {
       plain: '{ actors(first: 200) { edges { node { stances(first: 200) { totalCount } } } } }',
       'inline fragment': '{ ... on Query { actors(first: 200) { edges { node { stances(first: 200) { totalCount } } } } } }',
-      // Within the limit alone (about 11,000), too costly spread twice: the heaviest neighbourhood.
+      // Within the limit alone (10,002), too costly spread twice (20,004): the heaviest neighbourhood.
       'named fragment': `query { a: neighbourhood(id: "x", depth: 3, limit: 500, includeProvenance: true) { ...G }
           b: neighbourhood(id: "x", depth: 3, limit: 500, includeProvenance: true) { ...G } }
         fragment G on Subgraph { nodes { id label } edges { id type } }`,
