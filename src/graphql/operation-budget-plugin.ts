@@ -37,6 +37,20 @@ export function operationBudget(limits: GraphqlLimits, throttle: ThrottleSetting
   const plugin: ApolloServerPlugin<BaseContext> = {
     async requestDidStart() {
       const releases: (() => void)[] = [];
+      // Apollo runs every plugin's didResolveOperation at once and answers as soon as one
+      // throws (the access plugin's 401, say): a slot granted after the answer went out
+      // must be given back at once, or it would be held for ever.
+      let answered = false;
+      const keep = (release: () => void) => {
+        if (answered) return release();
+        // A safety net should an answer ever go out without willSendResponse (an
+        // unexpected fault in Apollo's pipeline): no slot is held for longer than this.
+        const timer = setTimeout(release, MAX_HOLD_MS).unref();
+        releases.push(() => {
+          clearTimeout(timer);
+          release();
+        });
+      };
       return {
         async didResolveOperation({ schema, document, operation, request, contextValue }) {
           if (!operation) return;
@@ -62,9 +76,9 @@ export function operationBudget(limits: GraphqlLimits, throttle: ThrottleSetting
                 : `Too many expensive operations from this client this minute: the limit is ${throttle.perClientPerMinute} (EXPENSIVE_RATE_PER_CLIENT)`;
             throw withHttp(new GraphQLError(message, { extensions: { code: ErrorCode.RATE_LIMITED, retryAfter: slot.retryAfterSeconds } }), 429, slot.retryAfterSeconds);
           }
-          releases.push(slot.release);
+          keep(slot.release);
           try {
-            releases.push(await serverWide.acquire());
+            keep(await serverWide.acquire());
           } catch (err) {
             if (!(err instanceof SemaphoreRefusal)) throw err;
             logger.warn({ reqId: request.http?.headers.get('x-request-id'), reason: err.reason, ...serverWide.load }, 'expensive operation refused: server busy');
@@ -80,6 +94,7 @@ export function operationBudget(limits: GraphqlLimits, throttle: ThrottleSetting
           }
         },
         async willSendResponse() {
+          answered = true;
           for (const release of releases.splice(0)) release();
         },
       };
@@ -87,6 +102,9 @@ export function operationBudget(limits: GraphqlLimits, throttle: ThrottleSetting
   };
   return { plugin, clients, serverWide };
 }
+
+/** The longest a slot is held, whatever happens to its request. */
+const MAX_HOLD_MS = 5 * 60_000;
 
 /**
  * When a client refused for a busy server should try again: 1-4 s, spread so that the
