@@ -4,6 +4,7 @@
  * one line naming the variable.
  */
 import { isIP } from 'node:net';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
@@ -81,6 +82,13 @@ const envSchema = z.object({
   TRUST_PROXY: z.string().default('false'),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   READS_REQUIRE_KEY: boolFlag.default(false),
+  NEO4J_TX_TIMEOUT: positiveInt.default(5000),
+  EXPENSIVE_PER_CLIENT: positiveInt.default(4),
+  EXPENSIVE_RATE_PER_CLIENT: positiveInt.default(600),
+  EXPENSIVE_CONCURRENCY: positiveInt.optional(),
+  EXPENSIVE_QUEUE: z.coerce.number().int().min(0).default(32),
+  EXPENSIVE_QUEUE_TIMEOUT: positiveInt.default(10000),
+  THROTTLE_MAX_CLIENTS: positiveInt.default(10000),
 });
 
 /** Connection settings for Neo4j, local or remote. */
@@ -94,6 +102,8 @@ export interface Neo4jSettings {
   auth: 'basic' | 'none';
   /** True when NEO4J_URI is unset and the project's own Neo4j is used. */
   local: boolean;
+  /** The timeout of every transaction a request runs (ms), so that no request holds Neo4j. */
+  transactionTimeoutMs: number;
 }
 
 /** Settings of the project-managed local Neo4j (ignored when NEO4J_URI is set). */
@@ -116,6 +126,25 @@ export interface GraphqlLimits {
   maxDirectives: number;
 }
 
+/**
+ * Bounds on the expensive operations (those selecting an analytical field, see
+ * src/graphql/field-work.ts): per client (API key, else address) and server-wide.
+ */
+export interface ThrottleSettings {
+  /** Expensive operations one client may have running at once (more: HTTP 429). */
+  perClient: number;
+  /** Expensive operations one client may start per minute (more: HTTP 429). */
+  perClientPerMinute: number;
+  /** Expensive operations running at once in the whole server; more wait in a queue. */
+  serverWide: number;
+  /** How many may wait for a server-wide slot (more: HTTP 503 OVERLOADED). */
+  queue: number;
+  /** How long one may wait in the queue before it is refused (ms). */
+  queueTimeoutMs: number;
+  /** Clients whose state is kept; the idle ones are forgotten first. */
+  maxClients: number;
+}
+
 /** The validated configuration of one process. */
 export interface Config {
   neo4j: Neo4jSettings;
@@ -131,6 +160,8 @@ export interface Config {
     shutdownGraceMs: number;
   };
   graphql: { introspection: boolean; limits: GraphqlLimits };
+  /** Per-client and server-wide bounds on expensive operations. */
+  throttle: ThrottleSettings;
   /** API keys: writes always need a write-scoped key; reads need a key only when readsRequireKey. */
   auth: { readsRequireKey: boolean };
   logLevel: string;
@@ -216,6 +247,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: LoadCo
       database: e.NEO4J_DATABASE,
       auth: e.NEO4J_AUTH,
       local,
+      transactionTimeoutMs: e.NEO4J_TX_TIMEOUT,
     },
     localNeo4j: {
       home,
@@ -243,6 +275,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: LoadCo
         maxCost: e.GRAPHQL_MAX_COST,
         maxDirectives: e.GRAPHQL_MAX_DIRECTIVES,
       },
+    },
+    throttle: {
+      perClient: e.EXPENSIVE_PER_CLIENT,
+      perClientPerMinute: e.EXPENSIVE_RATE_PER_CLIENT,
+      // Half the cores by default: an expensive operation keeps a core busy in Node (its
+      // answer) and often one in a co-located Neo4j (docs/reliability.md, "Overload").
+      serverWide: e.EXPENSIVE_CONCURRENCY ?? Math.max(1, Math.floor(availableParallelism() / 2)),
+      queue: e.EXPENSIVE_QUEUE,
+      queueTimeoutMs: e.EXPENSIVE_QUEUE_TIMEOUT,
+      maxClients: e.THROTTLE_MAX_CLIENTS,
     },
     auth: { readsRequireKey: e.READS_REQUIRE_KEY },
     logLevel: e.LOG_LEVEL,

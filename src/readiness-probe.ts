@@ -4,12 +4,18 @@
  */
 import type { Driver } from 'neo4j-driver';
 import type { Logger } from './logger.js';
+import { circuitOf } from './neo4j/circuit.js';
 import { neo4jErrorKind } from './neo4j/errors.js';
 
 /** How long the probe waits for Neo4j. */
 export const readinessTimeoutMs = 2_000;
 /** How long one answer is reused. */
 const readinessCacheMs = 1_000;
+/**
+ * How recent a read that Neo4j answered must be for a probe that could not get a
+ * connection (every one busy) to count as ready: overload is not an outage.
+ */
+const busyButAnsweringMs = 15_000;
 
 /** One answer of the readiness probe. */
 export interface Readiness {
@@ -22,7 +28,9 @@ export interface Readiness {
  * Checks that Neo4j answers a trivial read within readinessTimeoutMs. Answers are reused
  * for a second and concurrent callers share one check, so load-balancer polling costs at
  * most one round trip a second. The query runs in an auto-commit transaction: no driver
- * retries, one attempt. Changes of state are logged.
+ * retries, one attempt. When the probe cannot get a connection in time because every
+ * one is busy, Neo4j still counts as ready if requests' reads succeeded in the last
+ * few seconds (and none failed as unavailable since). Changes of state are logged.
  */
 export function createReadinessProbe(driver: Driver, database: string, logger: Logger): () => Promise<Readiness> {
   let last: (Readiness & { at: number }) | undefined;
@@ -38,6 +46,9 @@ export function createReadinessProbe(driver: Driver, database: string, logger: L
       await Promise.race([Promise.resolve(session.run('RETURN 1')), timeout]);
       return { ready: true, neo4j: 'ok' };
     } catch (err) {
+      // Every connection busy with requests that Neo4j answers: busy, not down.
+      const busy = err instanceof ReadinessTimeout || neo4jErrorKind(err) === 'overloaded';
+      if (busy && circuitOf(driver).answeredRecently(busyButAnsweringMs)) return { ready: true, neo4j: 'ok' };
       const reason = describeUnready(err);
       if (last?.ready !== false) logger.warn({ neo4j: reason, err }, 'not ready: Neo4j does not answer');
       return { ready: false, neo4j: reason };

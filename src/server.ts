@@ -33,8 +33,10 @@ import { hidingSuggestions } from './graphql/hide-suggestions.js';
 import { knownOperationTypesRule } from './graphql/known-operation-types.js';
 import { operationCostPlugin } from './graphql/operation-cost-plugin.js';
 import { operationLimits } from './graphql/limits.js';
+import { operationBudget } from './graphql/operation-budget-plugin.js';
 import { securityHeaders } from './http/security-headers.js';
 import { redactRequest, type Logger } from './logger.js';
+import { clientKey } from './throttle/client-key.js';
 import { createReadinessProbe } from './readiness-probe.js';
 
 /** What the GraphQL context factory is given for each request. */
@@ -47,6 +49,10 @@ export interface ContextDeps {
   principal: Principal | null;
   /** Why the key sent was not accepted; null when none was sent or it was valid. */
   authFailure: string | null;
+  /** NEO4J_TX_TIMEOUT: the timeout of every transaction the request runs. */
+  transactionTimeoutMs: number;
+  /** Who the request counts against for the per-client limits (src/throttle/client-key.ts). */
+  client: string;
 }
 
 /** Everything createServer needs; the entry point assembles it. */
@@ -84,6 +90,7 @@ export function createServer<TContext extends BaseContext>(deps: ServerDeps<TCon
   let apolloStarted = false;
 
   const limits = operationLimits(config.graphql.limits);
+  const budget = operationBudget(config.graphql.limits, config.throttle, logger);
   const apollo = new ApolloServer<TContext>({
     typeDefs,
     resolvers,
@@ -115,6 +122,7 @@ export function createServer<TContext extends BaseContext>(deps: ServerDeps<TCon
       errorLoggingPlugin(logger) as ApolloServerPlugin<TContext>,
       accessPlugin(config.auth.readsRequireKey) as ApolloServerPlugin<TContext>,
       operationCostPlugin(logger, { exposeInResponse: !config.production }) as ApolloServerPlugin<TContext>,
+      budget.plugin as ApolloServerPlugin<TContext>,
       {
         async serverWillStart() {
           return {
@@ -152,7 +160,7 @@ export function createServer<TContext extends BaseContext>(deps: ServerDeps<TCon
   app.all(
     '/graphql',
     cors(corsOptions(config.http.corsOrigins)),
-    authenticate(driver, config.neo4j.database),
+    authenticate(driver, config.neo4j.database, config.neo4j.transactionTimeoutMs),
     requireKeyBeforeParsing(config.auth.readsRequireKey),
     express.json({ limit: config.http.bodyLimit }),
     (req, res, next) => {
@@ -188,7 +196,15 @@ export function createServer<TContext extends BaseContext>(deps: ServerDeps<TCon
       apolloStarted = true;
       graphqlHandler = expressMiddleware(apollo, {
         context: async ({ req, res }) =>
-          createContext({ driver, database: config.neo4j.database, logger: req.log, principal: principalOf(res.locals), authFailure: authFailureOf(res.locals) }),
+          createContext({
+            driver,
+            database: config.neo4j.database,
+            logger: req.log,
+            principal: principalOf(res.locals),
+            authFailure: authFailureOf(res.locals),
+            transactionTimeoutMs: config.neo4j.transactionTimeoutMs,
+            client: clientKey(req, principalOf(res.locals)),
+          }),
       });
       try {
         await listen(httpServer, config.http.port, config.http.host);

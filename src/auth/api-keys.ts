@@ -50,14 +50,19 @@ export async function revokeApiKey(driver: Driver, database: string, id: string)
 
 /**
  * The principal of a bearer token, or null when the token is malformed, unknown, or
- * revoked. Looks the key up by its public id and compares hashes in constant time.
+ * revoked. Looks the key up by its public id and compares hashes in constant time;
+ * `timeoutMs` bounds the lookup's transaction (NEO4J_TX_TIMEOUT for requests).
  * Runs on every request with a key, so it is routed as a read: on a cluster, to the
  * followers, not the leader that takes the writes (docs/scaling.md).
  */
-export async function verifyApiKey(driver: Driver, database: string, token: string): Promise<Principal | null> {
+export async function verifyApiKey(driver: Driver, database: string, token: string, timeoutMs?: number): Promise<Principal | null> {
   const id = keyIdOf(token);
   if (id === undefined) return null;
-  const res = await driver.executeQuery(cypher('write/find-api-key'), { id }, { database, routing: neo4j.routing.READ });
+  const res = await driver.executeQuery(cypher('write/find-api-key'), { id }, {
+    database,
+    routing: neo4j.routing.READ,
+    ...(timeoutMs === undefined ? {} : { transactionConfig: { timeout: timeoutMs } }),
+  });
   const row = res.records[0]?.toObject() as { id: string; name: string; scope: KeyScope; hash: string; revoked: boolean } | undefined;
   if (!row || row.revoked || !tokenMatches(token, row.hash)) return null;
   return { keyId: row.id, name: row.name, scope: row.scope };

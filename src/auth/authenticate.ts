@@ -8,7 +8,7 @@
  */
 import type { RequestHandler } from 'express';
 import type { Driver } from 'neo4j-driver';
-import { ErrorCode } from '../graphql/errors.js';
+import { ErrorCode, overloadedMessage } from '../graphql/errors.js';
 import { neo4jErrorKind } from '../neo4j/errors.js';
 import { verifyApiKey } from './api-keys.js';
 import type { Principal } from './principal.js';
@@ -29,8 +29,8 @@ function refuse(res: Parameters<RequestHandler>[1], status: number, code: ErrorC
   res.status(status).json({ errors: [{ message, extensions: { code } }] });
 }
 
-/** The middleware: verify keys against the :ApiKey nodes in `database`. */
-export function authenticate(driver: Driver, database: string): RequestHandler {
+/** The middleware: verify keys against the :ApiKey nodes in `database`, each lookup within `transactionTimeoutMs`. */
+export function authenticate(driver: Driver, database: string, transactionTimeoutMs?: number): RequestHandler {
   return async (req, res, next) => {
     res.locals.principal = null;
     res.locals.authFailure = null;
@@ -43,10 +43,17 @@ export function authenticate(driver: Driver, database: string): RequestHandler {
     }
     let principal: Principal | null;
     try {
-      principal = await verifyApiKey(driver, database, match[1]!);
+      principal = await verifyApiKey(driver, database, match[1]!, transactionTimeoutMs);
     } catch (err) {
-      if (neo4jErrorKind(err) === 'unavailable') {
+      const kind = neo4jErrorKind(err);
+      if (kind === 'unavailable') {
         refuse(res, 503, ErrorCode.SERVICE_UNAVAILABLE, 'Neo4j is unavailable; try again shortly');
+        return;
+      }
+      // Busy, not down: every connection in use, or the lookup ran past its timeout.
+      if (kind === 'overloaded' || kind === 'timeout') {
+        res.setHeader('retry-after', '2');
+        refuse(res, 503, ErrorCode.OVERLOADED, overloadedMessage);
         return;
       }
       next(err);

@@ -39,6 +39,8 @@ export class GraphReader {
   constructor(
     private readonly driver: Driver,
     private readonly database: string,
+    /** The timeout of each read transaction (ms): NEO4J_TX_TIMEOUT for requests, so no request holds Neo4j. */
+    private readonly transactionTimeoutMs?: number,
   ) {}
 
   /**
@@ -88,12 +90,16 @@ export class GraphReader {
     }
   }
 
+  private txConfig(): { timeout: number } | undefined {
+    return this.transactionTimeoutMs === undefined ? undefined : { timeout: this.transactionTimeoutMs };
+  }
+
   private async run(batch: PendingRead[]): Promise<Row[][]> {
     const plain = (records: { toObject(): object }[]) => records.map((r) => toPlain(r.toObject()) as Row);
     if (batch.length === 1) {
       const [only] = batch;
       // One query: an auto-commit read, one round trip instead of two.
-      const result = await autoCommitRead(this.driver, this.database, only!.text, only!.params);
+      const result = await autoCommitRead(this.driver, this.database, only!.text, only!.params, undefined, this.transactionTimeoutMs);
       return [plain(result.records)];
     }
     const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.READ, bookmarkManager: this.driver.executeQueryBookmarkManager });
@@ -101,7 +107,7 @@ export class GraphReader {
       return await session.executeRead(async (tx) => {
         const results = await Promise.all(batch.map((read) => tx.run(read.text, read.params)));
         return results.map((r) => plain(r.records));
-      });
+      }, this.txConfig());
     } finally {
       await session.close();
     }

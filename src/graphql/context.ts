@@ -24,18 +24,31 @@ export interface GraphContext {
   writer: GraphWriter;
   /** Whether lookups by id read their selection in one query (docs/decisions/0008); off only to compare. */
   projectLookups: boolean;
+  /** Who the request counts against for the per-client limits: `key:<id>` or `address:<ip>` (src/graphql/throttle-plugin.ts). */
+  client: string;
 }
 
 /** Builds the context of one request. */
-export function createGraphContext(deps: { driver: Driver; database: string; logger: Logger; principal?: Principal | null; authFailure?: string | null; projectLookups?: boolean }): GraphContext {
-  const reader = new GraphReader(deps.driver, deps.database);
+export function createGraphContext(deps: {
+  driver: Driver;
+  database: string;
+  logger: Logger;
+  principal?: Principal | null;
+  authFailure?: string | null;
+  projectLookups?: boolean;
+  /** NEO4J_TX_TIMEOUT: the timeout of each transaction the request runs (none when absent). */
+  transactionTimeoutMs?: number;
+  client?: string;
+}): GraphContext {
+  const reader = new GraphReader(deps.driver, deps.database, deps.transactionTimeoutMs);
   return {
     reader,
     loaders: new Loaders(reader),
     logger: deps.logger,
     principal: deps.principal ?? null,
     authFailure: deps.authFailure ?? null,
-    writer: new GraphWriter(deps.driver, deps.database),
+    writer: new GraphWriter(deps.driver, deps.database, deps.transactionTimeoutMs),
     projectLookups: deps.projectLookups ?? true,
+    client: deps.client ?? 'unknown',
   };
 }

@@ -23,6 +23,16 @@ export enum ErrorCode {
    * may succeed if repeated later, or if it asks for less.
    */
   DATABASE_LIMIT_REACHED = 'DATABASE_LIMIT_REACHED',
+  /**
+   * The server or Neo4j is busy (every connection in use, the queue for expensive
+   * operations full, or Neo4j's own request limits): not an outage; repeat after
+   * `Retry-After` seconds when the answer carries it.
+   */
+  OVERLOADED = 'OVERLOADED',
+  /** The operation ran longer in Neo4j than NEO4J_TX_TIMEOUT allows; ask for less (a smaller depth, limit or page). */
+  QUERY_TIMEOUT = 'QUERY_TIMEOUT',
+  /** This client has too many expensive operations running or started this minute (HTTP 429, with Retry-After). */
+  RATE_LIMITED = 'RATE_LIMITED',
   /** A fault on our side; the details are in the server log, under the request id. */
   INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
   /** The operation nests selections deeper than GRAPHQL_MAX_DEPTH. */
@@ -70,6 +80,8 @@ const clientCodes: ReadonlySet<string> = new Set<string>([
   ErrorCode.BAD_REQUEST,
   ErrorCode.UNAUTHENTICATED,
   ErrorCode.FORBIDDEN,
+  ErrorCode.OVERLOADED,
+  ErrorCode.RATE_LIMITED,
   ...limitCodes,
   ApolloServerErrorCode.GRAPHQL_PARSE_FAILED,
   ApolloServerErrorCode.GRAPHQL_VALIDATION_FAILED,
@@ -84,6 +96,13 @@ const clientCodes: ReadonlySet<string> = new Set<string>([
 export const unavailableMessage = 'Neo4j is unavailable; try again shortly';
 /** What clients are told about anything not meant for them. */
 export const internalMessage = 'Internal server error';
+
+/** What clients are told when every Neo4j connection is busy or Neo4j refuses more work. */
+export const overloadedMessage = 'The server is busy (Neo4j is answering other requests); try again in a few seconds';
+
+/** What clients are told when their operation ran past the transaction timeout. */
+export const timeoutMessage =
+  'The operation ran longer in Neo4j than the server allows (NEO4J_TX_TIMEOUT); ask for less (a smaller depth, limit or page, fewer aliases)';
 
 /** The message of DATABASE_LIMIT_REACHED. */
 export const limitReachedMessage =
@@ -113,7 +132,7 @@ export function limitExceeded(
 }
 
 /** How formatError treats an error: shown as is, as Neo4j being unavailable or at its limits, or masked. */
-export type ErrorDisposition = 'client' | 'unavailable' | 'limit' | 'internal';
+export type ErrorDisposition = 'client' | 'unavailable' | 'overloaded' | 'timeout' | 'limit' | 'internal';
 
 /** Decides how an error thrown anywhere in an operation is shown to the client. */
 export function errorDisposition(error: unknown): ErrorDisposition {
@@ -124,6 +143,8 @@ export function errorDisposition(error: unknown): ErrorDisposition {
   }
   const kinds = causes(original).map((e) => neo4jErrorKind(e));
   if (kinds.includes('unavailable')) return 'unavailable';
+  if (kinds.includes('overloaded')) return 'overloaded';
+  if (kinds.includes('timeout')) return 'timeout';
   return kinds.includes('resources') ? 'limit' : 'internal';
 }
 
@@ -171,6 +192,10 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   switch (errorDisposition(error)) {
     case 'unavailable':
       return { message: unavailableMessage, ...where, extensions: { code: ErrorCode.SERVICE_UNAVAILABLE } };
+    case 'overloaded':
+      return { message: overloadedMessage, ...where, extensions: { code: ErrorCode.OVERLOADED } };
+    case 'timeout':
+      return { message: timeoutMessage, ...where, extensions: { code: ErrorCode.QUERY_TIMEOUT } };
     case 'limit':
       return { message: limitReachedMessage, ...where, extensions: { code: ErrorCode.DATABASE_LIMIT_REACHED } };
     case 'internal':
@@ -228,6 +253,8 @@ export function errorLoggingPlugin(logger: Logger): ApolloServerPlugin<BaseConte
             const neo4jMessage = (kind: Neo4jErrorKind) => (causes(unwrapResolverError(error)).find((e) => neo4jErrorKind(e) === kind) as Error | undefined)?.message;
             if (disposition === 'internal') {
               logger.error({ ...context, err: unwrapResolverError(error) }, 'GraphQL operation failed: internal error');
+            } else if (disposition === 'overloaded' || disposition === 'timeout') {
+              logger.warn({ ...context, neo4j: neo4jMessage(disposition) }, `GraphQL operation failed: Neo4j ${disposition === 'timeout' ? 'transaction timed out' : 'overloaded'}`);
             } else if (disposition === 'limit') {
               logger.warn({ ...context, neo4j: neo4jMessage('resources') }, 'GraphQL operation failed: Neo4j transaction limit reached');
             } else if (disposition === 'unavailable' && !unavailableLogged) {

@@ -1,7 +1,8 @@
 /**
  * Bounds on what one GraphQL operation may ask for, checked before anything runs:
- * tokens while parsing, then depth, aliases, directives and estimated cost while
- * validating. A rejected operation never reaches a resolver, so never reaches Neo4j.
+ * tokens while parsing, then depth, aliases and directives while validating (the
+ * estimated cost, which needs the variables, right after: operation-budget-plugin.ts).
+ * A rejected operation never reaches a resolver, so never reaches Neo4j.
  */
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { GraphQLError, ParseOptions, ValidationContext, ValidationRule } from 'graphql';
@@ -12,7 +13,7 @@ import { ErrorCode, limitExceeded, type LimitCode } from './errors.js';
 export interface OperationLimits {
   /** Apollo stops the parser past maxTokens, before a huge document is built. */
   parseOptions: ParseOptions;
-  /** graphql-armor's depth, alias, directive and cost rules. */
+  /** graphql-armor's depth, alias and directive rules. */
   validationRules: ValidationRule[];
 }
 
@@ -21,8 +22,8 @@ type Reject = (context: ValidationContext | null, error: GraphQLError) => void;
 
 /**
  * Builds the limit rules from configuration. Named, inline and cyclic fragments are
- * followed, not skipped: graphql-armor's max-depth >= 2.4.2 and cost-limit >= 2.4.1
- * count through fragments, and graphql-js rejects fragment cycles.
+ * followed, not skipped: graphql-armor's max-depth >= 2.4.2 counts through fragments,
+ * and graphql-js rejects fragment cycles.
  */
 export function operationLimits(limits: GraphqlLimits): OperationLimits {
   const armor = new ApolloArmor({
@@ -50,15 +51,9 @@ export function operationLimits(limits: GraphqlLimits): OperationLimits {
         `Query uses too many directives: ${found ?? 'more'}, the limit is ${limits.maxDirectives} (GRAPHQL_MAX_DIRECTIVES)`,
       ),
     },
-    costLimit: {
-      maxCost: limits.maxCost,
-      ignoreIntrospection: true,
-      flattenFragments: false,
-      ...reportAs(ErrorCode.QUERY_TOO_COSTLY, 'GRAPHQL_MAX_COST', limits.maxCost, (found) =>
-        `Query is too costly: estimated cost ${found ?? 'more'}, the limit is ${limits.maxCost} (GRAPHQL_MAX_COST); ` +
-        'ask for fewer items (first) or fewer nested fields',
-      ),
-    },
+    // The cost is estimated once the variables are known, from what each field will do
+    // (src/graphql/operation-budget-plugin.ts); armor's estimate ignores first/limit/depth.
+    costLimit: { enabled: false },
   } satisfies ArmorConfig);
   const { validationRules } = armor.protect();
   return { parseOptions: { maxTokens: limits.maxTokens }, validationRules };

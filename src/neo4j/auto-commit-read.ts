@@ -16,20 +16,21 @@ const INITIAL_RETRY_DELAY_MS = 1_000;
 const RETRY_DELAY_MULTIPLIER = 2;
 const RETRY_DELAY_JITTER = 0.2;
 
-/** Runs `text` as an auto-commit read (routing READ) and returns its whole result. */
+/** Runs `text` as an auto-commit read (routing READ) and returns its whole result; `timeoutMs` bounds the transaction. */
 export async function autoCommitRead(
   driver: Driver,
   database: string,
   text: string,
   params: Record<string, unknown>,
   maxRetryTimeMs: number = driverOptions.maxTransactionRetryTime ?? 30_000,
+  timeoutMs?: number,
 ): Promise<QueryResult<RecordShape>> {
   let firstFailure: number | undefined;
   let delay = INITIAL_RETRY_DELAY_MS;
   for (;;) {
     const session = driver.session({ database, defaultAccessMode: neo4j.session.READ, bookmarkManager: driver.executeQueryBookmarkManager });
     try {
-      return await session.run(text, params);
+      return await session.run(text, params, timeoutMs === undefined ? undefined : { timeout: timeoutMs });
     } catch (err) {
       firstFailure ??= Date.now();
       if (!neo4j.isRetryableError(err as Error) || Date.now() - firstFailure > maxRetryTimeMs) throw err;

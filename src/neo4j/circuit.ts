@@ -12,6 +12,8 @@ interface State {
   downSince: number | null;
   /** When the last attempt was let through during an outage. */
   lastProbe: number;
+  /** When a read last succeeded (0: never). */
+  lastSuccess: number;
 }
 
 const states = new WeakMap<Driver, State>();
@@ -19,7 +21,7 @@ const states = new WeakMap<Driver, State>();
 function stateOf(driver: Driver): State {
   let state = states.get(driver);
   if (!state) {
-    state = { downSince: null, lastProbe: 0 };
+    state = { downSince: null, lastProbe: 0, lastSuccess: 0 };
     states.set(driver, state);
   }
   return state;
@@ -30,8 +32,10 @@ export interface Circuit {
   /** Null to go ahead, or the error to fail with at once. */
   refusal(now?: number): Neo4jError | null;
   /** Records the outcome of an attempt that went through. */
-  succeeded(): void;
+  succeeded(now?: number): void;
   failedUnavailable(now?: number): void;
+  /** Whether Neo4j answered a read within `withinMs` and none has failed as unavailable since (readiness under load). */
+  answeredRecently(withinMs: number, now?: number): boolean;
 }
 
 /** The circuit of `driver` (one per driver, shared by every request of the process). */
@@ -46,12 +50,16 @@ export function circuitOf(driver: Driver, probeEveryMs = 1_000): Circuit {
       }
       return new Neo4jError(`Neo4j has been unavailable since ${new Date(state.downSince).toISOString()} (failing fast until it answers again)`, 'ServiceUnavailable', 'N/A', 'N/A');
     },
-    succeeded() {
+    succeeded(now = Date.now()) {
       state.downSince = null;
+      state.lastSuccess = now;
     },
     failedUnavailable(now = Date.now()) {
       if (state.downSince === null) state.downSince = now;
       state.lastProbe = now;
+    },
+    answeredRecently(withinMs, now = Date.now()) {
+      return state.downSince === null && state.lastSuccess > 0 && now - state.lastSuccess <= withinMs;
     },
   };
 }

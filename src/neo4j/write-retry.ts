@@ -13,16 +13,20 @@
  */
 import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
 
+/** What a transaction may be given (its timeout, metadata), as session.executeWrite takes it. */
+type TransactionConfig = Parameters<ReturnType<Driver['session']>['executeWrite']>[1];
+
 /** How long a write keeps retrying retryable errors: a leader election, with margin, below clients' usual 15 s timeouts. */
 export const WRITE_RETRY_TIME_MS = 10_000;
 
 const INITIAL_DELAY_MS = 500;
 
-/** Runs `work` in a write transaction (routed to the leader), retrying retryable failures for up to `maxRetryTimeMs`. */
+/** Runs `work` in a write transaction (routed to the leader; `txConfig` e.g. its timeout), retrying retryable failures for up to `maxRetryTimeMs`. */
 export async function executeWriteWithRetry<T>(
   driver: Driver,
   database: string,
   work: (tx: ManagedTransaction) => Promise<T>,
+  txConfig?: TransactionConfig,
   maxRetryTimeMs = WRITE_RETRY_TIME_MS,
 ): Promise<T> {
   const started = Date.now();
@@ -32,7 +36,7 @@ export async function executeWriteWithRetry<T>(
     // executeQuery) wait for this write on a cluster member that has not applied it yet.
     const session = driver.session({ database, defaultAccessMode: neo4j.session.WRITE, bookmarkManager: driver.executeQueryBookmarkManager });
     try {
-      return await session.executeWrite(work);
+      return await session.executeWrite(work, txConfig);
     } catch (err) {
       if (!neo4j.isRetryableError(err as Error) || Date.now() - started + delay > maxRetryTimeMs) throw err;
     } finally {

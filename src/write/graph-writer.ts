@@ -11,10 +11,12 @@ export class GraphWriter {
   constructor(
     private readonly driver: Driver,
     private readonly database: string,
+    /** The timeout of each write transaction (ms), NEO4J_TX_TIMEOUT for requests. */
+    private readonly transactionTimeoutMs?: number,
   ) {}
 
   /** Validates and writes one entity; throws WriteInputError for input the API refuses. */
   write(request: WriteRequest): Promise<WriteResult> {
-    return writeEntity(this.driver, this.database, request);
+    return writeEntity(this.driver, this.database, request, this.transactionTimeoutMs);
   }
 }

@@ -127,8 +127,8 @@ function summary(props: Record<string, unknown>, rels: Array<{ key: string }>): 
   return canonical({ properties: rest, relationships: rels.map((r) => r.key).sort() });
 }
 
-/** Runs one write in one transaction (see the module comment). */
-export async function writeEntity(driver: Driver, database: string, request: WriteRequest): Promise<WriteResult> {
+/** Runs one write in one transaction (see the module comment); `timeoutMs` bounds the transaction (NEO4J_TX_TIMEOUT). */
+export async function writeEntity(driver: Driver, database: string, request: WriteRequest, timeoutMs?: number): Promise<WriteResult> {
   const { section, principal } = request;
   const record = parseInput(section, request.input);
   const id = record.id as string;
@@ -251,5 +251,5 @@ export async function writeEntity(driver: Driver, database: string, request: Wri
     });
     const change = toPlain(res.records[0]!.get('change')) as ChangeRecord;
     return { outcome, entity: { ...after, __label: node.label } as EntityRecord, change };
-  });
+  }, timeoutMs === undefined ? undefined : { timeout: timeoutMs });
 }

@@ -100,16 +100,19 @@ const attacks: Attack[] = [
     expected: { code: 'TOO_MANY_TOKENS', message: /^Query has too many tokens: the limit is 1000 \(GRAPHQL_MAX_TOKENS\); parsing stopped there$/ },
   },
   {
+    // The estimate counts what each field will do (src/graphql/operation-cost.ts): here
+    // 200 actors times 200 stances each.
     limit: 'cost (GRAPHQL_MAX_COST=20000)',
     target: () => strict,
     forms: {
-      plain: '{ actors(first: 50) { edges { node { stances(first: 50) { totalCount } } } } }',
-      'inline fragment': '{ ... on Query { actors(first: 50) { edges { node { ... on Actor { stances(first: 50) { totalCount } } } } } } }',
-      // Cheap alone, costly because it is spread in three places.
-      'named fragment': `query { actors(first: 50) { edges { node { ...S } } } a: actors(first: 50) { edges { node { ...S } } } }
-        fragment S on Actor { stances(first: 50) { totalCount } }`,
-      'cyclic fragments': `query { actors(first: 50) { edges { node { ...S } } } }
-        fragment S on Actor { stances(first: 50) { totalCount } ...T } fragment T on Actor { ...S }`,
+      plain: '{ actors(first: 200) { edges { node { stances(first: 200) { totalCount } } } } }',
+      'inline fragment': '{ ... on Query { actors(first: 200) { edges { node { stances(first: 200) { totalCount } } } } } }',
+      // Within the limit alone (10,002), too costly spread twice (20,004): the heaviest neighbourhood.
+      'named fragment': `query { a: neighbourhood(id: "x", depth: 3, limit: 500, includeProvenance: true) { ...G }
+          b: neighbourhood(id: "x", depth: 3, limit: 500, includeProvenance: true) { ...G } }
+        fragment G on Subgraph { nodes { id label } edges { id type } }`,
+      'cyclic fragments': `query { actors(first: 200) { edges { node { ...S } } } }
+        fragment S on Actor { stances(first: 200) { totalCount } ...T } fragment T on Actor { ...S }`,
     },
     expected: { code: 'QUERY_TOO_COSTLY', message: /^Query is too costly: estimated cost \d+, the limit is 20000 \(GRAPHQL_MAX_COST\); ask for fewer items/ },
   },

@@ -15,11 +15,14 @@ export interface SeededServer {
   close(): Promise<void>;
 }
 
-/** Seeds the test database from seeds/ and starts the server over it. */
-export async function startSeededServer(options: Omit<Parameters<typeof startTestServer>[0], 'config' | 'driver'> = {}): Promise<SeededServer> {
+/** Seeds the test database from seeds/ and starts the server over it (`env`: settings on top of the test defaults). */
+export async function startSeededServer(
+  options: Omit<Parameters<typeof startTestServer>[0], 'config' | 'driver'> & { env?: Record<string, string> } = {},
+): Promise<SeededServer> {
+  const { env = {}, ...rest } = options;
   const driver = openDriver(testConnection(), failFastDriverOptions);
   await runSeed(driver, { database: testDatabase() });
-  const api = await startTestServer({ config: testConfig({ NEO4J_DATABASE: testDatabase() }), driver, ...options });
+  const api = await startTestServer({ config: testConfig({ NEO4J_DATABASE: testDatabase(), ...env }), driver, ...rest });
   return {
     driver,
     api,

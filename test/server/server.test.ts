@@ -222,7 +222,7 @@ describe('operation limits', () => {
   });
 
   it('rejects a query whose estimated cost exceeds GRAPHQL_MAX_COST, counting `first`', async () => {
-    const query = `{ actors(first: 50) { edges { node { stances(first: 50) { totalCount } } } } }`;
+    const query = `{ actors(first: 200) { edges { node { stances(first: 200) { totalCount } } } } }`;
     const message = await expectRejected(query, 'QUERY_TOO_COSTLY', 'GRAPHQL_MAX_COST', 20000);
     expect(message).toMatch(/^Query is too costly: estimated cost \d+, the limit is 20000 \(GRAPHQL_MAX_COST\); ask for fewer items/);
   });

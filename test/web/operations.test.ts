@@ -1,8 +1,9 @@
 /**
  * Every operation the dashboard and the playground's default examples send is valid
  * against schema.graphql and within the server's default operation limits (depth,
- * aliases, cost, ...), checked with the server's own validation rules: a view never
- * meets QUERY_TOO_COSTLY or a renamed field for the first time in a browser.
+ * aliases, directives), checked with the server's own validation rules: a view never
+ * meets QUERY_TOO_DEEP or a renamed field for the first time in a browser. The cost,
+ * estimated with the variables, is checked in test/graphql/operation-cost.test.ts.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';

@@ -39,6 +39,11 @@ export function describeError(err: unknown): ErrorDescription {
       return { ...base, title: 'The database is unavailable', hint: 'Neo4j does not answer at the moment; try again shortly.', retry: true };
     case 'DATABASE_LIMIT_REACHED':
       return { ...base, title: 'The database could not answer this now', hint: 'Neo4j ran out of memory or time for it, often while other heavy questions run; try again later, or ask for less.', retry: true };
+    case 'OVERLOADED':
+    case 'RATE_LIMITED':
+      return { ...base, title: 'The API is busy', hint: 'Too many heavy questions are running at once (yours or everyone\'s); try again in a few seconds.', retry: true };
+    case 'QUERY_TIMEOUT':
+      return { ...base, title: 'The question took too long', hint: 'Ask for less: a smaller depth or limit, fewer hops, a shorter period.', retry: true };
     case 'TOO_MANY_ALIASES':
     case 'QUERY_TOO_COSTLY':
     case 'QUERY_TOO_DEEP':

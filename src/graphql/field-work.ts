@@ -1,0 +1,69 @@
+/**
+ * The Neo4j work of the analytical fields, in cost units, from their arguments: what
+ * operation-cost.ts adds for each of them on top of the size of the answer. One unit
+ * is about 100 Neo4j db hits; each weight is the worst of the two measured graphs (the
+ * seeded graph and the 10^4-statement synthetic corpus, a hub entity where the field
+ * has one). The calibration table and the command that measured it are in
+ * docs/reliability.md, "Cost calibration"; rerun it after changing a read query.
+ */
+
+/** A field's arguments as plain values (defaults filled in). */
+export type FieldArgs = Record<string, unknown>;
+
+/** db hits per cost unit. */
+export const DB_HITS_PER_UNIT = 100;
+
+const num = (v: unknown, fallback: number): number => (typeof v === 'number' && Number.isFinite(v) ? v : fallback);
+const clamp = (v: number, lo: number, hi: number): number => Math.min(hi, Math.max(lo, v));
+
+/**
+ * neighbourhood: by depth (index 1-3), without and with provenance links. The query
+ * collects everything within `depth` hops before keeping `limit` nodes, so `limit`
+ * changes the answer (counted as its size), not the work.
+ */
+export const NEIGHBOURHOOD_UNITS = { plain: [0, 300, 600, 2_400], provenance: [0, 450, 1_500, 6_000] } as const;
+/**
+ * paths: per hop of `maxHops`. The query's pattern explores up to 8 hops whatever
+ * maxHops says (the length is filtered afterwards), and measured db hits did not change
+ * with it; weighing by hop keeps short searches cheap and costs 8 hops at twice the
+ * worst measured.
+ */
+export const PATHS_UNITS_PER_HOP = { plain: 10, provenance: 15 } as const;
+/** positions: one demand or issue, with or without the positions members inherit. */
+export const POSITIONS_UNITS = { direct: 70, derived: 380 } as const;
+/** agreement: a base and each actor compared (its stances and its organisations' stances). */
+export const AGREEMENT_UNITS = { base: 330, perActor: 145 } as const;
+/** timeline: the scan of events, statements and stances (filters narrow it, the worst is counted), plus each item of the page. */
+export const TIMELINE_UNITS = { scan: 2_300, perItem: 1 } as const;
+/** search: the full-text query, plus each hit of the page. */
+export const SEARCH_UNITS = { scan: 10, perHit: 1 } as const;
+
+/**
+ * The work of the field at `coordinate` (`Query.neighbourhood`) with `args`, or
+ * undefined for a field that is not analytical (its cost is the size of its answer).
+ */
+export function fieldWork(coordinate: string, args: FieldArgs): number | undefined {
+  switch (coordinate) {
+    case 'Query.neighbourhood': {
+      const depth = clamp(Math.round(num(args['depth'], 1)), 1, 3);
+      return (args['includeProvenance'] === true ? NEIGHBOURHOOD_UNITS.provenance : NEIGHBOURHOOD_UNITS.plain)[depth];
+    }
+    case 'Query.paths': {
+      const hops = clamp(Math.round(num(args['maxHops'], 4)), 1, 8);
+      const perHop = args['includeProvenance'] === true ? PATHS_UNITS_PER_HOP.provenance : PATHS_UNITS_PER_HOP.plain;
+      return hops * perHop;
+    }
+    case 'Query.positions':
+      return args['includeDerived'] === false ? POSITIONS_UNITS.direct : POSITIONS_UNITS.derived;
+    case 'Query.agreement': {
+      const actors = Array.isArray(args['actorIds']) ? clamp(args['actorIds'].length, 2, 10) : 2;
+      return AGREEMENT_UNITS.base + actors * AGREEMENT_UNITS.perActor;
+    }
+    case 'Query.timeline':
+      return TIMELINE_UNITS.scan + TIMELINE_UNITS.perItem * clamp(num(args['first'], 50), 1, 200);
+    case 'Query.search':
+      return SEARCH_UNITS.scan + SEARCH_UNITS.perHit * clamp(num(args['first'], 20), 1, 100);
+    default:
+      return undefined;
+  }
+}

@@ -1,0 +1,121 @@
+/**
+ * What an operation may cost, checked once its document and variables are known and
+ * before any resolver runs: its estimated cost against GRAPHQL_MAX_COST
+ * (QUERY_TOO_COSTLY, HTTP 400), and, for expensive operations (those selecting an
+ * analytical field), a per-client slot (RATE_LIMITED, HTTP 429 with Retry-After) and a
+ * server-wide one, waited for in a bounded queue (OVERLOADED, HTTP 503 with
+ * Retry-After). Slots are given back when the response is sent.
+ */
+import { HeaderMap, type ApolloServerPlugin, type BaseContext } from '@apollo/server';
+import { GraphQLError } from 'graphql';
+import type { GraphqlLimits, ThrottleSettings } from '../config.js';
+import type { Logger } from '../logger.js';
+import { ClientLimiter } from '../throttle/client-limiter.js';
+import { Semaphore, SemaphoreRefusal } from '../throttle/semaphore.js';
+import { ErrorCode, limitExceeded } from './errors.js';
+import { estimateOperationCost } from './operation-cost.js';
+
+/** The fields whose operations take per-client and server-wide slots. */
+export const EXPENSIVE_FIELDS: ReadonlySet<string> = new Set(['Query.neighbourhood', 'Query.paths', 'Query.positions', 'Query.agreement', 'Query.timeline']);
+
+interface WithClient {
+  /** `key:<id>` or `address:<ip>`, set by the context factory (src/graphql/context.ts). */
+  client?: string;
+}
+
+/** The plugin, with its limiter and semaphore exposed for logs and tests. */
+export interface OperationBudget {
+  plugin: ApolloServerPlugin<BaseContext>;
+  clients: ClientLimiter;
+  serverWide: Semaphore;
+}
+
+/** Builds the plugin from the configured limits. */
+export function operationBudget(limits: GraphqlLimits, throttle: ThrottleSettings, logger: Logger): OperationBudget {
+  const clients = new ClientLimiter({ perClient: throttle.perClient, perMinute: throttle.perClientPerMinute, maxClients: throttle.maxClients });
+  const serverWide = new Semaphore(throttle.serverWide, throttle.queue, throttle.queueTimeoutMs);
+  const plugin: ApolloServerPlugin<BaseContext> = {
+    async requestDidStart() {
+      const releases: (() => void)[] = [];
+      // Apollo runs every plugin's didResolveOperation at once and answers as soon as one
+      // throws (the access plugin's 401, say): a slot granted after the answer went out
+      // must be given back at once, or it would be held for ever.
+      let answered = false;
+      const keep = (release: () => void) => {
+        if (answered) return release();
+        // A safety net should an answer ever go out without willSendResponse (an
+        // unexpected fault in Apollo's pipeline): no slot is held for longer than this.
+        const timer = setTimeout(release, MAX_HOLD_MS).unref();
+        releases.push(() => {
+          clearTimeout(timer);
+          release();
+        });
+      };
+      return {
+        async didResolveOperation({ schema, document, operation, request, contextValue }) {
+          if (!operation) return;
+          const { cost, expensiveFields } = estimateOperationCost(schema, document, operation, request.variables ?? {});
+          if (cost > limits.maxCost) {
+            throw withHttp(
+              limitExceeded(
+                ErrorCode.QUERY_TOO_COSTLY,
+                `Query is too costly: estimated cost ${cost}, the limit is ${limits.maxCost} (GRAPHQL_MAX_COST); ` +
+                  'ask for fewer items (first, limit), less depth or fewer hops, fewer aliases or fewer nested fields',
+                { setting: 'GRAPHQL_MAX_COST', max: limits.maxCost, found: cost },
+              ),
+              400,
+            );
+          }
+          if (!expensiveFields.some((f) => EXPENSIVE_FIELDS.has(f))) return;
+          const client = (contextValue as WithClient).client ?? 'unknown';
+          const slot = clients.tryAcquire(client);
+          if (!slot.ok) {
+            const message =
+              slot.reason === 'concurrency'
+                ? `Too many expensive operations at once from this client: the limit is ${throttle.perClient} (EXPENSIVE_PER_CLIENT); wait for one to finish`
+                : `Too many expensive operations from this client this minute: the limit is ${throttle.perClientPerMinute} (EXPENSIVE_RATE_PER_CLIENT)`;
+            throw withHttp(new GraphQLError(message, { extensions: { code: ErrorCode.RATE_LIMITED, retryAfter: slot.retryAfterSeconds } }), 429, slot.retryAfterSeconds);
+          }
+          keep(slot.release);
+          try {
+            keep(await serverWide.acquire());
+          } catch (err) {
+            if (!(err instanceof SemaphoreRefusal)) throw err;
+            logger.warn({ reqId: request.http?.headers.get('x-request-id'), reason: err.reason, ...serverWide.load }, 'expensive operation refused: server busy');
+            const retryAfter = retryOverloadedSeconds();
+            throw withHttp(
+              new GraphQLError(
+                `The server is busy with expensive operations (${err.reason}; EXPENSIVE_CONCURRENCY ${throttle.serverWide}, EXPENSIVE_QUEUE ${throttle.queue}); try again in a few seconds`,
+                { extensions: { code: ErrorCode.OVERLOADED, retryAfter } },
+              ),
+              503,
+              retryAfter,
+            );
+          }
+        },
+        async willSendResponse() {
+          answered = true;
+          for (const release of releases.splice(0)) release();
+        },
+      };
+    },
+  };
+  return { plugin, clients, serverWide };
+}
+
+/** The longest a slot is held, whatever happens to its request. */
+const MAX_HOLD_MS = 5 * 60_000;
+
+/**
+ * When a client refused for a busy server should try again: 1-4 s, spread so that the
+ * clients refused together do not all come back in the same instant.
+ */
+const retryOverloadedSeconds = (): number => 1 + Math.floor(Math.random() * 4);
+
+/** The error with the HTTP status (and Retry-After) Apollo sends for it. */
+function withHttp(error: GraphQLError, status: number, retryAfterSeconds?: number): GraphQLError {
+  const headers = new HeaderMap();
+  if (retryAfterSeconds !== undefined) headers.set('retry-after', String(retryAfterSeconds));
+  Object.assign(error.extensions, { http: { status, headers } });
+  return error;
+}

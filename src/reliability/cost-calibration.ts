@@ -1,0 +1,201 @@
+/**
+ * Calibrates the cost estimate against Neo4j: runs each analytical field with the
+ * arguments that change its work, through the real server and resolvers, with every
+ * Cypher query PROFILEd, and reports the db hits each operation took beside the work
+ * src/graphql/field-work.ts assigns it. The table in docs/reliability.md comes from it.
+ */
+import { buildASTSchema, parse, type OperationDefinitionNode } from 'graphql';
+import type { Driver, ManagedTransaction, QueryResult, RecordShape, Session } from 'neo4j-driver';
+import type { Config } from '../config.js';
+import { createGraphContext } from '../graphql/context.js';
+import { estimateOperationCost } from '../graphql/operation-cost.js';
+import { DB_HITS_PER_UNIT, fieldWork } from '../graphql/field-work.js';
+import { resolvers } from '../graphql/resolvers.js';
+import { loadTypeDefs } from '../graphql/type-defs.js';
+import { createLogger } from '../logger.js';
+import { createServer, type ServerDeps } from '../server.js';
+
+
+/** The ids the operations run on (a hub where the graph has one). */
+export interface CalibrationIds {
+  /** The entity at the centre of neighbourhoods and the start of paths. */
+  hub: string;
+  /** The end of paths. */
+  other: string;
+  demand: string;
+  /** Up to 10 actors for agreement. */
+  actors: string[];
+}
+
+/** One measured operation. */
+export interface CalibrationRow {
+  field: string;
+  args: string;
+  dbHits: number;
+  queries: number;
+  /** The work field-work.ts assigns, in units, and in db hits (units x DB_HITS_PER_UNIT). */
+  workUnits: number;
+  /** The whole operation's estimate (work plus the size of the answer). */
+  estimate: number;
+  ms: number;
+  /** Bytes of the JSON answer. */
+  bytes: number;
+}
+
+interface Probe {
+  field: string;
+  args: Record<string, unknown>;
+  query: string;
+}
+
+const subgraph = 'nodes { id kind label subkind } edges { id type source target properties } truncated';
+
+/** The operations measured: each analytical field over the arguments that change its work. */
+export function calibrationProbes(ids: CalibrationIds): Probe[] {
+  const probes: Probe[] = [];
+  for (const includeProvenance of [false, true]) {
+    for (const depth of [1, 2, 3]) {
+      const args = { id: ids.hub, depth, limit: 500, includeProvenance };
+      probes.push({ field: 'neighbourhood', args, query: `{ neighbourhood(id: ${JSON.stringify(ids.hub)}, depth: ${depth}, limit: 500, includeProvenance: ${includeProvenance}) { ${subgraph} } }` });
+    }
+    for (const maxHops of [2, 4, 6, 8]) {
+      const args = { fromId: ids.hub, toId: ids.other, maxHops, first: 50, includeProvenance };
+      probes.push({
+        field: 'paths',
+        args,
+        query: `{ paths(fromId: ${JSON.stringify(ids.hub)}, toId: ${JSON.stringify(ids.other)}, maxHops: ${maxHops}, first: 50, includeProvenance: ${includeProvenance}) { paths { length nodes { id label } edges { type } } } }`,
+      });
+    }
+  }
+  for (const includeDerived of [false, true]) {
+    probes.push({
+      field: 'positions',
+      args: { demandId: ids.demand, includeDerived },
+      query: `{ positions(demandId: ${JSON.stringify(ids.demand)}, includeDerived: ${includeDerived}) { positions { actor { id label } kind basis derived reasoning evidence { id text } } } }`,
+    });
+  }
+  for (const n of [2, Math.min(10, ids.actors.length)]) {
+    const actorIds = ids.actors.slice(0, n);
+    probes.push({
+      field: 'agreement',
+      args: { actorIds },
+      query: `{ agreement(actorIds: ${JSON.stringify(actorIds)}) { agreeCount disagreeCount topics { verdict topic { id label } positions { actor { id } kind derived reasoning } } } }`,
+    });
+  }
+  for (const first of [50, 200]) {
+    probes.push({ field: 'timeline', args: { first }, query: `{ timeline(first: ${first}) { totalCount edges { node { kind title date { iso } entity { id } } } } }` });
+  }
+  for (const first of [20, 100]) {
+    probes.push({ field: 'search', args: { text: 'russia nato', first }, query: `{ search(text: "russia nato", first: ${first}) { totalCount edges { kind score matchedText node { id label } } } }` });
+  }
+  return probes;
+}
+
+/** Runs every probe on the configured Neo4j and returns the measured rows. */
+export async function calibrate(config: Config, driver: Driver, ids: CalibrationIds): Promise<CalibrationRow[]> {
+  const hits = { total: 0, queries: 0 };
+  const profiled = profilingDriver(driver, hits);
+  const logger = createLogger({ ...config, logLevel: 'warn' });
+  const unlimited: Config = {
+    ...config,
+    // Measured, not bounded: a cold first run on a busy machine can take seconds.
+    neo4j: { ...config.neo4j, transactionTimeoutMs: 120_000 },
+    http: { ...config.http, host: '127.0.0.1', port: 0 },
+    graphql: { ...config.graphql, limits: { ...config.graphql.limits, maxCost: Number.MAX_SAFE_INTEGER, maxAliases: 1_000 } },
+    throttle: { ...config.throttle, perClient: 1_000, serverWide: 1_000, queue: 1_000, perClientPerMinute: 1_000_000 },
+  };
+  const typeDefs = loadTypeDefs();
+  const server = createServer({
+    config: unlimited,
+    driver: profiled,
+    logger,
+    typeDefs,
+    resolvers: resolvers as ServerDeps<never>['resolvers'],
+    createContext: (deps) => createGraphContext(deps) as never,
+  });
+  const { url } = await server.start();
+  const schema = buildASTSchema(typeDefs);
+  const rows: CalibrationRow[] = [];
+  try {
+    for (const probe of calibrationProbes(ids)) {
+      hits.total = 0;
+      hits.queries = 0;
+      const started = performance.now();
+      const res = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: probe.query }) });
+      const text = await res.text();
+      const ms = performance.now() - started;
+      const body = JSON.parse(text) as { errors?: { message: string }[] };
+      if (body.errors?.length) throw new Error(`${probe.field} ${JSON.stringify(probe.args)}: ${body.errors[0]!.message}`);
+      const document = parse(probe.query);
+      const operation = document.definitions[0] as OperationDefinitionNode;
+      const coordinate = `Query.${probe.field}`;
+      rows.push({
+        field: probe.field,
+        args: Object.entries(probe.args).filter(([k]) => !['id', 'fromId', 'toId', 'demandId', 'text'].includes(k)).map(([k, v]) => `${k}: ${Array.isArray(v) ? `${v.length} ids` : String(v)}`).join(', '),
+        dbHits: hits.total,
+        queries: hits.queries,
+        workUnits: fieldWork(coordinate, probe.args) ?? 0,
+        estimate: estimateOperationCost(schema, document, operation).cost,
+        ms: Math.round(ms),
+        bytes: Buffer.byteLength(text),
+      });
+    }
+  } finally {
+    await server.stop();
+  }
+  return rows;
+}
+
+/** The rows as a Markdown table, db hits beside the units field-work.ts assigns. */
+export function formatCalibration(rows: CalibrationRow[]): string {
+  const lines = [
+    '| field | arguments | queries | db hits | work (units) | work in db hits | whole estimate | answer | ms |',
+    '|---|---|---|---|---|---|---|---|---|',
+  ];
+  for (const r of rows) {
+    lines.push(
+      `| ${r.field} | ${r.args} | ${r.queries} | ${r.dbHits.toLocaleString('en')} | ${r.workUnits.toLocaleString('en')} | ${(r.workUnits * DB_HITS_PER_UNIT).toLocaleString('en')} | ${r.estimate.toLocaleString('en')} | ${(r.bytes / 1024).toFixed(1)} KiB | ${r.ms} |`,
+    );
+  }
+  return lines.join('\n');
+}
+
+type Hits = { total: number; queries: number };
+
+/** The sum of db hits over a profiled plan. */
+function planHits(plan: { dbHits?: number; children?: unknown[] } | false | undefined): number {
+  if (!plan) return 0;
+  return (plan.dbHits ?? 0) + (plan.children ?? []).reduce<number>((sum, c) => sum + planHits(c as { dbHits?: number; children?: unknown[] }), 0);
+}
+
+/** A driver whose sessions and transactions PROFILE every query they run and add up the db hits. */
+function profilingDriver(driver: Driver, hits: Hits): Driver {
+  const count = (result: QueryResult<RecordShape>): QueryResult<RecordShape> => {
+    hits.total += planHits(result.summary.profile as never);
+    hits.queries += 1;
+    return result;
+  };
+  const wrapTx = (tx: ManagedTransaction): ManagedTransaction =>
+    new Proxy(tx, {
+      get(target, prop, receiver) {
+        if (prop === 'run') return (text: string, params?: Record<string, unknown>) => target.run(`PROFILE ${text}`, params).then(count);
+        return Reflect.get(target, prop, receiver) as unknown;
+      },
+    });
+  const wrapSession = (session: Session): Session =>
+    new Proxy(session, {
+      get(target, prop) {
+        if (prop === 'run') return (text: string, params?: Record<string, unknown>, cfg?: object) => target.run(`PROFILE ${text}`, params, cfg).then(count);
+        if (prop === 'executeRead') return (work: (tx: ManagedTransaction) => unknown, cfg?: object) => target.executeRead((tx) => work(wrapTx(tx)), cfg);
+        const value = Reflect.get(target, prop, target) as unknown;
+        return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+      },
+    });
+  return new Proxy(driver, {
+    get(target, prop) {
+      if (prop === 'session') return (...args: Parameters<Driver['session']>) => wrapSession(target.session(...args));
+      const value = Reflect.get(target, prop, target) as unknown;
+      return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+    },
+  });
+}

@@ -1,0 +1,119 @@
+/**
+ * The cost estimate (src/graphql/operation-cost.ts) on the real schema: what a field
+ * will do counts (first, limit, depth, maxHops, the analytical fields), how the
+ * operation is written does not, and every operation the project ships (docs/queries,
+ * the dashboard's documents) stays under the default GRAPHQL_MAX_COST.
+ */
+import { buildASTSchema, Kind, parse, type OperationDefinitionNode } from 'graphql';
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config.js';
+import { estimateOperationCost } from '../../src/graphql/operation-cost.js';
+import { loadTypeDefs } from '../../src/graphql/type-defs.js';
+import { exampleOperations } from '../api/example-operations.js';
+import { actorQuery, actorStatementsQuery } from '../../web/src/operations/actor.js';
+import { demandQuery } from '../../web/src/operations/demand.js';
+import { entityQuery } from '../../web/src/operations/entity.js';
+import { neighbourhoodQuery } from '../../web/src/operations/neighbourhood.js';
+import { overviewQuery } from '../../web/src/operations/overview.js';
+import { labelsQuery, pathsQuery } from '../../web/src/operations/paths.js';
+import { pickerSearchQuery } from '../../web/src/operations/picker.js';
+import { allDemandsQuery, allIssuesQuery, batchDocument, DEFAULT_BATCH } from '../../web/src/operations/positions.js';
+import { searchQuery } from '../../web/src/operations/search.js';
+import { filterQuery, timelineQuery } from '../../web/src/operations/timeline.js';
+
+const schema = buildASTSchema(loadTypeDefs());
+const maxCost = loadConfig({}).graphql.limits.maxCost;
+
+function estimate(query: string, variables: Record<string, unknown> = {}) {
+  const document = parse(query);
+  const operation = document.definitions.find((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION)!;
+  return estimateOperationCost(schema, document, operation, variables);
+}
+
+const subgraph = 'nodes { id kind label } edges { id type source target } truncated';
+const neighbourhood = (args: string) => `{ neighbourhood(id: "nato", ${args}) { ${subgraph} } }`;
+
+describe('the cost estimate', () => {
+  it('grows with what a field will do: depth, provenance, limit, first', () => {
+    const d1 = estimate(neighbourhood('depth: 1, limit: 100')).cost;
+    const d3 = estimate(neighbourhood('depth: 3, limit: 100')).cost;
+    const d3p = estimate(neighbourhood('depth: 3, limit: 100, includeProvenance: true')).cost;
+    const d3p500 = estimate(neighbourhood('depth: 3, limit: 500, includeProvenance: true')).cost;
+    expect(d1).toBeLessThan(d3);
+    expect(d3).toBeLessThan(d3p);
+    expect(d3p).toBeLessThan(d3p500);
+    expect(estimate('{ actors(first: 10) { edges { node { id } } } }').cost).toBeLessThan(estimate('{ actors(first: 200) { edges { node { id } } } }').cost);
+    expect(estimate('{ paths(fromId: "a", toId: "b", maxHops: 2) { paths { length } } }').cost).toBeLessThan(
+      estimate('{ paths(fromId: "a", toId: "b", maxHops: 8) { paths { length } } }').cost,
+    );
+    expect(estimate('{ agreement(actorIds: ["a", "b"]) { agreeCount } }').cost).toBeLessThan(
+      estimate('{ agreement(actorIds: ["a", "b", "c", "d", "e", "f"]) { agreeCount } }').cost,
+    );
+  });
+
+  it('reads arguments from variables, their defaults in the operation, and the schema defaults', () => {
+    const withVariable = 'query($d: Int!, $p: Boolean!) { neighbourhood(id: "nato", depth: $d, limit: 500, includeProvenance: $p) { truncated } }';
+    const literal = estimate(neighbourhood('depth: 3, limit: 500, includeProvenance: true').replace(subgraph, 'truncated')).cost;
+    expect(estimate(withVariable, { d: 3, p: true }).cost).toBe(literal);
+    expect(estimate('query($d: Int = 3) { neighbourhood(id: "nato", depth: $d, limit: 500, includeProvenance: true) { truncated } }').cost).toBe(literal);
+    // The schema's defaults: depth 1, limit 100.
+    expect(estimate('{ neighbourhood(id: "nato") { truncated } }').cost).toBe(estimate('{ neighbourhood(id: "nato", depth: 1, limit: 100) { truncated } }').cost);
+  });
+
+  it('is the same whether the operation is written plainly, with inline fragments or with named fragments', () => {
+    const body = 'actors(first: 50) { edges { node { id stances(first: 20) { totalCount edges { node { id } } } } } }';
+    const plain = estimate(`{ ${body} }`).cost;
+    expect(estimate(`{ ... on Query { ${body} } }`).cost).toBe(plain);
+    expect(estimate(`{ ...Q } fragment Q on Query { ${body} }`).cost).toBe(plain);
+    expect(estimate('{ actors(first: 50) { edges { node { ...A } } } } fragment A on Actor { id stances(first: 20) { ...S } } fragment S on StanceConnection { totalCount edges { node { id } } }').cost).toBe(plain);
+  });
+
+  it('walks a fragment spread in many places once (no blow-up), and survives a cycle', () => {
+    // Each fragment spreads the next twice: 2^24 spreads if walked naively.
+    const chain = Array.from({ length: 24 }, (_, i) => `fragment F${i} on Query { ...F${i + 1} ...F${i + 1} }`).join('\n');
+    const doubling = estimate(`{ ...F0 }\n${chain}\nfragment F24 on Query { issues { id } }`);
+    expect(doubling.cost).toBeGreaterThan(0);
+    expect(estimate('{ ...A } fragment A on Query { issues { id } ...B } fragment B on Query { ...A }').cost).toBeGreaterThan(0);
+  });
+
+  it('names the analytical fields an operation selects', () => {
+    expect(estimate(neighbourhood('depth: 1')).expensiveFields).toEqual(['Query.neighbourhood']);
+    expect(estimate('{ actor(id: "russia") { id } issues { id } }').expensiveFields).toEqual([]);
+  });
+
+  it('refuses the reproduction of issue 14 (30 aliases of the heaviest neighbourhood) under the default limit', () => {
+    const one = 'neighbourhood(id: "nato", depth: 3, limit: 500, includeProvenance: true) { nodes { id kind label subkind } edges { id type source target properties } truncated }';
+    expect(estimate(`{ ${one} }`).cost).toBeLessThanOrEqual(maxCost);
+    const thirty = Array.from({ length: 30 }, (_, i) => `n${i}: ${one}`).join(' ');
+    expect(estimate(`{ ${thirty} }`).cost).toBeGreaterThan(maxCost);
+  });
+});
+
+describe('every operation the project ships stays under the default GRAPHQL_MAX_COST', () => {
+  it.each(exampleOperations().map((e) => [e.name, e.query]))('docs/queries/%s.graphql', (_name, query) => {
+    expect(estimate(query).cost).toBeLessThanOrEqual(maxCost);
+  });
+
+  // The dashboard's documents with the heaviest variables its controls allow.
+  const heaviest = { depth: 3, includeProvenance: true, maxHops: 8, derived: true, first: 50 };
+  it.each([
+    ['actor', actorQuery],
+    ['actor statements', actorStatementsQuery],
+    ['demand', demandQuery],
+    ['entity', entityQuery],
+    ['neighbourhood', neighbourhoodQuery],
+    ['overview', overviewQuery],
+    ['paths', pathsQuery],
+    ['path ends', labelsQuery],
+    ['picker search', pickerSearchQuery],
+    ['all demands', allDemandsQuery],
+    ['all issues', allIssuesQuery],
+    ['positions matrix (demands)', batchDocument('demand', DEFAULT_BATCH)],
+    ['positions matrix (issues)', batchDocument('issue', DEFAULT_BATCH)],
+    ['search', searchQuery],
+    ['timeline', timelineQuery],
+    ['timeline filter', filterQuery],
+  ])('web/src/operations: %s', (_name, query) => {
+    expect(estimate(query, heaviest).cost).toBeLessThanOrEqual(maxCost);
+  });
+});
