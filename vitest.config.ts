@@ -20,6 +20,8 @@ export default defineConfig({
           include: ['test/**/*.test.ts'],
           exclude: ['test/**/*.int.test.ts', '**/node_modules/**'],
           environment: 'node',
+          // Property tests and child-process CLIs take seconds; on a loaded 2-core CI machine more than vitest's 5 s.
+          testTimeout: 30_000,
         },
       },
       {

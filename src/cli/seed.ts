@@ -1,12 +1,14 @@
 /**
  * `npm run seed [-- paths...]`: validates seed files, then loads them into
- * Neo4j in one transaction. Exit codes: 0 ok, 1 runtime error, 2 usage or
+ * Neo4j in one transaction. With --reset on a graph too large to delete inside that
+ * transaction, the graph is emptied in batches first (after the files validated). Exit codes: 0 ok, 1 runtime error, 2 usage or
  * configuration, 3 invalid seed data, 4 database unreachable.
  */
 import { InvariantViolationError } from '../check/check-graph.js';
 import { formatSummary } from '../seed/format-summary.js';
 import { LoadIntegrityError } from '../seed/load-graph.js';
-import { runSeed } from '../seed/run-seed.js';
+import { emptyLargeGraph } from '../ingest/ingest-stream.js';
+import { prepareSeeds, runSeed } from '../seed/run-seed.js';
 import { SeedValidationError } from '../seed/seed-issue.js';
 import { cliProgram, parseArgs, positiveInt, runMain, withDriver, type Failure } from './cli-support.js';
 import { ExitCode } from './exit-codes.js';
@@ -39,6 +41,15 @@ async function main(): Promise<number> {
   return withDriver(
     'seed',
     async (driver, config) => {
+      if (opts.reset && !opts.dryRun) {
+        // A large graph cannot be deleted inside the load's one transaction: the files are
+        // validated first (invalid ones change nothing), then the graph is emptied in batches.
+        await prepareSeeds(program.args);
+        const held = await emptyLargeGraph(driver, config.neo4j.database, (deleted, total) =>
+          process.stderr.write(`${tty ? '\r' : ''}emptying the graph in batches: ${deleted.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} records${tty ? '' : '\n'}`),
+        );
+        if (held > 0) process.stderr.write(`${tty ? '\n' : ''}emptied ${held.toLocaleString('en-US')} records in batches (too many for the load's one transaction); loading\n`);
+      }
       const { summary, files } = await runSeed(driver, {
         paths: program.args,
         database: config.neo4j.database,

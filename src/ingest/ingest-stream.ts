@@ -183,17 +183,42 @@ export async function countGraph(driver: Driver, database: string): Promise<{ no
   return { ...row, duplicateRelationships: toPlain(dup.records[0]?.get('duplicates')) as number };
 }
 
-/** Empties diplograph's graph in batches (for corpora too big for one transaction). */
-export async function deleteGraph(driver: Driver, database: string, batch = 10_000): Promise<void> {
+/** Empties diplograph's graph in batches (for corpora too big for one transaction); `onProgress` gets the records deleted so far. */
+export async function deleteGraph(driver: Driver, database: string, batch = 10_000, onProgress?: (deleted: number) => void): Promise<void> {
   const session = driver.session({ database });
+  let deleted = 0;
   try {
     for (const [name, size] of [['ingest/delete-relationships-batched', batch * 5], ['ingest/delete-nodes-batched', batch]] as const) {
       for (;;) {
         const res = await session.run(cypher(name), { batch: neo4j.int(size), max: neo4j.int(size * 50) });
-        if ((toPlain(res.records[0]?.get('deleted')) as number) === 0) break;
+        const n = toPlain(res.records[0]?.get('deleted')) as number;
+        if (n === 0) break;
+        deleted += n;
+        onProgress?.(deleted);
       }
     }
   } finally {
     await session.close();
   }
+}
+
+/**
+ * Above this many nodes plus relationships, `seed --reset` empties the graph in batches
+ * before its load transaction: one transaction deleting a corpus of 10^5 statements
+ * (about a million records) exceeds Neo4j's default transaction memory. The curated
+ * seeds (a few thousand records) stay below it, and their reset stays all-or-nothing.
+ */
+export const RESET_IN_ONE_TRANSACTION_MAX = 50_000;
+
+/**
+ * Empties the graph in batches when it is too large for the reset inside a load's
+ * transaction; returns how many records it held (0 when it left the job to that
+ * transaction). What is deleted stays deleted if the load that follows fails.
+ */
+export async function emptyLargeGraph(driver: Driver, database: string, onProgress?: (deleted: number, total: number) => void): Promise<number> {
+  const { nodes, relationships } = await countGraph(driver, database);
+  const total = nodes + relationships;
+  if (total <= RESET_IN_ONE_TRANSACTION_MAX) return 0;
+  await deleteGraph(driver, database, 10_000, (deleted) => onProgress?.(deleted, total));
+  return total;
 }
