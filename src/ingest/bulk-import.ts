@@ -18,9 +18,8 @@ import type { Report } from '../local-neo4j/report.js';
 import { startNeo4j } from '../local-neo4j/start-neo4j.js';
 import { stopNeo4j } from '../local-neo4j/stop-neo4j.js';
 import { resolveNeo4jConnection } from '../neo4j/connection.js';
-import { cypher } from '../neo4j/cypher.js';
+import { cypher, schemaStatements } from '../neo4j/cypher.js';
 import { openDriver } from '../neo4j/driver.js';
-import { applySchema } from '../seed/load-graph.js';
 import { ARRAY_DELIMITER, BulkCsvWriter, type CsvGroup } from './bulk-csv.js';
 import { planFile, type IngestFile } from './ingest-stream.js';
 
@@ -161,7 +160,7 @@ export async function bulkImport(
   // transaction ids the new store has not reached ("not up to the requested version").
   const fresh = openDriver(resolveNeo4jConnection(config));
   try {
-    await applySchema(fresh, config.neo4j.database);
+    await applySchemaToImportedGraph(fresh, config.neo4j.database);
   } finally {
     await fresh.close();
   }
@@ -169,6 +168,20 @@ export async function bulkImport(
   if (!opts.keepCsv) fs.rmSync(dir, { recursive: true, force: true });
   stats.seconds.total = since(started);
   return stats;
+}
+
+/**
+ * Creating a constraint or index on an imported graph populates it inside the creating
+ * transaction: at 10^6 statements (1.6 million nodes) that outlasts the local server's
+ * db.transaction.timeout (120 s), so these transactions say how long they may take.
+ */
+const SCHEMA_POPULATION_TIMEOUT_MS = 3_600_000;
+
+/** applySchema with transactions allowed to run as long as populating a large graph takes. */
+async function applySchemaToImportedGraph(driver: Driver, database: string): Promise<void> {
+  const transactionConfig = { timeout: SCHEMA_POPULATION_TIMEOUT_MS };
+  for (const statement of schemaStatements()) await driver.executeQuery(statement, {}, { database, transactionConfig });
+  await driver.executeQuery(`CALL db.awaitIndexes(${SCHEMA_POPULATION_TIMEOUT_MS / 1000})`, {}, { database, transactionConfig });
 }
 
 /** The importer's arguments: the database first (since 5.19), then one group per header. */
