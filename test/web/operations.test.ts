@@ -11,7 +11,7 @@ import { buildSchema, parse, specifiedRules, validate } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { loadConfig, projectRoot } from '../../src/config.js';
 import { operationLimits } from '../../src/graphql/limits.js';
-import { actorQuery } from '../../web/src/operations/actor.js';
+import { actorQuery, actorStatementsQuery } from '../../web/src/operations/actor.js';
 import { demandQuery } from '../../web/src/operations/demand.js';
 import { entityQuery } from '../../web/src/operations/entity.js';
 import { neighbourhoodQuery } from '../../web/src/operations/neighbourhood.js';
@@ -30,6 +30,7 @@ const rules = [...specifiedRules, ...operationLimits(limits).validationRules];
 
 const operations: Record<string, string> = {
   actorQuery,
+  actorStatementsQuery,
   demandQuery,
   entityQuery,
   neighbourhoodQuery,

@@ -1,5 +1,5 @@
 /** The actor view: an actor's profile with its statements. */
-import { statementSelection } from '../api/fragments.js';
+import { statementFields } from '../api/fragments.js';
 import type { ActorRef, DateIso, EntityKind, StatementFull } from '../api/types.js';
 
 /** The shape DemandRow of the answer, as the document selects it. */
@@ -72,7 +72,8 @@ export const actorStatementsQuery = /* GraphQL */ `
   query ActorStatements($id: ID!) {
     actor(id: $id) {
       id
-      statements(first: 50) { totalCount edges { node { ${statementSelection} } } }
+      statements(first: 50) { totalCount edges { node { ...StatementFields } } }
     }
   }
+  ${statementFields}
 `;

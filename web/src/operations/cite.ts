@@ -1,5 +1,5 @@
 /** Provenance of several facts at once, for the "cite" action (aliases, a few per request). */
-import { statementSelection } from '../api/fragments.js';
+import { statementFields } from '../api/fragments.js';
 import type { SourceRef, StatementFull } from '../api/types.js';
 
 /** Facts per request: provenance selects whole statements, so keep the cost low. */
@@ -17,7 +17,7 @@ export function citeDocument(size: number): string {
   const vars = Array.from({ length: size }, (_, i) => `$i${i}: ID!`).join(', ');
   const fields = Array.from(
     { length: size },
-    (_, i) => `p${i}: provenance(id: $i${i}) { entity { id label entityKind } sources { id title titleEnglish url published { iso } } evidence {${statementSelection}} }`,
+    (_, i) => `p${i}: provenance(id: $i${i}) { entity { id label entityKind } sources { id title titleEnglish url published { iso } } evidence { ...StatementFields } }`,
   ).join('\n  ');
-  return `query Cite(${vars}) {\n  ${fields}\n}`;
+  return `query Cite(${vars}) {\n  ${fields}\n}\n${statementFields}`;
 }
