@@ -1,16 +1,12 @@
 /** Provenance of several facts at once, for the "cite" action (aliases, a few per request). */
 import { statementFields } from '../api/fragments.js';
-import type { SourceRef, StatementFull } from '../api/types.js';
+import type { CiteQuery } from '../api/__generated__/graphql.js';
 
 /** Facts per request: provenance selects whole statements, so keep the cost low. */
 export const CITE_BATCH = 6;
 
-/** One aliased Query.provenance answer. */
-export interface CiteProvenance {
-  entity: { id: string; label: string; entityKind: string };
-  sources: SourceRef[];
-  evidence: StatementFull[];
-}
+/** One aliased Query.provenance answer (all aliases select the same fields). */
+export type CiteProvenance = NonNullable<CiteQuery['p0']>;
 
 /** The document for `size` facts: `p0: provenance(id: $i0) { ... }`, ... */
 export function citeDocument(size: number): string {
