@@ -34,6 +34,7 @@ import { knownOperationTypesRule } from './graphql/known-operation-types.js';
 import { operationCostPlugin } from './graphql/operation-cost-plugin.js';
 import { operationLimits } from './graphql/limits.js';
 import { operationBudget } from './graphql/operation-budget-plugin.js';
+import { possibleTypesRoute } from './http/possible-types-route.js';
 import { securityHeaders } from './http/security-headers.js';
 import { redactRequest, type Logger } from './logger.js';
 import { clientKey } from './throttle/client-key.js';
@@ -153,6 +154,8 @@ export function createServer<TContext extends BaseContext>(deps: ServerDeps<TCon
     const state = await readiness();
     res.status(state.ready ? 200 : 503).json(state.ready ? { status: 'ok', neo4j: 'ok' } : { status: 'unavailable', neo4j: state.neo4j });
   });
+
+  app.get('/possible-types.json', cors(corsOptions(config.http.corsOrigins)), possibleTypesRoute(typeDefs));
 
   // /graphql: Apollo is mounted in start(), once it has started.
   let graphqlHandler: RequestHandler | undefined;

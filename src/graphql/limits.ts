@@ -23,7 +23,10 @@ type Reject = (context: ValidationContext | null, error: GraphQLError) => void;
 /**
  * Builds the limit rules from configuration. Named, inline and cyclic fragments are
  * followed, not skipped: graphql-armor's max-depth >= 2.4.2 counts through fragments,
- * and graphql-js rejects fragment cycles.
+ * and graphql-js rejects fragment cycles. A fragment is no level of its own
+ * (`flattenFragments: true`): the depth is that of the fields, however the selection
+ * is written (without it an inline fragment counted one level and a spread two, so
+ * the dashboard's fragments were refused where the same fields inline passed).
  */
 export function operationLimits(limits: GraphqlLimits): OperationLimits {
   const armor = new ApolloArmor({
@@ -34,7 +37,7 @@ export function operationLimits(limits: GraphqlLimits): OperationLimits {
     maxDepth: {
       n: limits.maxDepth,
       ignoreIntrospection: true,
-      flattenFragments: false,
+      flattenFragments: true,
       ...reportAs(ErrorCode.QUERY_TOO_DEEP, 'GRAPHQL_MAX_DEPTH', limits.maxDepth, (found) =>
         `Query is too deep: ${found ?? 'more'} levels of nested fields, the limit is ${limits.maxDepth} (GRAPHQL_MAX_DEPTH)`,
       ),

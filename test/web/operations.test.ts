@@ -11,17 +11,8 @@ import { buildSchema, parse, specifiedRules, validate } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { loadConfig, projectRoot } from '../../src/config.js';
 import { operationLimits } from '../../src/graphql/limits.js';
-import { actorQuery } from '../../web/src/operations/actor.js';
-import { demandQuery } from '../../web/src/operations/demand.js';
-import { entityQuery } from '../../web/src/operations/entity.js';
-import { neighbourhoodQuery } from '../../web/src/operations/neighbourhood.js';
-import { overviewQuery } from '../../web/src/operations/overview.js';
-import { labelsQuery, pathsQuery } from '../../web/src/operations/paths.js';
-import { pickerSearchQuery } from '../../web/src/operations/picker.js';
-import { CITE_BATCH, citeDocument } from '../../web/src/operations/cite.js';
-import { allDemandsQuery, allIssuesQuery, batchDocument, DEFAULT_BATCH, orgMembersQuery } from '../../web/src/operations/positions.js';
-import { searchQuery } from '../../web/src/operations/search.js';
-import { filterQuery, timelineQuery } from '../../web/src/operations/timeline.js';
+import { dashboardOperations } from '../../web/src/operations/all.js';
+import { DEFAULT_BATCH } from '../../web/src/operations/positions.js';
 import { exampleOperations } from '../api/example-operations.js';
 
 const schema = buildSchema(readFileSync(path.join(projectRoot, 'schema.graphql'), 'utf8'));
@@ -29,23 +20,7 @@ const limits = loadConfig({}).graphql.limits;
 const rules = [...specifiedRules, ...operationLimits(limits).validationRules];
 
 const operations: Record<string, string> = {
-  actorQuery,
-  demandQuery,
-  entityQuery,
-  neighbourhoodQuery,
-  overviewQuery,
-  pathsQuery,
-  labelsQuery,
-  pickerSearchQuery,
-  allDemandsQuery,
-  allIssuesQuery,
-  demandBatch: batchDocument('demand', DEFAULT_BATCH),
-  issueBatch: batchDocument('issue', DEFAULT_BATCH),
-  orgMembersQuery,
-  citeBatch: citeDocument(CITE_BATCH),
-  searchQuery,
-  timelineQuery,
-  filterQuery,
+  ...dashboardOperations,
   ...Object.fromEntries(exampleOperations().map((e) => [`docs/queries/${e.name}.graphql`, e.query])),
 };
 

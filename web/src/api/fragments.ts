@@ -1,13 +1,13 @@
 /**
  * GraphQL fragments several views select, with the shapes in types.ts. A document that
  * spreads a fragment appends its text (fragments are not deduplicated, so append each once).
+ * The server's limits give a selection the same verdict whether it is written inline or
+ * through fragments (test/api/fragment-spellings.int.test.ts), so views share these.
  */
 
-/**
- * The fields of a StatementFull, to inline where a fragment spread would cost too much
- * (graphql-armor's cost limit counts a spread's fields once more, times its depth factor).
- */
-export const statementSelection = /* GraphQL */ `
+/** Selects a StatementFull as the fragment StatementFields. */
+export const statementFields = /* GraphQL */ `
+  fragment StatementFields on Statement {
     id
     mode
     text
@@ -20,11 +20,7 @@ export const statementSelection = /* GraphQL */ `
     source { id title titleEnglish url published { iso } }
     via { id title titleEnglish }
     event { id label }
-`;
-
-/** Selects a StatementFull as the fragment StatementFields. */
-export const statementFields = /* GraphQL */ `
-  fragment StatementFields on Statement {${statementSelection}  }
+  }
 `;
 
 /** Selects a SubgraphData. */

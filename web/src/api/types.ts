@@ -1,25 +1,22 @@
 /**
- * The shapes of the API's answers as the dashboard's operations select them
- * (see operations.ts); field names and meanings follow schema.graphql.
+ * Names for the shapes of the API's answers that several views share. Every one is
+ * derived from the types `npm run generate` writes from schema.graphql and the
+ * dashboard's operations (__generated__/graphql.ts), so a field renamed or made nullable
+ * in the schema fails the dashboard's typecheck instead of a view at run time.
  */
+import type {
+  EntityKind,
+  StanceKind,
+  StatementFieldsFragment,
+  SubgraphFieldsFragment,
+  TimelineItemKind,
+  TimelineQuery,
+} from './__generated__/graphql.js';
 
-/** EntityKind of the schema. */
-export type EntityKind =
-  | 'ACTOR'
-  | 'SOURCE'
-  | 'PLACE'
-  | 'ISSUE'
-  | 'INSTRUMENT'
-  | 'OFFICE'
-  | 'MEMBERSHIP'
-  | 'DEMAND'
-  | 'STATEMENT'
-  | 'STANCE'
-  | 'EVENT'
-  | 'FIGURE';
+export type { EntityKind, StanceKind, TimelineItemKind };
 
 /** Every EntityKind, in the order filters list them. */
-export const ENTITY_KINDS: readonly EntityKind[] = [
+export const ENTITY_KINDS = [
   'ACTOR',
   'DEMAND',
   'STANCE',
@@ -32,83 +29,42 @@ export const ENTITY_KINDS: readonly EntityKind[] = [
   'OFFICE',
   'MEMBERSHIP',
   'FIGURE',
-];
+] as const satisfies readonly EntityKind[];
 
-/** StanceKind of the schema. */
-export type StanceKind = 'REJECTS' | 'SUPPORTS' | 'OPEN_TO' | 'CONDITIONS' | 'OFFERS' | 'ACCUSES' | 'CRITICIZES' | 'BLAMES' | 'WARNS' | 'CONCERNED';
+/** Compiles only while ENTITY_KINDS lists every EntityKind of the schema. */
+export const ENTITY_KINDS_COMPLETE: [Exclude<EntityKind, (typeof ENTITY_KINDS)[number]>] extends [never] ? true : never = true;
 
-/** TimelineItemKind of the schema. */
-export type TimelineItemKind = 'EVENT' | 'STATEMENT' | 'STANCE';
-
-/** The smallest reference to an entity: enough to link it. */
-export interface EntityRef {
-  id: string;
-  entityKind: EntityKind;
-  label: string;
-}
+/** A statement with its quote, speaker and chain of sources (fragment StatementFields). */
+export type StatementFull = StatementFieldsFragment;
 
 /** A reference to an actor (always links to the actor page). */
-export interface ActorRef {
-  id: string;
-  label: string;
-}
+export type ActorRef = StatementFull['speaker'];
 
 /** A PartialDate as selected: its ISO form. */
-export interface DateIso {
-  iso: string;
-}
+export type DateIso = StatementFull['said'];
 
-/** A source as quotes and facts cite it. */
-export interface SourceRef {
-  id: string;
-  title: string;
-  titleEnglish: string | null;
-  url?: string | null;
-  published?: DateIso | null;
-}
+/** A source as quotes and facts cite it: a statement's source, or one it came via (no url or date). */
+export type SourceRef = Omit<StatementFull['source'], 'url' | 'published'> & Partial<Pick<StatementFull['source'], 'url' | 'published'>>;
 
-/** A statement with its quote, speaker and chain of sources. */
-export interface StatementFull {
-  id: string;
-  mode: string;
-  text: string;
-  language: string;
-  gloss: string;
-  note: string | null;
-  said: DateIso;
-  speaker: ActorRef;
-  onBehalfOf: ActorRef | null;
-  source: SourceRef;
-  via: SourceRef[];
-  event: { id: string; label: string } | null;
-}
+/** Nodes and edges ready to draw (fragment SubgraphFields). */
+export type SubgraphData = SubgraphFieldsFragment;
 
 /** A node of a drawn graph. */
-export interface GraphNodeData {
-  id: string;
-  kind: EntityKind;
-  label: string;
-  subkind: string | null;
-}
+export type GraphNodeData = SubgraphData['nodes'][number];
 
 /** An edge of a drawn graph; `properties` is JSON text. */
-export interface GraphEdgeData {
-  id: string;
-  type: string;
-  source: string;
-  target: string;
-  properties: string | null;
-}
-
-/** Nodes and edges ready to draw. */
-export interface SubgraphData {
-  nodes: GraphNodeData[];
-  edges: GraphEdgeData[];
-  truncated: boolean;
-}
+export type GraphEdgeData = SubgraphData['edges'][number];
 
 /** A connection page's cursor state. */
-export interface PageInfoData {
-  hasNextPage: boolean;
-  endCursor: string | null;
-}
+export type PageInfoData = NonNullable<TimelineQuery['timeline']>['pageInfo'];
+
+/**
+ * An answer the client resolved with: it rejects any answer with errors, and a root
+ * field (nullable, so one failure nulls only itself) is null only beside an error.
+ */
+export type Answered<T> = { [K in keyof T]: NonNullable<T[K]> };
+
+/** A selection on an interface as one shape: the shared fields, and each implementation's own fields as optional. */
+export type Merged<U> = Pick<U, keyof U> & Partial<UnionToIntersection<U>>;
+
+type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;

@@ -1,44 +1,13 @@
 /** The actor view: an actor's profile with its statements. */
-import { statementSelection } from '../api/fragments.js';
-import type { ActorRef, DateIso, EntityKind, StatementFull } from '../api/types.js';
-
-/** The shape DemandRow of the answer, as the document selects it. */
-export interface DemandRow {
-  id: string;
-  summary: string;
-  summaryId: string | null;
-  since: DateIso;
-  by: ActorRef[];
-  of: ActorRef[];
-}
+import { statementFields } from '../api/fragments.js';
+import type { ActorPageQuery, ActorStatementsQuery } from '../api/__generated__/graphql.js';
+import type { Answered } from '../api/types.js';
 
 /** The shape ActorData of the answer, as the document selects it. */
-export interface ActorData {
-  actor: ActorRef & {
-    kind: string;
-    name: string;
-    nameId: string | null;
-    aliases: string[];
-    countryCode: string | null;
-    description: string | null;
-    note: string | null;
-    partOf: ActorRef | null;
-    offices: { id: string; title: string; titleId: string | null; organization: ActorRef; asOf: DateIso }[];
-    officials: { id: string; title: string; holder: ActorRef; asOf: DateIso }[];
-    speaksFor: ActorRef[];
-    memberships: { id: string; organization: ActorRef; from: DateIso; until: DateIso | null }[];
-    members: { id: string; member: ActorRef; from: DateIso; until: DateIso | null }[];
-    demandsMade: DemandRow[];
-    demandsReceived: DemandRow[];
-    /** Null when only this part failed. */
-    stances: {
-      totalCount: number;
-      edges: { node: { id: string; kind: string; summary: string; date: DateIso; respondsTo: { id: string; label: string; entityKind: EntityKind } | null; towards: ActorRef | null } }[];
-    } | null;
-    /** Null when only this part failed. */
-    events: { totalCount: number; edges: { node: { role: string; event: { id: string; label: string; kind: string; date: DateIso } } }[] } | null;
-  };
-}
+export type ActorData = Answered<ActorPageQuery>;
+
+/** The shape DemandRow of the answer, as the document selects it. */
+export type DemandRow = ActorData['actor']['demandsMade'][number];
 
 /** The operation document (actor). */
 export const actorQuery = /* GraphQL */ `
@@ -63,16 +32,15 @@ export const actorQuery = /* GraphQL */ `
 `;
 
 /** The shape ActorStatementsData of the answer, as the document selects it. */
-export interface ActorStatementsData {
-  actor: { id: string; statements: { totalCount: number; edges: { node: StatementFull }[] } };
-}
+export type ActorStatementsData = Answered<ActorStatementsQuery>;
 
 /** The operation document (actor statements): loaded apart from the profile, which would exceed the cost limit with them. */
 export const actorStatementsQuery = /* GraphQL */ `
   query ActorStatements($id: ID!) {
     actor(id: $id) {
       id
-      statements(first: 50) { totalCount edges { node { ${statementSelection} } } }
+      statements(first: 50) { totalCount edges { node { ...StatementFields } } }
     }
   }
+  ${statementFields}
 `;

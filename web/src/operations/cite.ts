@@ -1,23 +1,19 @@
 /** Provenance of several facts at once, for the "cite" action (aliases, a few per request). */
-import { statementSelection } from '../api/fragments.js';
-import type { SourceRef, StatementFull } from '../api/types.js';
+import { statementFields } from '../api/fragments.js';
+import type { CiteQuery } from '../api/__generated__/graphql.js';
 
 /** Facts per request: provenance selects whole statements, so keep the cost low. */
 export const CITE_BATCH = 6;
 
-/** One aliased Query.provenance answer. */
-export interface CiteProvenance {
-  entity: { id: string; label: string; entityKind: string };
-  sources: SourceRef[];
-  evidence: StatementFull[];
-}
+/** One aliased Query.provenance answer (all aliases select the same fields). */
+export type CiteProvenance = NonNullable<CiteQuery['p0']>;
 
 /** The document for `size` facts: `p0: provenance(id: $i0) { ... }`, ... */
 export function citeDocument(size: number): string {
   const vars = Array.from({ length: size }, (_, i) => `$i${i}: ID!`).join(', ');
   const fields = Array.from(
     { length: size },
-    (_, i) => `p${i}: provenance(id: $i${i}) { entity { id label entityKind } sources { id title titleEnglish url published { iso } } evidence {${statementSelection}} }`,
+    (_, i) => `p${i}: provenance(id: $i${i}) { entity { id label entityKind } sources { id title titleEnglish url published { iso } } evidence { ...StatementFields } }`,
   ).join('\n  ');
-  return `query Cite(${vars}) {\n  ${fields}\n}`;
+  return `query Cite(${vars}) {\n  ${fields}\n}\n${statementFields}`;
 }

@@ -1,46 +1,13 @@
 /** The demand thread: the demand, its status and its responses. */
 import { statementFields } from '../api/fragments.js';
-import type { ActorRef, DateIso, SourceRef, StanceKind, StatementFull } from '../api/types.js';
-
-/** The shape DemandResponse of the answer, as the document selects it. */
-export interface DemandResponse {
-  id: string;
-  kind: StanceKind;
-  cameoCode: string;
-  date: DateIso;
-  summary: string;
-  note: string | null;
-  holder: ActorRef;
-  towards: ActorRef | null;
-  evidence: StatementFull[];
-  sources: SourceRef[];
-}
+import type { DemandThreadQuery } from '../api/__generated__/graphql.js';
+import type { Answered } from '../api/types.js';
 
 /** The shape DemandData of the answer, as the document selects it. */
-export interface DemandData {
-  demand: {
-    id: string;
-    label: string;
-    summary: string;
-    summaryId: string | null;
-    since: DateIso;
-    cameoCode: string;
-    note: string | null;
-    by: ActorRef[];
-    of: ActorRef[];
-    instrument: { id: string; label: string; kind: string; title: string; titleId: string | null; published: DateIso } | null;
-    issues: { id: string; label: string }[];
-    status: {
-      asOf: string;
-      state: string;
-      counts: { kind: StanceKind; direct: number; derived: number }[];
-      latestResponse: { id: string; kind: StanceKind; date: DateIso; holder: ActorRef } | null;
-    };
-    responses: DemandResponse[];
-    evidence: StatementFull[];
-    sources: SourceRef[];
-  };
-}
+export type DemandData = Answered<DemandThreadQuery>;
+
+/** The shape DemandResponse of the answer, as the document selects it. */
+export type DemandResponse = DemandData['demand']['responses'][number];
 
 /** The operation document (demand). */
 export const demandQuery = /* GraphQL */ `

@@ -1,22 +1,13 @@
 /** The generic entity view: any entity's fields and provenance. */
 import { statementFields } from '../api/fragments.js';
-import type { EntityKind, SourceRef, StatementFull } from '../api/types.js';
+import type { EntityPageQuery } from '../api/__generated__/graphql.js';
+import type { Answered, Merged } from '../api/types.js';
 
-/** The union of what EntityPage selects, all optional. */
-export interface EntityDetails {
-  id: string;
-  entityKind: EntityKind;
-  label: string;
-  origin: string;
-  note: string | null;
-  [field: string]: unknown;
-}
+/** The shape EntityData of the answer, as the document selects it (provenance may be null beside the entity). */
+export type EntityData = Answered<Pick<EntityPageQuery, 'entity'>> & Pick<EntityPageQuery, 'provenance'>;
 
-/** The shape EntityData of the answer, as the document selects it. */
-export interface EntityData {
-  entity: EntityDetails;
-  provenance: { sources: SourceRef[]; evidence: StatementFull[] } | null;
-}
+/** The entity as one shape: the fields every kind has, and each kind's own as optional. */
+export type EntityDetails = Merged<EntityData['entity']>;
 
 /** The operation document (entity). */
 export const entityQuery = /* GraphQL */ `

@@ -1,11 +1,10 @@
 /** The ego network of one entity (Query.neighbourhood). */
 import { subgraphFields } from '../api/fragments.js';
-import type { SubgraphData } from '../api/types.js';
+import type { NeighbourhoodQuery } from '../api/__generated__/graphql.js';
+import type { Answered } from '../api/types.js';
 
 /** The shape NeighbourhoodData of the answer, as the document selects it. */
-export interface NeighbourhoodData {
-  neighbourhood: SubgraphData;
-}
+export type NeighbourhoodData = Answered<NeighbourhoodQuery>;
 
 /** The operation document (neighbourhood). */
 export const neighbourhoodQuery = /* GraphQL */ `

@@ -1,15 +1,9 @@
 /** The overview (`#/`): demands with their standing, issues, actors. */
-import type { ActorRef } from '../api/types.js';
+import type { OverviewQuery } from '../api/__generated__/graphql.js';
+import type { Answered } from '../api/types.js';
 
 /** The shape OverviewData of the answer, as the document selects it. */
-export interface OverviewData {
-  demands: {
-    totalCount: number;
-    edges: { node: { id: string; summary: string; since: { iso: string }; by: ActorRef[]; of: ActorRef[]; status: { state: string } } }[];
-  };
-  issues: { id: string; name: string; nameId: string | null; parent: { id: string } | null }[];
-  actors: { totalCount: number; edges: { node: ActorRef & { kind: string } }[] };
-}
+export type OverviewData = Answered<OverviewQuery>;
 
 /** The operation document (overview). */
 export const overviewQuery = /* GraphQL */ `

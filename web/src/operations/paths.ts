@@ -1,16 +1,13 @@
 /** The path finder: Query.paths and the labels of its two ends. */
 import { subgraphFields } from '../api/fragments.js';
-import type { EntityKind, GraphEdgeData, GraphNodeData, SubgraphData } from '../api/types.js';
+import type { PathEndsQuery, PathsQuery } from '../api/__generated__/graphql.js';
+import type { Answered } from '../api/types.js';
 
 /** The shape PathsData of the answer, as the document selects it. */
-export interface PathsData {
-  paths: {
-    from: { id: string; label: string; entityKind: EntityKind };
-    to: { id: string; label: string; entityKind: EntityKind };
-    paths: { length: number; nodes: GraphNodeData[]; edges: GraphEdgeData[] }[];
-    graph: SubgraphData;
-  };
-}
+export type PathsData = Answered<PathsQuery>;
+
+/** The shape PathEndsData of the answer, as the document selects it. */
+export type PathEndsData = Answered<PathEndsQuery>;
 
 /** The operation document (paths). */
 export const pathsQuery = /* GraphQL */ `

@@ -1,41 +1,22 @@
 /** The positions matrix: its columns, and Query.positions batched with aliases. */
-import type { DateIso, EntityKind, StanceKind } from '../api/types.js';
+import type { MatrixDemandsQuery, MatrixIssuesQuery, MatrixOrgMembersQuery, MatrixTableFragment } from '../api/__generated__/graphql.js';
 
 /** The axis of the matrix. */
 export type Axis = 'demand' | 'issue';
 
-/** One column: a demand or an issue (a demand with the issues it concerns, for grouping). */
-export interface Column {
-  id: string;
-  label: string;
-  issues?: { id: string; label: string }[];
-}
+/** One column: a demand (with the issues it concerns, for grouping) or an issue. */
+export type Column = NonNullable<MatrixDemandsQuery['demands']>['edges'][number]['node'] | (MatrixIssuesQuery['issues'][number] & { issues?: undefined });
+
+/** One aliased Query.positions answer (fragment MatrixTable). */
+export type TableData = MatrixTableFragment;
 
 /** One position as the matrix shows it. */
-export interface PositionCell {
-  actor: { id: string; label: string; kind: string };
-  kind: StanceKind;
-  derived: boolean;
-  basis: 'STATED' | 'INHERITED' | 'DEMANDED';
-  reasoning: string;
-  date: DateIso;
-  stance: { id: string; summary: string } | null;
-  via: { from: DateIso; organization: { id: string; label: string } } | null;
-  target: { id: string; label: string; entityKind: EntityKind };
-}
+export type PositionCell = TableData['positions'][number];
 
 /** The positions on one column. */
 export interface ColumnPositions {
   column: Column;
   asOf: string;
-  positions: PositionCell[];
-}
-
-/** One aliased Query.positions answer. */
-export interface TableData {
-  asOf: string;
-  demand: Column | null;
-  issue: Column | null;
   positions: PositionCell[];
 }
 
@@ -67,11 +48,8 @@ export function batchDocument(axis: Axis, size: number): string {
 }
 
 
-/** The shape ColumnsData of the answer, as the document selects it. */
-export interface ColumnsData {
-  demands?: { edges: { node: Column }[] };
-  issues?: Column[];
-}
+/** The shape ColumnsData of the answer: one of the two documents'. */
+export type ColumnsData = Partial<MatrixDemandsQuery & MatrixIssuesQuery>;
 
 /** The operation document (allDemands). */
 export const allDemandsQuery = /* GraphQL */ `query MatrixDemands { demands(first: 200) { edges { node { id label issues { id label } } } } }`;
@@ -79,9 +57,7 @@ export const allDemandsQuery = /* GraphQL */ `query MatrixDemands { demands(firs
 export const allIssuesQuery = /* GraphQL */ `query MatrixIssues { issues { id label } }`;
 
 /** The shape OrgMembersData of the answer, as the document selects it. */
-export interface OrgMembersData {
-  actor: { id: string; members: { member: { id: string } }[] } | null;
-}
+export type OrgMembersData = MatrixOrgMembersQuery;
 
 /** The operation document (orgMembers): who belongs to an organisation, for the matrix's filter. */
 export const orgMembersQuery = /* GraphQL */ `query MatrixOrgMembers($id: ID!) { actor(id: $id) { id members { member { id } } } }`;

@@ -1,36 +1,17 @@
 /** The timeline: one page of Query.timeline, and the names its filters show. */
-import type { ActorRef, EntityKind, PageInfoData, TimelineItemKind } from '../api/types.js';
-
-/** The shape TimelineItem of the answer, as the document selects it. */
-export interface TimelineItem {
-  kind: TimelineItemKind;
-  date: { iso: string; start: string; end: string; approximate: boolean };
-  title: string;
-  entity: {
-    id: string;
-    entityKind: EntityKind;
-    label: string;
-    text?: string;
-    gloss?: string;
-    language?: string;
-    speaker?: ActorRef;
-    stanceKind?: string;
-    holder?: ActorRef;
-    eventKind?: string;
-    issues?: { id: string; label: string }[];
-  };
-}
+import type { TimelineFiltersQuery, TimelineQuery } from '../api/__generated__/graphql.js';
+import type { Answered, Merged } from '../api/types.js';
 
 /** The shape TimelineData of the answer, as the document selects it. */
-export interface TimelineData {
-  timeline: { totalCount: number; edges: { node: TimelineItem }[]; pageInfo: PageInfoData };
-}
+export type TimelineData = Answered<TimelineQuery>;
+
+type TimelineNode = TimelineData['timeline']['edges'][number]['node'];
+
+/** One item of the timeline, its entity as one shape (each kind's own fields optional). */
+export type TimelineItem = Omit<TimelineNode, 'entity'> & { entity: Merged<TimelineNode['entity']> };
 
 /** The shape FilterData of the answer, as the document selects it. */
-export interface FilterData {
-  issues: { id: string; label: string }[];
-  entities: ({ id: string; label: string; entityKind: EntityKind } | null)[];
-}
+export type FilterData = Answered<TimelineFiltersQuery>;
 
 /** The operation document (timeline). */
 export const timelineQuery = /* GraphQL */ `

@@ -2,10 +2,9 @@
  * `#/paths?from=jens-stoltenberg&to=alexander-grushko`: the shortest paths joining two
  * entities (Query.paths), drawn as a graph and listed step by step.
  */
-import type { EntityKind } from '../api/types.js';
 import { entityHref, routeHref, type Route } from '../app/router.js';
 import type { ViewMount } from '../app/view.js';
-import { type PathsData, pathsQuery, labelsQuery } from '../operations/paths.js';
+import { type PathEndsData, type PathsData, pathsQuery, labelsQuery } from '../operations/paths.js';
 import { kindBadge } from '../ui/badges.js';
 import { append, h, replaceChildren } from '../ui/dom.js';
 import { entityPicker, type PickedEntity } from '../ui/entity-picker.js';
@@ -123,7 +122,7 @@ export const mountPathsView: ViewMount = (outlet, route, ctx) => {
     if (wanted.length === 0) return;
     let known: (PickedEntity | null)[] = [];
     try {
-      const data = await ctx.client.request<{ entities: ({ id: string; label: string; entityKind: EntityKind } | null)[] }>(labelsQuery, { ids: wanted }, { signal: ctx.signal });
+      const data = await ctx.client.request<PathEndsData>(labelsQuery, { ids: wanted }, { signal: ctx.signal });
       known = data.entities.map((e) => (e ? { id: e.id, label: e.label, kind: e.entityKind } : null));
     } catch {
       // The paths request reports the problem; the pickers just show the ids.

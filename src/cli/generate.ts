@@ -1,0 +1,50 @@
+/**
+ * `npm run generate [-- --check]`: writes the files derived from schema.graphql and the
+ * dashboard's operations: the possibleTypes map for clients' caches
+ * (src/graphql/__generated__/possible-types.json) and the dashboard's operation types
+ * (web/src/api/__generated__/graphql.ts). Both are committed (decision 0027). With
+ * --check nothing is written and the exit code is 3 when a file is stale.
+ * Exit codes: 0 up to date (or written), 1 runtime error, 2 usage, 3 stale.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { dashboardTypes, dashboardTypesFile } from '../codegen/dashboard-types.js';
+import { projectRoot } from '../config.js';
+import { possibleTypesFile, possibleTypesJson } from '../graphql/possible-types.js';
+import { loadTypeDefs, schemaFile } from '../graphql/type-defs.js';
+import { dashboardOperations } from '../../web/src/operations/all.js';
+import { cliProgram, parseArgs } from './cli-support.js';
+import { ExitCode } from './exit-codes.js';
+
+const program = cliProgram('generate', 'Write the files generated from schema.graphql and the dashboard operations.').option(
+  '--check',
+  'write nothing; exit 3 when a generated file is stale',
+);
+
+async function main(): Promise<number> {
+  const parsed = parseArgs(program);
+  if (parsed !== undefined) return parsed;
+  const { check } = program.opts<{ check?: boolean }>();
+  const files: [string, string][] = [
+    [possibleTypesFile, possibleTypesJson(loadTypeDefs())],
+    [dashboardTypesFile, await dashboardTypes(fs.readFileSync(schemaFile, 'utf8'), dashboardOperations)],
+  ];
+  let stale = 0;
+  for (const [file, text] of files) {
+    const current = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : undefined;
+    const name = path.relative(projectRoot, file);
+    if (current === text) {
+      process.stdout.write(`${name}: up to date\n`);
+    } else if (check) {
+      stale += 1;
+      process.stdout.write(`${name}: stale (run npm run generate)\n`);
+    } else {
+      fs.mkdirSync(path.dirname(file), { recursive: true });
+      fs.writeFileSync(file, text);
+      process.stdout.write(`${name}: written\n`);
+    }
+  }
+  return stale > 0 ? ExitCode.INVALID_DATA : ExitCode.OK;
+}
+
+process.exitCode = await main();

@@ -1,0 +1,53 @@
+/**
+ * The generated files are in step with schema.graphql and the dashboard's operations
+ * (a stale one fails here, naming `npm run generate`), and the possibleTypes map the
+ * server publishes at /possible-types.json is the committed file's. No database.
+ */
+import fs from 'node:fs';
+import type { Driver } from 'neo4j-driver';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dashboardTypes, dashboardTypesFile } from '../../src/codegen/dashboard-types.js';
+import { possibleTypesFile, possibleTypesJson } from '../../src/graphql/possible-types.js';
+import { loadTypeDefs, schemaFile } from '../../src/graphql/type-defs.js';
+import { dashboardOperations } from '../../web/src/operations/all.js';
+import { driverToNowhere, startTestServer, testConfig, unusedPort, type TestServer } from '../server/harness.js';
+
+const stale = 'stale: run `npm run generate` and commit the result';
+
+describe('generated files', () => {
+  it('possible-types.json is the schema’s possibleTypes map', () => {
+    expect(fs.readFileSync(possibleTypesFile, 'utf8'), stale).toBe(possibleTypesJson(loadTypeDefs()));
+  });
+
+  it('the dashboard’s operation types are those of schema.graphql and web/src/operations', async () => {
+    const expected = await dashboardTypes(fs.readFileSync(schemaFile, 'utf8'), dashboardOperations);
+    expect(fs.readFileSync(dashboardTypesFile, 'utf8'), stale).toBe(expected);
+  });
+
+  it('lists every implementation of Entity and Fact (what Apollo Client needs for `... on Entity`)', () => {
+    const map = JSON.parse(fs.readFileSync(possibleTypesFile, 'utf8')) as Record<string, string[]>;
+    expect(map['Entity']).toHaveLength(12);
+    expect(map['Fact']).toHaveLength(7);
+    expect(map['Entity']).toContain('Actor');
+  });
+});
+
+describe('GET /possible-types.json', () => {
+  let nowhere: Driver;
+  let server: TestServer;
+  beforeAll(async () => {
+    nowhere = driverToNowhere(await unusedPort());
+    server = await startTestServer({ config: testConfig(), driver: nowhere });
+  });
+  afterAll(async () => {
+    await server?.stop();
+    await nowhere?.close();
+  });
+
+  it('serves the committed file as JSON', async () => {
+    const res = await fetch(`${server.url}/possible-types.json`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/^application\/json/);
+    expect(await res.text()).toBe(fs.readFileSync(possibleTypesFile, 'utf8'));
+  });
+});
