@@ -17,7 +17,6 @@ import {
   ApolloServerPluginUsageReportingDisabled,
 } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { expressMiddleware } from '@as-integrations/express5';
 import cors from 'cors';
 import express, { type ErrorRequestHandler, type RequestHandler } from 'express';
@@ -111,9 +110,10 @@ export function createServer<TContext extends BaseContext>(deps: ServerDeps<TCon
     logger: logger.child({ component: 'apollo' }),
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: config.http.shutdownGraceMs }),
-      // The Sandbox loads from Apollo's CDN; browsers are sent to the offline playground instead
-      // (browserToPlayground), so it only shows in development when web/dist is not built.
-      config.production ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault({ embed: true }),
+      // No Apollo Sandbox: it loads from Apollo's CDN (nothing works offline) and runs inline
+      // script, which the Content-Security-Policy refuses. Browsers asking GET /graphql are
+      // sent to the bundled, offline playground instead (browserToPlayground).
+      ApolloServerPluginLandingPageDisabled(),
       // Nothing leaves the machine, even if APOLLO_KEY happens to be set.
       ApolloServerPluginUsageReportingDisabled(),
       ApolloServerPluginSchemaReportingDisabled(),

@@ -149,7 +149,9 @@ describe('production mode', () => {
   });
 
   it('serves no Sandbox page', async () => {
-    const res = await fetch(`${prod.server.url}/graphql`, { headers: { accept: 'text/html' } });
-    expect(res.headers.get('content-type') ?? '').not.toMatch(/text\/html/);
+    const res = await fetch(`${prod.server.url}/graphql`, { headers: { accept: 'text/html' }, redirect: 'manual' });
+    if (res.status === 302) expect(res.headers.get('location')).toBe('/playground/'); // the offline playground, when built
+    else expect(res.headers.get('content-type') ?? '').not.toMatch(/text\/html/);
+    expect(await res.text()).not.toMatch(/sandbox|apollographql\.com/i);
   });
 });

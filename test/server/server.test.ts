@@ -299,11 +299,11 @@ describe('HTTP safeguards', () => {
     expect(await withHeader.json()).toMatchObject({ data: { __typename: 'Query' } });
   });
 
-  it('serves Apollo Sandbox to a browser at GET /graphql outside production', async () => {
-    const res = await fetch(`${api.url}/graphql`, { headers: { accept: 'text/html' } });
-    expect(res.status).toBe(200);
-    expect(res.headers.get('content-type')).toMatch(/text\/html/);
-    expect(await res.text()).toContain('sandbox');
+  it('never serves Apollo Sandbox (a CDN page) to a browser at GET /graphql, even outside production', async () => {
+    const res = await fetch(`${api.url}/graphql`, { headers: { accept: 'text/html' }, redirect: 'manual' });
+    if (res.status === 302) expect(res.headers.get('location')).toBe('/playground/'); // when the playground is built
+    else expect(res.headers.get('content-type') ?? '').not.toMatch(/text\/html/);
+    expect(await res.text()).not.toMatch(/sandbox|apollographql\.com/i);
   });
 });
 
@@ -367,15 +367,17 @@ describe('error masking', () => {
     expect(standInServer.logs.some((l) => l['level'] === 50 && String(l['path']).match(/thing|picky/))).toBe(false);
   });
 
-  it('hides "Did you mean" suggestions and the Sandbox in production only', async () => {
+  it('hides "Did you mean" suggestions in production only, and never serves the Sandbox', async () => {
     const query = '{ thng(id: "x") }';
     const dev = await postGraphql(standInServer.url, { query });
     expect(dev.body.errors?.[0]?.message).toContain('Did you mean "thing"?');
     const prod = await postGraphql(production.url, { query });
     expect(prod.status).toBe(400);
     expect(prod.body.errors?.[0]).toMatchObject({ message: 'Cannot query field "thng" on type "Query".', extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } });
-    const page = await fetch(`${production.url}/graphql`, { headers: { accept: 'text/html' } });
-    expect(page.headers.get('content-type')).not.toMatch(/text\/html/);
+    const page = await fetch(`${production.url}/graphql`, { headers: { accept: 'text/html' }, redirect: 'manual' });
+    if (page.status === 302) expect(page.headers.get('location')).toBe('/playground/'); // the offline playground, when built
+    else expect(page.headers.get('content-type')).not.toMatch(/text\/html/);
+    expect(await page.text()).not.toMatch(/sandbox|apollographql\.com/i);
   });
 
   it('stop() lets an in-flight request finish, then refuses connections', async () => {
