@@ -2,7 +2,7 @@
  * Search relevance: what an analyst types, in English, Indonesian and Russian, each with
  * the hit it must give first, sent over HTTP to the real server over the seeded Neo4j
  * plus a small Russian-language fixture source (the seeds hold almost no Russian).
- * Prints the score ("relevance: 30/30 first hits, MRR 1.00") and holds it to a floor.
+ * Prints the score ("relevance: 31/32 first hits, MRR 0.98") and holds it to a floor.
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -56,17 +56,20 @@ const CASES: RelevanceCase[] = [
   { lang: 'ru', text: 'министерства иностранных дел', first: 'fixture-ru-ministry' },
   { lang: 'ru', text: 'угроза безопасности', first: 'fixture-ru-stmt-enlargement' },
   { lang: 'ru', text: 'ракеты средней дальности', first: 'fixture-ru-stmt-missiles' },
+  { lang: 'ru', text: 'ракета', first: 'fixture-ru-stmt-missiles' },
+  { lang: 'ru', text: 'государство региона', first: 'fixture-ru-stmt-enlargement' },
   { lang: 'ru', text: 'заявления о расширении', first: FIXTURE_SOURCE },
 ];
 
 /**
  * The floor the suite holds search to: first hits out of CASES.length, and the mean
- * reciprocal rank. Reached December 2026: 29/30, MRR 0.97. The miss: "withdrawing
+ * reciprocal rank. Reached December 2026: 31/32, MRR 0.98 (before
+ * decision 0030: 21/32, MRR 0.77). The miss: "withdrawing
  * forces" gives the demand fourth, after "Armed Forces of Ukraine": Lucene weighs a
  * word by its rarity per field, and `summary` (the demands' name) is a field of few
  * nodes, so its words weigh little (docs/decisions/0030).
  */
-const FLOOR = { firstHits: 29, mrr: 0.95 };
+const FLOOR = { firstHits: 31, mrr: 0.95 };
 
 type Edge = { kind: string; detail: string | null; matchedText: string | null; node: { id: string; label: string } };
 
