@@ -1,6 +1,8 @@
 /**
- * Full-text search: turns the analyst's words into a safe Lucene query (every
- * special character escaped, each word also tried as a prefix) and runs it.
+ * Full-text search: turns the analyst's words into safe Lucene queries (every special
+ * character escaped) for the folding index (each word also tried as a prefix) and for
+ * the per-language indexes (the words as typed, stemmed by each index's analyzer), and
+ * runs them; search.cypher merges the hits and puts names equal to the text first.
  */
 import { toEntityRecord, type EntityRecord } from './entity-record.js';
 import { int, type GraphReader, type Row } from './graph-reader.js';
@@ -10,26 +12,99 @@ export interface SearchHit {
   entity: EntityRecord;
   score: number;
   matchedText: string | null;
+  /** What tells the hit from others of its name: an actor's kind, a place's country, an event's date. */
+  detail: string | null;
 }
 
 const LUCENE_SPECIAL = /[+\-&|!(){}[\]^"~*?:\\/]/g;
 const SEARCHED_FIELDS = ['name', 'nameId', 'aliasesText', 'title', 'titleId', 'titleEnglish', 'summary', 'summaryId', 'text', 'gloss', 'description'];
+/** Lucene's operators, were they upper-cased; never needed as search words. */
+const OPERATOR_WORDS = ['and', 'or', 'not', 'to'];
+/** The fields that name an entity (a demand's summary is its name): a word found there counts NAME_BOOST times a word of a text. */
+const NAME_FIELDS = ['name', 'nameId', 'aliasesText', 'title', 'titleId', 'titleEnglish', 'summary', 'summaryId'];
+const NAME_BOOST = 3;
+const ALL_WORDS_BOOST = 2;
+/** How many of the best-scored hits search.cypher compares by name (see there). */
+const NAME_WINDOW = 200;
 
-/** Lower-cases and strips diacritics, as the index's standard-folding analyzer does. */
+/**
+ * Lower-cases and strips the diacritics of Latin letters, as the index's
+ * standard-folding analyzer does (it leaves other scripts alone: Russian "й" stays "й").
+ */
 export function fold(text: string): string {
-  return text.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLowerCase();
+  return text.normalize('NFD').replace(/(\p{Script=Latin})\p{M}+/gu, '$1').normalize('NFC').toLowerCase();
 }
 
-/** Builds the Lucene query for free text: each word exact or as a prefix; null when no word is left. */
-export function toLuceneQuery(text: string): string | null {
-  const words = fold(text)
+/** Lower-cases and strips every diacritic: how search.cypher folds names to compare them with the text. */
+export function foldAll(text: string): string {
+  return text.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '');
+}
+
+/** The words of a text, Lucene's special characters turned to spaces; at most 16. */
+function luceneWords(text: string): string[] {
+  return text
     .split(/\s+/)
     .map((w) => w.replace(LUCENE_SPECIAL, ' ').trim())
     .flatMap((w) => w.split(/\s+/))
-    .filter((w) => w.length > 0 && !['and', 'or', 'not', 'to'].includes(w))
+    .filter((w) => w.length > 0 && !OPERATOR_WORDS.includes(w.toLowerCase()))
     .slice(0, 16);
+}
+
+/** Builds the Lucene query of the folding index for free text: each word exact or as a prefix; null when no word is left. */
+export function toLuceneQuery(text: string): string | null {
+  const words = luceneWords(fold(text));
   if (words.length === 0) return null;
-  return words.map((w) => `(${w} OR ${w}*)`).join(' ');
+  return rankQuery(words.map((w) => `(${w} OR ${w}*)`));
+}
+
+/** Builds the Lucene query of the language indexes: the words as typed, lower-cased, which each index's analyzer stems; null when no word is left. */
+export function toStemmedQuery(text: string): string | null {
+  const words = luceneWords(text.toLowerCase());
+  return words.length === 0 ? null : rankQuery(words);
+}
+
+/**
+ * A hit needs one of the words (clauses) but ranks higher the more it has: a hit with
+ * all of them counts ALL_WORDS_BOOST times more ("Grushko press conference" finds the
+ * press conference before Grushko), and words in naming fields count NAME_BOOST times
+ * more: "missiles" ranks the issue named "Missile deployment" above a statement whose
+ * gloss says "missiles" (a field an index lacks matches nothing, harmlessly).
+ */
+function rankQuery(clauses: string[]): string {
+  const any = clauses.join(' ');
+  const all = clauses.length > 1 ? [`(${clauses.map((c) => `+${c}`).join(' ')})^${ALL_WORDS_BOOST}`] : [];
+  return [...all, ...NAME_FIELDS.map((f) => `${f}:(${any})^${NAME_BOOST}`), `(${any})`].join(' ');
+}
+
+/** Quotes text for a Java regular expression (search.cypher's name tiers). */
+function quoteRegex(text: string): string {
+  return `\\Q${text.replaceAll('\\E', '\\E\\\\E\\Q')}\\E`;
+}
+
+/** The parameters of search.cypher that compare names with the text: the phrase and two patterns. */
+export function namePatterns(text: string): { phrase: string; startsWith: string; holds: string } {
+  const phrase = foldAll(text).split(/\s+/).filter(Boolean).join(' ');
+  const quoted = quoteRegex(phrase);
+  // (?sU): dot matches newlines, \b knows Unicode letters (Cyrillic, accented Latin).
+  return { phrase, startsWith: `(?sU)${quoted}\\b.*`, holds: `(?sU).*\\b${quoted}\\b.*` };
+}
+
+/**
+ * The text a hit matched: the first searched field holding one of the words, or, when
+ * the index matched a stem ("missiles" in "Missile deployment"), the word's stem.
+ */
+function matchedTextOf(entity: EntityRecord, text: string): string | null {
+  const words = foldAll(text).split(/\s+/).filter(Boolean);
+  // Aliases one by one: the alias that matched, not all of them.
+  const values = SEARCHED_FIELDS.flatMap((f) => (f === 'aliasesText' && Array.isArray(entity.aliases) ? entity.aliases : [entity[f]])).filter((v): v is string => typeof v === 'string');
+  const holding = (candidates: string[]) => values.find((v) => candidates.some((w) => foldAll(v).includes(w)));
+  const stems = words.filter((w) => w.length >= 5).map((w) => w.slice(0, Math.max(4, w.length - 3)));
+  return holding(words) ?? (stems.length > 0 ? holding(stems) : undefined) ?? null;
+}
+
+/** "city in Russia" -> "City in Russia"; null for nothing. */
+function sentenceCase(value: unknown): string | null {
+  return typeof value === 'string' && value !== '' ? value.charAt(0).toUpperCase() + value.slice(1) : null;
 }
 
 /** Runs a search; labels limit the kinds of entity. */
@@ -37,16 +112,21 @@ export async function searchEntities(
   reader: GraphReader,
   args: { text: string; labels: string[] | null; skip: number; limit: number },
 ): Promise<{ total: number; hits: SearchHit[] }> {
-  const query = toLuceneQuery(args.text);
-  if (query === null) return { total: 0, hits: [] };
-  const [row] = await reader.read('search', { query, labels: args.labels, skip: int(args.skip), limit: int(args.limit) });
-  const words = fold(args.text).split(/\s+/).filter(Boolean);
+  const folded = toLuceneQuery(args.text);
+  const words = toStemmedQuery(args.text);
+  if (folded === null || words === null) return { total: 0, hits: [] };
+  const [row] = await reader.read('search', {
+    folded,
+    words,
+    ...namePatterns(args.text),
+    window: int(NAME_WINDOW),
+    labels: args.labels,
+    skip: int(args.skip),
+    limit: int(args.limit),
+  });
   const hits = ((row?.items ?? []) as Row[]).map((item) => {
     const entity = toEntityRecord(item)!;
-    const matched = SEARCHED_FIELDS.map((f) => entity[f]).find(
-      (v) => typeof v === 'string' && words.some((w) => fold(v).includes(w)),
-    );
-    return { entity, score: Number(item.score), matchedText: (matched as string | undefined) ?? null };
+    return { entity, score: Number(item.score), matchedText: matchedTextOf(entity, args.text), detail: sentenceCase(item.detail) };
   });
   return { total: Number(row?.total ?? 0), hits };
 }

@@ -155,6 +155,31 @@ describe('the dashboard', () => {
     await page.close();
   });
 
+  it('picks the best match on Enter: "Russia" is the state, told apart from the place', async () => {
+    const page = await browser.newPage();
+    const errors = collectPageErrors(page);
+    await page.goto(`${api.url}/#/paths`);
+    // Enter at once, before the suggestions came: the picker waits for them and takes the first.
+    const from = page.getByRole('combobox', { name: 'From' });
+    await from.fill('Russia');
+    await from.press('Enter');
+    await expect.poll(() => page.locator('input[type="hidden"][name="from"]').inputValue()).toBe('russia');
+    await expect(from.inputValue()).resolves.toBe('Russia');
+    await expect(page.locator('.picker-hint').first().textContent()).resolves.toBe('Chosen: Russia (actor, State)');
+    // With the suggestions on screen: the state and the place of the same name, each with what it is.
+    const to = page.getByRole('combobox', { name: 'To' });
+    await to.fill('Belgium');
+    const list = page.getByRole('listbox', { name: 'To: suggestions' });
+    await list.locator('[data-id="belgium-country"]').waitFor();
+    await expect(list.getByRole('option').first().getAttribute('data-id')).resolves.toBe('belgium');
+    await expect(list.getByRole('option').first().locator('.picker-detail').textContent()).resolves.toBe(' State');
+    await expect(list.locator('[data-id="belgium-country"] .picker-detail').textContent()).resolves.toBe(' Country');
+    await to.press('Enter');
+    await expect(page.locator('input[type="hidden"][name="to"]').inputValue()).resolves.toBe('belgium');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('filters the timeline by actor and issue from a shared link', async () => {
     const page = await browser.newPage();
     const errors = collectPageErrors(page);

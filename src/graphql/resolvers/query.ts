@@ -88,7 +88,7 @@ export const queryResolvers = {
       const labels = args.kinds && args.kinds.length > 0 ? args.kinds.map(LABEL_OF_KIND) : null;
       const { total, hits } = await searchEntities(ctx.reader, { text, labels, ...window });
       for (const h of hits) ctx.loaders.prime(h.entity);
-      return connection(hits, total, window, (h) => ({ score: h.score, kind: entityKind(h.entity), matchedText: h.matchedText, node: h.entity }));
+      return connection(hits, total, window, (h) => ({ score: h.score, kind: entityKind(h.entity), matchedText: h.matchedText, detail: h.detail, node: h.entity }));
     },
     positions,
     agreement,

@@ -3,14 +3,14 @@ import type { EntityKind } from '../api/types.js';
 
 /** The shape PickerSearchData of the answer, as the document selects it. */
 export interface PickerSearchData {
-  search: { edges: { kind: EntityKind; node: { id: string; label: string } }[] };
+  search: { edges: { kind: EntityKind; detail: string | null; node: { id: string; label: string } }[] };
 }
 
 /** The operation document (pickerSearch). */
 export const pickerSearchQuery = /* GraphQL */ `
   query PickerSearch($text: String!, $kinds: [EntityKind!]) {
     search(text: $text, kinds: $kinds, first: 8) {
-      edges { kind node { id label } }
+      edges { kind detail node { id label } }
     }
   }
 `;

@@ -7,6 +7,7 @@ export interface SearchHit {
   kind: EntityKind;
   score: number;
   matchedText: string | null;
+  detail: string | null;
   node: { id: string; label: string; entityKind: EntityKind; note: string | null };
 }
 
@@ -20,7 +21,7 @@ export const searchQuery = /* GraphQL */ `
   query Search($text: String!, $kinds: [EntityKind!], $after: String) {
     search(text: $text, kinds: $kinds, first: 20, after: $after) {
       totalCount
-      edges { cursor kind score matchedText node { id label entityKind note } }
+      edges { cursor kind score matchedText detail node { id label entityKind note } }
       pageInfo { hasNextPage endCursor }
     }
   }

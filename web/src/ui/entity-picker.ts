@@ -1,7 +1,8 @@
 /**
  * A search-as-you-type combobox (WAI-ARIA 1.2 combobox with a listbox popup): type a
- * few letters, pick an entity with the arrow keys and Enter, or with the mouse. The
- * chosen entity's id is what forms submit.
+ * few letters, pick an entity with the arrow keys and Enter, or with the mouse; Enter
+ * alone takes the first suggestion (the best match: a name equal to the text comes
+ * first). The chosen entity's id is what forms submit.
  */
 import type { GraphqlClient } from '../api/graphql-client.js';
 import type { EntityKind } from '../api/types.js';
@@ -14,7 +15,11 @@ export interface PickedEntity {
   id: string;
   label: string;
   kind: EntityKind;
+  /** What tells it from others of its name ("State", "Country"), when the search said. */
+  detail?: string | null;
 }
+
+const HINT = 'Type at least 2 letters, then press Enter for the first suggestion or pick with the arrow keys.';
 
 /** Options of entityPicker. */
 export interface EntityPickerOptions {
@@ -37,6 +42,10 @@ export interface EntityPicker {
   set(entity: PickedEntity | null): void;
 }
 
+function chosenText(entity: PickedEntity): string {
+  return `Chosen: ${entity.label} (${kindName(entity.kind).toLowerCase()}${entity.detail ? `, ${entity.detail}` : ''})`;
+}
+
 /** Creates a picker. */
 export function entityPicker(opts: EntityPickerOptions): EntityPicker {
   const inputId = uniqueId('picker');
@@ -47,6 +56,10 @@ export function entityPicker(opts: EntityPickerOptions): EntityPicker {
   let active = -1;
   let timer: number | undefined;
   let controller: AbortController | undefined;
+  /** The text the suggestions on screen answer. */
+  let shownFor: string | null = null;
+  /** Enter was pressed before the suggestions for the text came: take the first when they do. */
+  let pickFirst = false;
 
   const hidden = h('input', { type: 'hidden', name: opts.name, value: chosen?.id ?? '' });
   const input = h('input', {
@@ -64,7 +77,7 @@ export function entityPicker(opts: EntityPickerOptions): EntityPicker {
     value: chosen?.label ?? '',
   });
   const list = h('ul', { id: listId, role: 'listbox', class: 'picker-list', 'aria-label': `${opts.label}: suggestions`, hidden: true });
-  const hint = h('span', { id: hintId, class: 'picker-hint muted' }, chosen ? `Chosen: ${chosen.label} (${kindName(chosen.kind).toLowerCase()})` : 'Type at least 2 letters, then pick with the arrow keys and Enter.');
+  const hint = h('span', { id: hintId, class: 'picker-hint muted' }, chosen ? chosenText(chosen) : HINT);
   const element = h('div', { class: 'picker' }, h('label', { for: inputId }, opts.label), input, hidden, list, hint);
 
   function setChosen(entity: PickedEntity | null): void {
@@ -72,7 +85,7 @@ export function entityPicker(opts: EntityPickerOptions): EntityPicker {
     hidden.value = entity?.id ?? '';
     input.value = entity?.label ?? input.value;
     input.setCustomValidity('');
-    hint.textContent = entity ? `Chosen: ${entity.label} (${kindName(entity.kind).toLowerCase()})` : 'Type at least 2 letters, then pick with the arrow keys and Enter.';
+    hint.textContent = entity ? chosenText(entity) : HINT;
     opts.onChange?.(entity);
   }
 
@@ -110,7 +123,7 @@ export function entityPicker(opts: EntityPickerOptions): EntityPicker {
             h(
               'li',
               { id: `${listId}-${i}`, role: 'option', 'aria-selected': 'false', 'data-id': o.id, onmousedown: (e: Event) => { e.preventDefault(); choose(i); } },
-              h('span', { class: 'picker-label' }, o.label),
+              h('span', { class: 'picker-label' }, o.label, o.detail ? h('span', { class: 'picker-detail muted' }, ` ${o.detail}`) : null),
               ' ',
               h('span', { class: 'badge kind-badge small' }, kindName(o.kind)),
             ),
@@ -127,10 +140,16 @@ export function entityPicker(opts: EntityPickerOptions): EntityPicker {
     const signal = controller.signal;
     try {
       const data = await opts.client.request<PickerSearchData>(pickerSearchQuery, { text, kinds: opts.kinds ?? null }, { signal });
-      options = data.search.edges.map((e) => ({ id: e.node.id, label: e.node.label, kind: e.kind }));
+      options = data.search.edges.map((e) => ({ id: e.node.id, label: e.node.label, kind: e.kind, detail: e.detail }));
+      shownFor = text;
       render(options.length === 0 ? `Nothing found for “${text}”` : undefined);
+      if (pickFirst && input.value.trim() === text) {
+        pickFirst = false;
+        choose(0);
+      }
     } catch (err) {
       if (signal.aborted) return;
+      pickFirst = false;
       options = [];
       render(`Search failed: ${(err as Error).message}`);
     }
@@ -139,6 +158,8 @@ export function entityPicker(opts: EntityPickerOptions): EntityPicker {
   input.addEventListener('input', () => {
     if (chosen && input.value !== chosen.label) setChosen(null);
     window.clearTimeout(timer);
+    pickFirst = false;
+    shownFor = null;
     const text = input.value.trim();
     if (text.length < 2) {
       close();
@@ -157,6 +178,16 @@ export function entityPicker(opts: EntityPickerOptions): EntityPicker {
     } else if (e.key === 'Enter' && open && active >= 0) {
       e.preventDefault();
       choose(active);
+    } else if (e.key === 'Enter' && !chosen && input.value.trim().length >= 2) {
+      // Nothing highlighted: take the best match, now or when the suggestions come.
+      e.preventDefault();
+      const text = input.value.trim();
+      if (shownFor === text && options.length > 0) choose(0);
+      else if (shownFor !== text) {
+        pickFirst = true;
+        window.clearTimeout(timer);
+        void suggest(text);
+      }
     } else if (e.key === 'Escape' && !list.hidden) {
       e.preventDefault();
       close();

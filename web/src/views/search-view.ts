@@ -1,6 +1,7 @@
 /**
  * `#/search?q=Rusia&kinds=ACTOR,EVENT`: full-text search across everything
- * (Query.search), each hit with its kind and the text it matched.
+ * (Query.search), each hit with its kind, what tells it from others of its name, and
+ * the text it matched.
  */
 import { ENTITY_KINDS, type EntityKind } from '../api/types.js';
 import { entityHref, routeHref, type Route } from '../app/router.js';
@@ -33,7 +34,7 @@ export const mountSearchView: ViewMount = (outlet, route, ctx) => {
     ),
   );
   const results = h('div', { class: 'results', id: 'search-results' });
-  append(outlet, h('h1', null, 'Search'), h('p', { class: 'muted' }, 'Names and aliases in English and Indonesian, demands, quotes and their glosses, events, issues, places and sources. Case and accents do not matter.'), form, results);
+  append(outlet, h('h1', null, 'Search'), h('p', { class: 'muted' }, 'Names and aliases in English, Indonesian and Russian, demands, quotes and their glosses, events, issues, places and sources. Words are found in any of their forms (“missiles” finds “missile”); a name equal to what you typed comes first. Case and accents do not matter.'), form, results);
 
   form.addEventListener('submit', (event) => {
     event.preventDefault();
@@ -91,6 +92,7 @@ function hitItem(hit: SearchHit): HTMLLIElement {
     kindBadge(hit.kind),
     ' ',
     h('a', { href: entityHref(hit.node), class: 'hit-title' }, hit.node.label),
+    hit.detail ? h('span', { class: 'hit-detail muted' }, ` · ${hit.detail}`) : null,
     hit.matchedText && hit.matchedText !== hit.node.label ? h('p', { class: 'hit-match muted' }, 'Matched: ', h('q', null, hit.matchedText)) : null,
   );
 }
