@@ -405,7 +405,7 @@ export type PickerSearchQueryVariables = Exact<{
 }>;
 
 
-export type PickerSearchQuery = { search: { edges: Array<{ kind: EntityKind, node:
+export type PickerSearchQuery = { search: { edges: Array<{ kind: EntityKind, detail: string | null, node:
         | { id: string, label: string }
         | { id: string, label: string }
         | { id: string, label: string }
@@ -837,7 +837,7 @@ export type SearchQueryVariables = Exact<{
 }>;
 
 
-export type SearchQuery = { search: { totalCount: number, edges: Array<{ cursor: string, kind: EntityKind, score: number, matchedText: string | null, node:
+export type SearchQuery = { search: { totalCount: number, edges: Array<{ cursor: string, kind: EntityKind, score: number, matchedText: string | null, detail: string | null, node:
         | { id: string, label: string, entityKind: EntityKind, note: string | null }
         | { id: string, label: string, entityKind: EntityKind, note: string | null }
         | { id: string, label: string, entityKind: EntityKind, note: string | null }
