@@ -3,7 +3,7 @@
  * which type, which direction, which label at the other end. Relationship
  * types reach Cypher only from here, never from client input.
  */
-import type { NodeLabel, RelationshipType } from '../seed/plan-graph.js';
+import type { NodeLabel, RelationshipType } from '../model/entities.js';
 
 /** How a field follows the graph. */
 export interface Relation {
