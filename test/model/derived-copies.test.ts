@@ -1,8 +1,9 @@
 /**
  * What is still written beside the model rather than derived from it is compared with
  * it here: the zod seed schemas (src/seed/seed-schema.ts: messages and refinements are
- * hand-written) and the resolvers' relation map (src/graph/relations.ts: literal keys
- * type the resolvers). A drift names both sides.
+ * hand-written) and the resolvers' relation map (src/graph/relations.ts: its keys are
+ * written out, as they type the resolvers; the values of model references come from the
+ * model, so here every reference must have its entry). A drift names both sides.
  */
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
