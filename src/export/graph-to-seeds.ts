@@ -4,12 +4,23 @@
  * with the normal seed loader gives the same graph. API-written facts (origin
  * `api:<file>`) go into the file of their source and become part of it.
  */
-import type { DatePrecision } from '../graph/vocabulary.js';
+import {
+  DATE_FIELDS,
+  derivedProperties,
+  ENTITY_KINDS,
+  ENTITY_SECTIONS,
+  FILE_MENTIONS,
+  FILE_SOURCE_TYPE,
+  INCOMING_TYPES,
+  referencesOf,
+  SECTION_OF_LABEL,
+  type EntitySection,
+  type ReferenceField,
+} from '../model/entities.js';
+import type { DatePrecision } from '../model/vocabulary.js';
 import { formatPartialDate, toPlain } from '../neo4j/values.js';
-import * as schemas from '../seed/seed-schema.js';
 import type { SeedFile } from '../seed/seed-schema.js';
-import { ENTITY_SECTIONS, type EntitySection } from '../seed/validate-seeds.js';
-import { fileOfOrigin, INCOMING_TYPES, SECTION_OF_LABEL } from '../write/writable-sections.js';
+import { fileOfOrigin } from '../write/writable-sections.js';
 
 /** A node as read for export. */
 export interface ExportNode {
@@ -32,90 +43,49 @@ export interface ExportedFile {
   seed: SeedFile;
 }
 
-type FieldRule = { field: string; many: boolean };
+/** Which field of the owning entity each relationship type comes from, keyed `Label|TYPE` (the model's references, reversed). */
+const FIELD_OF: ReadonlyMap<string, { field: string; spec: ReferenceField }> = new Map(
+  ENTITY_SECTIONS.flatMap((s) => referencesOf(s).map(([field, spec]) => [`${ENTITY_KINDS[s].label}|${spec.type}`, { field, spec }] as const)),
+);
 
-/** Which field of the owning entity each relationship type comes from (the planner's mapping, reversed). */
-const FIELDS: Record<string, Record<string, FieldRule>> = {
-  Source: { PUBLISHED_BY: { field: 'publisher', many: false }, CITES: { field: 'cites', many: true } },
-  Actor: { PART_OF: { field: 'partOf', many: false } },
-  Place: { WITHIN: { field: 'within', many: false } },
-  Issue: { SUBISSUE_OF: { field: 'parent', many: false } },
-  Instrument: { ISSUED_BY: { field: 'issuedBy', many: true }, ADDRESSED_TO: { field: 'addressedTo', many: true } },
-  Office: { HOLDS: { field: 'holder', many: false }, OFFICE_IN: { field: 'organization', many: false } },
-  Membership: { HAS_MEMBERSHIP: { field: 'member', many: false }, MEMBERSHIP_IN: { field: 'organization', many: false } },
-  Demand: {
-    MADE_DEMAND: { field: 'by', many: true },
-    ADDRESSED_TO: { field: 'of', many: true },
-    SET_OUT_IN: { field: 'instrument', many: false },
-  },
-  Statement: {
-    SAID: { field: 'speaker', many: false },
-    ON_BEHALF_OF: { field: 'onBehalfOf', many: false },
-    REPORTED_IN: { field: 'source', many: false },
-    SAID_AT: { field: 'event', many: false },
-    MENTIONS: { field: 'mentions', many: true },
-  },
-  Stance: { TOOK: { field: 'holder', many: false }, RESPONDS_TO: { field: 'respondsTo', many: false }, TOWARDS: { field: 'towards', many: false } },
-  Event: {
-    TOOK_PLACE_IN: { field: 'place', many: false },
-    PART_OF: { field: 'partOf', many: false },
-    IN_RESPONSE_TO: { field: 'inResponseTo', many: true },
-    FOLLOWS: { field: 'previous', many: false },
-    CLAIMED_BY: { field: 'claimedBy', many: true },
-  },
-  Figure: { FIGURE_OF: { field: 'event', many: false }, CLAIMED_BY: { field: 'claimedBy', many: true } },
-};
-/** Fields every fact label shares. */
-const SHARED: Record<string, FieldRule> = {
-  CONCERNS: { field: 'issues', many: true },
-  EVIDENCED_BY: { field: 'evidence', many: true },
-  SOURCED_FROM: { field: 'sources', many: true },
-};
+/** `Label.field` of the reference lists without an order of their own, sorted by id on export; the item field holding the id, if any. */
+const UNORDERED_LISTS: ReadonlyMap<string, string | undefined> = new Map(
+  ENTITY_SECTIONS.flatMap((s) =>
+    referencesOf(s)
+      .filter(([, r]) => r.many && !r.positionAs)
+      .map(([field, r]) => [`${ENTITY_KINDS[s].label}.${field}`, r.inner] as const),
+  ),
+);
 
-const DATE_FIELDS = ['published', 'asOf', 'from', 'until', 'since', 'said', 'date'];
-/** Properties the loader derives, which a seed file does not hold. */
-const DERIVED = new Set(['origin', 'aliasesText', 'cameoLabel', ...DATE_FIELDS.flatMap((d) => [`${d}Precision`, `${d}End`])]);
-
-/** The schema of each section, for the order of fields in an exported entry. */
-const SECTION_SCHEMAS: Record<EntitySection, { shape: Record<string, unknown> }> = {
-  sources: schemas.sourceSchema,
-  actors: schemas.actorSchema,
-  places: schemas.placeSchema,
-  issues: schemas.issueSchema,
-  instruments: schemas.instrumentSchema,
-  offices: schemas.officeSchema,
-  memberships: schemas.membershipSchema,
-  demands: schemas.demandSchema,
-  statements: schemas.statementSchema,
-  stances: schemas.stanceSchema,
-  events: schemas.eventSchema,
-  figures: schemas.figureSchema,
-};
+/** Properties the loader derives, which a seed file does not hold, per label. */
+const DERIVED: ReadonlyMap<string, ReadonlySet<string>> = new Map(
+  ENTITY_SECTIONS.map((s) => [ENTITY_KINDS[s].label, new Set(derivedProperties(s))]),
+);
 
 /** A seed entry's scalar fields from a node's properties. */
-function scalarFields(props: Record<string, unknown>): Record<string, unknown> {
+function scalarFields(label: string, props: Record<string, unknown>): Record<string, unknown> {
   const plain = toPlain(props) as Record<string, unknown>;
+  const derived = DERIVED.get(label) ?? new Set(['origin']);
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(plain)) {
-    if (DERIVED.has(k) || v === null) continue;
-    out[k] = DATE_FIELDS.includes(k) && typeof v === 'string' ? formatPartialDate(v, plain[`${k}Precision`] as DatePrecision) : v;
+    if (derived.has(k) || v === null) continue;
+    out[k] = DATE_FIELDS.has(k) && typeof v === 'string' ? formatPartialDate(v, plain[`${k}Precision`] as DatePrecision) : v;
   }
   return out;
 }
 
-/** Orders an entry's fields as its section's schema lists them. */
+/** Orders an entry's fields as the model lists them. */
 function ordered(section: EntitySection, entry: Record<string, unknown>): Record<string, unknown> {
-  const keys = Object.keys(SECTION_SCHEMAS[section].shape);
   const out: Record<string, unknown> = {};
-  for (const k of keys) if (entry[k] !== undefined) out[k] = entry[k];
+  for (const k of Object.keys(ENTITY_KINDS[section].fields)) if (entry[k] !== undefined) out[k] = entry[k];
   return out;
 }
 
 /** Rebuilds seed files from nodes and relationships (see the module comment). */
 export function graphToSeeds(nodes: ExportNode[], rels: ExportRel[]): ExportedFile[] {
-  const entries = new Map<string, { label: string; file: string; entry: Record<string, unknown>; hops?: Array<[number, string]> }>();
+  const entries = new Map<string, { label: string; file: string; entry: Record<string, unknown>; positioned?: Record<string, Array<[number, string]>> }>();
   for (const n of nodes) {
-    entries.set(n.id, { label: n.label, file: fileOfOrigin(String(n.props.origin)), entry: scalarFields(n.props) });
+    entries.set(n.id, { label: n.label, file: fileOfOrigin(String(n.props.origin)), entry: scalarFields(n.label, n.props) });
   }
   const incoming = new Set<string>(INCOMING_TYPES);
   for (const r of rels) {
@@ -123,29 +93,31 @@ export function graphToSeeds(nodes: ExportNode[], rels: ExportRel[]): ExportedFi
     const other = incoming.has(r.type) ? r.from : r.to;
     const owner = entries.get(ownerId);
     if (!owner) continue;
-    if (r.type === 'MENTIONS' && owner.label === 'Source') continue; // derived from the file's references
-    if (r.type === 'SOURCED_FROM' && other === owner.file) continue; // every fact of a file is sourced from it
+    if (r.type === FILE_MENTIONS.type && owner.label === FILE_MENTIONS.from) continue; // derived from the file's references
+    if (r.type === FILE_SOURCE_TYPE && other === owner.file) continue; // every fact of a file is sourced from it
+    const ref = FIELD_OF.get(`${owner.label}|${r.type}`);
+    if (!ref) throw new Error(`cannot export ${r.type} from ${owner.label} ${ownerId}: no seed field makes it`);
+    const { field, spec } = ref;
     const e = owner.entry;
-    if (r.type === 'RELAYED_BY') {
-      (owner.hops ??= []).push([Number(toPlain(r.props.hop)), other]);
-      continue;
-    }
-    if (r.type === 'PARTICIPATED_IN') {
-      ((e.participants ??= []) as Array<Record<string, unknown>>).push({ actor: other, role: r.props.role ?? 'PARTICIPANT' });
-      continue;
-    }
-    const rule = FIELDS[owner.label]?.[r.type] ?? SHARED[r.type];
-    if (!rule) throw new Error(`cannot export ${r.type} from ${owner.label} ${ownerId}: no seed field makes it`);
-    if (rule.many) ((e[rule.field] ??= []) as string[]).push(other);
-    else e[rule.field] = other;
+    if (spec.positionAs) {
+      ((owner.positioned ??= {})[field] ??= []).push([Number(toPlain(r.props[spec.positionAs])), other]);
+    } else if (spec.inner) {
+      const item: Record<string, unknown> = { [spec.inner]: other };
+      for (const [p, def] of Object.entries(spec.itemProperties ?? {})) item[p] = r.props[p] ?? def.default;
+      ((e[field] ??= []) as Array<Record<string, unknown>>).push(item);
+    } else if (spec.many) ((e[field] ??= []) as string[]).push(other);
+    else e[field] = other;
   }
 
   const files = new Map<string, Partial<Record<EntitySection, Array<Record<string, unknown>>>> & { source?: Record<string, unknown> }>();
   for (const [id, item] of entries) {
-    if (item.hops) item.entry.via = item.hops.sort((a, b) => a[0] - b[0]).map(([, s]) => s);
+    for (const [k, hops] of Object.entries(item.positioned ?? {})) item.entry[k] = hops.sort((a, b) => a[0] - b[0]).map(([, s]) => s);
     for (const [k, v] of Object.entries(item.entry)) {
-      if (Array.isArray(v) && k !== 'aliases' && k !== 'via') {
-        v.sort((a: unknown, b: unknown) => (typeof a === 'string' ? a.localeCompare(b as string) : String((a as { actor: string }).actor).localeCompare((b as { actor: string }).actor)));
+      // Reference lists are sets (sorted for a stable file); positioned lists and scalar lists keep their order.
+      if (Array.isArray(v) && UNORDERED_LISTS.has(`${item.label}.${k}`)) {
+        const inner = UNORDERED_LISTS.get(`${item.label}.${k}`);
+        const idOf = (x: unknown): string => (inner === undefined ? String(x) : String((x as Record<string, unknown>)[inner]));
+        v.sort((a: unknown, b: unknown) => idOf(a).localeCompare(idOf(b)));
       }
     }
     const section = SECTION_OF_LABEL[item.label];

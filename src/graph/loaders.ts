@@ -3,6 +3,7 @@
  * one batched query per field and level, whatever the list sizes (no N+1).
  */
 import DataLoader from 'dataloader';
+import { ENTITY_KINDS, ENTITY_SECTIONS, type EntityKind } from '../model/entities.js';
 import { toEntityRecord, type EntityRecord } from './entity-record.js';
 import { int, type GraphReader, type Row } from './graph-reader.js';
 import { findPositions, type Position } from './positions.js';
@@ -163,8 +164,8 @@ export function prefetchedOf(e: EntityRecord): Map<string, Related[] | RelatedPa
   return (e as { [PREFETCHED]?: Map<string, Related[] | RelatedPage> })[PREFETCHED];
 }
 
-/** Date properties a relationship list sorts by, the first an entity has (sortValue). */
-const SORT_DATES = ['date', 'said', 'since', 'from', 'asOf', 'published'] as const;
+/** Date properties a relationship list sorts by: each kind's sort date in the model (an entity has at most one). */
+const SORT_DATES: readonly string[] = [...new Set(ENTITY_SECTIONS.flatMap((s) => (ENTITY_KINDS[s] as EntityKind).sortDate ?? []))];
 /** Name properties that break ties after the date, the first an entity has (then its id). */
 const SORT_NAMES = ['name', 'title'] as const;
 

@@ -16,7 +16,7 @@
 import type { EntityRecord } from './entity-record.js';
 import { int, type GraphReader, type Row } from './graph-reader.js';
 import { pageKey, PREFETCHED, sortRelated, type PageArgs, type Related, type RelatedPage } from './loaders.js';
-import { DATE_FIELDS } from '../seed/plan-graph.js';
+import { DATE_FIELDS } from '../model/entities.js';
 import { PAGED_RELATIONS, RELATIONS, type PagedRelationField, type RelationField } from './relations.js';
 
 /** What to read of an entity: some properties (null: all of them), and relationship fields. */

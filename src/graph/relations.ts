@@ -1,9 +1,10 @@
 /**
  * The fixed map from GraphQL relationship fields to graph relationships:
- * which type, which direction, which label at the other end. Relationship
+ * which type, which direction, which label at the other end (from the model where
+ * the field is a model reference). Relationship
  * types reach Cypher only from here, never from client input.
  */
-import type { NodeLabel, RelationshipType } from '../seed/plan-graph.js';
+import { ENTITY_KINDS, type EntityKind, type EntitySection, type NodeLabel, type RelationshipType } from '../model/entities.js';
 
 /** How a field follows the graph. */
 export interface Relation {
@@ -17,9 +18,20 @@ export interface Relation {
   sortByRel?: string;
 }
 
-/** Every relationship field of the schema, keyed `Type.field`. */
+/** The relation a GraphQL field named like a model reference follows: the reference's type, direction and cardinality. */
+function reference(section: EntitySection, field: string): Relation {
+  const ref = (ENTITY_KINDS[section] as EntityKind).fields[field];
+  if (ref?.kind !== 'ref') throw new Error(`src/graph/relations.ts: the model has no reference ${section}.${field}`);
+  return { type: ref.type, dir: ref.direction, ...(ref.many ? {} : { one: true }), ...(ref.positionAs ? { sortByRel: ref.positionAs } : {}) };
+}
+
+/**
+ * Every relationship field of the schema, keyed `Type.field`: the fields that follow a
+ * model reference read it from the model; the inverse fields (an actor's offices, an
+ * issue's children) are written here.
+ */
 export const RELATIONS = {
-  'Actor.partOf': { type: 'PART_OF', dir: 'out', one: true },
+  'Actor.partOf': reference('actors', 'partOf'),
   'Actor.offices': { type: 'HOLDS', dir: 'out' },
   'Actor.officials': { type: 'OFFICE_IN', dir: 'in' },
   'Actor.memberships': { type: 'HAS_MEMBERSHIP', dir: 'out' },
@@ -27,53 +39,53 @@ export const RELATIONS = {
   'Actor.demandsMade': { type: 'MADE_DEMAND', dir: 'out' },
   'Actor.demandsReceived': { type: 'ADDRESSED_TO', dir: 'in', label: 'Demand' },
   'Actor.mentionedIn': { type: 'MENTIONS', dir: 'in', label: 'Source' },
-  'Office.holder': { type: 'HOLDS', dir: 'in', one: true },
-  'Office.organization': { type: 'OFFICE_IN', dir: 'out', one: true },
-  'Membership.member': { type: 'HAS_MEMBERSHIP', dir: 'in', one: true },
-  'Membership.organization': { type: 'MEMBERSHIP_IN', dir: 'out', one: true },
-  'Issue.parent': { type: 'SUBISSUE_OF', dir: 'out', one: true },
+  'Office.holder': reference('offices', 'holder'),
+  'Office.organization': reference('offices', 'organization'),
+  'Membership.member': reference('memberships', 'member'),
+  'Membership.organization': reference('memberships', 'organization'),
+  'Issue.parent': reference('issues', 'parent'),
   'Issue.children': { type: 'SUBISSUE_OF', dir: 'in' },
   'Issue.demands': { type: 'CONCERNS', dir: 'in', label: 'Demand' },
-  'Instrument.issuedBy': { type: 'ISSUED_BY', dir: 'out' },
-  'Instrument.addressedTo': { type: 'ADDRESSED_TO', dir: 'out' },
+  'Instrument.issuedBy': reference('instruments', 'issuedBy'),
+  'Instrument.addressedTo': reference('instruments', 'addressedTo'),
   'Instrument.demands': { type: 'SET_OUT_IN', dir: 'in' },
-  'Demand.by': { type: 'MADE_DEMAND', dir: 'in' },
-  'Demand.of': { type: 'ADDRESSED_TO', dir: 'out' },
-  'Demand.instrument': { type: 'SET_OUT_IN', dir: 'out', one: true },
-  'Demand.issues': { type: 'CONCERNS', dir: 'out' },
+  'Demand.by': reference('demands', 'by'),
+  'Demand.of': reference('demands', 'of'),
+  'Demand.instrument': reference('demands', 'instrument'),
+  'Demand.issues': reference('demands', 'issues'),
   'Demand.responses': { type: 'RESPONDS_TO', dir: 'in', label: 'Stance' },
-  'Stance.holder': { type: 'TOOK', dir: 'in', one: true },
-  'Stance.respondsTo': { type: 'RESPONDS_TO', dir: 'out', one: true },
-  'Stance.towards': { type: 'TOWARDS', dir: 'out', one: true },
-  'Stance.issues': { type: 'CONCERNS', dir: 'out' },
-  'Statement.speaker': { type: 'SAID', dir: 'in', one: true },
-  'Statement.onBehalfOf': { type: 'ON_BEHALF_OF', dir: 'out', one: true },
-  'Statement.source': { type: 'REPORTED_IN', dir: 'out', one: true },
-  'Statement.via': { type: 'RELAYED_BY', dir: 'out', sortByRel: 'hop' },
-  'Statement.event': { type: 'SAID_AT', dir: 'out', one: true },
-  'Statement.issues': { type: 'CONCERNS', dir: 'out' },
-  'Statement.mentions': { type: 'MENTIONS', dir: 'out' },
+  'Stance.holder': reference('stances', 'holder'),
+  'Stance.respondsTo': reference('stances', 'respondsTo'),
+  'Stance.towards': reference('stances', 'towards'),
+  'Stance.issues': reference('stances', 'issues'),
+  'Statement.speaker': reference('statements', 'speaker'),
+  'Statement.onBehalfOf': reference('statements', 'onBehalfOf'),
+  'Statement.source': reference('statements', 'source'),
+  'Statement.via': reference('statements', 'via'),
+  'Statement.event': reference('statements', 'event'),
+  'Statement.issues': reference('statements', 'issues'),
+  'Statement.mentions': reference('statements', 'mentions'),
   'Statement.supports': { type: 'EVIDENCED_BY', dir: 'in' },
-  'Event.claimedBy': { type: 'CLAIMED_BY', dir: 'out' },
-  'Event.place': { type: 'TOOK_PLACE_IN', dir: 'out', one: true },
-  'Event.participants': { type: 'PARTICIPATED_IN', dir: 'in' },
-  'Event.issues': { type: 'CONCERNS', dir: 'out' },
-  'Event.partOf': { type: 'PART_OF', dir: 'out', one: true },
-  'Event.inResponseTo': { type: 'IN_RESPONSE_TO', dir: 'out' },
+  'Event.claimedBy': reference('events', 'claimedBy'),
+  'Event.place': reference('events', 'place'),
+  'Event.participants': reference('events', 'participants'),
+  'Event.issues': reference('events', 'issues'),
+  'Event.partOf': reference('events', 'partOf'),
+  'Event.inResponseTo': reference('events', 'inResponseTo'),
   'Event.responses': { type: 'IN_RESPONSE_TO', dir: 'in' },
-  'Event.previous': { type: 'FOLLOWS', dir: 'out', one: true },
+  'Event.previous': reference('events', 'previous'),
   'Event.figures': { type: 'FIGURE_OF', dir: 'in' },
   'Event.statements': { type: 'SAID_AT', dir: 'in' },
-  'Figure.claimedBy': { type: 'CLAIMED_BY', dir: 'out' },
-  'Figure.event': { type: 'FIGURE_OF', dir: 'out', one: true },
-  'Place.within': { type: 'WITHIN', dir: 'out', one: true },
+  'Figure.claimedBy': reference('figures', 'claimedBy'),
+  'Figure.event': reference('figures', 'event'),
+  'Place.within': reference('places', 'within'),
   'Place.events': { type: 'TOOK_PLACE_IN', dir: 'in' },
-  'Source.publisher': { type: 'PUBLISHED_BY', dir: 'out', one: true },
-  'Source.cites': { type: 'CITES', dir: 'out' },
+  'Source.publisher': reference('sources', 'publisher'),
+  'Source.cites': reference('sources', 'cites'),
   'Source.citedBy': { type: 'CITES', dir: 'in' },
   'Source.mentions': { type: 'MENTIONS', dir: 'out', label: 'Actor' },
-  'Fact.sources': { type: 'SOURCED_FROM', dir: 'out' },
-  'Fact.evidence': { type: 'EVIDENCED_BY', dir: 'out' },
+  'Fact.sources': reference('demands', 'sources'),
+  'Fact.evidence': reference('demands', 'evidence'),
 } as const satisfies Record<string, Relation>;
 /** A relationship field of the schema. */
 export type RelationField = keyof typeof RELATIONS;

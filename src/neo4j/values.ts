@@ -4,7 +4,7 @@
  * temporals, nodes and relationships become plain JSON-ready values.
  */
 import neo4j from 'neo4j-driver';
-import type { DatePrecision } from '../graph/vocabulary.js';
+import type { DatePrecision } from '../model/vocabulary.js';
 
 /** A partial date expanded to the first and last day of its period. */
 export interface DateRange {

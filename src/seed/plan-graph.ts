@@ -3,39 +3,24 @@
  * node (label, id, properties) and one per relationship (type, endpoints,
  * properties). This is where the mapping documented in docs/model.md lives.
  */
-import { CAMEO_LABELS, DEMAND_CAMEO, STANCE_CAMEO, type StanceKind } from '../graph/vocabulary.js';
+import {
+  DATE_FIELDS,
+  ENTITY_KINDS,
+  ENTITY_SECTIONS,
+  FILE_MENTIONS,
+  FILE_SOURCE_TYPE,
+  referencesOf,
+  scalarsOf,
+  type EntitySection,
+  type NodeLabel,
+  type RelationshipType,
+} from '../model/entities.js';
+import { CAMEO_LABELS } from '../model/vocabulary.js';
 import { partialDateToRange, toProperty } from '../neo4j/values.js';
 import type { SeedFile } from './seed-schema.js';
-import type { EntitySection, ValidSeedFile } from './validate-seeds.js';
+import type { ValidSeedFile } from './validate-seeds.js';
 
-/** The node labels of the graph, one per entity section. */
-export const SECTION_LABELS = {
-  sources: 'Source',
-  actors: 'Actor',
-  places: 'Place',
-  issues: 'Issue',
-  instruments: 'Instrument',
-  offices: 'Office',
-  memberships: 'Membership',
-  demands: 'Demand',
-  statements: 'Statement',
-  stances: 'Stance',
-  events: 'Event',
-  figures: 'Figure',
-} as const satisfies Record<EntitySection, string>;
-/** A node label of the graph. */
-export type NodeLabel = (typeof SECTION_LABELS)[EntitySection];
-
-/** The relationship types of the graph. */
-export const RELATIONSHIP_TYPES = [
-  'PUBLISHED_BY', 'CITES', 'MENTIONS', 'PART_OF', 'WITHIN', 'SUBISSUE_OF', 'ISSUED_BY', 'ADDRESSED_TO',
-  'HOLDS', 'OFFICE_IN', 'HAS_MEMBERSHIP', 'MEMBERSHIP_IN', 'MADE_DEMAND', 'SET_OUT_IN', 'SAID',
-  'ON_BEHALF_OF', 'REPORTED_IN', 'RELAYED_BY', 'SAID_AT', 'TOOK', 'RESPONDS_TO', 'TOWARDS',
-  'PARTICIPATED_IN', 'TOOK_PLACE_IN', 'FOLLOWS', 'IN_RESPONSE_TO', 'CLAIMED_BY', 'FIGURE_OF',
-  'CONCERNS', 'EVIDENCED_BY', 'SOURCED_FROM',
-] as const;
-/** A relationship type of the graph. */
-export type RelationshipType = (typeof RELATIONSHIP_TYPES)[number];
+export { DATE_FIELDS, RELATIONSHIP_TYPES, SECTION_LABELS, type NodeLabel, type RelationshipType } from '../model/entities.js';
 
 type PropertyValue = string | number | boolean | string[] | object;
 
@@ -74,20 +59,14 @@ export interface GraphPlan {
   sites?: Map<string, SeedSite>;
 }
 
-/** Seed fields holding partial dates: stored as a Neo4j Date (and `<field>End`) with `<field>Precision`. */
-export const DATE_FIELDS: ReadonlySet<string> = new Set(['published', 'asOf', 'from', 'until', 'since', 'said', 'date']);
-/** Fields that become relationships rather than properties. */
-const REFERENCE_FIELDS = new Set([
-  'publisher', 'cites', 'partOf', 'within', 'parent', 'issuedBy', 'addressedTo', 'holder', 'organization',
-  'member', 'by', 'of', 'instrument', 'issues', 'evidence', 'sources', 'speaker', 'onBehalfOf', 'source',
-  'via', 'event', 'mentions', 'respondsTo', 'towards', 'participants', 'place', 'inResponseTo', 'previous',
-  'claimedBy',
-]);
+const REFERENCE_FIELDS: Record<EntitySection, ReadonlySet<string>> = Object.fromEntries(
+  ENTITY_SECTIONS.map((s) => [s, new Set(referencesOf(s).map(([name]) => name))]),
+) as unknown as Record<EntitySection, ReadonlySet<string>>;
 
-function nodeProps(record: Record<string, unknown>, origin: string): Record<string, PropertyValue> {
+function nodeProps(section: EntitySection, record: Record<string, unknown>, origin: string): Record<string, PropertyValue> {
   const props: Record<string, PropertyValue> = { origin };
   for (const [field, value] of Object.entries(record)) {
-    if (value === undefined || REFERENCE_FIELDS.has(field)) continue;
+    if (value === undefined || REFERENCE_FIELDS[section].has(field)) continue;
     if (DATE_FIELDS.has(field) && typeof value === 'string') {
       const range = partialDateToRange(value);
       props[field] = range.start;
@@ -97,8 +76,56 @@ function nodeProps(record: Record<string, unknown>, origin: string): Record<stri
       props[field] = toProperty(value) as PropertyValue;
     }
   }
-  if (Array.isArray(record.aliases)) props.aliasesText = (record.aliases as string[]).join(' | ');
+  for (const [field, spec] of scalarsOf(section)) {
+    if (spec.joinedAs && Array.isArray(record[field])) props[spec.joinedAs] = (record[field] as string[]).join(' | ');
+  }
+  const kind = ENTITY_KINDS[section];
+  if ('defaultCameo' in kind) {
+    const code = (record.cameoCode as string | undefined) ?? kind.defaultCameo(record);
+    props.cameoCode = code;
+    props.cameoLabel = CAMEO_LABELS[code]!;
+  }
   return props;
+}
+
+/** What one entity plans: its node, its relationships and the actors it mentions. */
+export interface EntityPlan {
+  node: NodeRow;
+  rels: RelRow[];
+  /** The actors the entity's mention references name (and the entity itself, for an actor). */
+  mentioned: string[];
+}
+
+/**
+ * Plans one entity of `section` written by `origin` in the file whose main source is
+ * `fileSource`: its node and the relationships its reference fields make, as the model
+ * says (type, direction, relationship properties).
+ */
+export function planEntity(section: EntitySection, record: Record<string, unknown>, origin: string, fileSource: string): EntityPlan {
+  const kind = ENTITY_KINDS[section];
+  const id = record.id as string;
+  const rels: RelRow[] = [];
+  const mentioned: string[] = 'mentionedByFile' in kind ? [id] : [];
+  const rel = (type: RelationshipType, from: string, to: string, extra: Record<string, PropertyValue> = {}): void => {
+    const key = `${type}|${from}|${to}`;
+    rels.push({ key, type, from, to, props: { origin, key, ...extra } });
+  };
+  for (const [field, spec] of referencesOf(section)) {
+    if (field === 'sources' && 'sourcedFromFile' in kind) rel(FILE_SOURCE_TYPE, id, fileSource);
+    const value = record[field];
+    if (value === undefined) continue;
+    const items = (spec.many ? (value as unknown[]) : [value]);
+    items.forEach((item, i) => {
+      const other = spec.inner ? (item as Record<string, string>)[spec.inner]! : (item as string);
+      const extra: Record<string, PropertyValue> = {};
+      if (spec.positionAs) extra[spec.positionAs] = toProperty(i + 1) as PropertyValue;
+      for (const p of Object.keys(spec.itemProperties ?? {})) extra[p] = (item as Record<string, PropertyValue>)[p]!;
+      if (spec.direction === 'out') rel(spec.type, id, other, extra);
+      else rel(spec.type, other, id, extra);
+      if (spec.mention) mentioned.push(other);
+    });
+  }
+  return { node: { id, label: kind.label, props: nodeProps(section, record, origin) }, rels, mentioned };
 }
 
 /** Plans the nodes and relationships of the given files. */
@@ -107,127 +134,28 @@ export function planGraph(files: ValidSeedFile[]): GraphPlan {
   const rels = new Map<string, RelRow>();
   const origins: string[] = [];
   const originFiles: Record<string, string> = {};
+  const add = (r: RelRow): void => {
+    if (!rels.has(r.key)) rels.set(r.key, r);
+  };
 
   for (const { seed, file } of files) {
     const origin = seed.source.id;
     origins.push(origin);
     originFiles[origin] = file;
-    const rel = (type: RelationshipType, from: string, to: string | undefined, extra: Record<string, PropertyValue> = {}): void => {
-      if (to === undefined) return;
-      const key = `${type}|${from}|${to}`;
-      if (!rels.has(key)) rels.set(key, { key, type, from, to, props: { origin, key, ...extra } });
-    };
-    const many = (type: RelationshipType, from: string, to: string[] | undefined): void => {
-      for (const t of to ?? []) rel(type, from, t);
-    };
-    const node = (label: NodeLabel, record: Record<string, unknown>, extra: Record<string, PropertyValue> = {}): string => {
-      const id = record.id as string;
-      nodes.push({ id, label, props: { ...nodeProps(record, origin), ...extra } });
-      return id;
-    };
-    const sourced = (id: string, sources: string[] | undefined): void => {
-      rel('SOURCED_FROM', id, origin);
-      many('SOURCED_FROM', id, sources);
-    };
     const mentioned = new Set<string>();
-    const mention = (...ids: Array<string | undefined | string[]>): void => {
-      for (const x of ids.flat()) if (x !== undefined) mentioned.add(x);
-    };
-
-    for (const s of [seed.source, ...(seed.sources ?? [])]) {
-      node('Source', s);
-      rel('PUBLISHED_BY', s.id, s.publisher);
-      many('CITES', s.id, s.cites);
+    for (const section of ENTITY_SECTIONS) {
+      const records = (section === 'sources' ? [seed.source, ...(seed.sources ?? [])] : (seed[section] ?? [])) as Array<Record<string, unknown>>;
+      for (const record of records) {
+        const planned = planEntity(section, record, origin, origin);
+        nodes.push(planned.node);
+        planned.rels.forEach(add);
+        for (const actor of planned.mentioned) mentioned.add(actor);
+      }
     }
-    for (const a of seed.actors ?? []) {
-      node('Actor', a);
-      rel('PART_OF', a.id, a.partOf);
-      mention(a.id);
+    for (const actor of mentioned) {
+      const key = `${FILE_MENTIONS.type}|${origin}|${actor}`;
+      add({ key, type: FILE_MENTIONS.type, from: origin, to: actor, props: { origin, key } });
     }
-    for (const p of seed.places ?? []) {
-      node('Place', p);
-      rel('WITHIN', p.id, p.within);
-    }
-    for (const i of seed.issues ?? []) {
-      node('Issue', i);
-      rel('SUBISSUE_OF', i.id, i.parent);
-    }
-    for (const x of seed.instruments ?? []) {
-      node('Instrument', x);
-      many('ISSUED_BY', x.id, x.issuedBy);
-      many('ADDRESSED_TO', x.id, x.addressedTo);
-      sourced(x.id, x.sources);
-      mention(x.issuedBy, x.addressedTo);
-    }
-    for (const o of seed.offices ?? []) {
-      node('Office', o);
-      rel('HOLDS', o.holder, o.id);
-      rel('OFFICE_IN', o.id, o.organization);
-      sourced(o.id, o.sources);
-      mention(o.holder, o.organization);
-    }
-    for (const m of seed.memberships ?? []) {
-      node('Membership', m);
-      rel('HAS_MEMBERSHIP', m.member, m.id);
-      rel('MEMBERSHIP_IN', m.id, m.organization);
-      sourced(m.id, m.sources);
-      mention(m.member, m.organization);
-    }
-    for (const d of seed.demands ?? []) {
-      const demandCode = d.cameoCode ?? DEMAND_CAMEO.code;
-      node('Demand', d, { cameoCode: demandCode, cameoLabel: CAMEO_LABELS[demandCode]! });
-      for (const by of d.by) rel('MADE_DEMAND', by, d.id);
-      many('ADDRESSED_TO', d.id, d.of);
-      rel('SET_OUT_IN', d.id, d.instrument);
-      many('CONCERNS', d.id, d.issues);
-      many('EVIDENCED_BY', d.id, d.evidence);
-      sourced(d.id, d.sources);
-      mention(d.by, d.of);
-    }
-    for (const s of seed.statements ?? []) {
-      node('Statement', s);
-      rel('SAID', s.speaker, s.id);
-      rel('ON_BEHALF_OF', s.id, s.onBehalfOf);
-      rel('REPORTED_IN', s.id, s.source);
-      (s.via ?? []).forEach((v, i) => rel('RELAYED_BY', s.id, v, { hop: toProperty(i + 1) }));
-      rel('SAID_AT', s.id, s.event);
-      many('CONCERNS', s.id, s.issues);
-      many('MENTIONS', s.id, s.mentions);
-      mention(s.speaker, s.onBehalfOf, s.mentions);
-    }
-    for (const s of seed.stances ?? []) {
-      const stanceCode = s.cameoCode ?? STANCE_CAMEO[s.kind as StanceKind].code;
-      node('Stance', s, { cameoCode: stanceCode, cameoLabel: CAMEO_LABELS[stanceCode]! });
-      rel('TOOK', s.holder, s.id);
-      rel('RESPONDS_TO', s.id, s.respondsTo);
-      rel('TOWARDS', s.id, s.towards);
-      many('CONCERNS', s.id, s.issues);
-      many('EVIDENCED_BY', s.id, s.evidence);
-      sourced(s.id, s.sources);
-      mention(s.holder, s.towards);
-    }
-    for (const e of seed.events ?? []) {
-      node('Event', e);
-      for (const p of e.participants ?? []) rel('PARTICIPATED_IN', p.actor, e.id, { role: p.role });
-      rel('TOOK_PLACE_IN', e.id, e.place);
-      many('CONCERNS', e.id, e.issues);
-      rel('PART_OF', e.id, e.partOf);
-      many('IN_RESPONSE_TO', e.id, e.inResponseTo);
-      rel('FOLLOWS', e.id, e.previous);
-      many('CLAIMED_BY', e.id, e.claimedBy);
-      many('EVIDENCED_BY', e.id, e.evidence);
-      sourced(e.id, e.sources);
-      mention(e.participants?.map((p) => p.actor), e.claimedBy);
-    }
-    for (const f of seed.figures ?? []) {
-      node('Figure', f);
-      rel('FIGURE_OF', f.id, f.event);
-      many('CLAIMED_BY', f.id, f.claimedBy);
-      many('EVIDENCED_BY', f.id, f.evidence);
-      sourced(f.id, f.sources);
-      mention(f.claimedBy);
-    }
-    for (const actor of mentioned) rel('MENTIONS', origin, actor);
   }
   return { origins, files: originFiles, nodes, rels: [...rels.values()] };
 }

@@ -16,7 +16,8 @@ import {
   SOURCE_KINDS,
   STANCE_KINDS,
   STATEMENT_MODES,
-} from '../graph/vocabulary.js';
+} from '../model/vocabulary.js';
+import type { EntitySection } from '../model/entities.js';
 import { hasVisibleText } from './visible-text.js';
 
 /** A stable, readable id: lower-case words joined by hyphens, e.g. `russia`, `nrc-2022-01-12`. */
@@ -62,7 +63,7 @@ const cameo = z
   .union([z.string(), z.number().int()])
   .transform((v) => String(v).padStart(3, '0'))
   .refine((v) => /^\d{3,4}$/.test(v), { message: 'a CAMEO code has 3 or 4 digits, e.g. "1232"' })
-  .refine((v) => !/^\d{3,4}$/.test(v) || v in CAMEO_LABELS, { message: 'a CAMEO code without a label: add it to CAMEO_LABELS in src/graph/vocabulary.ts' })
+  .refine((v) => !/^\d{3,4}$/.test(v) || v in CAMEO_LABELS, { message: 'a CAMEO code without a label: add it to CAMEO_LABELS in src/model/vocabulary.ts' })
   .optional();
 const language = z.string().regex(/^[a-z]{2,3}$/, 'an ISO 639 language code such as "id" or "en"');
 
@@ -270,6 +271,22 @@ export const figureSchema = z.strictObject({
   sources: refs.optional(),
   note,
 });
+
+/** The item schema of each entity section (compared with the model by test/model/seed-schema-drift.test.ts). */
+export const SECTION_SCHEMAS = {
+  sources: sourceSchema,
+  actors: actorSchema,
+  places: placeSchema,
+  issues: issueSchema,
+  instruments: instrumentSchema,
+  offices: officeSchema,
+  memberships: membershipSchema,
+  demands: demandSchema,
+  statements: statementSchema,
+  stances: stanceSchema,
+  events: eventSchema,
+  figures: figureSchema,
+} as const satisfies Record<EntitySection, z.ZodType>;
 
 /** A whole seed file. */
 export const seedFileSchema = z.strictObject({

@@ -7,25 +7,11 @@ import type { z } from 'zod';
 import { locate, type ParsedSeedFile } from './read-seed-files.js';
 import { formatPath, formatSeedIssue, type SeedIssue } from './seed-issue.js';
 import { seedFileSchema, type SeedFile } from './seed-schema.js';
+import { ENTITY_KINDS, ENTITY_SECTIONS, kindOf, referencesOf, type EntitySection } from '../model/entities.js';
+import { OFFICE_HOLDER_KIND, QUOTABLE_KINDS, UNQUOTED_MODES } from '../model/vocabulary.js';
 
 
-/** The sections of a seed file that hold entities with ids. */
-export const ENTITY_SECTIONS = [
-  'sources',
-  'actors',
-  'places',
-  'issues',
-  'instruments',
-  'offices',
-  'memberships',
-  'demands',
-  'statements',
-  'stances',
-  'events',
-  'figures',
-] as const;
-/** A section of a seed file that holds entities. */
-export type EntitySection = (typeof ENTITY_SECTIONS)[number];
+export { ENTITY_SECTIONS, type EntitySection } from '../model/entities.js';
 
 /** A seed file that passed the schema, with its file name. */
 export interface ValidSeedFile {
@@ -41,92 +27,15 @@ export interface RefRule {
   inner?: string;
 }
 
-/**
- * Which field of which section refers to which sections. With the planner (which field
- * makes which relationship), the source of the model's allowed relationships
- * (src/check/model-rules.ts derives them from both).
- */
-export const REFERENCE_RULES: Record<EntitySection, RefRule[]> = {
-  sources: [
-    { field: 'publisher', to: ['actors'] },
-    { field: 'cites', to: ['sources'] },
-  ],
-  actors: [{ field: 'partOf', to: ['actors'] }],
-  places: [{ field: 'within', to: ['places'] }],
-  issues: [{ field: 'parent', to: ['issues'] }],
-  instruments: [
-    { field: 'issuedBy', to: ['actors'] },
-    { field: 'addressedTo', to: ['actors'] },
-    { field: 'sources', to: ['sources'] },
-  ],
-  offices: [
-    { field: 'holder', to: ['actors'] },
-    { field: 'organization', to: ['actors'] },
-    { field: 'sources', to: ['sources'] },
-  ],
-  memberships: [
-    { field: 'member', to: ['actors'] },
-    { field: 'organization', to: ['actors'] },
-    { field: 'sources', to: ['sources'] },
-  ],
-  demands: [
-    { field: 'by', to: ['actors'] },
-    { field: 'of', to: ['actors'] },
-    { field: 'instrument', to: ['instruments'] },
-    { field: 'issues', to: ['issues'] },
-    { field: 'evidence', to: ['statements'] },
-    { field: 'sources', to: ['sources'] },
-  ],
-  statements: [
-    { field: 'speaker', to: ['actors'] },
-    { field: 'onBehalfOf', to: ['actors'] },
-    { field: 'source', to: ['sources'] },
-    { field: 'via', to: ['sources'] },
-    { field: 'event', to: ['events'] },
-    { field: 'issues', to: ['issues'] },
-    { field: 'mentions', to: ['actors'] },
-  ],
-  stances: [
-    { field: 'holder', to: ['actors'] },
-    { field: 'respondsTo', to: ['demands', 'instruments'] },
-    { field: 'towards', to: ['actors'] },
-    { field: 'issues', to: ['issues'] },
-    { field: 'evidence', to: ['statements'] },
-    { field: 'sources', to: ['sources'] },
-  ],
-  events: [
-    { field: 'place', to: ['places'] },
-    { field: 'participants', inner: 'actor', to: ['actors'] },
-    { field: 'issues', to: ['issues'] },
-    { field: 'partOf', to: ['events'] },
-    { field: 'inResponseTo', to: ['events'] },
-    { field: 'previous', to: ['events'] },
-    { field: 'claimedBy', to: ['actors'] },
-    { field: 'evidence', to: ['statements'] },
-    { field: 'sources', to: ['sources'] },
-  ],
-  figures: [
-    { field: 'event', to: ['events'] },
-    { field: 'claimedBy', to: ['actors'] },
-    { field: 'evidence', to: ['statements'] },
-    { field: 'sources', to: ['sources'] },
-  ],
-};
+/** Which field of which section refers to which sections: the model's references. */
+export const REFERENCE_RULES: Record<EntitySection, RefRule[]> = Object.fromEntries(
+  ENTITY_SECTIONS.map((section) => [
+    section,
+    referencesOf(section).map(([field, r]): RefRule => (r.inner ? { field, to: [...r.to], inner: r.inner } : { field, to: [...r.to] })),
+  ]),
+) as unknown as Record<EntitySection, RefRule[]>;
 
-const SINGULAR: Record<EntitySection, string> = {
-  sources: 'source',
-  actors: 'actor',
-  places: 'place',
-  issues: 'issue',
-  instruments: 'instrument',
-  offices: 'office',
-  memberships: 'membership',
-  demands: 'demand',
-  statements: 'statement',
-  stances: 'stance',
-  events: 'event',
-  figures: 'figure',
-};
+const SINGULAR = (section: EntitySection): string => ENTITY_KINDS[section].singular;
 
 const article = (noun: string): string => (/^[aeiou]/.test(noun) ? `an ${noun}` : `a ${noun}`);
 
@@ -224,7 +133,7 @@ export function validateSeeds(parsedFiles: ParsedSeedFile[]): { files: ValidSeed
           line: pos.line,
           col: pos.col,
           path: formatPath(idPath),
-          message: `duplicate id "${id}": already defined as ${SINGULAR[prior.section]} at ${formatSeedIssue({ file: prior.file, line: prior.line, col: prior.col, path: '', message: '' }).slice(0, -2)}`,
+          message: `duplicate id "${id}": already defined as ${SINGULAR(prior.section)} at ${formatSeedIssue({ file: prior.file, line: prior.line, col: prior.col, path: '', message: '' }).slice(0, -2)}`,
         });
         continue;
       }
@@ -294,9 +203,9 @@ export function entityIssues(
       }
       seen.add(t.id);
       const def = lookup(t.id);
-      const expected = rule.to.map((s) => SINGULAR[s]).join(' or ');
+      const expected = rule.to.map(SINGULAR).join(' or ');
       if (!def) out.push({ path: t.path, message: `unknown ${expected} "${t.id}" (no ${expected} with this id ${where})` });
-      else if (!rule.to.includes(def.section)) out.push({ path: t.path, message: `"${t.id}" is ${article(SINGULAR[def.section])}, expected ${article(expected)}` });
+      else if (!rule.to.includes(def.section)) out.push({ path: t.path, message: `"${t.id}" is ${article(SINGULAR(def.section))}, expected ${article(expected)}` });
     }
   }
   const order = (fromField: string, toField: string): void => {
@@ -306,8 +215,7 @@ export function entityIssues(
     const to = text(record[toField]);
     if (from && to && to.localeCompare(from) < 0 && !from.startsWith(to)) out.push({ path: [toField], message: `${toField} (${to}) is before ${fromField} (${from})` });
   };
-  if (section === 'memberships') order('from', 'until');
-  if (section === 'events') order('date', 'until');
+  for (const [from, to] of kindOf(section).dateOrder ?? []) order(from, to);
   if (section === 'offices') {
     const holder = lookup(record.holder as string);
     if (holder?.section === 'actors' && holder.record.kind !== OFFICE_HOLDER_KIND)
@@ -315,15 +223,10 @@ export function entityIssues(
   }
   if (section === 'statements') {
     const speaker = lookup(record.speaker as string);
-    if (speaker?.section === 'actors' && !UNQUOTED_MODES.includes(record.mode as string) && !QUOTABLE_KINDS.includes(speaker.record.kind as string))
+    if (speaker?.section === 'actors' && !(UNQUOTED_MODES as readonly string[]).includes(record.mode as string) && !(QUOTABLE_KINDS as readonly string[]).includes(speaker.record.kind as string))
       out.push({ path: ['speaker'], message: `a ${record.mode as string} needs a speaker who can be quoted, not a ${speaker.record.kind as string}` });
   }
   return out;
 }
 
-/** The actor kinds that can be quoted or paraphrased (speakers of DIRECT_QUOTE and PARAPHRASE statements). */
-export const QUOTABLE_KINDS = ['PERSON', 'MINISTRY', 'GOVERNMENT', 'ARMED_FORCES', 'STATE', 'ALLIANCE', 'INTERGOVERNMENTAL_ORGANIZATION', 'NON_STATE_ARMED_GROUP'];
-/** Statement modes whose speaker may be of any kind (the reporter's own account, analysis). */
-export const UNQUOTED_MODES = ['REPORTED', 'ANALYSIS'];
-/** The actor kind that holds offices. */
-export const OFFICE_HOLDER_KIND = 'PERSON';
+export { OFFICE_HOLDER_KIND, QUOTABLE_KINDS, UNQUOTED_MODES } from '../model/vocabulary.js';

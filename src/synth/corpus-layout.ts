@@ -7,7 +7,7 @@
  * forums) and great powers that most statements, demands and memberships
  * involve, many small states, ministries, media and a long tail of people.
  */
-import type { ActorKind } from '../graph/vocabulary.js';
+import type { ActorKind } from '../model/vocabulary.js';
 
 /** Options of a synthetic corpus. */
 export interface CorpusOptions {

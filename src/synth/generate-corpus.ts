@@ -7,7 +7,7 @@
  * options always give the same files.
  */
 import type { z } from 'zod';
-import { STANCE_KINDS } from '../graph/vocabulary.js';
+import { STANCE_KINDS } from '../model/vocabulary.js';
 import type { seedFileSchema } from '../seed/seed-schema.js';
 import {
   actorId,

@@ -2,7 +2,7 @@
  * One write through the API, in one transaction: validate the input as the seed
  * loader validates a seed file's entry (same schema, same reference and cross-field
  * checks, with the graph standing in for the other files), plan its node and
- * relationships with the seed planner, compare with what is stored, and write only
+ * relationships from the model (planEntity, as the seed loader does), compare with what is stored, and write only
  * when something differs, together with a :Change record. Repeating a write with the
  * same id and content changes nothing and says so (UNCHANGED).
  */
@@ -15,9 +15,10 @@ import { cypher } from '../neo4j/cypher.js';
 import { executeWriteWithRetry } from '../neo4j/write-retry.js';
 import { toPlain } from '../neo4j/values.js';
 import { mergeRelationships } from '../seed/load-graph.js';
-import { planGraph, type NodeRow, type RelRow } from '../seed/plan-graph.js';
+import { FILE_MENTIONS } from '../model/entities.js';
+import { planEntity, type NodeRow, type RelRow } from '../seed/plan-graph.js';
 import { formatPath } from '../seed/seed-issue.js';
-import { idSchema, type SeedFile } from '../seed/seed-schema.js';
+import { idSchema } from '../seed/seed-schema.js';
 import { describeSchemaIssue, entityIssues, type DefinedEntity } from '../seed/validate-seeds.js';
 import {
   API_ORIGIN_PREFIX,
@@ -163,19 +164,19 @@ export async function writeEntity(driver: Driver, database: string, request: Wri
     }
     const origin = `${API_ORIGIN_PREFIX}${file}`;
 
-    // ── plan with the seed planner ───────────────────────────────────────
+    // ── plan from the model ──────────────────────────────────────────────
     const planned = { ...record };
     if (section !== 'sources' && section !== 'statements' && section !== 'actors' && document !== file) {
       planned.sources = [...new Set([document, ...((planned.sources as string[] | undefined) ?? [])])];
     }
-    const seed = (section === 'sources'
-      ? { source: planned }
-      : { source: { id: file, kind: 'REFERENCE', title: file, language: 'en' }, [section]: [planned] }) as unknown as SeedFile;
-    const plan = planGraph([{ file: origin, seed }]);
-    const node: NodeRow = { ...plan.nodes.find((n) => n.id === id)!, props: { ...plan.nodes.find((n) => n.id === id)!.props, origin } };
-    const rels: RelRow[] = plan.rels.map((r) => ({ ...r, props: { ...r.props, origin } }));
-    const derived = section === 'sources' ? [] : rels.filter((r) => r.type === 'MENTIONS' && r.from === file);
-    const owned = rels.filter((r) => !derived.includes(r) && (r.from === id || r.to === id));
+    const plan = planEntity(section, planned, origin, file);
+    const node: NodeRow = plan.node;
+    const owned: RelRow[] = plan.rels;
+    // The file's source mentions the actors the entity names (a source's own mentions are its file's).
+    const derived: RelRow[] = section === 'sources' ? [] : [...new Set(plan.mentioned)].map((actor) => {
+      const key = `${FILE_MENTIONS.type}|${file}|${actor}`;
+      return { key, type: FILE_MENTIONS.type, from: file, to: actor, props: { origin, key } };
+    });
 
     // ── compare with what is stored ──────────────────────────────────────
     const stored = (await tx.run(cypher('write/api-read-target'), { id, incomingTypes: [...INCOMING_TYPES] })).records[0]!;

@@ -4,7 +4,7 @@
  * single faults to inject into it.
  */
 import fc from 'fast-check';
-import { ACTOR_KINDS, STANCE_KINDS } from '../../src/graph/vocabulary.js';
+import { ACTOR_KINDS, STANCE_KINDS } from '../../src/model/vocabulary.js';
 import { hasVisibleText } from '../../src/seed/visible-text.js';
 
 type Scalar = string | number | boolean;

@@ -14,7 +14,7 @@ import type { Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Principal } from '../../src/auth/principal.js';
 import { exportSeeds, renderYaml } from '../../src/export/export-graph.js';
-import { STANCE_KINDS, STATEMENT_MODES } from '../../src/graph/vocabulary.js';
+import { STANCE_KINDS, STATEMENT_MODES } from '../../src/model/vocabulary.js';
 import { runSeed } from '../../src/seed/run-seed.js';
 import { WriteInputError } from '../../src/write/write-input-error.js';
 import { writeEntity, type WriteRequest } from '../../src/write/write-entity.js';

@@ -2,7 +2,8 @@
  * The controlled vocabularies of the graph: kinds of actors, stances, events and
  * the rest, and the CAMEO event code each stance kind maps to by default, so
  * that stances can meet event datasets (GDELT, ICEWS) that use CAMEO.
- * The GraphQL enums in schema.graphql carry the same values.
+ * The GraphQL enums in schema.graphql carry the same values (test/model/schema-drift.test.ts).
+ * Imports nothing from the rest of src/.
  */
 
 /** Kinds of actor. */
@@ -128,3 +129,10 @@ export const CAMEO_LABELS: Record<string, string> = {
   '1232': 'Reject request for policy change',
   '1246': 'Refuse to de-escalate military engagement',
 };
+
+/** The actor kinds that can be quoted or paraphrased (speakers of DIRECT_QUOTE and PARAPHRASE statements). */
+export const QUOTABLE_KINDS = ['PERSON', 'MINISTRY', 'GOVERNMENT', 'ARMED_FORCES', 'STATE', 'ALLIANCE', 'INTERGOVERNMENTAL_ORGANIZATION', 'NON_STATE_ARMED_GROUP'] as const satisfies readonly ActorKind[];
+/** Statement modes whose speaker may be of any kind (the reporter's own account, analysis). */
+export const UNQUOTED_MODES = ['REPORTED', 'ANALYSIS'] as const satisfies readonly StatementMode[];
+/** The actor kind that holds offices. */
+export const OFFICE_HOLDER_KIND: ActorKind = 'PERSON';

@@ -1,0 +1,310 @@
+/**
+ * The graph's entity kinds, defined once: label, seed section, fields, references
+ * (relationship type, direction, target kinds, cardinality, mention), sort date and
+ * searchable text. The planner, validation, export, the write API, the resolvers'
+ * relation map and the invariant checks read this; schema.graphql and the dashboard's
+ * kinds are compared with it by tests (test/model/). Imports nothing from the rest of src/.
+ */
+import {
+  ACTOR_KINDS,
+  CLAIM_STATUSES,
+  DEMAND_CAMEO,
+  EVENT_KINDS,
+  FIGURE_QUALIFIERS,
+  INSTRUMENT_KINDS,
+  PARTICIPANT_ROLES,
+  PLACE_KINDS,
+  SOURCE_KINDS,
+  STANCE_CAMEO,
+  STANCE_KINDS,
+  STATEMENT_MODES,
+  type StanceKind,
+} from './vocabulary.js';
+
+/** The sections of a seed file that hold entities, in file order. */
+export const ENTITY_SECTIONS = [
+  'sources',
+  'actors',
+  'places',
+  'issues',
+  'instruments',
+  'offices',
+  'memberships',
+  'demands',
+  'statements',
+  'stances',
+  'events',
+  'figures',
+] as const;
+/** A section of a seed file that holds entities. */
+export type EntitySection = (typeof ENTITY_SECTIONS)[number];
+
+/** The relationship types of the graph. */
+export const RELATIONSHIP_TYPES = [
+  'PUBLISHED_BY', 'CITES', 'MENTIONS', 'PART_OF', 'WITHIN', 'SUBISSUE_OF', 'ISSUED_BY', 'ADDRESSED_TO',
+  'HOLDS', 'OFFICE_IN', 'HAS_MEMBERSHIP', 'MEMBERSHIP_IN', 'MADE_DEMAND', 'SET_OUT_IN', 'SAID',
+  'ON_BEHALF_OF', 'REPORTED_IN', 'RELAYED_BY', 'SAID_AT', 'TOOK', 'RESPONDS_TO', 'TOWARDS',
+  'PARTICIPATED_IN', 'TOOK_PLACE_IN', 'FOLLOWS', 'IN_RESPONSE_TO', 'CLAIMED_BY', 'FIGURE_OF',
+  'CONCERNS', 'EVIDENCED_BY', 'SOURCED_FROM',
+] as const;
+/** A relationship type of the graph. */
+export type RelationshipType = (typeof RELATIONSHIP_TYPES)[number];
+
+/** A scalar field of an entity: how it is written in a seed file and stored on the node. */
+export interface ScalarField {
+  kind: 'id' | 'text' | 'language' | 'url' | 'countryCode' | 'date' | 'number' | 'positiveInt' | 'boolean' | 'cameo' | 'enum';
+  required?: boolean;
+  /** A list of values (e.g. aliases). */
+  list?: boolean;
+  /** The allowed values of an enum field. */
+  values?: readonly string[];
+  /** The value an omitted enum field takes. */
+  default?: string;
+  /** Also stored joined with " | " under this property, for full-text search (aliases -> aliasesText). */
+  joinedAs?: string;
+}
+
+/** A field that names other entities by id and becomes relationships rather than properties. */
+export interface ReferenceField {
+  kind: 'ref';
+  type: RelationshipType;
+  /** `out`: entity -[type]-> target; `in`: target -[type]-> entity (e.g. SAID speaker -> statement). */
+  direction: 'out' | 'in';
+  /** The sections the ids may name. */
+  to: readonly EntitySection[];
+  /** A list of ids (or of items) rather than one id. */
+  many: boolean;
+  /** Required, and for lists at least one id. */
+  required?: boolean;
+  /** The actors it names count as mentioned by the file (Source -MENTIONS-> Actor). */
+  mention?: boolean;
+  /** For lists of items: the item field holding the id, e.g. participants[].actor. */
+  inner?: string;
+  /** Item fields stored on the relationship, e.g. participants[].role -> PARTICIPATED_IN.role. */
+  itemProperties?: Readonly<Record<string, ScalarField>>;
+  /** The list position (from 1) is stored on the relationship under this name, e.g. RELAYED_BY.hop. */
+  positionAs?: string;
+}
+
+/** One field of an entity kind. */
+export type ModelField = ScalarField | ReferenceField;
+
+/** One entity kind of the graph. */
+export interface EntityKind {
+  section: EntitySection;
+  label: string;
+  /** The kind in words, for messages ("a statement"). */
+  singular: string;
+  /** Every field in seed-file order (the export writes them in this order). */
+  fields: Readonly<Record<string, ModelField>>;
+  /** The date field lists of this kind sort by (newest first). */
+  sortDate?: string;
+  /** The text fields full-text search covers (the entity_search index of cypher/schema/002-indexes.cypher). */
+  searchText: readonly string[];
+  /** Every entity of this kind is SOURCED_FROM its file's source, besides the `sources` it names. */
+  sourcedFromFile?: boolean;
+  /** Every entity of this kind defined in a file is mentioned by the file (actors). */
+  mentionedByFile?: boolean;
+  /** The default CAMEO code of an entity without one; the node also stores `cameoLabel`. */
+  defaultCameo?: (record: Readonly<Record<string, unknown>>) => string;
+  /** Date fields that must not be before another: [from, to]. */
+  dateOrder?: readonly (readonly [string, string])[];
+}
+
+const ref = (type: RelationshipType, to: EntitySection | EntitySection[], extra: Partial<ReferenceField> = {}): ReferenceField => ({
+  kind: 'ref',
+  type,
+  direction: 'out',
+  to: Array.isArray(to) ? to : [to],
+  many: false,
+  ...extra,
+});
+const refs = (type: RelationshipType, to: EntitySection | EntitySection[], extra: Partial<ReferenceField> = {}): ReferenceField =>
+  ref(type, to, { many: true, ...extra });
+const text: ScalarField = { kind: 'text' };
+const requiredText: ScalarField = { kind: 'text', required: true };
+const date: ScalarField = { kind: 'date' };
+const requiredDate: ScalarField = { kind: 'date', required: true };
+const id: ScalarField = { kind: 'id', required: true };
+const enumOf = (values: readonly string[], extra: Partial<ScalarField> = {}): ScalarField => ({ kind: 'enum', values, required: extra.default === undefined, ...extra });
+const evidence = refs('EVIDENCED_BY', 'statements');
+const sources = refs('SOURCED_FROM', 'sources');
+const issues = refs('CONCERNS', 'issues');
+
+/** Every entity kind, in seed-file section order. */
+export const ENTITY_KINDS = {
+  sources: {
+    section: 'sources', label: 'Source', singular: 'source', sortDate: 'published',
+    searchText: ['title', 'titleEnglish'],
+    fields: {
+      id, kind: enumOf(SOURCE_KINDS), title: requiredText, titleEnglish: text,
+      publisher: ref('PUBLISHED_BY', 'actors'), published: date, language: { kind: 'language', required: true },
+      url: { kind: 'url' }, cites: refs('CITES', 'sources'), note: text,
+    },
+  },
+  actors: {
+    section: 'actors', label: 'Actor', singular: 'actor', mentionedByFile: true,
+    searchText: ['name', 'nameId', 'aliasesText', 'description'],
+    fields: {
+      id, kind: enumOf(ACTOR_KINDS), name: requiredText, nameId: text, aliases: { kind: 'text', list: true, joinedAs: 'aliasesText' },
+      countryCode: { kind: 'countryCode' }, description: text, partOf: ref('PART_OF', 'actors'), note: text,
+    },
+  },
+  places: {
+    section: 'places', label: 'Place', singular: 'place',
+    searchText: ['name', 'nameId'],
+    fields: { id, kind: enumOf(PLACE_KINDS), name: requiredText, nameId: text, within: ref('WITHIN', 'places'), note: text },
+  },
+  issues: {
+    section: 'issues', label: 'Issue', singular: 'issue',
+    searchText: ['name', 'nameId', 'description'],
+    fields: { id, name: requiredText, nameId: text, description: text, parent: ref('SUBISSUE_OF', 'issues'), note: text },
+  },
+  instruments: {
+    section: 'instruments', label: 'Instrument', singular: 'instrument', sortDate: 'published', sourcedFromFile: true,
+    searchText: ['title', 'titleId'],
+    fields: {
+      id, kind: enumOf(INSTRUMENT_KINDS), title: requiredText, titleId: text,
+      issuedBy: refs('ISSUED_BY', 'actors', { required: true, mention: true }), addressedTo: refs('ADDRESSED_TO', 'actors', { mention: true }),
+      published: requiredDate, sources, note: text,
+    },
+  },
+  offices: {
+    section: 'offices', label: 'Office', singular: 'office', sortDate: 'asOf', sourcedFromFile: true,
+    searchText: [],
+    fields: {
+      id, holder: ref('HOLDS', 'actors', { direction: 'in', required: true, mention: true }), title: requiredText, titleId: text,
+      organization: ref('OFFICE_IN', 'actors', { required: true, mention: true }), asOf: requiredDate, sources, note: text,
+    },
+  },
+  memberships: {
+    section: 'memberships', label: 'Membership', singular: 'membership', sortDate: 'from', sourcedFromFile: true,
+    searchText: [], dateOrder: [['from', 'until']],
+    fields: {
+      id, member: ref('HAS_MEMBERSHIP', 'actors', { direction: 'in', required: true, mention: true }),
+      organization: ref('MEMBERSHIP_IN', 'actors', { required: true, mention: true }), from: requiredDate, until: date, sources, note: text,
+    },
+  },
+  demands: {
+    section: 'demands', label: 'Demand', singular: 'demand', sortDate: 'since', sourcedFromFile: true,
+    searchText: ['summary', 'summaryId'],
+    defaultCameo: () => DEMAND_CAMEO.code,
+    fields: {
+      id, by: refs('MADE_DEMAND', 'actors', { direction: 'in', required: true, mention: true }),
+      of: refs('ADDRESSED_TO', 'actors', { required: true, mention: true }), summary: requiredText, summaryId: text, since: requiredDate,
+      instrument: ref('SET_OUT_IN', 'instruments'), issues, cameoCode: { kind: 'cameo' }, evidence, sources, note: text,
+    },
+  },
+  statements: {
+    section: 'statements', label: 'Statement', singular: 'statement', sortDate: 'said',
+    searchText: ['text', 'gloss'],
+    fields: {
+      id, speaker: ref('SAID', 'actors', { direction: 'in', required: true, mention: true }),
+      onBehalfOf: ref('ON_BEHALF_OF', 'actors', { mention: true }), mode: enumOf(STATEMENT_MODES), text: requiredText,
+      language: { kind: 'language', required: true }, gloss: requiredText, said: requiredDate,
+      source: ref('REPORTED_IN', 'sources', { required: true }), via: refs('RELAYED_BY', 'sources', { positionAs: 'hop' }),
+      event: ref('SAID_AT', 'events'), issues, mentions: refs('MENTIONS', 'actors', { mention: true }), note: text,
+    },
+  },
+  stances: {
+    section: 'stances', label: 'Stance', singular: 'stance', sortDate: 'date', sourcedFromFile: true,
+    searchText: [],
+    defaultCameo: (record) => STANCE_CAMEO[record.kind as StanceKind].code,
+    fields: {
+      id, holder: ref('TOOK', 'actors', { direction: 'in', required: true, mention: true }), kind: enumOf(STANCE_KINDS),
+      cameoCode: { kind: 'cameo' }, date: requiredDate, respondsTo: ref('RESPONDS_TO', ['demands', 'instruments']),
+      towards: ref('TOWARDS', 'actors', { mention: true }), issues, summary: requiredText,
+      evidence: refs('EVIDENCED_BY', 'statements', { required: true }), sources, note: text,
+    },
+  },
+  events: {
+    section: 'events', label: 'Event', singular: 'event', sortDate: 'date', sourcedFromFile: true,
+    searchText: ['name', 'nameId', 'description'], dateOrder: [['date', 'until']],
+    fields: {
+      id, kind: enumOf(EVENT_KINDS), name: requiredText, nameId: text, date: requiredDate, until: date,
+      approximate: { kind: 'boolean' }, durationMinutes: { kind: 'positiveInt' }, place: ref('TOOK_PLACE_IN', 'places'),
+      participants: refs('PARTICIPATED_IN', 'actors', {
+        direction: 'in', mention: true, inner: 'actor', itemProperties: { role: enumOf(PARTICIPANT_ROLES, { default: 'PARTICIPANT' }) },
+      }),
+      issues, partOf: ref('PART_OF', 'events'), inResponseTo: refs('IN_RESPONSE_TO', 'events'), previous: ref('FOLLOWS', 'events'),
+      status: enumOf(CLAIM_STATUSES, { default: 'ESTABLISHED' }), claimedBy: refs('CLAIMED_BY', 'actors', { mention: true }),
+      description: text, evidence, sources, note: text,
+    },
+  },
+  figures: {
+    section: 'figures', label: 'Figure', singular: 'figure', sortDate: 'asOf', sourcedFromFile: true,
+    searchText: [],
+    fields: {
+      id, event: ref('FIGURE_OF', 'events', { required: true }), quantity: requiredText, value: { kind: 'number', required: true },
+      unit: text, qualifier: enumOf(FIGURE_QUALIFIERS, { default: 'EXACT' }), asOf: date,
+      claimedBy: refs('CLAIMED_BY', 'actors', { mention: true }), status: enumOf(CLAIM_STATUSES, { default: 'ESTABLISHED' }),
+      evidence, sources, note: text,
+    },
+  },
+} as const satisfies { [S in EntitySection]: EntityKind & { section: S } };
+
+/** The node labels of the graph, one per entity section. */
+export type NodeLabel = (typeof ENTITY_KINDS)[EntitySection]['label'];
+
+/** The node label of each section. */
+export const SECTION_LABELS = Object.fromEntries(ENTITY_SECTIONS.map((s) => [s, ENTITY_KINDS[s].label])) as {
+  [S in EntitySection]: (typeof ENTITY_KINDS)[S]['label'];
+};
+
+/** The section of each node label. */
+export const SECTION_OF_LABEL: Readonly<Record<string, EntitySection>> = Object.fromEntries(
+  ENTITY_SECTIONS.map((s) => [ENTITY_KINDS[s].label, s]),
+);
+
+/** The sections the write API writes (one upsert mutation each); the rest are written only by seed files. */
+export const API_WRITABLE_SECTIONS = ['sources', 'actors', 'statements', 'stances', 'demands', 'events'] as const satisfies readonly EntitySection[];
+/** A section the write API writes. */
+export type WritableSection = (typeof API_WRITABLE_SECTIONS)[number];
+
+/** The relationship a file's main source has to every actor it mentions. */
+export const FILE_MENTIONS = { type: 'MENTIONS', from: 'Source', to: 'Actor' } as const satisfies { type: RelationshipType; from: NodeLabel; to: NodeLabel };
+
+/** The relationship every fact of a `sourcedFromFile` kind has to its file's source. */
+export const FILE_SOURCE_TYPE: RelationshipType = 'SOURCED_FROM';
+
+/** The entity kind of a section. */
+export function kindOf(section: EntitySection): EntityKind {
+  return ENTITY_KINDS[section];
+}
+
+/** The reference fields of a kind, in field order. */
+export function referencesOf(section: EntitySection): Array<[string, ReferenceField]> {
+  return Object.entries(kindOf(section).fields).filter((e): e is [string, ReferenceField] => e[1].kind === 'ref');
+}
+
+/** The scalar fields of a kind, in field order. */
+export function scalarsOf(section: EntitySection): Array<[string, ScalarField]> {
+  return Object.entries(kindOf(section).fields).filter((e): e is [string, ScalarField] => e[1].kind !== 'ref');
+}
+
+/** Every field of any kind that holds a partial date: stored as a Neo4j Date (and `<field>End`) with `<field>Precision`. */
+export const DATE_FIELDS: ReadonlySet<string> = new Set(
+  ENTITY_SECTIONS.flatMap((s) => scalarsOf(s).filter(([, f]) => f.kind === 'date').map(([name]) => name)),
+);
+
+/** Node properties the loader derives from a kind's fields, which a seed file does not hold. */
+export function derivedProperties(section: EntitySection): string[] {
+  const kind = kindOf(section);
+  const out = ['origin'];
+  for (const [name, f] of scalarsOf(section)) {
+    if (f.kind === 'date') out.push(`${name}Precision`, `${name}End`);
+    if (f.joinedAs) out.push(f.joinedAs);
+  }
+  if (kind.defaultCameo) out.push('cameoLabel');
+  return out;
+}
+
+/** Relationship types whose owner (the entity whose field makes them) is the end node. */
+export const INCOMING_TYPES: readonly RelationshipType[] = [
+  ...new Set(ENTITY_SECTIONS.flatMap((s) => referencesOf(s).filter(([, r]) => r.direction === 'in').map(([, r]) => r.type))),
+];
+
+/** Relationship types whose actor end counts as mentioned by the file (deriving Source -MENTIONS-> Actor). */
+export const MENTION_TYPES: readonly RelationshipType[] = [
+  ...new Set(ENTITY_SECTIONS.flatMap((s) => referencesOf(s).filter(([, r]) => r.mention === true).map(([, r]) => r.type))),
+];
