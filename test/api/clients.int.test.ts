@@ -12,32 +12,27 @@ import { InMemoryCache, ApolloClient, HttpLink } from '@apollo/client';
 import type { Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { projectRoot } from '../../src/config.js';
-import { createGraphContext } from '../../src/graphql/context.js';
-import { openDriver } from '../../src/neo4j/driver.js';
-import { runSeed } from '../../src/seed/run-seed.js';
 import { ACTORS, ENTITY_CARD, createDiplographClient, describeFailure } from '../../docs/clients/apollo-client.js';
 import { askDiplograph } from '../../docs/clients/fetch.js';
 import { POSITIONS, createDiplographUrql } from '../../docs/clients/urql.js';
-import { testConnection, testDatabase } from '../setup/neo4j.js';
-import { failFastDriverOptions, startTestServer, testConfig, type TestServer } from '../server/harness.js';
+import type { TestServer } from '../server/harness.js';
+import { startSeededServer, type SeededServer } from '../server/seeded-server.js';
 
 const run = promisify(execFile);
 const examples = path.join(projectRoot, 'docs', 'clients');
 
-let driver: Driver;
+let seeded: SeededServer;
 let api: TestServer;
 let endpoint: string;
 
 beforeAll(async () => {
-  driver = openDriver(testConnection(), failFastDriverOptions);
-  await runSeed(driver, { database: testDatabase() });
-  api = await startTestServer({ config: testConfig({ NEO4J_DATABASE: testDatabase() }), driver, createContext: createGraphContext });
+  seeded = await startSeededServer();
+  api = seeded.api;
   endpoint = `${api.url}/graphql`;
 });
 
 afterAll(async () => {
-  await api?.stop();
-  await driver?.close();
+  await seeded?.close();
 });
 
 describe('docs/clients.md', () => {

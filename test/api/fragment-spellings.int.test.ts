@@ -8,12 +8,9 @@
 import { buildASTSchema } from 'graphql';
 import type { Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createGraphContext } from '../../src/graphql/context.js';
 import { loadTypeDefs } from '../../src/graphql/type-defs.js';
-import { openDriver } from '../../src/neo4j/driver.js';
-import { runSeed } from '../../src/seed/run-seed.js';
-import { testConnection, testDatabase } from '../setup/neo4j.js';
-import { failFastDriverOptions, postGraphql, startTestServer, testConfig, type TestServer } from '../server/harness.js';
+import { postGraphql, type TestServer } from '../server/harness.js';
+import { startSeededServer, type SeededServer } from '../server/seeded-server.js';
 import { exampleOperations } from './example-operations.js';
 import { spellings, type Spelling } from './spellings.js';
 
@@ -21,19 +18,17 @@ const schema = buildASTSchema(loadTypeDefs());
 /** The codes of the limits checked before anything runs. */
 const limitCodes = ['QUERY_TOO_DEEP', 'QUERY_TOO_COSTLY', 'TOO_MANY_ALIASES', 'TOO_MANY_DIRECTIVES', 'TOO_MANY_TOKENS'];
 
-let driver: Driver;
+let seeded: SeededServer;
 let api: TestServer;
 
 beforeAll(async () => {
-  driver = openDriver(testConnection(), failFastDriverOptions);
-  await runSeed(driver, { database: testDatabase() });
   // The default limits: what a client meets.
-  api = await startTestServer({ config: testConfig({ NEO4J_DATABASE: testDatabase() }), driver, createContext: createGraphContext });
+  seeded = await startSeededServer();
+  api = seeded.api;
 });
 
 afterAll(async () => {
-  await api?.stop();
-  await driver?.close();
+  await seeded?.close();
 });
 
 describe.each(exampleOperations())('docs/queries/$name.graphql', (op) => {

@@ -4,26 +4,21 @@
  */
 import type { Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createGraphContext } from '../../src/graphql/context.js';
-import { openDriver } from '../../src/neo4j/driver.js';
-import { runSeed } from '../../src/seed/run-seed.js';
-import { testConnection, testDatabase } from '../setup/neo4j.js';
-import { failFastDriverOptions, postGraphql, startTestServer, testConfig, type TestServer } from '../server/harness.js';
+import { postGraphql, type TestServer } from '../server/harness.js';
+import { startSeededServer, type SeededServer } from '../server/seeded-server.js';
 
 type Json = any; // eslint-disable-line @typescript-eslint/no-explicit-any -- response bodies are checked field by field
 
-let driver: Driver;
+let seeded: SeededServer;
 let api: TestServer;
 
 beforeAll(async () => {
-  driver = openDriver(testConnection(), failFastDriverOptions);
-  await runSeed(driver, { database: testDatabase() });
-  api = await startTestServer({ config: testConfig({ NEO4J_DATABASE: testDatabase() }), driver, createContext: createGraphContext });
+  seeded = await startSeededServer();
+  api = seeded.api;
 });
 
 afterAll(async () => {
-  await api?.stop();
-  await driver?.close();
+  await seeded?.close();
 });
 
 describe('Node', () => {
