@@ -189,6 +189,10 @@ describe('drawings are readable', () => {
     const inside = zoomed.labels.filter((l) => l.x2 > 0 && l.y2 > 0 && l.x1 < canvas.width && l.y1 < canvas.height);
     expect(inside.flatMap((a, i) => inside.slice(i + 1).filter((b) => a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2).map((b) => `${a.id} × ${b.id}`))).toEqual([]);
     await screenshot(page, 'a1-actor-russia-network');
+    // By keyboard too, the groups open: Tab to "show every entity", Enter; no group is left.
+    await page.locator('.show-all-groups').focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(async () => (await page.evaluate(() => (globalThis as unknown as { __diplograph: { graphs: Record<string, () => { nodes: { label: string }[] }> } }).__diplograph.graphs.neighbourhood!())).nodes.some((n) => /^\d+ [A-Z][a-z]+s$/.test(n.label))).toBe(false);
     expect(errors).toEqual([]);
     await page.close();
   });

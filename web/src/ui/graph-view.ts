@@ -173,7 +173,22 @@ export function drawGraph(nodes: readonly GraphNodeData[], edges: readonly Graph
     const grouped = groupLeaves(nodes, edges, expanded, highlight);
     const byId = new Map(grouped.nodes.map((n) => [n.id, n]));
     canvas.setAttribute('aria-label', `${opts.label}: ${nodes.length} entities, ${edges.length} links${grouped.groups.size > 0 ? `, drawn with ${grouped.groups.size} groups` : ''}. Arrow keys pan, plus and minus zoom, 0 fits the drawing.`);
-    replaceChildren(note, grouped.groups.size > 0 ? `${grouped.groups.size} groups stand for entities of one kind linked the same way to the same node; click one to show them.` : '');
+    // Clicking a group opens it; the button opens them all, and is how a keyboard does it.
+    const showAll = (): void => {
+      for (const id of grouped.groups.keys()) expanded.add(id);
+      draw(cytoscapeLib);
+      canvas.focus();
+    };
+    replaceChildren(
+      note,
+      ...(grouped.groups.size > 0
+        ? [
+            `${grouped.groups.size} groups stand for entities of one kind linked the same way to the same node; click one to show them, or `,
+            h('button', { type: 'button', class: 'show-all-groups', onclick: showAll }, 'show every entity'),
+            '.',
+          ]
+        : []),
+    );
     cy?.destroy();
     const instance = cytoscapeLib({
       container: canvas,
