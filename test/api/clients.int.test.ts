@@ -10,30 +10,18 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { InMemoryCache, ApolloClient, HttpLink } from '@apollo/client';
 import type { Driver } from 'neo4j-driver';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { projectRoot } from '../../src/config.js';
 import { ACTORS, ENTITY_CARD, createDiplographClient, describeFailure } from '../../docs/clients/apollo-client.js';
 import { askDiplograph } from '../../docs/clients/fetch.js';
 import { POSITIONS, createDiplographUrql } from '../../docs/clients/urql.js';
-import type { TestServer } from '../server/harness.js';
-import { startSeededServer, type SeededServer } from '../server/seeded-server.js';
+import { withSeededServer } from '../server/seeded-server.js';
 
 const run = promisify(execFile);
 const examples = path.join(projectRoot, 'docs', 'clients');
 
-let seeded: SeededServer;
-let api: TestServer;
-let endpoint: string;
-
-beforeAll(async () => {
-  seeded = await startSeededServer();
-  api = seeded.api;
-  endpoint = `${api.url}/graphql`;
-});
-
-afterAll(async () => {
-  await seeded?.close();
-});
+const api = withSeededServer();
+const endpoint = (): string => `${api().url}/graphql`;
 
 describe('docs/clients.md', () => {
   it('shows every example file verbatim', () => {
@@ -46,7 +34,7 @@ describe('docs/clients.md', () => {
 
 describe('Apollo Client', () => {
   it('keeps the fields of a fragment on an interface, given possibleTypes', async () => {
-    const client = await createDiplographClient(endpoint);
+    const client = await createDiplographClient(endpoint());
     const { data, error } = await client.query({ query: ENTITY_CARD, variables: { id: 'russia' } });
     expect(error).toBeUndefined();
     expect(data).toMatchObject({ node: { __typename: 'Actor', id: 'russia', entityKind: 'ACTOR', label: 'Russia' } });
@@ -55,13 +43,13 @@ describe('Apollo Client', () => {
   });
 
   it('drops them without possibleTypes (why the file exists)', async () => {
-    const bare = new ApolloClient({ link: new HttpLink({ uri: endpoint }), cache: new InMemoryCache() });
+    const bare = new ApolloClient({ link: new HttpLink({ uri: endpoint() }), cache: new InMemoryCache() });
     const { data } = await bare.query({ query: ENTITY_CARD, variables: { id: 'russia' }, errorPolicy: 'all' });
     expect((data as { node?: { label?: string } } | undefined)?.node?.label).toBeUndefined();
   });
 
   it('appends the next page with fetchMore (relayStylePagination)', async () => {
-    const client = await createDiplographClient(endpoint);
+    const client = await createDiplographClient(endpoint());
     const first = await client.query({ query: ACTORS });
     type Page = { actors: { edges: { node: { id: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string } } };
     const page = first.data as Page;
@@ -75,7 +63,7 @@ describe('Apollo Client', () => {
   });
 
   it('reports NOT_FOUND and BAD_USER_INPUT by code, with the other fields’ data kept (errorPolicy all)', async () => {
-    const client = await createDiplographClient(endpoint);
+    const client = await createDiplographClient(endpoint());
     const { gql } = await import('@apollo/client');
     const { data, error } = await client.query({
       query: gql`query Mixed { actor(id: "russia") { id label } missing: actor(id: "no-such-actor") { id } bad: actors(first: -1) { totalCount } }`,
@@ -86,7 +74,7 @@ describe('Apollo Client', () => {
   });
 
   it('reports a refused operation (HTTP 400) by its code', async () => {
-    const client = await createDiplographClient(endpoint);
+    const client = await createDiplographClient(endpoint());
     const { gql } = await import('@apollo/client');
     const nest = (n: number): string => (n === 0 ? 'id' : `partOf { ${nest(n - 1)} }`);
     const { error } = await client.query({ query: gql`query Deep { actor(id: "russia") { ${nest(12)} } }`, errorPolicy: 'all' });
@@ -96,7 +84,7 @@ describe('Apollo Client', () => {
 
 describe('urql', () => {
   it('asks for positions over POST', async () => {
-    const client = createDiplographUrql(endpoint);
+    const client = createDiplographUrql(endpoint());
     const result = await client.query(POSITIONS, { demandId: 'demand-nato-stop-enlargement', asOf: '2022-01-12' }).toPromise();
     expect(result.error).toBeUndefined();
     const positions = (result.data as { positions: { positions: { actor: { id: string }; kind: string }[] } }).positions.positions;
@@ -106,7 +94,7 @@ describe('urql', () => {
 
 describe('plain fetch', () => {
   it('returns the data and the errors by code', async () => {
-    const answer = await askDiplograph('query One($id: ID!) { actor(id: $id) { id label } }', { id: 'no-such-actor' }, endpoint);
+    const answer = await askDiplograph('query One($id: ID!) { actor(id: $id) { id label } }', { id: 'no-such-actor' }, endpoint());
     expect(answer.data).toEqual({ actor: null });
     expect(answer.errors.map((e) => e.code)).toEqual(['NOT_FOUND']);
   });
@@ -114,7 +102,7 @@ describe('plain fetch', () => {
 
 describe('curl', () => {
   it('answers the example in docs/clients/curl.sh', async () => {
-    const { stdout } = await run('sh', [path.join(examples, 'curl.sh'), endpoint]);
+    const { stdout } = await run('sh', [path.join(examples, 'curl.sh'), endpoint()]);
     const body = JSON.parse(stdout) as { data: { actor: { id: string; demandsMade: { id: string }[] } }; errors?: unknown };
     expect(body.errors).toBeUndefined();
     expect(body.data.actor.id).toBe('russia');
@@ -124,7 +112,7 @@ describe('curl', () => {
 
 describe('Python (standard library only)', () => {
   it('prints the positions of docs/clients/positions.py', async () => {
-    const { stdout } = await run('python3', [path.join(examples, 'positions.py'), endpoint]);
+    const { stdout } = await run('python3', [path.join(examples, 'positions.py'), endpoint()]);
     const data = JSON.parse(stdout) as { positions: { asOf: string; positions: { actor: { id: string }; kind: string }[] } };
     expect(data.positions.asOf).toBe('2022-01-12');
     expect(data.positions.positions).toContainEqual(expect.objectContaining({ actor: expect.objectContaining({ id: 'nato' }), kind: 'REJECTS' }));

@@ -7,10 +7,10 @@
  */
 import { buildASTSchema } from 'graphql';
 import type { Driver } from 'neo4j-driver';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadTypeDefs } from '../../src/graphql/type-defs.js';
-import { postGraphql, type TestServer } from '../server/harness.js';
-import { startSeededServer, type SeededServer } from '../server/seeded-server.js';
+import { postGraphql } from '../server/harness.js';
+import { withSeededServer } from '../server/seeded-server.js';
 import { exampleOperations } from './example-operations.js';
 import { spellings, type Spelling } from './spellings.js';
 
@@ -18,24 +18,14 @@ const schema = buildASTSchema(loadTypeDefs());
 /** The codes of the limits checked before anything runs. */
 const limitCodes = ['QUERY_TOO_DEEP', 'QUERY_TOO_COSTLY', 'TOO_MANY_ALIASES', 'TOO_MANY_DIRECTIVES', 'TOO_MANY_TOKENS'];
 
-let seeded: SeededServer;
-let api: TestServer;
-
-beforeAll(async () => {
   // The default limits: what a client meets.
-  seeded = await startSeededServer();
-  api = seeded.api;
-});
-
-afterAll(async () => {
-  await seeded?.close();
-});
+const api = withSeededServer();
 
 describe.each(exampleOperations())('docs/queries/$name.graphql', (op) => {
   it('passes every limit and gets the same answer however its selection is written', async () => {
     const answers = new Map<Spelling, unknown>();
     for (const [spelling, query] of Object.entries(spellings(schema, op.query)) as [Spelling, string][]) {
-      const res = await postGraphql(api.url, { query });
+      const res = await postGraphql(api().url, { query });
       const refused = (res.body.errors ?? []).filter((e) => limitCodes.includes(e.extensions?.code ?? ''));
       expect(refused, `${spelling}: ${JSON.stringify(refused)}\n${query}`).toEqual([]);
       expect(res.body.errors, `${spelling}: ${res.text.slice(0, 500)}`).toBeUndefined();
@@ -56,7 +46,7 @@ describe('a selection deeper than GRAPHQL_MAX_DEPTH (12)', () => {
   it('is refused in every spelling, with the same depth found', async () => {
     const found: unknown[] = [];
     for (const [spelling, query] of Object.entries(spellings(schema, chain(13)))) {
-      const res = await postGraphql(api.url, { query });
+      const res = await postGraphql(api().url, { query });
       expect(res.status, `${spelling}: ${res.text}`).toBe(400);
       expect(res.body.errors?.[0]?.extensions?.code, `${spelling}: ${res.text}`).toBe('QUERY_TOO_DEEP');
       expect(res.body.errors?.[0]?.message).toBe('Query is too deep: 13 levels of nested fields, the limit is 12 (GRAPHQL_MAX_DEPTH)');
@@ -67,7 +57,7 @@ describe('a selection deeper than GRAPHQL_MAX_DEPTH (12)', () => {
 
   it('one level less passes in every spelling', async () => {
     for (const [spelling, query] of Object.entries(spellings(schema, chain(12)))) {
-      const res = await postGraphql(api.url, { query });
+      const res = await postGraphql(api().url, { query });
       expect(res.body.errors, `${spelling}: ${res.text}`).toBeUndefined();
       expect(res.body.data?.['actor'], spelling).toHaveProperty('partOf');
     }

@@ -4,21 +4,11 @@
  * field alone (with its error and path), never the whole answer. Real HTTP, seeded Neo4j.
  */
 import type { Driver } from 'neo4j-driver';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { postGraphql, type TestServer } from '../server/harness.js';
-import { startSeededServer, type SeededServer } from '../server/seeded-server.js';
+import { describe, expect, it } from 'vitest';
+import { postGraphql } from '../server/harness.js';
+import { withSeededServer } from '../server/seeded-server.js';
 
-let seeded: SeededServer;
-let api: TestServer;
-
-beforeAll(async () => {
-  seeded = await startSeededServer();
-  api = seeded.api;
-});
-
-afterAll(async () => {
-  await seeded?.close();
-});
+const api = withSeededServer();
 
 /** A root field that fails, beside `actor(id: "russia")` that must still answer. */
 const failing: [string, string, string][] = [
@@ -38,7 +28,7 @@ const failing: [string, string, string][] = [
 
 describe('a failed root field nulls only itself', () => {
   it.each(failing)('%s', async (_what, field, code) => {
-    const res = await postGraphql(api.url, { query: `{ actor(id: "russia") { id } failed: ${field} }` });
+    const res = await postGraphql(api().url, { query: `{ actor(id: "russia") { id } failed: ${field} }` });
     expect(res.status, res.text).toBe(200);
     expect(res.body.data, res.text).toEqual({ actor: { id: 'russia' }, failed: null });
     expect(res.body.errors, res.text).toHaveLength(1);

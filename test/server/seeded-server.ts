@@ -3,6 +3,7 @@
  * port, with a fail-fast driver. Call in beforeAll; `close()` in afterAll.
  */
 import type { Driver } from 'neo4j-driver';
+import { afterAll, beforeAll } from 'vitest';
 import { openDriver } from '../../src/neo4j/driver.js';
 import { runSeed } from '../../src/seed/run-seed.js';
 import { testConnection, testDatabase } from '../setup/neo4j.js';
@@ -30,5 +31,20 @@ export async function startSeededServer(
       await api.stop();
       await driver.close();
     },
+  };
+}
+
+/** Starts the seeded server before the file's tests and closes it after them; returns a getter for the running server. */
+export function withSeededServer(...args: Parameters<typeof startSeededServer>): () => TestServer {
+  let seeded: SeededServer | undefined;
+  beforeAll(async () => {
+    seeded = await startSeededServer(...args);
+  });
+  afterAll(async () => {
+    await seeded?.close();
+  });
+  return () => {
+    if (!seeded) throw new Error('the seeded server is not started (call withSeededServer at the top level of the file)');
+    return seeded.api;
   };
 }
