@@ -90,18 +90,37 @@ export const RELATIONS = {
 /** A relationship field of the schema. */
 export type RelationField = keyof typeof RELATIONS;
 
-/** Paginated relationship fields, sorted by a date property of the other end. */
+/** A paginated relationship field: the relationship it follows and the date property of the other end its pages sort by. */
+export interface PagedRelation {
+  type: RelationshipType;
+  dir: 'out' | 'in';
+  /** Label required at the other end, if the type links several (absent otherwise: pages are then counted from the degree store). */
+  label?: NodeLabel;
+  sortField: string;
+}
+
+/**
+ * A page of `section`'s entities reached over `type`, sorted by that kind's sort date
+ * (the model's `sortDate`); `byLabel` when the type also reaches other kinds.
+ */
+function pageOf(section: EntitySection, type: RelationshipType, dir: 'out' | 'in', byLabel = false): PagedRelation {
+  const kind: EntityKind = ENTITY_KINDS[section];
+  if (!kind.sortDate) throw new Error(`src/graph/relations.ts: the model gives ${section} no sortDate to sort a page by`);
+  return { type, dir, ...(byLabel ? { label: kind.label as NodeLabel } : {}), sortField: kind.sortDate };
+}
+
+/** Paginated relationship fields, sorted by the sort date of the other end's kind. */
 export const PAGED_RELATIONS = {
-  'Actor.stances': { type: 'TOOK', dir: 'out', sortField: 'date' },
-  'Actor.events': { type: 'PARTICIPATED_IN', dir: 'out', sortField: 'date' },
-  'Issue.stances': { type: 'CONCERNS', dir: 'in', label: 'Stance', sortField: 'date' },
-  'Issue.statements': { type: 'CONCERNS', dir: 'in', label: 'Statement', sortField: 'said' },
-  'Demand.responses': { type: 'RESPONDS_TO', dir: 'in', label: 'Stance', sortField: 'date' },
-  'Actor.mentionedIn': { type: 'MENTIONS', dir: 'in', label: 'Source', sortField: 'published' },
-  'Actor.demandsMade': { type: 'MADE_DEMAND', dir: 'out', sortField: 'since' },
-  'Actor.demandsReceived': { type: 'ADDRESSED_TO', dir: 'in', label: 'Demand', sortField: 'since' },
-  'Issue.demands': { type: 'CONCERNS', dir: 'in', label: 'Demand', sortField: 'since' },
-  'Source.citedBy': { type: 'CITES', dir: 'in', sortField: 'published' },
-} as const satisfies Record<string, Omit<Relation, 'one' | 'sortByRel'> & { sortField: string }>;
+  'Actor.stances': pageOf('stances', 'TOOK', 'out'),
+  'Actor.events': pageOf('events', 'PARTICIPATED_IN', 'out'),
+  'Issue.stances': pageOf('stances', 'CONCERNS', 'in', true),
+  'Issue.statements': pageOf('statements', 'CONCERNS', 'in', true),
+  'Demand.responses': pageOf('stances', 'RESPONDS_TO', 'in', true),
+  'Actor.mentionedIn': pageOf('sources', 'MENTIONS', 'in', true),
+  'Actor.demandsMade': pageOf('demands', 'MADE_DEMAND', 'out'),
+  'Actor.demandsReceived': pageOf('demands', 'ADDRESSED_TO', 'in', true),
+  'Issue.demands': pageOf('demands', 'CONCERNS', 'in', true),
+  'Source.citedBy': pageOf('sources', 'CITES', 'in'),
+} as const satisfies Record<string, PagedRelation>;
 /** A paginated relationship field of the schema. */
 export type PagedRelationField = keyof typeof PAGED_RELATIONS;
