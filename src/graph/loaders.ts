@@ -164,13 +164,18 @@ export function prefetchedOf(e: EntityRecord): Map<string, Related[] | RelatedPa
   return (e as { [PREFETCHED]?: Map<string, Related[] | RelatedPage> })[PREFETCHED];
 }
 
-/** Date properties a relationship list sorts by: each kind's sort date in the model (an entity has at most one). */
-const SORT_DATES: readonly string[] = [...new Set(ENTITY_SECTIONS.flatMap((s) => (ENTITY_KINDS[s] as EntityKind).sortDate ?? []))];
+/** The date property each node label's lists sort by: its kind's `sortDate` in the model (none for actors, places, issues). */
+const SORT_DATE_OF: ReadonlyMap<string, string> = new Map(
+  ENTITY_SECTIONS.flatMap((s) => {
+    const kind: EntityKind = ENTITY_KINDS[s];
+    return kind.sortDate ? [[kind.label, kind.sortDate] as const] : [];
+  }),
+);
 /** Name properties that break ties after the date, the first an entity has (then its id). */
 const SORT_NAMES = ['name', 'title'] as const;
 
-/** The properties relationship lists sort by (sortValue), read for every item of a projected list. */
-export const SORT_PROPERTIES: readonly string[] = [...SORT_DATES, ...SORT_NAMES];
+/** The properties relationship lists sort by (sortValue), read for every item of a projected list: every kind's sort date, then the names. */
+export const SORT_PROPERTIES: readonly string[] = [...new Set(SORT_DATE_OF.values()), ...SORT_NAMES];
 
 /** A relationship list in its field's order: by a relationship property (hop) where the field says so, else by date and name. */
 export function sortRelated(rel: Relation, list: Related[]): Related[] {
@@ -184,8 +189,9 @@ export function sortRelated(rel: Relation, list: Related[]): Related[] {
         .map((x) => x.item);
 }
 
-/** Lists come back in a stable order: by date where the entity has one, then by id. */
+/** Lists come back in a stable order: by the kind's sort date where it has one, then by name, then by id. */
 function sortValue(e: EntityRecord): string {
-  const first = (keys: readonly string[]): unknown => e[keys.find((k) => e[k] !== undefined && e[k] !== null) ?? ''];
-  return `${(first(SORT_DATES) ?? '') as string}|${(first(SORT_NAMES) ?? e.id) as string}`;
+  const sortDate = SORT_DATE_OF.get(e.__label);
+  const name = SORT_NAMES.find((k) => e[k] !== undefined && e[k] !== null);
+  return `${((sortDate && e[sortDate]) ?? '') as string}|${(name ? e[name] : e.id) as string}`;
 }

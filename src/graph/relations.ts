@@ -4,7 +4,7 @@
  * the field is a model reference). Relationship
  * types reach Cypher only from here, never from client input.
  */
-import { ENTITY_KINDS, type EntityKind, type EntitySection, type NodeLabel, type RelationshipType } from '../model/entities.js';
+import { ENTITY_KINDS, FILE_MENTIONS, type EntityKind, type EntitySection, type NodeLabel, type RelationshipType } from '../model/entities.js';
 
 /** How a field follows the graph. */
 export interface Relation {
@@ -26,34 +26,52 @@ function reference(section: EntitySection, field: string): Relation {
 }
 
 /**
+ * The inverse of a model reference, read from its other end (an actor's offices are
+ * the offices whose `holder` names it): the same type, the other direction, a list;
+ * `byLabel` when the type also joins other kinds to this end (ADDRESSED_TO: demands
+ * and instruments), so the kind at the other end must be checked.
+ */
+function inverse(section: EntitySection, field: string, byLabel = false): Relation {
+  const kind: EntityKind = ENTITY_KINDS[section];
+  const ref = kind.fields[field];
+  if (ref?.kind !== 'ref') throw new Error(`src/graph/relations.ts: the model has no reference ${section}.${field}`);
+  return { type: ref.type, dir: ref.direction === 'out' ? 'in' : 'out', ...(byLabel ? { label: kind.label as NodeLabel } : {}) };
+}
+
+/** The relationship a file's main source has to the actors it mentions (FILE_MENTIONS), read from the `end` given. */
+const fileMentions = (end: 'Source' | 'Actor'): Relation =>
+  end === FILE_MENTIONS.from ? { type: FILE_MENTIONS.type, dir: 'out', label: FILE_MENTIONS.to } : { type: FILE_MENTIONS.type, dir: 'in', label: FILE_MENTIONS.from };
+
+/**
  * Every relationship field of the schema, keyed `Type.field`: the fields that follow a
- * model reference read it from the model; the inverse fields (an actor's offices, an
- * issue's children) are written here.
+ * model reference read it from the model, and so do the inverse fields (an actor's
+ * offices, an issue's children), from the reference they invert. Only the keys are
+ * written here (they type the resolvers).
  */
 export const RELATIONS = {
   'Actor.partOf': reference('actors', 'partOf'),
-  'Actor.offices': { type: 'HOLDS', dir: 'out' },
-  'Actor.officials': { type: 'OFFICE_IN', dir: 'in' },
-  'Actor.memberships': { type: 'HAS_MEMBERSHIP', dir: 'out' },
-  'Actor.members': { type: 'MEMBERSHIP_IN', dir: 'in' },
-  'Actor.demandsMade': { type: 'MADE_DEMAND', dir: 'out' },
-  'Actor.demandsReceived': { type: 'ADDRESSED_TO', dir: 'in', label: 'Demand' },
-  'Actor.mentionedIn': { type: 'MENTIONS', dir: 'in', label: 'Source' },
+  'Actor.offices': inverse('offices', 'holder'),
+  'Actor.officials': inverse('offices', 'organization'),
+  'Actor.memberships': inverse('memberships', 'member'),
+  'Actor.members': inverse('memberships', 'organization'),
+  'Actor.demandsMade': inverse('demands', 'by'),
+  'Actor.demandsReceived': inverse('demands', 'of', true),
+  'Actor.mentionedIn': fileMentions('Actor'),
   'Office.holder': reference('offices', 'holder'),
   'Office.organization': reference('offices', 'organization'),
   'Membership.member': reference('memberships', 'member'),
   'Membership.organization': reference('memberships', 'organization'),
   'Issue.parent': reference('issues', 'parent'),
-  'Issue.children': { type: 'SUBISSUE_OF', dir: 'in' },
-  'Issue.demands': { type: 'CONCERNS', dir: 'in', label: 'Demand' },
+  'Issue.children': inverse('issues', 'parent'),
+  'Issue.demands': inverse('demands', 'issues', true),
   'Instrument.issuedBy': reference('instruments', 'issuedBy'),
   'Instrument.addressedTo': reference('instruments', 'addressedTo'),
-  'Instrument.demands': { type: 'SET_OUT_IN', dir: 'in' },
+  'Instrument.demands': inverse('demands', 'instrument'),
   'Demand.by': reference('demands', 'by'),
   'Demand.of': reference('demands', 'of'),
   'Demand.instrument': reference('demands', 'instrument'),
   'Demand.issues': reference('demands', 'issues'),
-  'Demand.responses': { type: 'RESPONDS_TO', dir: 'in', label: 'Stance' },
+  'Demand.responses': inverse('stances', 'respondsTo', true),
   'Stance.holder': reference('stances', 'holder'),
   'Stance.respondsTo': reference('stances', 'respondsTo'),
   'Stance.towards': reference('stances', 'towards'),
@@ -65,43 +83,60 @@ export const RELATIONS = {
   'Statement.event': reference('statements', 'event'),
   'Statement.issues': reference('statements', 'issues'),
   'Statement.mentions': reference('statements', 'mentions'),
-  'Statement.supports': { type: 'EVIDENCED_BY', dir: 'in' },
+  // EVIDENCED_BY is every fact's `evidence`; the stances' stands for all (no label: any fact).
+  'Statement.supports': inverse('stances', 'evidence'),
   'Event.claimedBy': reference('events', 'claimedBy'),
   'Event.place': reference('events', 'place'),
   'Event.participants': reference('events', 'participants'),
   'Event.issues': reference('events', 'issues'),
   'Event.partOf': reference('events', 'partOf'),
   'Event.inResponseTo': reference('events', 'inResponseTo'),
-  'Event.responses': { type: 'IN_RESPONSE_TO', dir: 'in' },
+  'Event.responses': inverse('events', 'inResponseTo'),
   'Event.previous': reference('events', 'previous'),
-  'Event.figures': { type: 'FIGURE_OF', dir: 'in' },
-  'Event.statements': { type: 'SAID_AT', dir: 'in' },
+  'Event.figures': inverse('figures', 'event'),
+  'Event.statements': inverse('statements', 'event'),
   'Figure.claimedBy': reference('figures', 'claimedBy'),
   'Figure.event': reference('figures', 'event'),
   'Place.within': reference('places', 'within'),
-  'Place.events': { type: 'TOOK_PLACE_IN', dir: 'in' },
+  'Place.events': inverse('events', 'place'),
   'Source.publisher': reference('sources', 'publisher'),
   'Source.cites': reference('sources', 'cites'),
-  'Source.citedBy': { type: 'CITES', dir: 'in' },
-  'Source.mentions': { type: 'MENTIONS', dir: 'out', label: 'Actor' },
+  'Source.citedBy': inverse('sources', 'cites'),
+  'Source.mentions': fileMentions('Source'),
   'Fact.sources': reference('demands', 'sources'),
   'Fact.evidence': reference('demands', 'evidence'),
 } as const satisfies Record<string, Relation>;
 /** A relationship field of the schema. */
 export type RelationField = keyof typeof RELATIONS;
 
-/** Paginated relationship fields, sorted by a date property of the other end. */
+/** A paginated relationship field: the relationship it follows and the date property of the other end its pages sort by. */
+export interface PagedRelation {
+  type: RelationshipType;
+  dir: 'out' | 'in';
+  /** Label required at the other end, if the type links several (absent otherwise: pages are then counted from the degree store). */
+  label?: NodeLabel;
+  sortField: string;
+}
+
+/** A paginated inverse field: `relation` read page by page, sorted by the sort date of `section`'s kind (the model's `sortDate`). */
+function paged(section: EntitySection, relation: Relation): PagedRelation {
+  const kind: EntityKind = ENTITY_KINDS[section];
+  if (!kind.sortDate) throw new Error(`src/graph/relations.ts: the model gives ${section} no sortDate to sort a page by`);
+  return { type: relation.type, dir: relation.dir, ...(relation.label ? { label: relation.label } : {}), sortField: kind.sortDate };
+}
+
+/** Paginated relationship fields, sorted by the sort date of the other end's kind. */
 export const PAGED_RELATIONS = {
-  'Actor.stances': { type: 'TOOK', dir: 'out', sortField: 'date' },
-  'Actor.events': { type: 'PARTICIPATED_IN', dir: 'out', sortField: 'date' },
-  'Issue.stances': { type: 'CONCERNS', dir: 'in', label: 'Stance', sortField: 'date' },
-  'Issue.statements': { type: 'CONCERNS', dir: 'in', label: 'Statement', sortField: 'said' },
-  'Demand.responses': { type: 'RESPONDS_TO', dir: 'in', label: 'Stance', sortField: 'date' },
-  'Actor.mentionedIn': { type: 'MENTIONS', dir: 'in', label: 'Source', sortField: 'published' },
-  'Actor.demandsMade': { type: 'MADE_DEMAND', dir: 'out', sortField: 'since' },
-  'Actor.demandsReceived': { type: 'ADDRESSED_TO', dir: 'in', label: 'Demand', sortField: 'since' },
-  'Issue.demands': { type: 'CONCERNS', dir: 'in', label: 'Demand', sortField: 'since' },
-  'Source.citedBy': { type: 'CITES', dir: 'in', sortField: 'published' },
-} as const satisfies Record<string, Omit<Relation, 'one' | 'sortByRel'> & { sortField: string }>;
+  'Actor.stances': paged('stances', inverse('stances', 'holder')),
+  'Actor.events': paged('events', inverse('events', 'participants')),
+  'Issue.stances': paged('stances', inverse('stances', 'issues', true)),
+  'Issue.statements': paged('statements', inverse('statements', 'issues', true)),
+  'Demand.responses': paged('stances', inverse('stances', 'respondsTo', true)),
+  'Actor.mentionedIn': paged('sources', fileMentions('Actor')),
+  'Actor.demandsMade': paged('demands', inverse('demands', 'by')),
+  'Actor.demandsReceived': paged('demands', inverse('demands', 'of', true)),
+  'Issue.demands': paged('demands', inverse('demands', 'issues', true)),
+  'Source.citedBy': paged('sources', inverse('sources', 'cites')),
+} as const satisfies Record<string, PagedRelation>;
 /** A paginated relationship field of the schema. */
 export type PagedRelationField = keyof typeof PAGED_RELATIONS;

@@ -7,7 +7,7 @@
  * options always give the same files.
  */
 import type { z } from 'zod';
-import { STANCE_KINDS } from '../model/vocabulary.js';
+import { QUOTABLE_KINDS, STANCE_KINDS } from '../model/vocabulary.js';
 import type { seedFileSchema } from '../seed/seed-schema.js';
 import {
   actorId,
@@ -160,7 +160,7 @@ export function reportFile(opts: CorpusOptions, j: number): SynthFile {
   for (let k = 0; k < n; k++) {
     const who = speaker(l, rng);
     const kind = actorKind(l, who);
-    const quotable = kind !== 'MEDIA_OUTLET' && kind !== 'NEWS_AGENCY' && kind !== 'FORUM';
+    const quotable = (QUOTABLE_KINDS as readonly string[]).includes(kind);
     const topic = rng.skewed(l.issues, 2);
     statements.push({
       id: `synth-stmt-${j}-${k}`,

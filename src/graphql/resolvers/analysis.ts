@@ -5,6 +5,7 @@
 import type { FieldNode, GraphQLResolveInfo } from 'graphql';
 import { compareActors, type AgreementTopic } from '../../graph/agreement.js';
 import { today } from '../../graph/dates.js';
+import { demandStatusOf } from '../../graph/demand-status.js';
 import type { EntityRecord } from '../../graph/entity-record.js';
 import { findActorPositions, isStub, positionReasoning, type Position } from '../../graph/positions.js';
 import type { GraphContext } from '../context.js';
@@ -33,35 +34,13 @@ export async function positions(
   };
 }
 
-/** Demand.status: stance counts and the demand's state as of a date. */
+/** Demand.status: stance counts and the demand's state as of a date (src/graph/demand-status.ts). */
 export async function demandStatus(demand: EntityRecord, args: { asOf?: string | null }, ctx: GraphContext) {
   const [list, addressees] = await Promise.all([
     ctx.loaders.positions(args.asOf ?? null, true).load(demand.id),
     ctx.loaders.relatedOf(demand, 'Demand.of'),
   ]);
-  const counts = new Map<string, { kind: string; direct: number; derived: number }>();
-  for (const p of list.filter((p) => p.basis !== 'DEMANDED')) {
-    const c = counts.get(p.kind) ?? { kind: p.kind, direct: 0, derived: 0 };
-    if (p.derived) c.derived++;
-    else c.direct++;
-    counts.set(p.kind, c);
-  }
-  const addresseeIds = new Set(addressees.map((a) => a.entity.id));
-  const answers = list.filter((p) => addresseeIds.has(p.actor.id) && !p.derived);
-  let state = 'OPEN';
-  if (answers.length > 0) {
-    state = 'ANSWERED';
-    const byAddressee = [...addresseeIds].map((a) => answers.filter((p) => p.actor.id === a).map((p) => p.kind));
-    if (byAddressee.every((kinds) => kinds.includes('REJECTS'))) state = 'REJECTED';
-    else if (byAddressee.every((kinds) => kinds.includes('SUPPORTS'))) state = 'ACCEPTED';
-  }
-  // The positions already hold every actor's latest stance of each kind as of the date:
-  // the latest response is the newest of the stated ones (no second read of all responses).
-  const latest = list
-    .filter((p) => p.basis === 'STATED' && p.stance)
-    .map((p) => p.stance!)
-    .sort((a, b) => String(b.date).localeCompare(String(a.date)) || String(a.id).localeCompare(String(b.id)))[0];
-  return { asOf: args.asOf ?? today(), state, counts: [...counts.values()], latestResponse: latest ?? null };
+  return { asOf: args.asOf ?? today(), ...demandStatusOf(list, addressees.map((a) => a.entity.id)) };
 }
 
 /** Query.agreement: where two or more actors agree and disagree. */

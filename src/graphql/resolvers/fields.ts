@@ -4,6 +4,7 @@
  */
 import type { EntityRecord } from '../../graph/entity-record.js';
 import { RELATIONS, type RelationField } from '../../graph/relations.js';
+import { kindOf, type EntitySection } from '../../model/entities.js';
 import { formatPartialDate } from '../../neo4j/values.js';
 import type { GraphContext } from '../context.js';
 import { connection, listWindow, pageWindow } from '../pagination.js';
@@ -115,6 +116,24 @@ export const dateField = (field: string): Resolver =>
   readsProperties([field, `${field}Precision`, `${field}End`, 'approximate'], (parent) => partialDate(parent, field));
 
 const truncate = (s: string, n = 90): string => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
+
+/**
+ * The resolvers a kind's model fields need, read from the model: a PartialDate for each
+ * date field, and for each reference the relation map follows under the kind's label
+ * (`Statement.speaker`), that relation. Facts' `sources` and `evidence` come with
+ * factFields; references to items (Event.participants) and inverse fields have their
+ * own resolvers. test/model/derived-copies.test.ts makes sure every reference has its entry.
+ */
+export function modelFields(section: EntitySection): Record<string, Resolver> {
+  const kind = kindOf(section);
+  const out: Record<string, Resolver> = {};
+  for (const [name, field] of Object.entries(kind.fields)) {
+    const key = `${kind.label}.${name}`;
+    if (field.kind === 'date') out[name] = dateField(name);
+    else if (field.kind === 'ref' && !field.inner && key in RELATIONS) out[name] = relation(key as RelationField);
+  }
+  return out;
+}
 
 /** The properties displayLabel reads (beyond id and label). */
 const LABEL_PROPERTIES = ['name', 'title', 'summary', 'gloss', 'text', 'qualifier', 'value', 'quantity'];

@@ -1,5 +1,6 @@
 /** Resolvers of Mutation: thin wrappers over the writer that map refused input to BAD_USER_INPUT. */
 import { requireWriteKey } from '../../auth/access-plugin.js';
+import { API_WRITABLE_SECTIONS, ENTITY_KINDS } from '../../model/entities.js';
 import type { WritableSection } from '../../write/writable-sections.js';
 import { WriteInputError } from '../../write/write-input-error.js';
 import type { WriteResult } from '../../write/write-entity.js';
@@ -24,14 +25,7 @@ const upsert =
     }
   };
 
-/** Resolvers of Mutation. */
+/** Resolvers of Mutation: `upsert<Label>` for each section the model lets the API write (schema-drift.test.ts checks the SDL has them). */
 export const mutationResolvers = {
-  Mutation: {
-    upsertSource: upsert('sources'),
-    upsertActor: upsert('actors'),
-    upsertStatement: upsert('statements'),
-    upsertStance: upsert('stances'),
-    upsertDemand: upsert('demands'),
-    upsertEvent: upsert('events'),
-  },
+  Mutation: Object.fromEntries(API_WRITABLE_SECTIONS.map((section) => [`upsert${ENTITY_KINDS[section].label}`, upsert(section)])),
 };
