@@ -12,16 +12,37 @@ export interface EntityPage<T = EntityRecord> {
   items: T[];
 }
 
+/** A page of items, each with its sort key (for keyset cursors), and the total. */
+export interface KeyedPage<T = EntityRecord> {
+  total: number;
+  items: Array<{ item: T; key: SortKey }>;
+}
+
+/** The values an item is ordered by, its id last: what a keyset cursor holds (docs/decisions/0034). */
+export type SortKey = Array<string | number>;
+
+/** Where a keyset page starts and which way it reads. */
+export interface KeysetArgs {
+  /** The sort key to read after, in the reading direction; null from the start. */
+  after: SortKey | null;
+  /** Whether rows are read in descending key order. */
+  desc: boolean;
+  /** How many rows to read. */
+  limit: number;
+}
+
 /** A timeline item. */
 export interface TimelineEntry {
   kind: 'EVENT' | 'STATEMENT' | 'STANCE';
   entity: EntityRecord;
 }
 
-const page = <T>(row: Row | undefined, map: (r: Row) => T): EntityPage<T> => ({
+const page = <T>(row: Row | undefined, map: (r: Row) => T): KeyedPage<T> => ({
   total: Number(row?.total ?? 0),
-  items: ((row?.items ?? []) as Row[]).map(map),
+  items: ((row?.items ?? []) as Row[]).map((r) => ({ item: map(r), key: r.key as SortKey })),
 });
+
+const keyset = (args: KeysetArgs) => ({ after: args.after, desc: args.desc, limit: int(args.limit) });
 
 /** Events, statements and stances in time order, filtered. */
 export async function findTimeline(
@@ -32,33 +53,28 @@ export async function findTimeline(
     issueIds: string[] | null;
     from: string | null;
     to: string | null;
-    desc: boolean;
-    skip: number;
-    limit: number;
-  },
-): Promise<EntityPage<TimelineEntry>> {
+  } & KeysetArgs,
+): Promise<KeyedPage<TimelineEntry>> {
   const [row] = await reader.read('timeline', {
     kinds: args.kinds,
     actorIds: args.actorIds,
     issueIds: args.issueIds,
     from: args.from ? startOfPeriod(args.from) : null,
     to: args.to ? endOfPeriod(args.to) : null,
-    desc: args.desc,
-    skip: int(args.skip),
-    limit: int(args.limit),
+    ...keyset(args),
   });
   return page(row, (r) => ({ kind: r.kind as TimelineEntry['kind'], entity: toEntityRecord(r)! }));
 }
 
 /** Actors by name. */
-export async function listActors(reader: GraphReader, args: { kind: string | null; skip: number; limit: number }): Promise<EntityPage> {
-  const [row] = await reader.read('list-actors', { kind: args.kind, skip: int(args.skip), limit: int(args.limit) });
+export async function listActors(reader: GraphReader, args: { kind: string | null } & KeysetArgs): Promise<KeyedPage> {
+  const [row] = await reader.read('list-actors', { kind: args.kind, ...keyset(args) });
   return page(row, (r) => toEntityRecord(r)!);
 }
 
 /** Demands, newest first. */
-export async function listDemands(reader: GraphReader, args: { skip: number; limit: number }): Promise<EntityPage> {
-  const [row] = await reader.read('list-demands', { skip: int(args.skip), limit: int(args.limit) });
+export async function listDemands(reader: GraphReader, args: KeysetArgs): Promise<KeyedPage> {
+  const [row] = await reader.read('list-demands', keyset(args));
   return page(row, (r) => toEntityRecord(r)!);
 }
 
