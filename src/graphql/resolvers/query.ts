@@ -55,8 +55,8 @@ function bounded(name: string, value: number, min: number, max: number): number 
 /** The timeline's filter arguments. */
 type TimelineFilter = { actorIds?: string[] | null; issueIds?: string[] | null; from?: string | null; to?: string | null; kinds?: string[] | null };
 
-/** The filter a timeline cursor is bound to: the given, non-empty parts, in one order. */
-function filterOf(f: TimelineFilter): Record<string, unknown> {
+/** The filter a timeline cursor is bound to: the given, non-empty parts, in one order (null for none). */
+function filterOf(f: TimelineFilter): Record<string, unknown> | null {
   const parts: Array<[string, unknown]> = [
     ['actorIds', f.actorIds && f.actorIds.length > 0 ? f.actorIds : null],
     ['issueIds', f.issueIds && f.issueIds.length > 0 ? f.issueIds : null],
@@ -64,7 +64,8 @@ function filterOf(f: TimelineFilter): Record<string, unknown> {
     ['to', f.to ?? null],
     ['kinds', f.kinds && f.kinds.length > 0 ? f.kinds : null],
   ];
-  return Object.fromEntries(parts.filter(([, v]) => v !== null));
+  const given = parts.filter(([, v]) => v !== null);
+  return given.length > 0 ? Object.fromEntries(given) : null;
 }
 
 const graphNode = (e: EntityRecord) => ({ id: e.id, kind: entityKind(e), label: displayLabel(e), subkind: (e.kind as string | undefined) ?? null, entity: e });
