@@ -1,16 +1,11 @@
 /**
- * Paged lists: timeline, actors, demands, issues. Each returns plain records
- * and the total, for the GraphQL connections.
+ * Paged lists: timeline, actors, demands, issues. Each returns plain records, each
+ * with its sort key for keyset cursors (docs/decisions/0034), and the total, for the
+ * GraphQL connections.
  */
 import { toEntityRecord, type EntityRecord } from './entity-record.js';
 import { int, type GraphReader, type Row } from './graph-reader.js';
 import { endOfPeriod, startOfPeriod } from './dates.js';
-
-/** A page of entities and the total. */
-export interface EntityPage<T = EntityRecord> {
-  total: number;
-  items: T[];
-}
 
 /** A page of items, each with its sort key (for keyset cursors), and the total. */
 export interface KeyedPage<T = EntityRecord> {
