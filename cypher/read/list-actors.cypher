@@ -9,7 +9,7 @@ CALL () {
 }
 CALL () {
   MATCH (a:Actor) WHERE $kind IS NULL OR a.kind = $kind
-  WITH a, [coalesce(a.name, '~'), a.id] AS key
+  WITH a, [coalesce(a.name, '\uFFFF'), a.id] AS key
   WHERE $after IS NULL OR (CASE WHEN $desc THEN key < $after ELSE key > $after END)
   WITH a, key ORDER BY CASE WHEN $desc THEN key END DESC, CASE WHEN $desc THEN null ELSE key END ASC
   LIMIT $limit

@@ -5,18 +5,18 @@
 // rows only), and the total is a COUNT, read from the degree store when no
 // label is required: a hub's page costs its degree in sort-key reads, not in
 // whole property maps.
-// Connections page by keyset: the sort key is [date, id] (a missing date sorts last)
+// Connections page by keyset: the sort key is [date, id] (a missing date as 9999-12-31: last ascending, as Neo4j puts nulls)
 // and a page starts after $after in the reading direction (docs/decisions/0034);
 // plain lists page by $skip with $after null.
 // $params: ids, type, label (or null), kind (the other end's `kind`, or null for any), sortField,
-//          after (sort key or null), desc (boolean: the reading direction), skip, limit
+//          after (sort key, its dates as Dates, or null), desc (boolean: the reading direction), skip, limit
 // RETURN: from, total, items (list of {rel, props, label, key})
 UNWIND $ids AS id
 MATCH (n:Entity {id: id})
 CALL (n) {
   MATCH (n)<-[r:$($type)]-(m:Entity)
   WHERE ($label IS NULL OR $label IN labels(m)) AND ($kind IS NULL OR m.kind = $kind)
-  WITH r, m, [coalesce(toString(m[$sortField]), '~'), m.id] AS key
+  WITH r, m, [coalesce(m[$sortField], date('9999-12-31')), m.id] AS key
   WHERE $after IS NULL OR (CASE WHEN $desc THEN key < $after ELSE key > $after END)
   ORDER BY CASE WHEN $desc THEN key END DESC, CASE WHEN $desc THEN null ELSE key END ASC
   SKIP $skip LIMIT $limit

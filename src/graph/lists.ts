@@ -6,24 +6,14 @@
 import { toEntityRecord, type EntityRecord } from './entity-record.js';
 import { int, type GraphReader, type Row } from './graph-reader.js';
 import { endOfPeriod, startOfPeriod } from './dates.js';
+import { keyParam, type KeysetArgs, type SortKey } from './sort-key.js';
+
+export type { KeysetArgs, SortKey } from './sort-key.js';
 
 /** A page of items, each with its sort key (for keyset cursors), and the total. */
 export interface KeyedPage<T = EntityRecord> {
   total: number;
   items: Array<{ item: T; key: SortKey }>;
-}
-
-/** The values an item is ordered by, its id last: what a keyset cursor holds (docs/decisions/0034). */
-export type SortKey = Array<string | number>;
-
-/** Where a keyset page starts and which way it reads. */
-export interface KeysetArgs {
-  /** The sort key to read after, in the reading direction; null from the start. */
-  after: SortKey | null;
-  /** Whether rows are read in descending key order. */
-  desc: boolean;
-  /** How many rows to read. */
-  limit: number;
 }
 
 /** A timeline item. */
@@ -37,7 +27,7 @@ const page = <T>(row: Row | undefined, map: (r: Row) => T): KeyedPage<T> => ({
   items: ((row?.items ?? []) as Row[]).map((r) => ({ item: map(r), key: r.key as SortKey })),
 });
 
-const keyset = (args: KeysetArgs) => ({ after: args.after, desc: args.desc, limit: int(args.limit) });
+const keyset = (args: KeysetArgs, datePositions: readonly number[]) => ({ after: keyParam(args.after, datePositions), desc: args.desc, limit: int(args.limit) });
 
 /** Events, statements and stances in time order, filtered. */
 export async function findTimeline(
@@ -56,20 +46,20 @@ export async function findTimeline(
     issueIds: args.issueIds,
     from: args.from ? startOfPeriod(args.from) : null,
     to: args.to ? endOfPeriod(args.to) : null,
-    ...keyset(args),
+    ...keyset(args, [0, 1]),
   });
   return page(row, (r) => ({ kind: r.kind as TimelineEntry['kind'], entity: toEntityRecord(r)! }));
 }
 
 /** Actors by name. */
 export async function listActors(reader: GraphReader, args: { kind: string | null } & KeysetArgs): Promise<KeyedPage> {
-  const [row] = await reader.read('list-actors', { kind: args.kind, ...keyset(args) });
+  const [row] = await reader.read('list-actors', { kind: args.kind, ...keyset(args, []) });
   return page(row, (r) => toEntityRecord(r)!);
 }
 
 /** Demands, newest first. */
 export async function listDemands(reader: GraphReader, args: KeysetArgs): Promise<KeyedPage> {
-  const [row] = await reader.read('list-demands', keyset(args));
+  const [row] = await reader.read('list-demands', keyset(args, [0]));
   return page(row, (r) => toEntityRecord(r)!);
 }
 

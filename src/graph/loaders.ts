@@ -6,7 +6,7 @@ import DataLoader from 'dataloader';
 import { ENTITY_KINDS, ENTITY_SECTIONS, type EntityKind } from '../model/entities.js';
 import { toEntityRecord, type EntityRecord } from './entity-record.js';
 import { int, type GraphReader, type Row } from './graph-reader.js';
-import type { SortKey } from './lists.js';
+import { keyParam, type SortKey } from './sort-key.js';
 import { findPositions, type Position } from './positions.js';
 import { PAGED_RELATIONS, RELATIONS, type PagedRelationField, type Relation, type RelationField } from './relations.js';
 
@@ -129,7 +129,7 @@ export class Loaders {
     let loader = this.pages.get(key);
     if (!loader) {
       loader = new DataLoader(async (ids) => {
-        const common = { ids, after: args.after, desc: args.desc, skip: int(args.skip), limit: int(args.limit) };
+        const common = { ids, after: keyParam(args.after, [0]), desc: args.desc, skip: int(args.skip), limit: int(args.limit) };
         let rows: Row[];
         if (field === 'Actor.statements') {
           rows = await this.reader.read('actor-statements-page', { ...common, role: filter ?? 'ANY' });

@@ -17,7 +17,7 @@ import type { EntityRecord } from './entity-record.js';
 import { int, type GraphReader, type Row } from './graph-reader.js';
 import { pageKey, PREFETCHED, sortRelated, type PageArgs, type Related, type RelatedPage } from './loaders.js';
 import { DATE_FIELDS } from '../model/entities.js';
-import type { SortKey } from './lists.js';
+import { keyParam, type SortKey } from './sort-key.js';
 import { PAGED_RELATIONS, RELATIONS, type PagedRelationField, type RelationField } from './relations.js';
 
 /** What to read of an entity: some properties (null: all of them), and relationship fields. */
@@ -151,9 +151,9 @@ class ProjectionBuilder {
   }
 
   private pageMap(m: string, f: PageFetch, match: string, order: string, rel: string, count: string): string {
-    // Same order and keyset as the page loader's query: [sort date (missing last), id], after the cursor's key (docs/decisions/0034).
-    const key = `[coalesce(toString(${order}), '~'), ${m}.id]`;
-    const after = f.page.after === null ? '' : ` WHERE ${key} ${f.page.desc ? '<' : '>'} ${this.param(f.page.after)}`;
+    // Same order and keyset as the page loader's query: [sort date (missing: 9999-12-31), id], after the cursor's key (sort-key.ts).
+    const key = `[coalesce(${order}, date('9999-12-31')), ${m}.id]`;
+    const after = f.page.after === null ? '' : ` WHERE ${key} ${f.page.desc ? '<' : '>'} ${this.param(keyParam(f.page.after, [0]))}`;
     const items =
       `COLLECT { ${match}${after} ORDER BY ${key} ${f.page.desc ? 'DESC' : 'ASC'} ` +
       `SKIP ${this.param(int(f.page.skip))} LIMIT ${this.param(int(f.page.limit))} RETURN ${this.entity(m, f.next, rel, f.counted ? key : undefined)} }`;

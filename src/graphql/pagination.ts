@@ -24,7 +24,7 @@ export interface ConnectionRef {
   args?: Record<string, unknown>;
 }
 
-import type { SortKey } from '../graph/lists.js';
+import type { SortKey } from '../graph/sort-key.js';
 
 /** A decoded page request over a keyset-ordered connection. */
 export interface KeysetWindow {
