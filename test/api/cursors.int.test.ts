@@ -166,6 +166,23 @@ describe('cursors bound to their connection', () => {
     expect(actors.message).toMatch(/not of Query.actors/);
   });
 
+  it('refuses a timeline cursor under another filter', async () => {
+    const FILTERED = 'query ($after: String, $actorIds: [ID!]) { timeline(filter: { actorIds: $actorIds }, first: 2, after: $after) { edges { node { title } } pageInfo { endCursor } } }';
+    const cursor = (await data(FILTERED, { actorIds: ['russia'] })).timeline.pageInfo.endCursor;
+    await data(FILTERED, { actorIds: ['russia'], after: cursor });
+    const other = await refused(FILTERED, { actorIds: ['nato'], after: cursor });
+    expect(other.message).toMatch(/^after is a cursor of Query.timeline \(filter: \{"actorIds":\["russia"\]\}, order: ASC\), not of Query.timeline \(filter: \{"actorIds":\["nato"\]\}, order: ASC\)/);
+  });
+
+  it('an edited cursor (an impossible date in its key) answers an empty page, not an error', async () => {
+    const cursor = (await data(STATEMENTS, { id: 'russia', first: 1 })).actor.statements.pageInfo.endCursor as string;
+    const body = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    body.k[0] = '2022-02-30';
+    const edited = Buffer.from(JSON.stringify(body), 'utf8').toString('base64url');
+    const page = (await data(STATEMENTS, { id: 'russia', first: 2, after: edited })).actor.statements;
+    expect(page.edges).toEqual([]);
+  });
+
   it('refuses an offset cursor of the earlier API, and text that is no cursor', async () => {
     const old = Buffer.from('offset:1', 'utf8').toString('base64url');
     const error = await refused(TIMELINE, { first: 2, after: old });
