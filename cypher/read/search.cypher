@@ -6,7 +6,8 @@
 //   phrase (the whole text folded), startsWith and holds (regular expressions quoting
 //   the phrase: a name that begins with it, or holds it, as whole words),
 //   window (how many of the best-scored hits are compared by name), labels (list or null), skip, limit
-// RETURN: total, items (list of {props, label, score, detail})
+// RETURN: total, items (list of {props, label, score, detail}), snapshot (how many changes and
+//   entities the graph holds: a ranking's cursors are refused once it differs, docs/decisions/0034)
 CALL () {
   CALL db.index.fulltext.queryNodes('entity_search', $folded) YIELD node, score RETURN node, score
   UNION ALL
@@ -70,4 +71,5 @@ CALL (page) {
   ORDER BY i
   RETURN collect({props: properties(hit.node), label: hit.label, score: hit.score, detail: detail}) AS items
 }
-RETURN total, items
+// Both counts come from the count store: no node is read.
+RETURN total, items, [COUNT { (:Change) }, COUNT { (:Entity) }] AS snapshot

@@ -1,8 +1,12 @@
 // Events, statements and stances in time order. An item falls in the range
 // when its period (start to end, by its precision) overlaps the range.
+// The sort key is [start, end, id] (a missing date as 9999-12-31: last ascending, as Neo4j puts nulls); a page starts after
+// $after in the reading direction (docs/decisions/0034), so items written before a
+// page boundary do not move it, and DESC is exactly ASC reversed.
 // $params: kinds (list of 'EVENT'|'STATEMENT'|'STANCE'), actorIds (or null), issueIds (or null),
-//          from (Date or null), to (Date or null), desc (boolean), skip, limit
-// RETURN: total, items (list of {props, label, kind})
+//          from (Date or null), to (Date or null), after (sort key, its dates as Dates, or null),
+//          desc (boolean: the reading direction), limit
+// RETURN: total, items (list of {props, label, kind, key})
 CALL () {
   MATCH (e:Event) WHERE 'EVENT' IN $kinds
     AND ($actorIds IS NULL
@@ -27,6 +31,8 @@ CALL () {
 }
 WITH item, kind, start, end
 WHERE ($from IS NULL OR end >= $from) AND ($to IS NULL OR start <= $to)
-ORDER BY CASE WHEN $desc THEN start END DESC, CASE WHEN $desc THEN null ELSE start END ASC, end, item.id
-WITH collect({props: properties(item), label: [l IN labels(item) WHERE l <> 'Entity'][0], kind: kind}) AS allRows
-RETURN size(allRows) AS total, allRows[$skip..($skip + $limit)] AS items
+WITH item, kind, [coalesce(start, date('9999-12-31')), coalesce(end, date('9999-12-31')), item.id] AS key
+ORDER BY CASE WHEN $desc THEN key END DESC, CASE WHEN $desc THEN null ELSE key END ASC
+WITH collect({item: item, kind: kind, key: key}) AS allRows
+WITH size(allRows) AS total, [r IN allRows WHERE $after IS NULL OR (CASE WHEN $desc THEN r.key < $after ELSE r.key > $after END)][..$limit] AS page
+RETURN total, [r IN page | {props: properties(r.item), label: [l IN labels(r.item) WHERE l <> 'Entity'][0], kind: r.kind, key: r.key}] AS items

@@ -16,13 +16,21 @@ export async function createDiplographClient(endpoint = 'http://127.0.0.1:4000/g
             demands: relayStylePagination(),
             search: relayStylePagination(['text', 'kinds']),
             timeline: relayStylePagination(['filter', 'order']),
+            changes: relayStylePagination(['entityId', 'keyId', 'from', 'to']),
           },
         },
+        // The key arguments are those a cursor is bound to: a list in another order is another list.
         Actor: {
           fields: {
-            stances: relayStylePagination(),
-            statements: relayStylePagination(['role']),
-            events: relayStylePagination(),
+            stances: relayStylePagination(['order']),
+            statements: relayStylePagination(['role', 'order']),
+            events: relayStylePagination(['order']),
+          },
+        },
+        Issue: {
+          fields: {
+            stances: relayStylePagination(['order']),
+            statements: relayStylePagination(['order']),
           },
         },
       },
@@ -45,6 +53,17 @@ export const ACTORS = gql`
       totalCount
       edges { cursor node { id label kind } }
       pageInfo { hasNextPage endCursor }
+    }
+  }
+`;
+
+/** The newest items of the timeline, read backwards: `last` with `before`, and fetchMore prepends the page before. */
+export const LATEST = gql`
+  query Latest($before: String) {
+    timeline(last: 3, before: $before) {
+      totalCount
+      edges { cursor node { kind title date { start } } }
+      pageInfo { hasPreviousPage startCursor }
     }
   }
 `;

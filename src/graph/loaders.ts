@@ -6,6 +6,7 @@ import DataLoader from 'dataloader';
 import { ENTITY_KINDS, ENTITY_SECTIONS, type EntityKind } from '../model/entities.js';
 import { toEntityRecord, type EntityRecord } from './entity-record.js';
 import { int, type GraphReader, type Row } from './graph-reader.js';
+import { keyParam, type SortKey } from './sort-key.js';
 import { findPositions, type Position } from './positions.js';
 import { PAGED_RELATIONS, RELATIONS, type PagedRelationField, type Relation, type RelationField } from './relations.js';
 
@@ -13,6 +14,8 @@ import { PAGED_RELATIONS, RELATIONS, type PagedRelationField, type Relation, typ
 export interface Related {
   entity: EntityRecord;
   rel: Record<string, unknown>;
+  /** The item's sort key, on the items of a page (for keyset cursors). */
+  key?: SortKey;
 }
 
 /** One page of related entities and the total. */
@@ -21,8 +24,12 @@ export interface RelatedPage {
   items: Related[];
 }
 
-/** Page arguments: offset, size and direction. */
+/**
+ * Page arguments: where to start (after a sort key for connections, docs/decisions/0034;
+ * an offset for plain lists), size and reading direction.
+ */
 export interface PageArgs {
+  after: SortKey | null;
   skip: number;
   limit: number;
   desc: boolean;
@@ -30,7 +37,8 @@ export interface PageArgs {
 
 function toRelated(row: Row): Related | null {
   const entity = toEntityRecord(row);
-  return entity ? { entity, rel: (row.rel ?? {}) as Record<string, unknown> } : null;
+  if (!entity) return null;
+  return row.key ? { entity, rel: (row.rel ?? {}) as Record<string, unknown>, key: row.key as SortKey } : { entity, rel: (row.rel ?? {}) as Record<string, unknown> };
 }
 
 /** The loaders of one request. */
@@ -121,7 +129,7 @@ export class Loaders {
     let loader = this.pages.get(key);
     if (!loader) {
       loader = new DataLoader(async (ids) => {
-        const common = { ids, desc: args.desc, skip: int(args.skip), limit: int(args.limit) };
+        const common = { ids, after: keyParam(args.after, [0]), desc: args.desc, skip: int(args.skip), limit: int(args.limit) };
         let rows: Row[];
         if (field === 'Actor.statements') {
           rows = await this.reader.read('actor-statements-page', { ...common, role: filter ?? 'ANY' });
@@ -149,7 +157,7 @@ export class Loaders {
 
 /** The key of one page of a relationship field: field, window, direction and filter. */
 export function pageKey(field: PagedRelationField | 'Actor.statements', args: PageArgs, filter?: string | null): string {
-  return `${field}|${args.skip}|${args.limit}|${args.desc}|${filter ?? ''}`;
+  return `${field}|${args.after === null ? '' : JSON.stringify(args.after)}|${args.skip}|${args.limit}|${args.desc}|${filter ?? ''}`;
 }
 
 /**

@@ -17,6 +17,7 @@ import type { EntityRecord } from './entity-record.js';
 import { int, type GraphReader, type Row } from './graph-reader.js';
 import { pageKey, PREFETCHED, sortRelated, type PageArgs, type Related, type RelatedPage } from './loaders.js';
 import { DATE_FIELDS } from '../model/entities.js';
+import { keyParam, type SortKey } from './sort-key.js';
 import { PAGED_RELATIONS, RELATIONS, type PagedRelationField, type RelationField } from './relations.js';
 
 /** What to read of an entity: some properties (null: all of them), and relationship fields. */
@@ -100,13 +101,14 @@ class ProjectionBuilder {
     return `n${++this.variables}`;
   }
 
-  /** The map of one entity: its properties, label, relationship properties and fetches f0, f1, .... */
-  entity(v: string, selection: EntitySelection, rel: string | null): string {
+  /** The map of one entity: its properties, label, relationship properties, sort key (page items) and fetches f0, f1, .... */
+  entity(v: string, selection: EntitySelection, rel: string | null, key?: string): string {
     const props =
       selection.properties === null ? `properties(${v})` : `${v} {${['id', ...selection.properties.filter((p) => p !== 'id')].map((p) => property(v, p)).join(', ')}}`;
     const parts = [`props: ${props}`];
     if (selection.label === undefined) parts.push(`label: ${LABEL(v)}`);
     if (rel !== null && selection.relationship) parts.push(`rel: ${rel}`);
+    if (key !== undefined) parts.push(`key: ${key}`);
     selection.fetches.forEach((f, i) => parts.push(`f${i}: ${f.kind === 'relation' ? this.relation(v, f) : this.page(v, f)}`));
     return `{${parts.join(', ')}}`;
   }
@@ -149,10 +151,12 @@ class ProjectionBuilder {
   }
 
   private pageMap(m: string, f: PageFetch, match: string, order: string, rel: string, count: string): string {
-    // Same order as the page loader's query: the sort property, then id.
+    // Same order and keyset as the page loader's query: [sort date (missing: 9999-12-31), id], after the cursor's key (sort-key.ts).
+    const key = `[coalesce(${order}, date('9999-12-31')), ${m}.id]`;
+    const after = f.page.after === null ? '' : ` WHERE ${key} ${f.page.desc ? '<' : '>'} ${this.param(keyParam(f.page.after, [0]))}`;
     const items =
-      `COLLECT { ${match} ORDER BY ${order} ${f.page.desc ? 'DESC' : 'ASC'}, ${m}.id ` +
-      `SKIP ${this.param(int(f.page.skip))} LIMIT ${this.param(int(f.page.limit))} RETURN ${this.entity(m, f.next, rel)} }`;
+      `COLLECT { ${match}${after} ORDER BY ${key} ${f.page.desc ? 'DESC' : 'ASC'} ` +
+      `SKIP ${this.param(int(f.page.skip))} LIMIT ${this.param(int(f.page.limit))} RETURN ${this.entity(m, f.next, rel, f.counted ? key : undefined)} }`;
     return `{total: ${count}, items: ${items}}`;
   }
 }
@@ -225,7 +229,7 @@ function relatedRecords(rows: Row[], next: EntitySelection): Related[] {
   const out: Related[] = new Array(rows.length);
   for (let i = 0; i < rows.length; i++) {
     const r = rows[i]!;
-    out[i] = { entity: toRecord(r, next), rel: (r.rel ?? EMPTY) as Record<string, unknown> };
+    out[i] = r.key ? { entity: toRecord(r, next), rel: (r.rel ?? EMPTY) as Record<string, unknown>, key: r.key as SortKey } : { entity: toRecord(r, next), rel: (r.rel ?? EMPTY) as Record<string, unknown> };
   }
   return out;
 }

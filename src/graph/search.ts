@@ -111,10 +111,10 @@ function sentenceCase(value: unknown): string | null {
 export async function searchEntities(
   reader: GraphReader,
   args: { text: string; labels: string[] | null; skip: number; limit: number },
-): Promise<{ total: number; hits: SearchHit[] }> {
+): Promise<{ total: number; hits: SearchHit[]; snapshot: number[] }> {
   const folded = toLuceneQuery(args.text);
   const words = toStemmedQuery(args.text);
-  if (folded === null || words === null) return { total: 0, hits: [] };
+  if (folded === null || words === null) return { total: 0, hits: [], snapshot: [] };
   const [row] = await reader.read('search', {
     folded,
     words,
@@ -128,5 +128,7 @@ export async function searchEntities(
     const entity = toEntityRecord(item)!;
     return { entity, score: Number(item.score), matchedText: matchedTextOf(entity, args.text), detail: sentenceCase(item.detail) };
   });
-  return { total: Number(row?.total ?? 0), hits };
+  // How many changes and entities the graph held: what a ranking's cursors are valid in (docs/decisions/0034).
+  const snapshot = ((row?.snapshot ?? []) as unknown[]).map(Number);
+  return { total: Number(row?.total ?? 0), hits, snapshot };
 }

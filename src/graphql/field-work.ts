@@ -60,7 +60,7 @@ export function fieldWork(coordinate: string, args: FieldArgs): number | undefin
       return AGREEMENT_UNITS.base + actors * AGREEMENT_UNITS.perActor;
     }
     case 'Query.timeline':
-      return TIMELINE_UNITS.scan + TIMELINE_UNITS.perItem * clamp(num(args['first'], 50), 1, 200);
+      return TIMELINE_UNITS.scan + TIMELINE_UNITS.perItem * clamp(num(args['first'] ?? args['last'], 50), 1, 200);
     case 'Query.search':
       return SEARCH_UNITS.scan + SEARCH_UNITS.perHit * clamp(num(args['first'], 20), 1, 100);
     default:

@@ -25,6 +25,7 @@ import {
   type ValueNode,
 } from 'graphql';
 import { fieldWork, type FieldArgs } from './field-work.js';
+import { DEFAULT_PAGE_SIZE } from './pagination.js';
 
 /** What a list without a size argument is assumed to hold (issues, memberships, a path's nodes). */
 export const DEFAULT_LIST_ITEMS = 10;
@@ -97,7 +98,7 @@ export function estimateOperationCost(
     if (work !== undefined) expensive.add(coordinate);
     const named = getNamedType(field.type);
     if (!node.selectionSet || !isCompositeType(named)) return LEAF_COST + (work ?? 0);
-    const size = sizeOf(args);
+    const size = sizeOf(args, field);
     const isList = isListType(getNullableType(field.type));
     const items = size ?? (isList && !parentSized ? DEFAULT_LIST_ITEMS : 1);
     return OBJECT_COST + (work ?? 0) + items * selectionCost(node.selectionSet, named, size !== undefined, visiting);
@@ -154,12 +155,17 @@ function plainValue(value: ValueNode, variables: Record<string, unknown>): unkno
   }
 }
 
-/** How many items a field's arguments ask for: `first`, `limit`, or the ids listed. */
-function sizeOf(args: FieldArgs): number | undefined {
-  for (const name of ['first', 'limit']) {
+/**
+ * How many items a field's arguments ask for: `first`, `last`, `limit`, or the ids
+ * listed; a connection read backwards as well as forwards has no default `first` and
+ * gives DEFAULT_PAGE_SIZE items when given neither.
+ */
+function sizeOf(args: FieldArgs, field: GraphQLField<unknown, unknown>): number | undefined {
+  for (const name of ['first', 'last', 'limit']) {
     const n = args[name];
     if (typeof n === 'number' && Number.isFinite(n)) return Math.max(1, n);
   }
   if (Array.isArray(args['ids'])) return Math.max(1, args['ids'].length);
+  if (field.args.some((a) => a.name === 'last')) return DEFAULT_PAGE_SIZE;
   return undefined;
 }

@@ -27,7 +27,8 @@ import {
 import { SORT_PROPERTIES } from '../graph/loaders.js';
 import { mergeFetches, type EntitySelection, type Fetch } from '../graph/projected-read.js';
 import { RELATIONS, type PagedRelationField, type RelationField } from '../graph/relations.js';
-import { listWindow, pageWindow } from './pagination.js';
+import { listWindow } from './pagination.js';
+import { relationPage, type RelationPageArgs } from './relation-page.js';
 import { entityTypeResolvers } from './resolvers/entity-types.js';
 import { loaderReadOf, propertiesReadBy, type LoaderRead } from './resolvers/fields.js';
 
@@ -149,12 +150,11 @@ function planFetch(op: Operation, type: GraphQLObjectType, fieldNodes: FieldNode
   try {
     if (read.kind === 'relation') return { kind: 'relation', field: read.field as RelationField, next };
     if (read.kind === 'connection') {
-      const window = pageWindow(args.first as number | undefined, args.after as string | null | undefined);
-      const filter = read.field === 'Actor.statements' ? ((args.role as string | undefined) ?? 'ANY') : null;
-      return { kind: 'page', field: read.field as PagedRelationField, page: { ...window, desc: args.order !== 'ASC' }, filter, counted: true, next };
+      const { page, filter } = relationPage(read.field as PagedRelationField | 'Actor.statements', null, args as RelationPageArgs);
+      return { kind: 'page', field: read.field as PagedRelationField, page, filter, counted: true, next };
     }
     const window = listWindow(args.first as number | null | undefined, args.offset as number | null | undefined);
-    return { kind: 'page', field: read.field as PagedRelationField, page: { ...window, desc: false }, filter: (args.kind as string | null | undefined) ?? null, counted: false, next };
+    return { kind: 'page', field: read.field as PagedRelationField, page: { ...window, after: null, desc: false }, filter: (args.kind as string | null | undefined) ?? null, counted: false, next };
   } catch {
     return null;
   }

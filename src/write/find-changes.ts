@@ -4,6 +4,7 @@
  */
 import { endOfPeriod, startOfPeriod } from '../graph/dates.js';
 import { int, type GraphReader } from '../graph/graph-reader.js';
+import type { KeyedPage, KeysetArgs } from '../graph/lists.js';
 import type { ChangeRecord } from './write-entity.js';
 
 /** Filters and window of a page of changes; dates are partial dates (YYYY, YYYY-MM, YYYY-MM-DD). */
@@ -12,19 +13,19 @@ export interface ChangeQuery {
   keyId: string | null;
   from: string | null;
   to: string | null;
-  skip: number;
-  limit: number;
 }
 
 /** One page of changes and how many match. */
-export async function findChanges(reader: GraphReader, q: ChangeQuery): Promise<{ total: number; items: ChangeRecord[] }> {
+export async function findChanges(reader: GraphReader, q: ChangeQuery & KeysetArgs): Promise<KeyedPage<ChangeRecord>> {
   const [row] = await reader.read('changes', {
     entityId: q.entityId,
     keyId: q.keyId,
     from: q.from ? startOfPeriod(q.from) : null,
     to: q.to ? endOfPeriod(q.to) : null,
-    skip: int(q.skip),
+    after: q.after,
+    desc: q.desc,
     limit: int(q.limit),
   });
-  return { total: Number(row?.total ?? 0), items: (row?.items ?? []) as ChangeRecord[] };
+  const items = ((row?.items ?? []) as Array<ChangeRecord & { key: KeyedPage['items'][number]['key'] }>).map(({ key, ...item }) => ({ item: item as ChangeRecord, key }));
+  return { total: Number(row?.total ?? 0), items };
 }

@@ -12,7 +12,7 @@ import { InMemoryCache, ApolloClient, HttpLink } from '@apollo/client';
 import type { Driver } from 'neo4j-driver';
 import { describe, expect, it } from 'vitest';
 import { projectRoot } from '../../src/config.js';
-import { ACTORS, ENTITY_CARD, createDiplographClient, describeFailure } from '../../docs/clients/apollo-client.js';
+import { ACTORS, ENTITY_CARD, LATEST, createDiplographClient, describeFailure } from '../../docs/clients/apollo-client.js';
 import { askDiplograph } from '../../docs/clients/fetch.js';
 import { POSITIONS, createDiplographUrql } from '../../docs/clients/urql.js';
 import { withSeededServer } from '../server/seeded-server.js';
@@ -60,6 +60,22 @@ describe('Apollo Client', () => {
     const merged = client.readQuery({ query: ACTORS }) as Page;
     expect(merged.actors.edges).toHaveLength(10);
     expect(new Set(merged.actors.edges.map((e) => e.node.id)).size).toBe(10);
+  });
+
+  it('prepends the page before with fetchMore on last/before (relayStylePagination)', async () => {
+    const client = await createDiplographClient(endpoint());
+    type Page = { timeline: { totalCount: number; edges: { node: { title: string; date: { start: string } } }[]; pageInfo: { hasPreviousPage: boolean; startCursor: string } } };
+    const latest = (await client.query({ query: LATEST })).data as Page;
+    expect(latest.timeline.edges).toHaveLength(3);
+    expect(latest.timeline.pageInfo.hasPreviousPage).toBe(true);
+    const watched = client.watchQuery({ query: LATEST });
+    await watched.fetchMore({ variables: { before: latest.timeline.pageInfo.startCursor } });
+    const merged = client.readQuery({ query: LATEST }) as Page;
+    expect(merged.timeline.edges).toHaveLength(6);
+    // The earlier page came in front: the list is still oldest first, and ends with the newest three.
+    const starts = merged.timeline.edges.map((e) => e.node.date.start);
+    expect([...starts].sort()).toEqual(starts);
+    expect(merged.timeline.edges.slice(3)).toEqual(latest.timeline.edges);
   });
 
   it('reports NOT_FOUND and BAD_USER_INPUT by code, with the other fields’ data kept (errorPolicy all)', async () => {

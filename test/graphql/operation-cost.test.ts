@@ -60,6 +60,16 @@ describe('the cost estimate', () => {
     expect(estimate('{ neighbourhood(id: "nato") { truncated } }').cost).toBe(estimate('{ neighbourhood(id: "nato", depth: 1, limit: 100) { truncated } }').cost);
   });
 
+  it('counts a page read backwards (last) as one read forwards (first), and a connection given neither as 50 items', () => {
+    const timeline = (args: string) => `{ timeline${args} { edges { node { title entity { id } } } } }`;
+    const statements = (args: string) => `{ actor(id: "russia") { statements${args} { edges { node { id text } } } } }`;
+    for (const page of [timeline, statements]) {
+      expect(estimate(page('(last: 200)')).cost).toBe(estimate(page('(first: 200)')).cost);
+      expect(estimate(page('')).cost).toBe(estimate(page('(first: 50)')).cost);
+      expect(estimate(page('(last: 200)')).cost).toBeGreaterThan(estimate(page('(last: 5)')).cost);
+    }
+  });
+
   it('is the same whether the operation is written plainly, with inline fragments or with named fragments', () => {
     const body = 'actors(first: 50) { edges { node { id stances(first: 20) { totalCount edges { node { id } } } } } }';
     const plain = estimate(`{ ${body} }`).cost;

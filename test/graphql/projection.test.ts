@@ -39,9 +39,10 @@ describe('planning a lookup', () => {
       { n: 3 },
     );
     expect(s.fetches).toHaveLength(2);
-    expect(s.fetches[0]).toMatchObject({ kind: 'page', field: 'Actor.statements', filter: 'SPEAKER', page: { skip: 0, limit: 3, desc: true } });
+    // A connection's page reads one row more than asked: it tells whether another page follows.
+    expect(s.fetches[0]).toMatchObject({ kind: 'page', field: 'Actor.statements', filter: 'SPEAKER', page: { after: null, skip: 0, limit: 4, desc: true } });
     expect(s.fetches[0]!.next.properties).toEqual(expect.arrayContaining(['text', 'gloss']));
-    expect(s.fetches[1]).toMatchObject({ kind: 'page', field: 'Actor.demandsMade', page: { skip: 2, limit: 100, desc: false } });
+    expect(s.fetches[1]).toMatchObject({ kind: 'page', field: 'Actor.demandsMade', page: { after: null, skip: 2, limit: 100, desc: false } });
   });
 
   it('reads every property where it cannot tell what is needed: abstract ends, wrapped items, and beyond the depth limit', () => {

@@ -3,22 +3,18 @@ import { findChanges } from '../../write/find-changes.js';
 import type { ChangeRecord } from '../../write/write-entity.js';
 import type { GraphContext } from '../context.js';
 import { badInput } from '../errors.js';
-import { connection, pageWindow } from '../pagination.js';
+import { keysetConnection, keysetRead, keysetWindow, type ConnectionArgs } from '../pagination.js';
 
-type ChangesArgs = { entityId?: string | null; keyId?: string | null; from?: string | null; to?: string | null; first?: number; after?: string | null };
+type ChangesArgs = { entityId?: string | null; keyId?: string | null; from?: string | null; to?: string | null } & ConnectionArgs;
 
 /** Query.changes: a read like any other (public unless READS_REQUIRE_KEY). */
 export const changesQuery = async (_: unknown, args: ChangesArgs, ctx: GraphContext) => {
   if (args.from && args.to && args.to.localeCompare(args.from) < 0 && !args.from.startsWith(args.to)) throw badInput('to', `is before from (${args.from})`);
-  const window = pageWindow(args.first, args.after);
-  const page = await findChanges(ctx.reader, {
-    entityId: args.entityId ?? null,
-    keyId: args.keyId ?? null,
-    from: args.from ?? null,
-    to: args.to ?? null,
-    ...window,
-  });
-  return connection(page.items, page.total, window);
+  const filter = { entityId: args.entityId ?? null, keyId: args.keyId ?? null, from: args.from ?? null, to: args.to ?? null };
+  const ref = { field: 'Query.changes', args: Object.fromEntries(Object.entries(filter).filter(([, v]) => v !== null)) };
+  const window = keysetWindow(ref, args);
+  const page = await findChanges(ctx.reader, { ...filter, ...keysetRead('DESC', window) });
+  return keysetConnection(ref, page.items, page.total, window, (i) => i.key, (i) => ({ node: i.item }));
 };
 
 /** Resolvers of Change. */

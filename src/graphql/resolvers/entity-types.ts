@@ -5,7 +5,8 @@
 import type { EntityRecord } from '../../graph/entity-record.js';
 import { endOfPeriod } from '../../graph/dates.js';
 import type { GraphContext } from '../context.js';
-import { connection, pageWindow } from '../pagination.js';
+import { keysetConnection } from '../pagination.js';
+import { relationPage, type RelationPageArgs } from '../relation-page.js';
 import { boundedRelation, entityFields, factFields, mapValue, modelFields, pagedRelation, readsProperties, readsThroughLoaders, relation } from './fields.js';
 import { demandStatus } from './analysis.js';
 
@@ -45,19 +46,19 @@ export const entityTypeResolvers = {
     stances: pagedRelation('Actor.stances'),
     statements: readsThroughLoaders(
       { kind: 'connection', field: 'Actor.statements' },
-      (a: EntityRecord, args: { role?: string; order?: string; first?: number; after?: string | null }, ctx: GraphContext) => {
-        const window = pageWindow(args.first, args.after);
-        return mapValue(ctx.loaders.pageOf(a, 'Actor.statements', { ...window, desc: args.order !== 'ASC' }, args.role ?? 'ANY'), (page) =>
-          connection(page.items.map((i) => i.entity), page.total, window),
+      (a: EntityRecord, args: RelationPageArgs, ctx: GraphContext) => {
+        const { ref, window, page: read, filter } = relationPage('Actor.statements', a.id, args);
+        return mapValue(ctx.loaders.pageOf(a, 'Actor.statements', read, filter), (page) =>
+          keysetConnection(ref, page.items, page.total, window, (i) => i.key!, (i) => ({ node: i.entity })),
         );
       },
     ),
     events: readsThroughLoaders(
       { kind: 'connection', field: 'Actor.events', wrapped: true },
-      async (a: EntityRecord, args: { order?: string; first?: number; after?: string | null }, ctx: GraphContext) => {
-        const window = pageWindow(args.first, args.after);
-        const page = await ctx.loaders.pageOf(a, 'Actor.events', { ...window, desc: args.order !== 'ASC' });
-        return connection(page.items.map((i) => ({ actor: a, event: i.entity, role: i.rel.role ?? 'PARTICIPANT' })), page.total, window);
+      async (a: EntityRecord, args: RelationPageArgs, ctx: GraphContext) => {
+        const { ref, window, page: read } = relationPage('Actor.events', a.id, args);
+        const page = await ctx.loaders.pageOf(a, 'Actor.events', read);
+        return keysetConnection(ref, page.items, page.total, window, (i) => i.key!, (i) => ({ node: { actor: a, event: i.entity, role: i.rel.role ?? 'PARTICIPANT' } }));
       },
     ),
   },

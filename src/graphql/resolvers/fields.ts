@@ -7,7 +7,8 @@ import { RELATIONS, type RelationField } from '../../graph/relations.js';
 import { kindOf, type EntitySection } from '../../model/entities.js';
 import { formatPartialDate } from '../../neo4j/values.js';
 import type { GraphContext } from '../context.js';
-import { connection, listWindow, pageWindow } from '../pagination.js';
+import { keysetConnection, listWindow } from '../pagination.js';
+import { relationPage } from '../relation-page.js';
 import type { PagedRelationField } from '../../graph/relations.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- resolvers take the arguments their field declares
@@ -73,12 +74,12 @@ export function relation(field: RelationField): Resolver {
   );
 }
 
-/** A paginated relationship field with `order`, `first` and `after`. */
+/** A paginated relationship field with `order`, `first`/`after` and `last`/`before` (keyset cursors, docs/decisions/0034). */
 export function pagedRelation(field: PagedRelationField): Resolver {
   return readsThroughLoaders({ kind: 'connection', field }, (parent, args, ctx) => {
-    const window = pageWindow(args.first as number, args.after as string | null);
-    return mapValue(ctx.loaders.pageOf(parent, field, { ...window, desc: args.order !== 'ASC' }), (page) =>
-      connection(page.items.map((i) => i.entity), page.total, window),
+    const { ref, window, page: read } = relationPage(field, parent.id, args);
+    return mapValue(ctx.loaders.pageOf(parent, field, read), (page) =>
+      keysetConnection(ref, page.items, page.total, window, (i) => i.key!, (i) => ({ node: i.entity })),
     );
   });
 }
@@ -91,7 +92,7 @@ export function pagedRelation(field: PagedRelationField): Resolver {
 export function boundedRelation(field: PagedRelationField): Resolver {
   return readsThroughLoaders({ kind: 'list', field }, (parent, args, ctx) => {
     const window = listWindow(args.first as number | null, args.offset as number | null);
-    return mapValue(ctx.loaders.pageOf(parent, field, { ...window, desc: false }, (args.kind as string | null | undefined) ?? null), (page) =>
+    return mapValue(ctx.loaders.pageOf(parent, field, { ...window, after: null, desc: false }, (args.kind as string | null | undefined) ?? null), (page) =>
       page.items.map((i) => i.entity),
     );
   });

@@ -7,7 +7,7 @@ import { findNeighbourhood, findShortestPaths, mergeGraphs, type Edge, type Grap
 import { searchEntities } from '../../graph/search.js';
 import type { GraphContext } from '../context.js';
 import { badInput, notFound } from '../errors.js';
-import { connection, pageWindow } from '../pagination.js';
+import { checkSnapshot, keysetConnection, keysetRead, keysetWindow, rankedConnection, rankedWindow, type ConnectionArgs } from '../pagination.js';
 import { planSelection } from '../projection.js';
 import { agreement, positions } from './analysis.js';
 import { displayLabel, entityKind, partialDate } from './fields.js';
@@ -52,6 +52,22 @@ function bounded(name: string, value: number, min: number, max: number): number 
   return value;
 }
 
+/** The timeline's filter arguments. */
+type TimelineFilter = { actorIds?: string[] | null; issueIds?: string[] | null; from?: string | null; to?: string | null; kinds?: string[] | null };
+
+/** The filter a timeline cursor is bound to: the given, non-empty parts, in one order (null for none). */
+function filterOf(f: TimelineFilter): Record<string, unknown> | null {
+  const parts: Array<[string, unknown]> = [
+    ['actorIds', f.actorIds && f.actorIds.length > 0 ? f.actorIds : null],
+    ['issueIds', f.issueIds && f.issueIds.length > 0 ? f.issueIds : null],
+    ['from', f.from ?? null],
+    ['to', f.to ?? null],
+    ['kinds', f.kinds && f.kinds.length > 0 ? f.kinds : null],
+  ];
+  const given = parts.filter(([, v]) => v !== null);
+  return given.length > 0 ? Object.fromEntries(given) : null;
+}
+
 const graphNode = (e: EntityRecord) => ({ id: e.id, kind: entityKind(e), label: displayLabel(e), subkind: (e.kind as string | undefined) ?? null, entity: e });
 const graphEdge = (e: Edge) => ({ ...e, properties: Object.keys(e.properties).length ? JSON.stringify(e.properties) : null });
 const drawable = (g: Graph) => ({ nodes: g.nodes.map(graphNode), edges: g.edges.map(graphEdge) });
@@ -69,26 +85,30 @@ export const queryResolvers = {
     node: byId(),
     nodes: byIds,
     entities: byIds,
-    actors: async (_: unknown, args: { kind?: string | null; first?: number; after?: string | null }, ctx: GraphContext) => {
-      const window = pageWindow(args.first, args.after);
-      const page = await listActors(ctx.reader, { kind: args.kind ?? null, ...window });
-      return connection(page.items, page.total, window);
+    actors: async (_: unknown, args: { kind?: string | null } & ConnectionArgs, ctx: GraphContext) => {
+      const ref = { field: 'Query.actors', args: { kind: args.kind ?? null } };
+      const window = keysetWindow(ref, args);
+      const page = await listActors(ctx.reader, { kind: args.kind ?? null, ...keysetRead('ASC', window) });
+      return keysetConnection(ref, page.items, page.total, window, (i) => i.key, (i) => ({ node: i.item }));
     },
-    demands: async (_: unknown, args: { first?: number; after?: string | null }, ctx: GraphContext) => {
-      const window = pageWindow(args.first, args.after);
-      const page = await listDemands(ctx.reader, window);
-      return connection(page.items, page.total, window);
+    demands: async (_: unknown, args: ConnectionArgs, ctx: GraphContext) => {
+      const ref = { field: 'Query.demands' };
+      const window = keysetWindow(ref, args);
+      const page = await listDemands(ctx.reader, keysetRead('DESC', window));
+      return keysetConnection(ref, page.items, page.total, window, (i) => i.key, (i) => ({ node: i.item }));
     },
     issues: (_: unknown, __: unknown, ctx: GraphContext) => listIssues(ctx.reader),
     search: async (_: unknown, args: { text: string; kinds?: string[] | null; first?: number; after?: string | null }, ctx: GraphContext) => {
       const text = args.text.trim();
       if (text.length === 0) throw badInput('text', 'must not be empty');
       if (text.length > 200) throw badInput('text', `at most 200 characters (got ${text.length})`);
-      const window = pageWindow(args.first, args.after, 100);
+      const ref = { field: 'Query.search', args: { text, kinds: args.kinds && args.kinds.length > 0 ? args.kinds : null } };
+      const window = rankedWindow(ref, args.first, args.after, 100);
       const labels = args.kinds && args.kinds.length > 0 ? args.kinds.map(LABEL_OF_KIND) : null;
-      const { total, hits } = await searchEntities(ctx.reader, { text, labels, ...window });
+      const { total, hits, snapshot } = await searchEntities(ctx.reader, { text, labels, skip: window.skip, limit: window.limit });
+      checkSnapshot(window, snapshot);
       for (const h of hits) ctx.loaders.prime(h.entity);
-      return connection(hits, total, window, (h) => ({ score: h.score, kind: entityKind(h.entity), matchedText: h.matchedText, detail: h.detail, node: h.entity }));
+      return rankedConnection(ref, hits, total, window, snapshot, (h) => ({ score: h.score, kind: entityKind(h.entity), matchedText: h.matchedText, detail: h.detail, node: h.entity }));
     },
     positions,
     agreement,
@@ -127,27 +147,28 @@ export const queryResolvers = {
     },
     timeline: async (
       _: unknown,
-      args: { filter?: { actorIds?: string[] | null; issueIds?: string[] | null; from?: string | null; to?: string | null; kinds?: string[] | null } | null; order?: string; first?: number; after?: string | null },
+      args: { filter?: TimelineFilter | null; order?: string | null } & ConnectionArgs,
       ctx: GraphContext,
     ) => {
       const f = args.filter ?? {};
       if (f.from && f.to && f.to.localeCompare(f.from) < 0 && !f.from.startsWith(f.to)) throw badInput('filter.to', `is before filter.from (${f.from})`);
-      const window = pageWindow(args.first, args.after);
+      const order = args.order === 'DESC' ? 'DESC' : 'ASC';
+      const ref = { field: 'Query.timeline', args: { filter: filterOf(f), order } };
+      const window = keysetWindow(ref, args);
       const page = await findTimeline(ctx.reader, {
         kinds: f.kinds && f.kinds.length > 0 ? f.kinds : ['EVENT', 'STATEMENT', 'STANCE'],
         actorIds: f.actorIds && f.actorIds.length > 0 ? f.actorIds : null,
         issueIds: f.issueIds && f.issueIds.length > 0 ? f.issueIds : null,
         from: f.from ?? null,
         to: f.to ?? null,
-        desc: args.order === 'DESC',
-        ...window,
+        ...keysetRead(order, window),
       });
-      const items = page.items.map((t) => {
+      const items = page.items.map(({ item: t, key }) => {
         ctx.loaders.prime(t.entity);
         const field = t.kind === 'STATEMENT' ? 'said' : 'date';
-        return { kind: t.kind, entity: t.entity, dateField: field, title: displayLabel(t.entity) };
+        return { key, node: { kind: t.kind, entity: t.entity, dateField: field, title: displayLabel(t.entity) } };
       });
-      return connection(items, page.total, window);
+      return keysetConnection(ref, items, page.total, window, (i) => i.key, (i) => ({ node: i.node }));
     },
     provenance: async (_: unknown, args: { id: string }, ctx: GraphContext) => {
       const entity = await entityOf(ctx, args.id);
