@@ -10,7 +10,7 @@ import { planEntity, type NodeRow, type RelRow } from '../seed/plan-graph.js';
 import { formatPath } from '../seed/seed-issue.js';
 import { idSchema } from '../seed/seed-schema.js';
 import { describeSchemaIssue, entityIssues, type DefinedEntity } from '../seed/validate-seeds.js';
-import { API_ORIGIN_PREFIX, fileOfOrigin, WRITABLE_SECTIONS, type WritableSection } from './writable-sections.js';
+import { API_ORIGIN_PREFIX, fileOfOrigin, inputPathOf, seedRecordOfInput, WRITABLE_SECTIONS, type WritableSection } from './writable-sections.js';
 import { WriteInputError } from './write-input-error.js';
 
 /** A write request checked on its own, before anything is read. */
@@ -61,11 +61,13 @@ export function withoutNulls(value: unknown): unknown {
 
 /** Validates the input against the section's seed schema; the first problem names its path. */
 function parseInput(section: WritableSection, input: Record<string, unknown>): Record<string, unknown> {
-  const data = withoutNulls(input);
+  const given = withoutNulls(input) as Record<string, unknown>;
+  const data = seedRecordOfInput(section, given);
   const result = WRITABLE_SECTIONS[section].safeParse(data);
   if (result.success) return result.data as Record<string, unknown>;
   const issue = describeSchemaIssue(result.error.issues[0]!, data);
-  throw new WriteInputError(issue.path.length > 0 ? `input.${formatPath(issue.path)}` : 'input', issue.message);
+  const path = inputPathOf(section, given, issue.path);
+  throw new WriteInputError(path.length > 0 ? `input.${formatPath(path)}` : 'input', issue.message);
 }
 
 /** The field in which an entry names its own source document (Statement.source): a required single reference to a source. */

@@ -9,6 +9,7 @@ import { keysetConnection } from '../pagination.js';
 import { relationPage, type RelationPageArgs } from '../relation-page.js';
 import { boundedRelation, entityFields, factFields, mapValue, modelFields, pagedRelation, readsProperties, readsThroughLoaders, relation } from './fields.js';
 import { demandStatus } from './analysis.js';
+import { localizedFieldResolvers, localizedTextResolvers } from './localized.js';
 
 const byLabel = { __resolveType: (e: EntityRecord) => e.__label };
 
@@ -27,9 +28,11 @@ export const entityTypeResolvers = {
   Node: byLabel,
   Entity: byLabel,
   Fact: byLabel,
+  ...localizedTextResolvers,
   Actor: {
     ...entityFields,
     ...modelFields('actors'),
+    ...localizedFieldResolvers.Actor,
     aliases: readsProperties(['aliases'], (a: EntityRecord) => (a.aliases as string[] | undefined) ?? []),
     offices: relation('Actor.offices'),
     officials: relation('Actor.officials'),
@@ -65,16 +68,19 @@ export const entityTypeResolvers = {
   Office: {
     ...entityFields,
     ...modelFields('offices'),
+    ...localizedFieldResolvers.Office,
     ...factFields,
   },
   Membership: {
     ...entityFields,
     ...modelFields('memberships'),
+    ...localizedFieldResolvers.Membership,
     ...factFields,
   },
   Issue: {
     ...entityFields,
     ...modelFields('issues'),
+    ...localizedFieldResolvers.Issue,
     children: relation('Issue.children'),
     demands: boundedRelation('Issue.demands'),
     stances: pagedRelation('Issue.stances'),
@@ -83,12 +89,14 @@ export const entityTypeResolvers = {
   Instrument: {
     ...entityFields,
     ...modelFields('instruments'),
+    ...localizedFieldResolvers.Instrument,
     ...factFields,
     demands: relation('Instrument.demands'),
   },
   Demand: {
     ...entityFields,
     ...modelFields('demands'),
+    ...localizedFieldResolvers.Demand,
     ...factFields,
     responses: boundedRelation('Demand.responses'),
     status: readsProperties([], demandStatus),
@@ -96,16 +104,19 @@ export const entityTypeResolvers = {
   Stance: {
     ...entityFields,
     ...modelFields('stances'),
+    ...localizedFieldResolvers.Stance,
     ...factFields,
   },
   Statement: {
     ...entityFields,
     ...modelFields('statements'),
+    ...localizedFieldResolvers.Statement,
     supports: relation('Statement.supports'),
   },
   Event: {
     ...entityFields,
     ...modelFields('events'),
+    ...localizedFieldResolvers.Event,
     ...factFields,
     participants: readsThroughLoaders({ kind: 'relation', field: 'Event.participants', wrapped: true }, async (e: EntityRecord, _: unknown, ctx: GraphContext) =>
       (await ctx.loaders.relatedOf(e, 'Event.participants')).map((i) => ({ actor: i.entity, event: e, role: i.rel.role ?? 'PARTICIPANT' })),
@@ -117,16 +128,19 @@ export const entityTypeResolvers = {
   Figure: {
     ...entityFields,
     ...modelFields('figures'),
+    ...localizedFieldResolvers.Figure,
     ...factFields,
   },
   Place: {
     ...entityFields,
     ...modelFields('places'),
+    ...localizedFieldResolvers.Place,
     events: relation('Place.events'),
   },
   Source: {
     ...entityFields,
     ...modelFields('sources'),
+    ...localizedFieldResolvers.Source,
     citedBy: boundedRelation('Source.citedBy'),
     mentions: relation('Source.mentions'),
   },

@@ -2,6 +2,7 @@
  * Resolver builders shared by the entity types: relationship fields through
  * the request's loaders, partial dates, display labels and kinds.
  */
+import type { GraphQLResolveInfo } from 'graphql';
 import type { EntityRecord } from '../../graph/entity-record.js';
 import { RELATIONS, type RelationField } from '../../graph/relations.js';
 import { kindOf, type EntitySection } from '../../model/entities.js';
@@ -10,9 +11,10 @@ import type { GraphContext } from '../context.js';
 import { keysetConnection, listWindow } from '../pagination.js';
 import { relationPage } from '../relation-page.js';
 import type { PagedRelationField } from '../../graph/relations.js';
+import { checkedLang, localizedText } from './localized-text.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- resolvers take the arguments their field declares
-type Resolver = (parent: EntityRecord, args: any, ctx: GraphContext) => unknown;
+type Resolver = (parent: EntityRecord, args: any, ctx: GraphContext, info: GraphQLResolveInfo) => unknown;
 
 /**
  * What a relationship field's resolver reads through the loaders, so that a lookup
@@ -52,13 +54,28 @@ export function readsProperties<R extends Resolver>(properties: readonly string[
   return resolver;
 }
 
+const argumentReads = new WeakMap<Resolver, (args: Record<string, unknown>) => readonly string[] | undefined>();
+
+/** Marks a resolver as reading properties that depend on its arguments (undefined: any); returns it. */
+export function readsPropertiesByArgs<R extends Resolver>(reads: (args: Record<string, unknown>) => readonly string[] | undefined, resolver: R): R {
+  argumentReads.set(resolver, reads);
+  return resolver;
+}
+
 /**
  * The parent's properties a resolver reads, if it says; a field without a
  * resolver reads the property of its name. Undefined: it may read any.
+ * `args` gives the field's arguments, for resolvers whose reads depend on them.
  */
-export function propertiesReadBy(resolver: unknown, field: string): readonly string[] | undefined {
+export function propertiesReadBy(resolver: unknown, field: string, args?: () => Record<string, unknown> | undefined): readonly string[] | undefined {
   if (resolver === undefined) return [field];
-  return typeof resolver === 'function' ? propertyReads.get(resolver as Resolver) : undefined;
+  if (typeof resolver !== 'function') return undefined;
+  const byArgs = argumentReads.get(resolver as Resolver);
+  if (byArgs) {
+    const given = args?.();
+    return given === undefined ? undefined : byArgs(given);
+  }
+  return propertyReads.get(resolver as Resolver);
 }
 
 /** Applies `f` to a value now, or to a promised value when it comes (not named `then`: a module exporting `then` is a thenable). */
@@ -136,23 +153,27 @@ export function modelFields(section: EntitySection): Record<string, Resolver> {
   return out;
 }
 
-/** The properties displayLabel reads (beyond id and label). */
+/** The properties displayLabel reads without a language (beyond id and label). */
 const LABEL_PROPERTIES = ['name', 'title', 'summary', 'gloss', 'text', 'qualifier', 'value', 'quantity'];
 
-/** A short human-readable label of any entity, for lists and graphs. */
-export function displayLabel(e: EntityRecord): string {
+/**
+ * A short human-readable label of any entity, for lists and graphs: its name, title or
+ * summary in `lang` by the fallback order (without `lang`: the stored default).
+ */
+export function displayLabel(e: EntityRecord, lang: string | null = null): string {
+  const text = (field: string): string | undefined => (lang === null ? (e[field] as string | undefined) : localizedText(e, field, lang)?.text);
   switch (e.__label) {
     case 'Statement':
       return `“${truncate(String(e.gloss ?? e.text ?? e.id))}”`;
     case 'Demand':
     case 'Stance':
-      return truncate(String(e.summary ?? e.id));
+      return truncate(String(text('summary') ?? e.id));
     case 'Figure':
       return `${String(e.qualifier ?? '').toLowerCase().replace('_', ' ')} ${String(e.value)} ${String(e.quantity)}`.trim();
     case 'Membership':
       return e.id;
     default:
-      return String(e.name ?? e.title ?? e.id);
+      return String(text('name') ?? text('title') ?? e.id);
   }
 }
 
@@ -162,7 +183,11 @@ export const entityKind = (e: EntityRecord): string => e.__label.toUpperCase();
 /** Fields every entity type shares. */
 export const entityFields = {
   entityKind: readsProperties([], (e: EntityRecord) => entityKind(e)),
-  label: readsProperties(LABEL_PROPERTIES, (e: EntityRecord) => displayLabel(e)),
+  // Without lang, the stored texts in the default order; with one, every property (the languages, `name.en`, `name.ru`, ..., are not known ahead).
+  label: readsPropertiesByArgs(
+    (args) => (args.lang == null ? LABEL_PROPERTIES : undefined),
+    (e: EntityRecord, args: { lang?: string | null }, _ctx: GraphContext, info: GraphQLResolveInfo) => displayLabel(e, checkedLang(args.lang, info)),
+  ),
 };
 
 /** Fields every fact type shares. */

@@ -17,8 +17,8 @@ export const statementFields = /* GraphQL */ `
     said { iso }
     speaker { id label }
     onBehalfOf { id label }
-    source { id title titleEnglish url published { iso } }
-    via { id title titleEnglish }
+    source { id title url published { iso } }
+    via { id title }
     event { id label }
   }
 `;

@@ -13,15 +13,15 @@ export type DemandRow = ActorData['actor']['demandsMade'][number];
 export const actorQuery = /* GraphQL */ `
   query ActorPage($id: ID!) {
     actor(id: $id) {
-      id label kind name nameId aliases countryCode description note
+      id label kind name names { all { lang text } } aliases countryCode description note
       partOf { id label }
-      offices { id title titleId organization { id label } asOf { iso } }
+      offices { id title titles { all { lang text } } organization { id label } asOf { iso } }
       officials { id title holder { id label } asOf { iso } }
       speaksFor { id label }
       memberships { id organization { id label } from { iso } until { iso } }
       members { id member { id label } from { iso } until { iso } }
-      demandsMade { id summary summaryId since { iso } by { id label } of { id label } }
-      demandsReceived { id summary summaryId since { iso } by { id label } of { id label } }
+      demandsMade { id summary summaries { all { lang text } } since { iso } by { id label } of { id label } }
+      demandsReceived { id summary summaries { all { lang text } } since { iso } by { id label } of { id label } }
       stances(first: 50) {
         totalCount
         edges { node { id kind summary date { iso } respondsTo { id label entityKind } towards { id label } } }

@@ -13,7 +13,7 @@ export function citeDocument(size: number): string {
   const vars = Array.from({ length: size }, (_, i) => `$i${i}: ID!`).join(', ');
   const fields = Array.from(
     { length: size },
-    (_, i) => `p${i}: provenance(id: $i${i}) { entity { id label entityKind } sources { id title titleEnglish url published { iso } } evidence { ...StatementFields } }`,
+    (_, i) => `p${i}: provenance(id: $i${i}) { entity { id label entityKind } sources { id title titles { all { lang text } } url published { iso } } evidence { ...StatementFields } }`,
   ).join('\n  ');
   return `query Cite(${vars}) {\n  ${fields}\n}\n${statementFields}`;
 }

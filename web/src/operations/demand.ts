@@ -13,10 +13,10 @@ export type DemandResponse = DemandData['demand']['responses'][number];
 export const demandQuery = /* GraphQL */ `
   query DemandThread($id: ID!, $asOf: Date) {
     demand(id: $id) {
-      id label summary summaryId since { iso } cameoCode note
+      id label summary summaries { all { lang text } } since { iso } cameoCode note
       by { id label }
       of { id label }
-      instrument { id label kind title titleId published { iso } }
+      instrument { id label kind title titles { all { lang text } } published { iso } }
       issues { id label }
       status(asOf: $asOf) {
         asOf state
@@ -28,10 +28,10 @@ export const demandQuery = /* GraphQL */ `
         holder { id label }
         towards { id label }
         evidence { ...StatementFields }
-        sources { id title titleEnglish url published { iso } }
+        sources { id title url published { iso } }
       }
       evidence { ...StatementFields }
-      sources { id title titleEnglish url published { iso } }
+      sources { id title url published { iso } }
     }
   }
   ${statementFields}

@@ -24,7 +24,7 @@ export const entityQuery = /* GraphQL */ `
       }
       ... on Statement { ...StatementFields issues { id label } mentions { id label } supports { id label entityKind } }
       ... on Event {
-        eventKind: kind name nameId date { iso } until { iso } durationMinutes description status
+        eventKind: kind name names { all { lang text } } date { iso } until { iso } durationMinutes description status
         claimedBy { id label } place { id label }
         participants { role actor { id label } }
         issues { id label } partOf { id label } previous { id label }
@@ -33,19 +33,19 @@ export const entityQuery = /* GraphQL */ `
         figures { id label }
       }
       ... on Issue {
-        name nameId description parent { id label } children { id label }
+        name names { all { lang text } } description parent { id label } children { id label }
         demands { id label }
       }
       ... on Source {
-        sourceKind: kind title titleEnglish language url published { iso }
+        sourceKind: kind title titles { all { lang text } } language url published { iso }
         publisher { id label } cites { id label } citedBy { id label } mentions { id label }
       }
-      ... on Place { placeKind: kind name nameId within { id label } events { id label } }
+      ... on Place { placeKind: kind name names { all { lang text } } within { id label } events { id label } }
       ... on Instrument {
-        instrumentKind: kind title titleId instrumentPublished: published { iso }
+        instrumentKind: kind title titles { all { lang text } } instrumentPublished: published { iso }
         issuedBy { id label } addressedTo { id label } demands { id label }
       }
-      ... on Office { title titleId holder { id label } organization { id label } asOf { iso } }
+      ... on Office { title titles { all { lang text } } holder { id label } organization { id label } asOf { iso } }
       ... on Membership { member { id label } organization { id label } from { iso } until { iso } }
       ... on Figure {
         quantity value unit qualifier status figureAsOf: asOf { iso }
@@ -53,7 +53,7 @@ export const entityQuery = /* GraphQL */ `
       }
     }
     provenance(id: $id) {
-      sources { id title titleEnglish url published { iso } }
+      sources { id title url published { iso } }
       evidence { ...StatementFields }
     }
   }

@@ -12,7 +12,7 @@ export const overviewQuery = /* GraphQL */ `
       totalCount
       edges { node { id summary since { iso } by { id label } of { id label } status { state } } }
     }
-    issues { id name nameId parent { id } }
+    issues { id name names { all { lang text } } parent { id } }
     actors(first: 200) { totalCount edges { node { id label kind } } }
   }
 `;

@@ -7,6 +7,7 @@ import type { SourceRef, StatementFull } from '../api/types.js';
 import { CITE_BATCH, citeDocument, type CiteProvenance } from '../operations/cite.js';
 import { formatDate } from '../text/dates.js';
 import { say } from '../text/vocabulary.js';
+import type { LanguageTexts } from './localized.js';
 
 /** Fetches the provenance of facts (unknown ids and facts without provenance are left out). */
 export async function fetchProvenance(client: GraphqlClient, ids: readonly string[], signal?: AbortSignal): Promise<CiteProvenance[]> {
@@ -24,9 +25,9 @@ export async function fetchProvenance(client: GraphqlClient, ids: readonly strin
   return out;
 }
 
-/** A source as a reference: "Title [English title], 14 January 2022. https://…". */
-export function sourceReference(s: SourceRef): string {
-  const english = s.titleEnglish && s.titleEnglish !== s.title ? ` [${s.titleEnglish}]` : '';
+/** A source as a reference: "Title [id: the title in another language], 14 January 2022. https://…". */
+export function sourceReference(s: SourceRef & { titles?: LanguageTexts }): string {
+  const english = (s.titles?.all ?? []).filter((t) => t.text !== s.title).map((t) => ` [${t.lang}: ${t.text}]`).join('');
   const published = s.published ? `, ${formatDate(s.published)}` : '';
   const url = s.url && /^https?:\/\//i.test(s.url) ? `. ${s.url}` : '';
   return `${s.title}${english}${published}${url}`;

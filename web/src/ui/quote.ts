@@ -9,12 +9,12 @@ import { actorLink } from './badges.js';
 import { formatDate } from '../text/dates.js';
 import { enumLabel } from '../text/vocabulary.js';
 
-/** A source's title, English title when it has one, linking to the source's view. */
+/** A source's title (in English when it has one: the API's fallback order), linking to the source's view. */
 export function sourceCitation(source: SourceRef): HTMLElement {
   return h(
     'cite',
     { class: 'source' },
-    h('a', { href: routeHref('entity', source.id) }, source.titleEnglish ?? source.title),
+    h('a', { href: routeHref('entity', source.id) }, source.title),
     source.published ? ` (${formatDate(source.published)})` : null,
   );
 }

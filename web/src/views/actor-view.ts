@@ -9,6 +9,7 @@ import type { ViewContext, ViewMount } from '../app/view.js';
 import { type ActorData, type ActorStatementsData, type DemandRow, actorQuery, actorStatementsQuery } from '../operations/actor.js';
 import { actorLink, actorList, entityLink, facts, kindBadge, stanceChip } from '../ui/badges.js';
 import { append, h, type Child } from '../ui/dom.js';
+import { everyLanguage, otherLanguages } from '../ui/localized.js';
 import { formatDate, formatPeriod } from '../text/dates.js';
 import { enumLabel } from '../text/vocabulary.js';
 import { quoteBlock } from '../ui/quote.js';
@@ -35,7 +36,7 @@ export const mountActorView: ViewMount = (outlet, route, ctx) => {
         { class: 'panel', 'aria-label': 'About' },
         h('details', { class: 'section', open: true }, h('summary', null, h('h2', null, 'About')), facts([
           ['Kind', enumLabel('ActorKind', a.kind)],
-          ['Indonesian name', a.nameId ? h('span', { lang: 'id' }, a.nameId) : null],
+          ['Names', everyLanguage(a.names)],
           ['Also called', a.aliases.join(', ')],
           ['Country code', a.countryCode],
           ['Part of', a.partOf ? actorLink(a.partOf) : null],
@@ -45,7 +46,7 @@ export const mountActorView: ViewMount = (outlet, route, ctx) => {
         ])),
         h('p', { class: 'links' }, h('a', { href: routeHref('timeline', undefined, { actor: a.id }) }, `Timeline of ${a.name}`), ' · ', h('a', { href: routeHref('paths', undefined, { from: a.id }) }, 'Find paths from here')),
       ),
-      listSection('Offices', a.offices, (o) => [h('strong', null, o.title), o.titleId ? h('span', { lang: 'id', class: 'muted' }, ` (${o.titleId})`) : null, ', ', actorLink(o.organization), ` · as of ${formatDate(o.asOf)}`]),
+      listSection('Offices', a.offices, (o) => [h('strong', null, o.title), otherLanguages(o.titles, o.title), ', ', actorLink(o.organization), ` · as of ${formatDate(o.asOf)}`]),
       listSection('Officials', a.officials, (o) => [actorLink(o.holder), `, ${o.title} · as of ${formatDate(o.asOf)}`]),
       listSection('Member of', a.memberships, (m) => [actorLink(m.organization), ` · ${period(m.from, m.until)}`]),
       listSection(`Members (${a.members.length})`, a.members, (m) => [actorLink(m.member), ` · ${period(m.from, m.until)}`], 'compact-columns', 0),
@@ -110,7 +111,7 @@ function countNote(total: number, shown: number): string {
 function demandRow(d: DemandRow, relation: 'of' | 'by', actors: ActorRef[]): Child {
   return [
     h('a', { href: routeHref('demand', d.id) }, d.summary),
-    d.summaryId ? h('span', { lang: 'id', class: 'muted' }, ` (${d.summaryId})`) : null,
+    otherLanguages(d.summaries, d.summary),
     ` · ${relation} `,
     actorList(actors),
     ` · since ${formatDate(d.since)}`,

@@ -9,6 +9,7 @@ import type { ViewMount } from '../app/view.js';
 import { type DemandResponse, type DemandData, demandQuery } from '../operations/demand.js';
 import { actorLink, actorList, entityLink, facts, kindBadge, stanceChip } from '../ui/badges.js';
 import { append, h } from '../ui/dom.js';
+import { taggedText } from '../ui/localized.js';
 import { stanceName } from '../ui/kinds.js';
 import { formatDate } from '../text/dates.js';
 import { enumLabel } from '../text/vocabulary.js';
@@ -47,7 +48,7 @@ export const mountDemandView: ViewMount = (outlet, route, ctx) => {
       h(
         'section',
         { class: 'panel', 'aria-label': 'The demand' },
-        d.summaryId ? h('p', { class: 'quote-text', lang: 'id' }, d.summaryId) : null,
+        ...d.summaries.all.filter((t) => t.text !== d.summary).map((t) => h('p', { class: 'quote-text' }, taggedText(t))),
         facts([
           ['Demanded by', actorList(d.by)],
           ['Of', actorList(d.of)],

@@ -7,6 +7,7 @@ import { entityHref, routeHref } from '../app/router.js';
 import type { EntityDetails } from '../operations/entity.js';
 import { facts, stanceChip } from '../ui/badges.js';
 import { h, type Child } from '../ui/dom.js';
+import { everyLanguage, type LanguageTexts } from '../ui/localized.js';
 import { formatDate } from '../text/dates.js';
 import { enumLabel } from '../text/vocabulary.js';
 import { externalLink } from '../ui/external-link.js';
@@ -51,7 +52,7 @@ export function entityFacts(e: EntityDetails): HTMLElement {
     case 'EVENT':
       return facts([
         ['Kind', e.eventKind ? enumLabel('EventKind', String(e.eventKind)) : null],
-        ['Indonesian name', e.nameId ? h('span', { lang: 'id' }, String(e.nameId)) : null],
+        ['Names', everyLanguage(e.names as LanguageTexts)],
         ['Date', [iso(e.date), iso(e.until) ? ` – ${iso(e.until)}` : '']],
         ['Duration', e.durationMinutes ? `${String(e.durationMinutes)} minutes` : null],
         ['Place', refs('PLACE', e.place)],
@@ -74,7 +75,7 @@ export function entityFacts(e: EntityDetails): HTMLElement {
       ]);
     case 'ISSUE':
       return facts([
-        ['Indonesian name', e.nameId ? h('span', { lang: 'id' }, String(e.nameId)) : null],
+        ['Names', everyLanguage(e.names as LanguageTexts)],
         ['Description', text(e.description)],
         ['Part of', refs('ISSUE', e.parent)],
         ['Sub-issues', refs('ISSUE', e.children)],
@@ -85,7 +86,7 @@ export function entityFacts(e: EntityDetails): HTMLElement {
       return facts([
         ['Kind', e.sourceKind ? enumLabel('SourceKind', String(e.sourceKind)) : null],
         ['Title', text(e.title)],
-        ['English title', text(e.titleEnglish)],
+        ['Titles', everyLanguage(e.titles as LanguageTexts)],
         ['Language', text(e.language)],
         ['Published', iso(e.published)],
         ['Publisher', refs('ACTOR', e.publisher)],
@@ -97,7 +98,7 @@ export function entityFacts(e: EntityDetails): HTMLElement {
     case 'PLACE':
       return facts([
         ['Kind', e.placeKind ? enumLabel('PlaceKind', String(e.placeKind)) : null],
-        ['Indonesian name', text(e.nameId)],
+        ['Names', everyLanguage(e.names as LanguageTexts)],
         ['Within', refs('PLACE', e.within)],
         ['Events', refs('EVENT', e.events)],
       ]);
@@ -105,7 +106,7 @@ export function entityFacts(e: EntityDetails): HTMLElement {
       return facts([
         ['Kind', e.instrumentKind ? enumLabel('InstrumentKind', String(e.instrumentKind)) : null],
         ['Title', text(e.title)],
-        ['Indonesian title', text(e.titleId)],
+        ['Titles', everyLanguage(e.titles as LanguageTexts)],
         ['Published', iso(e.instrumentPublished)],
         ['Issued by', refs('ACTOR', e.issuedBy)],
         ['Addressed to', refs('ACTOR', e.addressedTo)],
@@ -114,7 +115,7 @@ export function entityFacts(e: EntityDetails): HTMLElement {
     case 'OFFICE':
       return facts([
         ['Title', text(e.title)],
-        ['Indonesian title', text(e.titleId)],
+        ['Titles', everyLanguage(e.titles as LanguageTexts)],
         ['Holder', refs('ACTOR', e.holder)],
         ['Organisation', refs('ACTOR', e.organization)],
         ['As of', iso(e.asOf)],

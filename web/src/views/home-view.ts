@@ -8,6 +8,7 @@ import type { ViewMount } from '../app/view.js';
 import { type OverviewData, overviewQuery } from '../operations/overview.js';
 import { actorList, actorLink } from '../ui/badges.js';
 import { append, h } from '../ui/dom.js';
+import { otherLanguages } from '../ui/localized.js';
 import { formatDate } from '../text/dates.js';
 import { enumLabel } from '../text/vocabulary.js';
 import { emptyPanel, load } from '../ui/status.js';
@@ -74,7 +75,7 @@ function issuesSection(data: OverviewData): HTMLElement {
           'li',
           null,
           h('a', { href: routeHref('entity', i.id) }, i.name),
-          i.nameId ? h('span', { class: 'muted', lang: 'id' }, ` (${i.nameId})`) : null,
+          otherLanguages(i.names, i.name),
           ' · ',
           h('a', { href: routeHref('positions', undefined, { issue: i.id }), class: 'small-link' }, 'positions'),
           ' · ',
