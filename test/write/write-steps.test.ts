@@ -24,7 +24,7 @@ const statement = (over: Record<string, unknown> = {}) => ({
   ...over,
 });
 // The one localized field here: when summaries become localized text, only this line changes.
-const stanceSummary = 'Russia is open to further talks with NATO.';
+const stanceSummary = [{ lang: 'en', text: 'Russia is open to further talks with NATO.' }];
 const stance = (over: Record<string, unknown> = {}) => ({
   id: 'stance-a', holder: 'russia', kind: 'OPEN_TO', date: '2022-01-13', towards: 'nato', summary: stanceSummary, evidence: ['stmt-a'], ...over,
 });
@@ -89,7 +89,7 @@ describe('planWrite', () => {
   });
 
   it('a source is its own file and derives no mentions', () => {
-    const plan = planWrite(prepareWrite('sources', { id: 'report-c', kind: 'NEWS_REPORT', title: 'A report', language: 'en' }, null), graph);
+    const plan = planWrite(prepareWrite('sources', { id: 'report-c', kind: 'NEWS_REPORT', title: [{ lang: 'en', text: 'A report' }], language: 'en' }, null), graph);
     expect([plan.file, plan.origin, plan.derived]).toEqual(['report-c', 'api:report-c', []]);
   });
 
