@@ -7,11 +7,12 @@
  * holder and topic and filter by date instead of expanding every stance.
  */
 import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
+import type { DERIVED_LABELS } from '../model/entities.js';
 import { cypher } from '../neo4j/cypher.js';
 import { toPlain } from '../neo4j/values.js';
 
 /** The label of the derived nodes: not :Entity, so never exported, counted as an entity or checked as one. */
-export const TOPIC_POSITION_LABEL = 'TopicPosition';
+export const TOPIC_POSITION_LABEL: (typeof DERIVED_LABELS)[number] = 'TopicPosition';
 
 /** An open interval's end: a date no query asks beyond. */
 export const OPEN_UNTIL = '9999-12-31';

@@ -308,3 +308,10 @@ export const INCOMING_TYPES: readonly RelationshipType[] = [
 export const MENTION_TYPES: readonly RelationshipType[] = [
   ...new Set(ENTITY_SECTIONS.flatMap((s) => referencesOf(s).filter(([, r]) => r.mention === true).map(([, r]) => r.type))),
 ];
+
+// ── Derived data (issue 18, docs/decisions/0035) ──────────────────────────
+/**
+ * Labels of derived nodes: rebuilt from the entities by every write, never :Entity, so
+ * never exported into seed files, counted as entities, checked or searched.
+ */
+export const DERIVED_LABELS = ['TopicPosition'] as const;
