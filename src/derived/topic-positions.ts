@@ -138,23 +138,61 @@ function toRow(p: TopicPositionProps): Record<string, unknown> {
   return row;
 }
 
-/** Reads what the given pairs are built from (pairs the graph no longer holds are absent). */
+/** A stance row of pair-stances-by-holder/-by-target as a PairStance (null: no date, never in force). */
+function toStance(raw: unknown[]): PairStance | null {
+  const [id, kind, date, precision, end, approximate, towardsId, answersDemand] = toPlain(raw) as unknown[];
+  if (id === null || date === null) return null;
+  return {
+    id: id as string,
+    kind: kind as string,
+    date: date as string,
+    precision: precision as string | null,
+    end: end as string | null,
+    approximate: approximate as boolean | null,
+    towardsId: towardsId as string | null,
+    answersDemand: answersDemand as boolean,
+  };
+}
+
+/** Groups pairs by one end: [id, the other ends]. */
+function groupBy(pairs: Array<[string, string]>, end: 0 | 1): Array<{ id: string; others: string[] }> {
+  const groups = new Map<string, string[]>();
+  for (const p of pairs) groups.set(p[end], [...(groups.get(p[end]) ?? []), p[1 - end]!]);
+  return [...groups].map(([id, others]) => ({ id, others }));
+}
+
+/**
+ * Reads what the given pairs are built from (pairs the graph no longer holds are absent).
+ * Each pair is read from its end with fewer stances (degree store), grouped, so a hub
+ * topic or a hub holder is expanded once per call, not once per pair: expanding from a
+ * hub issue per pair made an ingest batch take seconds.
+ */
 async function readPairSources(tx: ManagedTransaction, pairs: Array<[string, string]>): Promise<PairSource[]> {
-  const res = await tx.run(cypher('derived/pair-sources'), { pairs });
-  return res.records.map((r) => {
-    const stances = (toPlain(r.get('stances')) as unknown[][]).map(([id, kind, date, precision, end, approximate, towardsId, answersDemand]) => ({
-      id: id as string,
-      kind: kind as string,
-      date: date as string,
-      precision: precision as string | null,
-      end: end as string | null,
-      approximate: approximate as boolean | null,
-      towardsId: towardsId as string | null,
-      answersDemand: answersDemand as boolean,
-    }));
-    const made = toPlain(r.get('made')) as PairSource['made'];
-    return { holderId: r.get('holderId') as string, targetId: r.get('targetId') as string, targetLabel: r.get('targetLabel') as 'Demand' | 'Issue', stances, made };
-  });
+  const degrees = (await tx.run(cypher('derived/pair-degrees'), { holderIds: [...new Set(pairs.map((p) => p[0]))], targetIds: [...new Set(pairs.map((p) => p[1]))] })).records[0]!;
+  const holderDegree = new Map((toPlain(degrees.get('holders')) as Array<[string, number]>).map(([id, n]) => [id, n]));
+  const targetDegree = new Map((toPlain(degrees.get('targets')) as Array<[string, number]>).map(([id, n]) => [id, n]));
+  const live = pairs.filter(([h, t]) => holderDegree.has(h) && targetDegree.has(t));
+  const fromHolder = live.filter(([h, t]) => holderDegree.get(h)! <= targetDegree.get(t)!);
+  const fromTarget = live.filter(([h, t]) => holderDegree.get(h)! > targetDegree.get(t)!);
+  const [byHolder, byTarget, made] = await Promise.all([
+    fromHolder.length > 0 ? tx.run(cypher('derived/pair-stances-by-holder'), { groups: groupBy(fromHolder, 0) }) : null,
+    fromTarget.length > 0 ? tx.run(cypher('derived/pair-stances-by-target'), { groups: groupBy(fromTarget, 1) }) : null,
+    tx.run(cypher('derived/pair-made'), { pairs: live }),
+  ]);
+  const out = new Map<string, PairSource>();
+  const source = (holderId: string, targetId: string, targetLabel: 'Demand' | 'Issue'): PairSource => {
+    const key = pairKey(holderId, targetId);
+    let src = out.get(key);
+    if (!src) out.set(key, (src = { holderId, targetId, targetLabel, stances: [], made: null }));
+    return src;
+  };
+  for (const r of [...(byHolder?.records ?? []), ...(byTarget?.records ?? [])]) {
+    const stance = toStance(r.get('stance') as unknown[]);
+    const src = source(r.get('holderId') as string, r.get('targetId') as string, r.get('targetLabel') as 'Demand' | 'Issue');
+    if (stance) src.stances.push(stance);
+  }
+  for (const r of made.records) source(r.get('holderId') as string, r.get('targetId') as string, 'Demand').made = toPlain(r.get('made')) as PairSource['made'];
+  return [...out.values()];
 }
 
 /** Pairs per statement: a hub pair holds thousands of stances, so a batch stays a few MB. */
@@ -176,31 +214,52 @@ export async function rebuildPairs(tx: ManagedTransaction, keys: Iterable<string
 
 /** Ids per touched-pairs query. */
 const IDS_PER_QUERY = 2000;
-/** Up to this many holder x topic keys are looked up one by one; beyond, by topic. */
-const KEYS_LOOKED_UP = 5000;
+
+/** A relationship a write removed: its type and the ids at its ends. */
+export interface RemovedRelationship {
+  type: string;
+  from: string;
+  to: string;
+}
 
 /**
- * Rebuilds, in the caller's transaction, every pair the given ids may have changed:
- * `ids` are what a write touched (its nodes and both ends of every relationship it wrote
- * or removed), as for the invariant check. Pairs of the graph as it is now, and stored
- * pairs whose holder and topic were both touched (a removed stance leaves those).
+ * Rebuilds, in the caller's transaction, every pair a write may have changed: the pairs
+ * the graph now holds for the touched stances and demands (`ids`: what the write touched,
+ * its nodes and both ends of every relationship it wrote, as for the invariant check),
+ * and the pairs of the relationships it removed (`removed`): a TOOK or a stance's link to
+ * a topic, taken together with the stance's other links, and a MADE_DEMAND.
  */
-export async function refreshTopicPositions(tx: ManagedTransaction, ids: Iterable<string>): Promise<void> {
+export async function refreshTopicPositions(tx: ManagedTransaction, ids: Iterable<string>, removed: Iterable<RemovedRelationship> = []): Promise<void> {
   const all = [...new Set(ids)];
   const keys = new Set<string>();
+  const holdersOf = new Map<string, Set<string>>();
+  const targetsOf = new Map<string, Set<string>>();
+  const add = (m: Map<string, Set<string>>, k: string, v: string): void => {
+    const set = m.get(k);
+    if (set) set.add(v);
+    else m.set(k, new Set([v]));
+  };
   for (let i = 0; i < all.length; i += IDS_PER_QUERY) {
-    const res = await tx.run(cypher('derived/touched-pairs'), { ids: all.slice(i, i + IDS_PER_QUERY) });
-    const row = res.records[0];
+    const row = (await tx.run(cypher('derived/touched-pairs'), { ids: all.slice(i, i + IDS_PER_QUERY) })).records[0];
     if (!row) continue;
-    for (const [h, t] of row.get('pairs') as Array<[string, string]>) keys.add(pairKey(h, t));
-    const holders = [...new Set(row.get('holderIds') as string[])];
-    const targets = [...new Set(row.get('targetIds') as string[])];
-    if (holders.length === 0 || targets.length === 0) continue;
-    const stored =
-      holders.length * targets.length <= KEYS_LOOKED_UP
-        ? await tx.run(cypher('derived/stored-pairs-by-key'), { keys: holders.flatMap((h) => targets.map((t) => pairKey(h, t))) })
-        : await tx.run(cypher('derived/stored-pairs-by-target'), { targetIds: targets, holderIds: holders });
-    for (const r of stored.records) keys.add(r.get('key') as string);
+    for (const [s, h, t] of row.get('stancePairs') as Array<[string, string | null, string]>) {
+      add(targetsOf, s, t);
+      if (h !== null) {
+        add(holdersOf, s, h);
+        keys.add(pairKey(h, t));
+      }
+    }
+    for (const [h, d] of row.get('demandPairs') as Array<[string, string]>) keys.add(pairKey(h, d));
+  }
+  const gone = [...removed];
+  for (const r of gone) {
+    if (r.type === 'TOOK') add(holdersOf, r.to, r.from);
+    else if (r.type === 'RESPONDS_TO' || r.type === 'CONCERNS') add(targetsOf, r.from, r.to);
+  }
+  for (const r of gone) {
+    if (r.type === 'TOOK') for (const t of targetsOf.get(r.to) ?? []) keys.add(pairKey(r.from, t));
+    else if (r.type === 'RESPONDS_TO' || r.type === 'CONCERNS') for (const h of holdersOf.get(r.from) ?? []) keys.add(pairKey(h, r.to));
+    else if (r.type === 'MADE_DEMAND') keys.add(pairKey(r.from, r.to));
   }
   if (keys.size > 0) await rebuildPairs(tx, keys);
 }

@@ -266,7 +266,7 @@ export async function loadGraph(driver: Driver, plan: GraphPlan, opts: LoadOptio
       for (const r of [...diff.createRels, ...diff.updateRels, ...diff.deleteRels]) touched.add(r.from).add(r.to);
       await assertInvariants(tx, touched);
       // Derived positions of what the load touched, rebuilt in the same transaction.
-      await refreshTopicPositions(tx, [...touched, ...diff.deleteNodeIds]);
+      await refreshTopicPositions(tx, touched, diff.deleteRels);
       return diff.summary;
     });
   } finally {

@@ -224,7 +224,7 @@ export async function writeEntity(driver: Driver, database: string, request: Wri
     // rules are checked from either end. Not checking the other ends keeps a write
     // that names a hub actor from scanning all of the hub's relationships.
     const violations = await checkNodes(tx, [id]);
-    await refreshTopicPositions(tx, [id, ...[...stale, ...changedRels].flatMap((r) => [r.from, r.to])]);
+    await refreshTopicPositions(tx, [id, ...changedRels.flatMap((r) => [r.from, r.to])], stale);
     if (violations.length > 0) {
       throw new WriteInputError('input', `refused: the graph would no longer be valid: ${violations.map((v) => v.message).join('; ')}`);
     }
