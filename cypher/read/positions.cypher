@@ -1,6 +1,7 @@
-// Positions on demands or issues as of a date: the latest stance of each kind
-// each actor took on the target, and the positions members inherit from an
-// organisation they belonged to on that date (unless they took one themselves).
+// Positions on demands or issues as of a date, from the derived positions
+// (:TopicPosition, docs/decisions/0035): per holder of the target, the stance of each
+// kind in force on the date (the latest of its kind), and the positions members inherit
+// from an organisation they belonged to on that date (unless they took one themselves).
 // $params: targetIds (demand or issue ids), asOf (Date: last day counted), includeDerived (boolean)
 // RETURN: targetId, target (properties), makers (actors who made the demand, with since), direct (list of {actor, kind, stance}),
 //         derived (list of {from: index into direct of the organisation's stance, members: list of {actor, membership}}):
@@ -8,16 +9,12 @@
 UNWIND $targetIds AS targetId
 MATCH (t:Entity {id: targetId})
 CALL (t) {
-  CALL (t) {
-    MATCH (t)<-[:RESPONDS_TO]-(s:Stance) RETURN s
-    UNION
-    MATCH (t)<-[:CONCERNS]-(s:Stance) RETURN s
-  }
-  WITH s WHERE s.date <= $asOf
-  MATCH (h:Actor)-[:TOOK]->(s)
-  WITH h, s ORDER BY s.date DESC, s.id
-  WITH h, s.kind AS kind, collect(s)[0] AS latest
-  RETURN collect({actor: h, kind: kind, stance: latest}) AS direct
+  MATCH (p:TopicPosition {targetId: t.id})
+  WHERE p.since <= $asOf
+  UNWIND [i IN range(0, size(p.kinds) - 1) WHERE p.froms[i] <= $asOf AND p.untilsOn[i] > $asOf] AS i
+  MATCH (h:Actor {id: p.holderId})
+  MATCH (s:Stance {id: p.stanceIds[i]})
+  RETURN collect({actor: h, kind: p.kinds[i], stance: s}) AS direct
 }
 CALL (direct) {
   UNWIND CASE WHEN $includeDerived THEN range(0, size(direct) - 1) ELSE [] END AS i

@@ -25,6 +25,8 @@ export interface Operation {
   variables: (s: Sample) => Record<string, unknown>;
   /** The floor: cypher/<file>.cypher (bench/ for the lookups; the API's own read/ query where no hand-written one could be leaner) and its parameters. */
   floor: { file: string; params: (s: Sample) => Record<string, unknown> };
+  /** Today's query where derived data replaced it (issue 18): measured beside the new floor. */
+  oldFloor?: { file: string; params: (s: Sample) => Record<string, unknown> };
   /** @neo4j/graphql's query, or why it cannot express the operation. */
   neo4jGraphql: { query: string } | { unsupported: string };
   samples: Sample[];
@@ -138,6 +140,7 @@ export function benchOperations(opts: CorpusOptions, samples: number): Operation
       graphql: POSITIONS,
       variables: (x) => x.vars,
       floor: { file: 'read/positions', params: (x) => ({ targetIds: [x.vars.id], asOf, includeDerived: true }) },
+      oldFloor: { file: 'bench/positions-expanded', params: (x) => ({ targetIds: [x.vars.id], asOf, includeDerived: true }) },
       neo4jGraphql: {
         unsupported:
           'inherited positions need a membership valid on a date and the absence of the member\'s own stance (negation over a path); @neo4j/graphql filters cannot express it, only an @cypher field holding the floor query',
@@ -149,6 +152,7 @@ export function benchOperations(opts: CorpusOptions, samples: number): Operation
       graphql: AGREEMENT,
       variables: (x) => x.vars,
       floor: { file: 'read/actor-positions', params: (x) => ({ actorIds: [x.vars.a, x.vars.b], asOf }) },
+      oldFloor: { file: 'bench/actor-positions-expanded', params: (x) => ({ actorIds: [x.vars.a, x.vars.b], asOf }) },
       neo4jGraphql: { unsupported: 'grouping two actors\' stated and inherited positions by topic is not a read @neo4j/graphql generates; only @cypher could' },
       samples: s.pairs,
     },

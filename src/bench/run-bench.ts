@@ -34,7 +34,8 @@ export interface BenchSettings {
 }
 
 /** The implementations compared. */
-export const IMPLEMENTATIONS = ['floor', 'diplograph', 'neo4j-graphql'] as const;
+/** old-floor: the queries the API ran before derived positions (cypher/bench/*-expanded.cypher; the floor elsewhere). */
+export const IMPLEMENTATIONS = ['old-floor', 'floor', 'diplograph', 'neo4j-graphql'] as const;
 export type Implementation = (typeof IMPLEMENTATIONS)[number];
 
 /** One size's results. */
@@ -134,9 +135,11 @@ export async function runBench(
     const size: SizeResult = { statements, actors: corpus.actors, graph, ingest, latency: [], throughput: [], answers: [] };
     const ops = benchOperations(corpus, Math.max(8, Math.ceil(settings.requests / 2)));
 
-    const requestsOf = (op: (typeof ops)[number], samples: typeof op.samples): Partial<Record<Implementation, Request>> => {
+    const requestsOf = (op: (typeof ops)[number], samples: typeof op.samples, mix = false): Partial<Record<Implementation, Request>> => {
       const sub = { ...op, samples };
       const out: Partial<Record<Implementation, Request>> = {
+        // Timed alone only where it differs from the floor; in a mix it stands for today's queries.
+        ...(op.oldFloor || mix ? { 'old-floor': floorRequest(driver, database, { ...sub, floor: op.oldFloor ?? op.floor }) } : {}),
         floor: floorRequest(driver, database, sub),
         diplograph: graphqlRequest(deps.diplograph.url, op.graphql, (i) => op.variables(samples[i]!)),
       };
@@ -177,7 +180,7 @@ export async function runBench(
     ] as const) {
       const entry: SizeResult['throughput'][number] = { workload, results: {} };
       for (const impl of IMPLEMENTATIONS) {
-        const reqs = list.map((op) => requestsOf(op, op.samples)[impl]);
+        const reqs = list.map((op) => requestsOf(op, op.samples, list.length === ops.length)[impl]);
         if (reqs.some((r) => r === undefined)) continue;
         const runs: Throughput[] = [];
         for (const c of settings.concurrency) runs.push(await measureThroughput(reqs as Request[], list[0]!.samples.length, c, settings.seconds));

@@ -1,25 +1,35 @@
 /**
- * `npm run check [-- --page-size N] [--json]`: checks the graph's invariants over the
- * whole database (every node, one page of ids per read transaction, so memory stays
- * bounded on a large graph; progress on stderr) and reports each violation by id.
+ * `npm run check [-- --page-size N] [--json] [--rebuild-derived]`: checks the graph's
+ * invariants over the whole database (every node, one page of ids per read transaction,
+ * so memory stays bounded on a large graph; progress on stderr) and reports each
+ * violation by id. With --rebuild-derived it first rebuilds the derived positions
+ * (decision 0035) from scratch, in batches: for a database loaded before they existed.
  * Exit codes: 0 clean, 1 runtime error, 2 usage or configuration, 3 violations found,
  * 4 database unreachable.
  */
 import { checkDatabase } from '../check/check-graph.js';
+import { rebuildAllTopicPositions } from '../derived/topic-positions.js';
 import { cliProgram, parseArgs, positiveInt, withDriver } from './cli-support.js';
 import { ExitCode } from './exit-codes.js';
 
 const program = cliProgram('check', "Check the graph's invariants over the whole database and report each violation by id.")
   .option('--page-size <n>', 'nodes per read transaction', positiveInt, 5000)
   .option('--max <n>', 'list at most this many violations (all are counted)', positiveInt, 1000)
-  .option('--json', 'print the report as JSON on stdout');
+  .option('--json', 'print the report as JSON on stdout')
+  .option('--rebuild-derived', 'first rebuild the derived positions (per holder and topic) from scratch, in batches');
 
 async function main(): Promise<number> {
   const parsed = parseArgs(program);
   if (parsed !== undefined) return parsed;
-  const opts = program.opts<{ pageSize: number; max: number; json?: boolean }>();
+  const opts = program.opts<{ pageSize: number; max: number; json?: boolean; rebuildDerived?: boolean }>();
   const started = Date.now();
   return withDriver('check', async (driver, config) => {
+    if (opts.rebuildDerived) {
+      const pairs = await rebuildAllTopicPositions(driver, config.neo4j.database, {
+        onProgress: (holders, built) => process.stderr.write(`derived positions: ${holders} actors, ${built} pairs (${Math.round((Date.now() - started) / 1000)} s)\n`),
+      });
+      process.stderr.write(`rebuilt ${pairs} derived positions\n`);
+    }
     const report = await checkDatabase(driver, config.neo4j.database, {
       pageSize: opts.pageSize,
       maxViolations: opts.max,

@@ -7,6 +7,7 @@ import { toEntityRecord, type EntityRecord } from './entity-record.js';
 import type { GraphReader, Row } from './graph-reader.js';
 import { endOfPeriod } from './dates.js';
 import { formatPartialDate } from '../neo4j/values.js';
+import { composeActorPositions } from './actor-positions.js';
 
 /** Why an actor holds a position. */
 export type PositionBasis = 'STATED' | 'INHERITED' | 'DEMANDED';
@@ -138,20 +139,34 @@ export const isStub = (e: EntityRecord | null | undefined): boolean => Boolean(e
 /**
  * The positions of the given actors, by target, as of a date, on targets at least two of
  * them hold a position on (stated positions override inherited ones; the latest of each
- * kind; reduced in the query). Stances and targets come as stubs (id, label, kind, dates);
- * the agreement resolver reads the properties of the ones an answer shows (decision 0010).
+ * kind), composed from the derived positions (composeActorPositions). Stances and targets
+ * come as stubs (id, label, kind, dates); the agreement resolver reads the properties of
+ * the ones an answer shows (decision 0010).
  */
 export async function findActorPositions(
   reader: GraphReader,
   args: { actors: EntityRecord[]; asOf: string | null },
 ): Promise<{ targets: Map<string, EntityRecord>; positions: Position[] }> {
   const [row] = await reader.read('actor-positions', { actorIds: args.actors.map((a) => a.id), asOf: endOfPeriod(args.asOf) });
-  const actors = new Map(args.actors.map((a) => [a.id, a]));
-  const orgs = new Map(((row?.orgs ?? []) as Row[]).map((p) => [p.id as string, rec(p, 'Actor')]));
-  const memberships = new Map(((row?.memberships ?? []) as Row[]).map((p) => [p.id as string, rec(p, 'Membership')]));
+  const orgs = ((row?.orgs ?? []) as Row[]).map((o) => o.props as Row);
+  return decodeActorPositions(args.actors, { positions: row ? composeActorPositions(row) : [], memberships: (row?.memberships ?? []) as Row[], orgs });
+}
+
+/**
+ * Positions from their tuples (composeActorPositions, or the old expanding query's
+ * `positions` column), with the properties of the memberships and organisations they
+ * come through.
+ */
+export function decodeActorPositions(
+  actorList: EntityRecord[],
+  found: { positions: unknown[][]; memberships: Row[]; orgs: Row[] },
+): { targets: Map<string, EntityRecord>; positions: Position[] } {
+  const actors = new Map(actorList.map((a) => [a.id, a]));
+  const orgs = new Map(found.orgs.map((p) => [p.id as string, rec(p, 'Actor')]));
+  const memberships = new Map(found.memberships.map((p) => [p.id as string, rec(p, 'Membership')]));
   const targets = new Map<string, EntityRecord>();
   const positions: Position[] = [];
-  for (const [actorId, targetId, targetLabel, stanceId, kind, date, precision, end, approximate, membershipId, orgId, towardsId] of (row?.positions ?? []) as unknown[][]) {
+  for (const [actorId, targetId, targetLabel, stanceId, kind, date, precision, end, approximate, membershipId, orgId, towardsId] of found.positions) {
     const actor = actors.get(actorId as string)!;
     let target = targets.get(targetId as string);
     if (!target) targets.set(targetId as string, (target = { id: targetId as string, __label: targetLabel as string, [STUB]: true }));

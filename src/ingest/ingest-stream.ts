@@ -11,6 +11,7 @@
 import neo4j, { type Driver } from 'neo4j-driver';
 import { cypher } from '../neo4j/cypher.js';
 import { toPlain } from '../neo4j/values.js';
+import { refreshTopicPositions } from '../derived/topic-positions.js';
 import { describeMissingEndpoints, mergeRelationships } from '../seed/load-graph.js';
 import { planGraph, type NodeRow, type RelRow } from '../seed/plan-graph.js';
 import { formatPath } from '../seed/seed-issue.js';
@@ -100,6 +101,8 @@ async function writeBatch(driver: Driver, database: string, nodes: NodeRow[], re
           throw new IngestIntegrityError(await describeMissingEndpoints(tx, rels, written, 'yet; a file must come after the files it refers to'));
         }
       }
+      // Derived positions of what the batch touched (a stance's holder and topics arrive with its relationships).
+      await refreshTopicPositions(tx, [...nodes.map((n) => n.id), ...rels.flatMap((r) => [r.from, r.to])]);
     });
   } finally {
     await session.close();
@@ -188,7 +191,7 @@ export async function deleteGraph(driver: Driver, database: string, batch = 10_0
   const session = driver.session({ database });
   let deleted = 0;
   try {
-    for (const [name, size] of [['ingest/delete-relationships-batched', batch * 5], ['ingest/delete-nodes-batched', batch]] as const) {
+    for (const [name, size] of [['derived/delete-batched', batch], ['ingest/delete-relationships-batched', batch * 5], ['ingest/delete-nodes-batched', batch]] as const) {
       for (;;) {
         const res = await session.run(cypher(name), { batch: neo4j.int(size), max: neo4j.int(size * 50) });
         const n = toPlain(res.records[0]?.get('deleted')) as number;

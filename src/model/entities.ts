@@ -343,3 +343,10 @@ export function localizedFieldOfProperty(section: EntitySection, property: strin
   const field = property.slice(0, dot);
   return kindOf(section).fields[field]?.kind === 'localized' ? field : undefined;
 }
+
+// ── Derived data (issue 18, docs/decisions/0035) ──────────────────────────
+/**
+ * Labels of derived nodes: rebuilt from the entities by every write, never :Entity, so
+ * never exported into seed files, counted as entities, checked or searched.
+ */
+export const DERIVED_LABELS = ['TopicPosition'] as const;

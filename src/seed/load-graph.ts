@@ -8,6 +8,7 @@ import type { Driver, ManagedTransaction } from 'neo4j-driver';
 import { cypher, cypherForType, schemaStatements } from '../neo4j/cypher.js';
 import { toPlain } from '../neo4j/values.js';
 import { assertInvariants } from '../check/check-graph.js';
+import { deleteTopicPositions, refreshTopicPositions } from '../derived/topic-positions.js';
 import { dependantIssues, ownershipIssues, type DescribeOwner } from './ownership.js';
 import type { GraphPlan, NodeRow, RelRow } from './plan-graph.js';
 import { SeedValidationError } from './seed-issue.js';
@@ -219,7 +220,10 @@ async function writeDiff(tx: ManagedTransaction, diff: Diff, opts: LoadOptions):
     done += n;
     opts.onProgress?.(done, total);
   };
-  if (opts.reset) await tx.run(cypher('write/delete-all'));
+  if (opts.reset) {
+    await tx.run(cypher('write/delete-all'));
+    await deleteTopicPositions(tx);
+  }
   for (const rows of batches(diff.deleteRels, size)) {
     await tx.run(cypher('write/delete-relationships'), { rows });
     progress(rows.length);
@@ -261,6 +265,8 @@ export async function loadGraph(driver: Driver, plan: GraphPlan, opts: LoadOptio
       const touched = new Set(plan.nodes.map((n) => n.id));
       for (const r of [...diff.createRels, ...diff.updateRels, ...diff.deleteRels]) touched.add(r.from).add(r.to);
       await assertInvariants(tx, touched);
+      // Derived positions of what the load touched, rebuilt in the same transaction.
+      await refreshTopicPositions(tx, touched, diff.deleteRels);
       return diff.summary;
     });
   } finally {

@@ -12,6 +12,7 @@ import { randomUUID } from 'node:crypto';
 import type { Driver, ManagedTransaction } from 'neo4j-driver';
 import type { Principal } from '../auth/principal.js';
 import { checkNodes } from '../check/check-graph.js';
+import { refreshTopicPositions } from '../derived/topic-positions.js';
 import type { EntityRecord } from '../graph/entity-record.js';
 import { cypher } from '../neo4j/cypher.js';
 import { executeWriteWithRetry } from '../neo4j/write-retry.js';
@@ -110,6 +111,8 @@ export async function writeEntity(driver: Driver, database: string, request: Wri
     // rules are checked from either end. Not checking the other ends keeps a write
     // that names a hub actor from scanning all of the hub's relationships.
     const violations = await checkNodes(tx, [plan.id]);
+    // The derived positions (docs/decisions/0035) of what the write touched, in the same transaction.
+    await refreshTopicPositions(tx, [plan.id, ...diff.changed.flatMap((r) => [r.from, r.to])], diff.stale);
     if (violations.length > 0) {
       throw new WriteInputError('input', `refused: the graph would no longer be valid: ${violations.map((v) => v.message).join('; ')}`);
     }
