@@ -1,0 +1,68 @@
+/**
+ * Texts in their language: every text from the graph is put in an element with its
+ * `lang` (so screen readers pronounce it right), and one shown in another language
+ * than the display language is followed by a mark ("RU") whose tooltip and hidden
+ * text say why ("Russian: no English name recorded").
+ */
+import { displayLanguage } from '../app/display-language.js';
+import { fallbackExplanation, languageMark, languageName, sameLanguage } from '../text/languages.js';
+import { h, type Attrs, type Child } from './dom.js';
+
+/** A text in one language, as LocalizedText.best and .all answer it. */
+export interface LocalizedString {
+  lang: string;
+  text: string;
+}
+
+/** What a text is, for the mark's explanation: "no English name recorded". */
+export type TextNoun = 'name' | 'title' | 'summary' | 'description' | 'text' | 'label';
+
+/** The mark of a language: "RU" on screen, the reason in the tooltip and for screen readers. */
+export function languageBadge(lang: string, explanation: string): HTMLSpanElement {
+  return h(
+    'span',
+    { class: 'lang-mark', title: explanation, 'data-lang': lang },
+    h('span', { 'aria-hidden': 'true' }, languageMark(lang)),
+    h('span', { class: 'visually-hidden' }, ` (${explanation})`),
+  );
+}
+
+/** The mark for a text in `lang`, or null when that is the display language. */
+export function fallbackMark(lang: string | null | undefined, noun: TextNoun): HTMLSpanElement | null {
+  if (!lang) return null;
+  const display = displayLanguage();
+  return sameLanguage(lang, display) ? null : languageBadge(lang, fallbackExplanation(lang, display, noun));
+}
+
+/**
+ * A text in its language: `<tag lang="ru">Россия</tag>` and, when that is not the
+ * display language, its mark after it (outside the element, since the mark is English).
+ */
+export function inLanguage<K extends keyof HTMLElementTagNameMap = 'span'>(
+  s: LocalizedString,
+  noun: TextNoun,
+  tag?: K,
+  attrs?: Attrs | null,
+): Child[] {
+  const el = h(tag ?? ('span' as K), { ...attrs, lang: s.lang }, s.text);
+  const mark = fallbackMark(s.lang, noun);
+  return mark ? [el, ' ', mark] : [el];
+}
+
+/** A link whose text is in a given language, marked when that is not the display language. */
+export function localizedLink(href: string, s: LocalizedString, noun: TextNoun = 'name', attrs?: Attrs | null): Child[] {
+  return inLanguage(s, noun, 'a', { ...attrs, href });
+}
+
+/**
+ * Every language of a text, each with its mark ("Russia EN · Rusia ID · Россия RU"),
+ * for the facts of an entity; null when there is only one (the heading shows it).
+ */
+export function allLanguages(all: readonly LocalizedString[] | null | undefined): Child {
+  if (!all || all.length < 2) return null;
+  return h(
+    'ul',
+    { class: 'plain-list lang-list' },
+    all.map((s) => h('li', null, h('span', { lang: s.lang }, s.text), ' ', languageBadge(s.lang, languageName(s.lang)))),
+  );
+}
