@@ -43,8 +43,11 @@ export type ActorRef = StatementFull['speaker'];
 /** A PartialDate as selected: its ISO form. */
 export type DateIso = StatementFull['said'];
 
-/** A source as quotes and facts cite it: a statement's source, or one it came via (no url or date). */
-export type SourceRef = Omit<StatementFull['source'], 'url' | 'published'> & Partial<Pick<StatementFull['source'], 'url' | 'published'>>;
+/** A source as quotes and facts cite it (fragment SourceRef): its title in the display language, with the language it is in. */
+export type SourceRef = StatementFull['source'];
+
+/** A source a statement came through: by its label only (see fragments.ts). */
+export type ViaSourceRef = StatementFull['via'][number];
 
 /** Nodes and edges ready to draw (fragment SubgraphFields). */
 export type SubgraphData = SubgraphFieldsFragment;

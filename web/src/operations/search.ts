@@ -8,7 +8,13 @@ export interface SearchHit {
   score: number;
   matchedText: string | null;
   detail: string | null;
-  node: { id: string; label: string; entityKind: EntityKind; note: string | null };
+  /** `names`, `titles` or `summaries` (by kind): the language of the label. */
+  node: { id: string; label: string; entityKind: EntityKind; note: string | null; names?: LabelLanguage; titles?: LabelLanguage; summaries?: LabelLanguage };
+}
+
+/** Which language a label is in (LocalizedText.best). */
+export interface LabelLanguage {
+  best: { lang: string };
 }
 
 /** The shape SearchData of the answer, as the document selects it. */
@@ -18,11 +24,22 @@ export interface SearchData {
 
 /** The operation document (search). */
 export const searchQuery = /* GraphQL */ `
-  query Search($text: String!, $kinds: [EntityKind!], $after: String) {
+  query Search($text: String!, $kinds: [EntityKind!], $after: String, $lang: String) {
     search(text: $text, kinds: $kinds, first: 20, after: $after) {
       totalCount
-      edges { cursor kind score matchedText detail node { id label entityKind note } }
+      edges { cursor kind score matchedText detail node { id label(lang: $lang) entityKind note ...LabelLanguage } }
       pageInfo { hasNextPage endCursor }
     }
+  }
+  fragment LabelLanguage on Entity {
+    ... on Actor { names { best(lang: $lang) { lang } } }
+    ... on Issue { names { best(lang: $lang) { lang } } }
+    ... on Event { names { best(lang: $lang) { lang } } }
+    ... on Place { names { best(lang: $lang) { lang } } }
+    ... on Source { titles { best(lang: $lang) { lang } } }
+    ... on Instrument { titles { best(lang: $lang) { lang } } }
+    ... on Office { titles { best(lang: $lang) { lang } } }
+    ... on Demand { summaries { best(lang: $lang) { lang } } }
+    ... on Stance { summaries { best(lang: $lang) { lang } } }
   }
 `;

@@ -15,7 +15,7 @@ export type FilterData = Answered<TimelineFiltersQuery>;
 
 /** The operation document (timeline). */
 export const timelineQuery = /* GraphQL */ `
-  query Timeline($filter: TimelineFilter, $order: SortOrder, $after: String) {
+  query Timeline($filter: TimelineFilter, $order: SortOrder, $after: String, $lang: String) {
     timeline(filter: $filter, order: $order, first: 50, after: $after) {
       totalCount
       edges {
@@ -24,10 +24,10 @@ export const timelineQuery = /* GraphQL */ `
           date { iso start end approximate }
           title
           entity {
-            id entityKind label
-            ... on Statement { text gloss language speaker { id label } issues { id label } }
-            ... on Stance { stanceKind: kind holder { id label } issues { id label } }
-            ... on Event { eventKind: kind issues { id label } }
+            id entityKind label(lang: $lang)
+            ... on Statement { text gloss language speaker { id label(lang: $lang) } issues { id label(lang: $lang) } }
+            ... on Stance { stanceKind: kind holder { id label(lang: $lang) } issues { id label(lang: $lang) } }
+            ... on Event { eventKind: kind issues { id label(lang: $lang) } }
           }
         }
       }
@@ -38,8 +38,8 @@ export const timelineQuery = /* GraphQL */ `
 
 /** The operation document (filter). */
 export const filterQuery = /* GraphQL */ `
-  query TimelineFilters($ids: [ID!]!) {
-    issues { id label }
-    entities(ids: $ids) { id label entityKind }
+  query TimelineFilters($ids: [ID!]!, $lang: String) {
+    issues { id label(lang: $lang) }
+    entities(ids: $ids) { id label(lang: $lang) entityKind }
   }
 `;

@@ -5,6 +5,7 @@
 import type { ActorRef, EntityKind, StanceKind } from '../api/types.js';
 import { entityHref, routeHref } from '../app/router.js';
 import { h, type Child } from './dom.js';
+import { localizedLink } from './localized.js';
 import { ENTITY_KIND_STYLE, kindName, STANCE_STYLE, stanceName } from './kinds.js';
 
 /** A coloured badge naming an entity kind. */
@@ -24,13 +25,18 @@ export function entityLink(entity: { id: string; label: string; entityKind?: Ent
   return h('a', { href: entityHref(entity) }, entity.label);
 }
 
-/** A link to an actor's view. */
-export function actorLink(actor: ActorRef): HTMLAnchorElement {
-  return h('a', { href: routeHref('actor', actor.id) }, actor.label);
+/** An actor as views link it: its label, and (when selected) the language of that label. */
+export type ActorLinkData = Pick<ActorRef, 'id' | 'label'> & Partial<Pick<ActorRef, 'names'>>;
+
+/** A link to an actor's view; its name carries its language, marked when it is not the display language. */
+export function actorLink(actor: ActorLinkData): Child {
+  const lang = actor.names?.best.lang;
+  if (!lang) return h('a', { href: routeHref('actor', actor.id) }, actor.label);
+  return localizedLink(routeHref('actor', actor.id), { lang, text: actor.label }, 'name');
 }
 
 /** Actor links separated by commas, or a dash. */
-export function actorList(actors: readonly ActorRef[]): Child {
+export function actorList(actors: readonly ActorLinkData[]): Child {
   if (actors.length === 0) return '—';
   return actors.flatMap((a, i) => (i === 0 ? [actorLink(a)] : [', ', actorLink(a)]));
 }

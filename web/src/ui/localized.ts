@@ -21,7 +21,8 @@ export type TextNoun = 'name' | 'title' | 'summary' | 'description' | 'text' | '
 export function languageBadge(lang: string, explanation: string): HTMLSpanElement {
   return h(
     'span',
-    { class: 'lang-mark', title: explanation, 'data-lang': lang },
+    // The mark is the dashboard's own (English) words, whatever the language of the text around it.
+    { class: 'lang-mark', title: explanation, 'data-lang': lang, lang: 'en' },
     h('span', { 'aria-hidden': 'true' }, languageMark(lang)),
     h('span', { class: 'visually-hidden' }, ` (${explanation})`),
   );
