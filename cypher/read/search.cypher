@@ -1,20 +1,19 @@
 // Full-text search over names, aliases and texts in every language, ranked: a name equal
 // to the text first, then an alias equal to it, then a name or alias that begins with
-// it, then one holding it as words, then by relevance (docs/decisions/0030).
-// $params: folded (Lucene query for entity_search: folded words, each exact or as a prefix),
-//   words (Lucene query for the language indexes: the escaped words as typed),
+// it, then one holding it as words, then by relevance (docs/decisions/0030, 0031).
+// $params: queries (list of {index, query}: each search index of src/model/search-indexes.ts
+//   with its Lucene query: folded words, each exact or as a prefix, for the folding
+//   index; the escaped words as typed for the language indexes),
+//   namingFields (the localized fields that name an entity: name, title, summary; each
+//   language is a property `name.en`), namingLists (list fields of other names: aliases),
 //   phrase (the whole text folded), startsWith and holds (regular expressions quoting
 //   the phrase: a name that begins with it, or holds it, as whole words),
 //   window (how many of the best-scored hits are compared by name), labels (list or null), skip, limit
 // RETURN: total, items (list of {props, label, score, detail})
 CALL () {
-  CALL db.index.fulltext.queryNodes('entity_search', $folded) YIELD node, score RETURN node, score
-  UNION ALL
-  CALL db.index.fulltext.queryNodes('entity_search_en', $words) YIELD node, score RETURN node, score
-  UNION ALL
-  CALL db.index.fulltext.queryNodes('entity_search_id', $words) YIELD node, score RETURN node, score
-  UNION ALL
-  CALL db.index.fulltext.queryNodes('entity_search_ru', $words) YIELD node, score RETURN node, score
+  UNWIND $queries AS q
+  CALL db.index.fulltext.queryNodes(q.index, q.query) YIELD node, score
+  RETURN node, score
 }
 // A hit found by several indexes keeps its best score: the same words found twice are no better.
 WITH node, max(score) AS score
@@ -27,9 +26,11 @@ WITH collect({node: node, label: label, score: score}) AS hits
 WITH size(hits) AS total, hits[..$window] AS head, hits[$window..] AS tail
 CALL (head) {
   UNWIND head AS hit
-  WITH hit, [x IN [hit.node.name, hit.node.nameId, hit.node.title, hit.node.titleId, hit.node.titleEnglish] + coalesce(hit.node.aliases, []) WHERE x IS NOT NULL |
-    reduce(s = '', c IN split(normalize(toLower(x), NFD), '') | s + CASE WHEN c =~ '\\p{M}' THEN '' ELSE c END)] AS names,
-    size([x IN [hit.node.name, hit.node.nameId, hit.node.title, hit.node.titleId, hit.node.titleEnglish] WHERE x IS NOT NULL]) AS ownNames
+  // Its own names in every language (`name.en`, `title.ru`, ...), then its other names (aliases).
+  WITH hit, [k IN keys(hit.node) WHERE any(f IN $namingFields WHERE k STARTS WITH f + '.') | hit.node[k]] AS own
+  WITH hit, size(own) AS ownNames, own + reduce(l = [], f IN $namingLists | l + coalesce(hit.node[f], [])) AS all
+  WITH hit, ownNames, [x IN all WHERE x IS NOT NULL |
+    reduce(s = '', c IN split(normalize(toLower(x), NFD), '') | s + CASE WHEN c =~ '\\p{M}' THEN '' ELSE c END)] AS names
   // A name of its own equal to the text before an alias equal to it: "Moscow" the city before Russia, which the report also calls Moscow.
   WITH hit, CASE
     WHEN $phrase IN names[..ownNames] THEN 4

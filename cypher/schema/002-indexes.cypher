@@ -6,9 +6,4 @@ CREATE INDEX statement_said IF NOT EXISTS FOR (n:Statement) ON (n.said);
 CREATE INDEX event_date IF NOT EXISTS FOR (n:Event) ON (n.date);
 CREATE INDEX membership_from IF NOT EXISTS FOR (n:Membership) ON (n.from);
 CREATE INDEX actor_kind IF NOT EXISTS FOR (n:Actor) ON (n.kind);
-// Full-text search over names, aliases and texts in both languages; the
-// standard-folding analyzer folds case and diacritics ("Moskow" ~ "moskow", "Rusia" ~ "rusia").
-CREATE FULLTEXT INDEX entity_search IF NOT EXISTS
-FOR (n:Actor|Demand|Statement|Event|Issue|Instrument|Place|Source)
-ON EACH [n.name, n.nameId, n.aliasesText, n.title, n.titleId, n.titleEnglish, n.summary, n.summaryId, n.text, n.gloss, n.description]
-OPTIONS { indexConfig: { `fulltext.analyzer`: 'standard-folding', `fulltext.eventually_consistent`: false } };
+// The full-text indexes of search are generated from the model: 004-search-languages.cypher.

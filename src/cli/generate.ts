@@ -2,13 +2,15 @@
  * `npm run generate [-- --check]`: writes the files derived from schema.graphql and the
  * dashboard's operations: the possibleTypes map for clients' caches
  * (src/graphql/__generated__/possible-types.json) and the dashboard's operation types
- * (web/src/api/__generated__/graphql.ts). Both are committed (decision 0027). With
+ * (web/src/api/__generated__/graphql.ts), and the search indexes from the model
+ * (cypher/schema/004-search-languages.cypher). All are committed (decision 0027). With
  * --check nothing is written and the exit code is 3 when a file is stale.
  * Exit codes: 0 up to date (or written), 1 runtime error, 2 usage, 3 stale.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { dashboardTypes, dashboardTypesFile } from '../codegen/dashboard-types.js';
+import { searchIndexCypher, searchIndexFile } from '../codegen/search-index-file.js';
 import { projectRoot } from '../config.js';
 import { possibleTypesFile, possibleTypesJson } from '../graphql/possible-types.js';
 import { loadTypeDefs, schemaFile } from '../graphql/type-defs.js';
@@ -28,6 +30,7 @@ async function main(): Promise<number> {
   const files: [string, string][] = [
     [possibleTypesFile, possibleTypesJson(loadTypeDefs())],
     [dashboardTypesFile, await dashboardTypes(fs.readFileSync(schemaFile, 'utf8'), dashboardOperations)],
+    [searchIndexFile, searchIndexCypher()],
   ];
   let stale = 0;
   for (const [file, text] of files) {

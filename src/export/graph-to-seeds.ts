@@ -12,11 +12,14 @@ import {
   FILE_MENTIONS,
   FILE_SOURCE_TYPE,
   INCOMING_TYPES,
+  localizedFieldOfProperty,
+  localizedFieldsOf,
   referencesOf,
   SECTION_OF_LABEL,
   type EntitySection,
   type ReferenceField,
 } from '../model/entities.js';
+import { fallbackOrder, localizedTexts } from '../model/languages.js';
 import type { DatePrecision } from '../model/vocabulary.js';
 import { formatPartialDate, toPlain } from '../neo4j/values.js';
 import type { SeedFile } from '../seed/seed-schema.js';
@@ -62,14 +65,24 @@ const DERIVED: ReadonlyMap<string, ReadonlySet<string>> = new Map(
   ENTITY_SECTIONS.map((s) => [ENTITY_KINDS[s].label, new Set(derivedProperties(s))]),
 );
 
-/** A seed entry's scalar fields from a node's properties. */
+/** A seed entry's scalar fields from a node's properties; localized text from its `<field>.<tag>` properties, in the default fallback order. */
 function scalarFields(label: string, props: Record<string, unknown>): Record<string, unknown> {
   const plain = toPlain(props) as Record<string, unknown>;
   const derived = DERIVED.get(label) ?? new Set(['origin']);
+  const section = SECTION_OF_LABEL[label];
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(plain)) {
-    if (derived.has(k) || v === null) continue;
+    if (derived.has(k) || v === null || (section && localizedFieldOfProperty(section, k))) continue;
     out[k] = DATE_FIELDS.has(k) && typeof v === 'string' ? formatPartialDate(v, plain[`${k}Precision`] as DatePrecision) : v;
+  }
+  if (section) {
+    const originalField = (ENTITY_KINDS[section] as { originalLanguage?: string }).originalLanguage;
+    const original = originalField === undefined ? undefined : (plain[originalField] as string | undefined);
+    for (const field of localizedFieldsOf(section)) {
+      const texts = localizedTexts(plain, field);
+      const order = fallbackOrder(Object.keys(texts), null, original);
+      if (order.length > 0) out[field] = Object.fromEntries(order.map((t) => [t, texts[t]]));
+    }
   }
   return out;
 }

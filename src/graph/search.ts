@@ -4,6 +4,9 @@
  * the per-language indexes (the words as typed, stemmed by each index's analyzer), and
  * runs them; search.cypher merges the hits and puts names equal to the text first.
  */
+import { ENTITY_KINDS, SECTION_OF_LABEL, scalarsOf } from '../model/entities.js';
+import { localizedTexts } from '../model/languages.js';
+import { FOLDING_INDEX, namingFields, searchIndexes } from '../model/search-indexes.js';
 import { toEntityRecord, type EntityRecord } from './entity-record.js';
 import { int, type GraphReader, type Row } from './graph-reader.js';
 
@@ -17,11 +20,12 @@ export interface SearchHit {
 }
 
 const LUCENE_SPECIAL = /[+\-&|!(){}[\]^"~*?:\\/]/g;
-const SEARCHED_FIELDS = ['name', 'nameId', 'aliasesText', 'title', 'titleId', 'titleEnglish', 'summary', 'summaryId', 'text', 'gloss', 'description'];
 /** Lucene's operators, were they upper-cased; never needed as search words. */
 const OPERATOR_WORDS = ['and', 'or', 'not', 'to'];
-/** The fields that name an entity (a demand's summary is its name): a word found there counts NAME_BOOST times a word of a text. */
-const NAME_FIELDS = ['name', 'nameId', 'aliasesText', 'title', 'titleId', 'titleEnglish', 'summary', 'summaryId'];
+/** The indexes of search (from the model), the folding one first; their naming properties: a word found there counts NAME_BOOST times a word of a text. */
+const INDEXES = searchIndexes();
+/** The naming fields search.cypher compares with the text: localized ones (each language) and lists (aliases). */
+const NAMING = namingFields();
 const NAME_BOOST = 3;
 const ALL_WORDS_BOOST = 2;
 /** How many of the best-scored hits search.cypher compares by name (see there). */
@@ -51,16 +55,27 @@ function luceneWords(text: string): string[] {
 }
 
 /** Builds the Lucene query of the folding index for free text: each word exact or as a prefix; null when no word is left. */
-export function toLuceneQuery(text: string): string | null {
+export function toLuceneQuery(text: string, namingProperties: readonly string[] = INDEXES[0]!.namingProperties): string | null {
   const words = luceneWords(fold(text));
   if (words.length === 0) return null;
-  return rankQuery(words.map((w) => `(${w} OR ${w}*)`));
+  return rankQuery(words.map((w) => `(${w} OR ${w}*)`), namingProperties);
 }
 
-/** Builds the Lucene query of the language indexes: the words as typed, lower-cased, which each index's analyzer stems; null when no word is left. */
-export function toStemmedQuery(text: string): string | null {
+/** Builds the Lucene query of a language index: the words as typed, lower-cased, which the index's analyzer stems; null when no word is left. */
+export function toStemmedQuery(text: string, namingProperties: readonly string[] = INDEXES[1]!.namingProperties): string | null {
   const words = luceneWords(text.toLowerCase());
-  return words.length === 0 ? null : rankQuery(words);
+  return words.length === 0 ? null : rankQuery(words, namingProperties);
+}
+
+/** The query of every search index for a text: the folding one's and each language index's; null when no word is left. */
+export function indexQueries(text: string): Array<{ index: string; query: string }> | null {
+  const queries = INDEXES.map((i) => ({ index: i.name, query: i.name === FOLDING_INDEX ? toLuceneQuery(text, i.namingProperties) : toStemmedQuery(text, i.namingProperties) }));
+  return queries.some((q) => q.query === null) ? null : (queries as Array<{ index: string; query: string }>);
+}
+
+/** A property name as a Lucene field: `name.en` needs no escaping, but a colon or space would. */
+function luceneField(property: string): string {
+  return property.replace(LUCENE_SPECIAL, (c) => `\\${c}`);
 }
 
 /**
@@ -70,10 +85,10 @@ export function toStemmedQuery(text: string): string | null {
  * more: "missiles" ranks the issue named "Missile deployment" above a statement whose
  * gloss says "missiles" (a field an index lacks matches nothing, harmlessly).
  */
-function rankQuery(clauses: string[]): string {
+function rankQuery(clauses: string[], namingProperties: readonly string[]): string {
   const any = clauses.join(' ');
   const all = clauses.length > 1 ? [`(${clauses.map((c) => `+${c}`).join(' ')})^${ALL_WORDS_BOOST}`] : [];
-  return [...all, ...NAME_FIELDS.map((f) => `${f}:(${any})^${NAME_BOOST}`), `(${any})`].join(' ');
+  return [...all, ...namingProperties.map((f) => `${luceneField(f)}:(${any})^${NAME_BOOST}`), `(${any})`].join(' ');
 }
 
 /** Quotes text for a Java regular expression (search.cypher's name tiers). */
@@ -95,8 +110,17 @@ export function namePatterns(text: string): { phrase: string; startsWith: string
  */
 function matchedTextOf(entity: EntityRecord, text: string): string | null {
   const words = foldAll(text).split(/\s+/).filter(Boolean);
-  // Aliases one by one: the alias that matched, not all of them.
-  const values = SEARCHED_FIELDS.flatMap((f) => (f === 'aliasesText' && Array.isArray(entity.aliases) ? entity.aliases : [entity[f]])).filter((v): v is string => typeof v === 'string');
+  const section = SECTION_OF_LABEL[entity.__label];
+  if (!section) return null;
+  const scalars = new Map(scalarsOf(section));
+  const values = ENTITY_KINDS[section].searchText
+    .flatMap((f): unknown[] => {
+      if (scalars.get(f)?.kind === 'localized') return Object.values(localizedTexts(entity, f));
+      // Aliases one by one: the alias that matched, not all of them.
+      const list = [...scalars].find(([, spec]) => spec.joinedAs === f);
+      return list && Array.isArray(entity[list[0]]) ? (entity[list[0]] as unknown[]) : [entity[f]];
+    })
+    .filter((v): v is string => typeof v === 'string');
   const holding = (candidates: string[]) => values.find((v) => candidates.some((w) => foldAll(v).includes(w)));
   const stems = words.filter((w) => w.length >= 5).map((w) => w.slice(0, Math.max(4, w.length - 3)));
   return holding(words) ?? (stems.length > 0 ? holding(stems) : undefined) ?? null;
@@ -112,12 +136,12 @@ export async function searchEntities(
   reader: GraphReader,
   args: { text: string; labels: string[] | null; skip: number; limit: number },
 ): Promise<{ total: number; hits: SearchHit[] }> {
-  const folded = toLuceneQuery(args.text);
-  const words = toStemmedQuery(args.text);
-  if (folded === null || words === null) return { total: 0, hits: [] };
+  const queries = indexQueries(args.text);
+  if (queries === null) return { total: 0, hits: [] };
   const [row] = await reader.read('search', {
-    folded,
-    words,
+    queries,
+    namingFields: NAMING.localized,
+    namingLists: NAMING.lists,
     ...namePatterns(args.text),
     window: int(NAME_WINDOW),
     labels: args.labels,

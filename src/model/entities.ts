@@ -20,6 +20,7 @@ import {
   STATEMENT_MODES,
   type StanceKind,
 } from './vocabulary.js';
+import { joinedProperty } from './languages.js';
 
 /** The sections of a seed file that hold entities, in file order. */
 export const ENTITY_SECTIONS = [
@@ -52,7 +53,8 @@ export type RelationshipType = (typeof RELATIONSHIP_TYPES)[number];
 
 /** A scalar field of an entity: how it is written in a seed file and stored on the node. */
 export interface ScalarField {
-  kind: 'id' | 'text' | 'language' | 'url' | 'countryCode' | 'date' | 'number' | 'positiveInt' | 'boolean' | 'cameo' | 'enum';
+  /** `localized`: text in one or more languages, `{ en: "...", ru: "..." }` keyed by BCP 47 tags (see LANGUAGES). */
+  kind: 'id' | 'text' | 'localized' | 'language' | 'url' | 'countryCode' | 'date' | 'number' | 'positiveInt' | 'boolean' | 'cameo' | 'enum';
   required?: boolean;
   /** A list of values (e.g. aliases). */
   list?: boolean;
@@ -62,6 +64,10 @@ export interface ScalarField {
   default?: string;
   /** Also stored joined with " | " under this property, for full-text search (aliases -> aliasesText). */
   joinedAs?: string;
+  /** The language a plain text field is always written in (a statement's English gloss): searched with that language's analyzer only. */
+  language?: string;
+  /** A localized field that names the entity: words found in it rank higher in search, and it is the entity's label. */
+  names?: boolean;
 }
 
 /** A field that names other entities by id and becomes relationships rather than properties. */
@@ -99,8 +105,10 @@ export interface EntityKind {
   fields: Readonly<Record<string, ModelField>>;
   /** The date field lists of this kind sort by (newest first). */
   sortDate?: string;
-  /** The text fields full-text search covers (the entity_search index of cypher/schema/002-indexes.cypher). */
+  /** The text fields full-text search covers (the indexes of cypher/schema/004-search-languages.cypher, generated from the model). */
   searchText: readonly string[];
+  /** The field holding the language the entity was written in (a source's `language`): a step of the fallback order. */
+  originalLanguage?: string;
   /** Every entity of this kind is SOURCED_FROM its file's source, besides the `sources` it names. */
   sourcedFromFile?: boolean;
   /** Every entity of this kind defined in a file is mentioned by the file (actors). */
@@ -123,6 +131,9 @@ const refs = (type: RelationshipType, to: EntitySection | EntitySection[], extra
   ref(type, to, { many: true, ...extra });
 const text: ScalarField = { kind: 'text' };
 const requiredText: ScalarField = { kind: 'text', required: true };
+/** A name or title: localized, required, naming the entity. */
+const naming: ScalarField = { kind: 'localized', required: true, names: true };
+const localized: ScalarField = { kind: 'localized' };
 const date: ScalarField = { kind: 'date' };
 const requiredDate: ScalarField = { kind: 'date', required: true };
 const id: ScalarField = { kind: 'id', required: true };
@@ -135,36 +146,36 @@ const issues = refs('CONCERNS', 'issues');
 export const ENTITY_KINDS = {
   sources: {
     section: 'sources', label: 'Source', singular: 'source', sortDate: 'published',
-    searchText: ['title', 'titleEnglish'],
+    searchText: ['title'], originalLanguage: 'language',
     fields: {
-      id, kind: enumOf(SOURCE_KINDS), title: requiredText, titleEnglish: text,
+      id, kind: enumOf(SOURCE_KINDS), title: naming,
       publisher: ref('PUBLISHED_BY', 'actors'), published: date, language: { kind: 'language', required: true },
       url: { kind: 'url' }, cites: refs('CITES', 'sources'), note: text,
     },
   },
   actors: {
     section: 'actors', label: 'Actor', singular: 'actor', mentionedByFile: true,
-    searchText: ['name', 'nameId', 'aliasesText', 'description'],
+    searchText: ['name', 'aliasesText', 'description'],
     fields: {
-      id, kind: enumOf(ACTOR_KINDS), name: requiredText, nameId: text, aliases: { kind: 'text', list: true, joinedAs: 'aliasesText' },
-      countryCode: { kind: 'countryCode' }, description: text, partOf: ref('PART_OF', 'actors'), note: text,
+      id, kind: enumOf(ACTOR_KINDS), name: naming, aliases: { kind: 'text', list: true, joinedAs: 'aliasesText', names: true },
+      countryCode: { kind: 'countryCode' }, description: localized, partOf: ref('PART_OF', 'actors'), note: text,
     },
   },
   places: {
     section: 'places', label: 'Place', singular: 'place',
-    searchText: ['name', 'nameId'],
-    fields: { id, kind: enumOf(PLACE_KINDS), name: requiredText, nameId: text, within: ref('WITHIN', 'places'), note: text },
+    searchText: ['name'],
+    fields: { id, kind: enumOf(PLACE_KINDS), name: naming, within: ref('WITHIN', 'places'), note: text },
   },
   issues: {
     section: 'issues', label: 'Issue', singular: 'issue',
-    searchText: ['name', 'nameId', 'description'],
-    fields: { id, name: requiredText, nameId: text, description: text, parent: ref('SUBISSUE_OF', 'issues'), note: text },
+    searchText: ['name', 'description'],
+    fields: { id, name: naming, description: localized, parent: ref('SUBISSUE_OF', 'issues'), note: text },
   },
   instruments: {
     section: 'instruments', label: 'Instrument', singular: 'instrument', sortDate: 'published', sourcedFromFile: true,
-    searchText: ['title', 'titleId'],
+    searchText: ['title'],
     fields: {
-      id, kind: enumOf(INSTRUMENT_KINDS), title: requiredText, titleId: text,
+      id, kind: enumOf(INSTRUMENT_KINDS), title: naming,
       issuedBy: refs('ISSUED_BY', 'actors', { required: true, mention: true }), addressedTo: refs('ADDRESSED_TO', 'actors', { mention: true }),
       published: requiredDate, sources, note: text,
     },
@@ -173,7 +184,7 @@ export const ENTITY_KINDS = {
     section: 'offices', label: 'Office', singular: 'office', sortDate: 'asOf', sourcedFromFile: true,
     searchText: [],
     fields: {
-      id, holder: ref('HOLDS', 'actors', { direction: 'in', required: true, mention: true }), title: requiredText, titleId: text,
+      id, holder: ref('HOLDS', 'actors', { direction: 'in', required: true, mention: true }), title: naming,
       organization: ref('OFFICE_IN', 'actors', { required: true, mention: true }), asOf: requiredDate, sources, note: text,
     },
   },
@@ -187,11 +198,11 @@ export const ENTITY_KINDS = {
   },
   demands: {
     section: 'demands', label: 'Demand', singular: 'demand', sortDate: 'since', sourcedFromFile: true,
-    searchText: ['summary', 'summaryId'],
+    searchText: ['summary'],
     defaultCameo: () => DEMAND_CAMEO.code,
     fields: {
       id, by: refs('MADE_DEMAND', 'actors', { direction: 'in', required: true, mention: true }),
-      of: refs('ADDRESSED_TO', 'actors', { required: true, mention: true }), summary: requiredText, summaryId: text, since: requiredDate,
+      of: refs('ADDRESSED_TO', 'actors', { required: true, mention: true }), summary: naming, since: requiredDate,
       instrument: ref('SET_OUT_IN', 'instruments'), issues, cameoCode: { kind: 'cameo' }, evidence, sources, note: text,
     },
   },
@@ -201,7 +212,7 @@ export const ENTITY_KINDS = {
     fields: {
       id, speaker: ref('SAID', 'actors', { direction: 'in', required: true, mention: true }),
       onBehalfOf: ref('ON_BEHALF_OF', 'actors', { mention: true }), mode: enumOf(STATEMENT_MODES), text: requiredText,
-      language: { kind: 'language', required: true }, gloss: requiredText, said: requiredDate,
+      language: { kind: 'language', required: true }, gloss: { kind: 'text', required: true, language: 'en' }, said: requiredDate,
       source: ref('REPORTED_IN', 'sources', { required: true }), via: refs('RELAYED_BY', 'sources', { positionAs: 'hop' }),
       event: ref('SAID_AT', 'events'), issues, mentions: refs('MENTIONS', 'actors', { mention: true }), note: text,
     },
@@ -213,22 +224,22 @@ export const ENTITY_KINDS = {
     fields: {
       id, holder: ref('TOOK', 'actors', { direction: 'in', required: true, mention: true }), kind: enumOf(STANCE_KINDS),
       cameoCode: { kind: 'cameo' }, date: requiredDate, respondsTo: ref('RESPONDS_TO', ['demands', 'instruments']),
-      towards: ref('TOWARDS', 'actors', { mention: true }), issues, summary: requiredText,
+      towards: ref('TOWARDS', 'actors', { mention: true }), issues, summary: naming,
       evidence: refs('EVIDENCED_BY', 'statements', { required: true }), sources, note: text,
     },
   },
   events: {
     section: 'events', label: 'Event', singular: 'event', sortDate: 'date', sourcedFromFile: true,
-    searchText: ['name', 'nameId', 'description'], dateOrder: [['date', 'until']],
+    searchText: ['name', 'description'], dateOrder: [['date', 'until']],
     fields: {
-      id, kind: enumOf(EVENT_KINDS), name: requiredText, nameId: text, date: requiredDate, until: date,
+      id, kind: enumOf(EVENT_KINDS), name: naming, date: requiredDate, until: date,
       approximate: { kind: 'boolean' }, durationMinutes: { kind: 'positiveInt' }, place: ref('TOOK_PLACE_IN', 'places'),
       participants: refs('PARTICIPATED_IN', 'actors', {
         direction: 'in', mention: true, inner: 'actor', itemProperties: { role: enumOf(PARTICIPANT_ROLES, { default: 'PARTICIPANT' }) },
       }),
       issues, partOf: ref('PART_OF', 'events'), inResponseTo: refs('IN_RESPONSE_TO', 'events'), previous: ref('FOLLOWS', 'events'),
       status: enumOf(CLAIM_STATUSES, { default: 'ESTABLISHED' }), claimedBy: refs('CLAIMED_BY', 'actors', { mention: true }),
-      description: text, evidence, sources, note: text,
+      description: localized, evidence, sources, note: text,
     },
   },
   figures: {
@@ -287,13 +298,29 @@ export const DATE_FIELDS: ReadonlySet<string> = new Set(
   ENTITY_SECTIONS.flatMap((s) => scalarsOf(s).filter(([, f]) => f.kind === 'date').map(([name]) => name)),
 );
 
-/** Node properties the loader derives from a kind's fields, which a seed file does not hold. */
+/** The GraphQL field that gives all languages of a localized field: name -> names, summary -> summaries. */
+export function localizedPlural(field: string): string {
+  return field.endsWith('y') ? `${field.slice(0, -1)}ies` : `${field}s`;
+}
+
+/** The localized fields of a kind, in field order. */
+export function localizedFieldsOf(section: EntitySection): string[] {
+  return scalarsOf(section).filter(([, f]) => f.kind === 'localized').map(([name]) => name);
+}
+
+/**
+ * Node properties the loader derives from a kind's fields, which a seed file does not
+ * hold. Besides these, every localized field is stored as one property per language,
+ * `<field>.<tag>` (see isLocalizedProperty), which a write replaces whole.
+ */
 export function derivedProperties(section: EntitySection): string[] {
   const kind = kindOf(section);
   const out = ['origin'];
   for (const [name, f] of scalarsOf(section)) {
     if (f.kind === 'date') out.push(`${name}Precision`, `${name}End`);
     if (f.joinedAs) out.push(f.joinedAs);
+    // The text in the default fallback order (what sorting and the cypher/ catalogue read), and every language joined for the folding index.
+    if (f.kind === 'localized') out.push(name, joinedProperty(name));
   }
   if (kind.defaultCameo) out.push('cameoLabel');
   return out;
@@ -308,3 +335,11 @@ export const INCOMING_TYPES: readonly RelationshipType[] = [
 export const MENTION_TYPES: readonly RelationshipType[] = [
   ...new Set(ENTITY_SECTIONS.flatMap((s) => referencesOf(s).filter(([, r]) => r.mention === true).map(([, r]) => r.type))),
 ];
+
+/** The localized field a node property `<field>.<tag>` stores one language of, or undefined for any other property. */
+export function localizedFieldOfProperty(section: EntitySection, property: string): string | undefined {
+  const dot = property.indexOf('.');
+  if (dot < 0) return undefined;
+  const field = property.slice(0, dot);
+  return kindOf(section).fields[field]?.kind === 'localized' ? field : undefined;
+}

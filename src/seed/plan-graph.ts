@@ -15,6 +15,7 @@ import {
   type NodeLabel,
   type RelationshipType,
 } from '../model/entities.js';
+import { bestText, fallbackOrder, joinedProperty, localizedProperty } from '../model/languages.js';
 import { CAMEO_LABELS } from '../model/vocabulary.js';
 import { partialDateToRange, toProperty } from '../neo4j/values.js';
 import type { SeedFile } from './seed-schema.js';
@@ -63,11 +64,32 @@ const REFERENCE_FIELDS: Record<EntitySection, ReadonlySet<string>> = Object.from
   ENTITY_SECTIONS.map((s) => [s, new Set(referencesOf(s).map(([name]) => name))]),
 ) as unknown as Record<EntitySection, ReadonlySet<string>>;
 
+const LOCALIZED_FIELDS: Record<EntitySection, ReadonlySet<string>> = Object.fromEntries(
+  ENTITY_SECTIONS.map((s) => [s, new Set(scalarsOf(s).filter(([, f]) => f.kind === 'localized').map(([name]) => name))]),
+) as unknown as Record<EntitySection, ReadonlySet<string>>;
+
+/**
+ * A localized field's properties: one per language (`name.en`), the text in the default
+ * fallback order under the field's own name, and every language joined for the folding index.
+ */
+function localizedProps(field: string, texts: Record<string, string>, original: string | undefined): Record<string, string> {
+  const order = fallbackOrder(Object.keys(texts), null, original);
+  const props: Record<string, string> = {};
+  for (const tag of order) props[localizedProperty(field, tag)] = texts[tag]!;
+  props[field] = bestText(texts, null, original)!.text;
+  props[joinedProperty(field)] = order.map((t) => texts[t]).join(' | ');
+  return props;
+}
+
 function nodeProps(section: EntitySection, record: Record<string, unknown>, origin: string): Record<string, PropertyValue> {
   const props: Record<string, PropertyValue> = { origin };
+  const originalField = (ENTITY_KINDS[section] as { originalLanguage?: string }).originalLanguage;
+  const original = originalField === undefined ? undefined : (record[originalField] as string | undefined);
   for (const [field, value] of Object.entries(record)) {
     if (value === undefined || REFERENCE_FIELDS[section].has(field)) continue;
-    if (DATE_FIELDS.has(field) && typeof value === 'string') {
+    if (LOCALIZED_FIELDS[section].has(field)) {
+      Object.assign(props, localizedProps(field, value as Record<string, string>, original));
+    } else if (DATE_FIELDS.has(field) && typeof value === 'string') {
       const range = partialDateToRange(value);
       props[field] = range.start;
       props[`${field}Precision`] = range.precision;

@@ -18,6 +18,8 @@ import {
   STATEMENT_MODES,
 } from '../model/vocabulary.js';
 import type { EntitySection } from '../model/entities.js';
+import { isLanguageTag, languageTagProblem } from '../model/languages.js';
+import { PLAIN_STRING_MESSAGE } from './old-format.js';
 import { hasVisibleText } from './visible-text.js';
 
 /** A stable, readable id: lower-case words joined by hyphens, e.g. `russia`, `nrc-2022-01-12`. */
@@ -59,6 +61,21 @@ const text = z
   .min(1, 'must not be empty')
   .refine(hasVisibleText, { message: 'must not be empty: it has only whitespace, zero-width or control characters' });
 const note = text.optional();
+
+/**
+ * Text in one or more languages, keyed by BCP 47 tags: `{ en: "Russia", ru: "Россия" }`.
+ * A plain string (the old format) is refused with a message naming the converter.
+ */
+export const localizedSchema = z
+  .record(z.string(), text, {
+    error: (issue) => (typeof issue.input === 'string' ? PLAIN_STRING_MESSAGE : 'expected text per language, e.g. { en: "Russia", id: "Rusia" }'),
+  })
+  .superRefine((texts, ctx) => {
+    const tags = Object.keys(texts);
+    if (tags.length === 0) ctx.addIssue({ code: 'custom', message: 'give the text in at least one language, e.g. { en: "Russia" }' });
+    for (const tag of tags) if (!isLanguageTag(tag)) ctx.addIssue({ code: 'custom', path: [tag], message: languageTagProblem(tag) });
+  });
+const localized = localizedSchema;
 const cameo = z
   .union([z.string(), z.number().int()])
   .transform((v) => String(v).padStart(3, '0'))
@@ -90,8 +107,7 @@ export const webUrlSchema = z
 export const sourceSchema = z.strictObject({
   id: idSchema,
   kind: z.enum(SOURCE_KINDS),
-  title: text,
-  titleEnglish: text.optional(),
+  title: localized,
   publisher: ref.optional(),
   published: partialDateSchema.optional(),
   language,
@@ -104,14 +120,13 @@ export const sourceSchema = z.strictObject({
 export const actorSchema = z.strictObject({
   id: idSchema,
   kind: z.enum(ACTOR_KINDS),
-  name: text,
-  nameId: text.optional(),
+  name: localized,
   aliases: z.array(text).optional(),
   countryCode: z
     .string()
     .regex(/^[A-Z]{3}$/, 'an ISO 3166-1 alpha-3 code such as "RUS"')
     .optional(),
-  description: text.optional(),
+  description: localized.optional(),
   partOf: ref.optional(),
   note,
 });
@@ -120,8 +135,7 @@ export const actorSchema = z.strictObject({
 export const placeSchema = z.strictObject({
   id: idSchema,
   kind: z.enum(PLACE_KINDS),
-  name: text,
-  nameId: text.optional(),
+  name: localized,
   within: ref.optional(),
   note,
 });
@@ -129,9 +143,8 @@ export const placeSchema = z.strictObject({
 /** A topic that stances, statements, demands and events group under. */
 export const issueSchema = z.strictObject({
   id: idSchema,
-  name: text,
-  nameId: text.optional(),
-  description: text.optional(),
+  name: localized,
+  description: localized.optional(),
   parent: ref.optional(),
   note,
 });
@@ -140,8 +153,7 @@ export const issueSchema = z.strictObject({
 export const instrumentSchema = z.strictObject({
   id: idSchema,
   kind: z.enum(INSTRUMENT_KINDS),
-  title: text,
-  titleId: text.optional(),
+  title: localized,
   issuedBy: refs.min(1, 'an instrument needs at least one issuer'),
   addressedTo: refs.optional(),
   published: partialDateSchema,
@@ -153,8 +165,7 @@ export const instrumentSchema = z.strictObject({
 export const officeSchema = z.strictObject({
   id: idSchema,
   holder: ref,
-  title: text,
-  titleId: text.optional(),
+  title: localized,
   organization: ref,
   asOf: partialDateSchema,
   sources: refs.optional(),
@@ -177,8 +188,7 @@ export const demandSchema = z.strictObject({
   id: idSchema,
   by: refs.min(1, 'a demand needs at least one actor making it'),
   of: refs.min(1, 'a demand needs at least one actor it is addressed to'),
-  summary: text,
-  summaryId: text.optional(),
+  summary: localized,
   since: partialDateSchema,
   instrument: ref.optional(),
   issues: refs.optional(),
@@ -217,7 +227,7 @@ export const stanceSchema = z
     respondsTo: ref.optional(),
     towards: ref.optional(),
     issues: refs.optional(),
-    summary: text,
+    summary: localized,
     evidence: refs.min(1, 'a stance needs at least one evidence statement'),
     sources: refs.optional(),
     note,
@@ -236,8 +246,7 @@ const participantSchema = z.strictObject({
 export const eventSchema = z.strictObject({
   id: idSchema,
   kind: z.enum(EVENT_KINDS),
-  name: text,
-  nameId: text.optional(),
+  name: localized,
   date: partialDateSchema,
   until: partialDateSchema.optional(),
   approximate: z.boolean().optional(),
@@ -250,7 +259,7 @@ export const eventSchema = z.strictObject({
   previous: ref.optional(),
   status: z.enum(CLAIM_STATUSES).default('ESTABLISHED'),
   claimedBy: refs.optional(),
-  description: text.optional(),
+  description: localized.optional(),
   evidence: refs.optional(),
   sources: refs.optional(),
   note,

@@ -8,6 +8,7 @@ import { locate, type ParsedSeedFile } from './read-seed-files.js';
 import { formatPath, formatSeedIssue, type SeedIssue } from './seed-issue.js';
 import { seedFileSchema, type SeedFile } from './seed-schema.js';
 import { ENTITY_KINDS, ENTITY_SECTIONS, kindOf, referencesOf, type EntitySection } from '../model/entities.js';
+import { OLD_LOCALIZED_FIELDS, oldFieldMessage } from './old-format.js';
 import { OFFICE_HOLDER_KIND, QUOTABLE_KINDS, UNQUOTED_MODES } from '../model/vocabulary.js';
 
 
@@ -80,8 +81,9 @@ export function describeSchemaIssue(issue: z.core.$ZodIssue, data: unknown): { p
   let message = issue.message;
   let key: string | undefined;
   if (issue.code === 'unrecognized_keys') {
-    key = issue.keys[0];
-    message = `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
+    const old = issue.keys.find((k) => k in OLD_LOCALIZED_FIELDS);
+    key = old ?? issue.keys[0];
+    message = old !== undefined ? oldFieldMessage(old) : `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
   } else if (issue.code === 'invalid_type' && getAt(data, path) === undefined) {
     message = 'required field is missing';
   } else if (issue.code === 'invalid_value' && 'values' in issue) {

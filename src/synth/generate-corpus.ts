@@ -67,8 +67,7 @@ export function referenceFile(opts: CorpusOptions): SynthFile {
     actors.push({
       id,
       kind,
-      name,
-      ...(i % 3 === 0 ? { nameId: `${name} (id)` } : {}),
+      name: { en: name, ...(i % 3 === 0 ? { id: `${name} (id)` } : {}) },
       ...(i < l.statesEnd ? { aliases: [`A${i}`, `Alias ${i}`] } : {}),
       ...(kind === 'STATE' ? { countryCode: `S${String.fromCharCode(65 + (i % 26))}${String.fromCharCode(65 + (Math.floor(i / 26) % 26))}` } : {}),
       ...(kind === 'MINISTRY' ? { partOf: actorId(l, homeState(l, i)) } : {}),
@@ -76,11 +75,11 @@ export function referenceFile(opts: CorpusOptions): SynthFile {
   }
   const places: NonNullable<SeedFileInput['places']> = [];
   for (let k = 0; k < l.places; k++) {
-    places.push({ id: placeId(k), kind: k % 5 === 0 ? 'COUNTRY' : 'CITY', name: `Place ${k}`, ...(k % 5 !== 0 ? { within: placeId(k - (k % 5)) } : {}) });
+    places.push({ id: placeId(k), kind: k % 5 === 0 ? 'COUNTRY' : 'CITY', name: { en: `Place ${k}` }, ...(k % 5 !== 0 ? { within: placeId(k - (k % 5)) } : {}) });
   }
   const issues: NonNullable<SeedFileInput['issues']> = [];
   for (let k = 0; k < l.issues; k++) {
-    issues.push({ id: issueId(k), name: `Issue ${k}`, nameId: `Isu ${k}`, ...(k >= 10 ? { parent: issueId(k % 10) } : {}) });
+    issues.push({ id: issueId(k), name: { en: `Issue ${k}`, id: `Isu ${k}` }, ...(k >= 10 ? { parent: issueId(k % 10) } : {}) });
   }
   // Every state joins one to three organisations; organisation 0 is the big alliance.
   const memberships: NonNullable<SeedFileInput['memberships']> = [];
@@ -105,7 +104,7 @@ export function referenceFile(opts: CorpusOptions): SynthFile {
     offices.push({
       id: `office-${actorId(l, p)}`,
       holder: actorId(l, p),
-      title: rng.pick(['Foreign Minister', 'Spokesperson', 'Ambassador', 'Deputy Minister']),
+      title: { en: rng.pick(['Foreign Minister', 'Spokesperson', 'Ambassador', 'Deputy Minister']) },
       organization: actorId(l, homeState(l, p)),
       asOf: String(FIRST_YEAR + rng.int(YEARS)),
     });
@@ -114,7 +113,7 @@ export function referenceFile(opts: CorpusOptions): SynthFile {
     name: `000000-${REFERENCE_ID}.yaml`,
     statements: 0,
     seed: {
-      source: { id: REFERENCE_ID, kind: 'REFERENCE', title: 'Synthetic reference data', language: 'en', note: `diplograph synth --actors ${opts.actors} --statements ${opts.statements} --seed ${opts.seed}` },
+      source: { id: REFERENCE_ID, kind: 'REFERENCE', title: { en: 'Synthetic reference data' }, language: 'en', note: `diplograph synth --actors ${opts.actors} --statements ${opts.statements} --seed ${opts.seed}` },
       actors,
       places,
       issues,
@@ -188,8 +187,7 @@ export function reportFile(opts: CorpusOptions, j: number): SynthFile {
       id: demandId(j, k),
       by: [actorId(l, by)],
       of: [actorId(l, of)],
-      summary: `Demand ${j}-${k}: ${words(rng, WORDS_EN, 4)}`,
-      summaryId: words(rng, WORDS_ID, 4),
+      summary: { en: `Demand ${j}-${k}: ${words(rng, WORDS_EN, 4)}`, id: words(rng, WORDS_ID, 4) },
       since: published,
       issues: [issueId(rng.skewed(l.issues, 2))],
       evidence: [`synth-stmt-${j}-${k}`],
@@ -201,7 +199,7 @@ export function reportFile(opts: CorpusOptions, j: number): SynthFile {
   const stances: NonNullable<SeedFileInput['stances']> = [];
   for (let k = 0; k < n; k += 2) {
     const holder = power(l, rng);
-    const base = { id: `synth-stance-${j}-${k}`, holder: actorId(l, holder), kind: rng.pick(STANCE_KINDS), date: published, summary: words(rng, WORDS_EN, 5), evidence: [`synth-stmt-${j}-${k}`] };
+    const base = { id: `synth-stance-${j}-${k}`, holder: actorId(l, holder), kind: rng.pick(STANCE_KINDS), date: published, summary: { en: words(rng, WORDS_EN, 5) }, evidence: [`synth-stmt-${j}-${k}`] };
     if (rng.chance(0.7)) {
       const report = 1 + rng.skewed(j, 2);
       stances.push({ ...base, respondsTo: demandId(report, rng.int(Math.min(l.demandsPerReport, statementsIn(opts, l, report)))) });
@@ -214,8 +212,8 @@ export function reportFile(opts: CorpusOptions, j: number): SynthFile {
     name: `${pad(j, 6)}-${src}.yaml`,
     statements: n,
     seed: {
-      source: { id: src, kind: 'NEWS_REPORT', title: `Synthetic report ${j}`, publisher: actorId(l, outlet), published, language: 'id', cites: [wire] },
-      sources: [{ id: wire, kind: 'NEWS_AGENCY_REPORT', title: `Synthetic wire ${j}`, publisher: actorId(l, agency), published, language: 'en' }],
+      source: { id: src, kind: 'NEWS_REPORT', title: { en: `Synthetic report ${j}` }, publisher: actorId(l, outlet), published, language: 'id', cites: [wire] },
+      sources: [{ id: wire, kind: 'NEWS_AGENCY_REPORT', title: { en: `Synthetic wire ${j}` }, publisher: actorId(l, agency), published, language: 'en' }],
       demands,
       statements,
       stances,
@@ -223,7 +221,7 @@ export function reportFile(opts: CorpusOptions, j: number): SynthFile {
         {
           id: eventId,
           kind: 'MEETING',
-          name: `Meeting ${j}`,
+          name: { en: `Meeting ${j}` },
           date: published,
           place: placeId(rng.int(l.places)),
           participants: [...participants].map((p, i) => ({ actor: actorId(l, p), ...(i === 0 ? { role: 'HOST' as const } : {}) })),

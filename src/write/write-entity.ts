@@ -24,9 +24,11 @@ import {
   API_ORIGIN_PREFIX,
   fileOfOrigin,
   INCOMING_TYPES,
+  inputPathOf,
   MENTION_TYPES,
   OPERATION_OF,
   SECTION_OF_LABEL,
+  seedRecordOfInput,
   WRITABLE_SECTIONS,
   type WritableSection,
 } from './writable-sections.js';
@@ -94,11 +96,13 @@ function canonical(value: unknown): string {
 
 /** Validates the input against the section's seed schema; the first problem names its path. */
 function parseInput(section: WritableSection, input: Record<string, unknown>): Record<string, unknown> {
-  const data = withoutNulls(input);
+  const given = withoutNulls(input) as Record<string, unknown>;
+  const data = seedRecordOfInput(section, given);
   const result = WRITABLE_SECTIONS[section].safeParse(data);
   if (result.success) return result.data as Record<string, unknown>;
   const issue = describeSchemaIssue(result.error.issues[0]!, data);
-  throw new WriteInputError(issue.path.length > 0 ? `input.${formatPath(issue.path)}` : 'input', issue.message);
+  const path = inputPathOf(section, given, issue.path);
+  throw new WriteInputError(path.length > 0 ? `input.${formatPath(path)}` : 'input', issue.message);
 }
 
 /** Every id the record refers to, by the seed reference rules. */

@@ -5,7 +5,7 @@
  * test/api/search-relevance.int.test.ts.)
  */
 import { describe, expect, it } from 'vitest';
-import { fold, foldAll, namePatterns, toLuceneQuery, toStemmedQuery } from '../../src/graph/search.js';
+import { fold, foldAll, indexQueries, namePatterns, toLuceneQuery, toStemmedQuery } from '../../src/graph/search.js';
 
 describe('search text', () => {
   it('folds Latin diacritics as standard-folding does, and leaves Cyrillic letters whole', () => {
@@ -20,16 +20,18 @@ describe('search text', () => {
     const words = '(nato OR nato*) (russia OR russia*) (x OR x*) (name OR name*)';
     // The one place a field name is followed by a colon is the boost of the naming fields.
     expect(q.endsWith(` (${words})`)).toBe(true);
-    expect(q).toContain(` name:(${words})^3 `);
+    expect(q).toContain(` nameAll:(${words})^3 `);
     expect(q.replaceAll(words, '')).not.toMatch(/["~\\]|\*[^)]|\b(and|AND)\b/);
     expect(toLuceneQuery('*:* ~ ^ ( ) " \\')).toBeNull();
     expect(toStemmedQuery('and or not to')).toBeNull();
   });
 
   it('asks for every word in the naming fields (boosted), everywhere, and all of them together', () => {
-    const q = toStemmedQuery('penyebaran rudal')!;
+    const q = indexQueries('penyebaran rudal')!.find((i) => i.index === 'entity_text_indonesian')!.query;
     expect(q).toContain('(+penyebaran +rudal)^2');
-    expect(q).toContain('nameId:(penyebaran rudal)^3');
+    // Each language index boosts the names in its own languages.
+    expect(q).toContain('name.id:(penyebaran rudal)^3');
+    expect(q).not.toContain('name.en:');
     expect(q.endsWith('(penyebaran rudal)')).toBe(true);
     expect(toStemmedQuery('missiles')).not.toContain('+missiles');
   });

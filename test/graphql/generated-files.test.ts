@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import type { Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dashboardTypes, dashboardTypesFile } from '../../src/codegen/dashboard-types.js';
+import { searchIndexCypher, searchIndexFile } from '../../src/codegen/search-index-file.js';
 import { possibleTypesFile, possibleTypesJson } from '../../src/graphql/possible-types.js';
 import { loadTypeDefs, schemaFile } from '../../src/graphql/type-defs.js';
 import { dashboardOperations } from '../../web/src/operations/all.js';
@@ -22,6 +23,10 @@ describe('generated files', () => {
   it('the dashboard’s operation types are those of schema.graphql and web/src/operations', async () => {
     const expected = await dashboardTypes(fs.readFileSync(schemaFile, 'utf8'), dashboardOperations);
     expect(fs.readFileSync(dashboardTypesFile, 'utf8'), stale).toBe(expected);
+  });
+
+  it('the search indexes of cypher/schema are those of the model (src/model/search-indexes.ts)', () => {
+    expect(fs.readFileSync(searchIndexFile, 'utf8'), stale).toBe(searchIndexCypher());
   });
 
   it('lists every implementation of Entity and Fact (what Apollo Client needs for `... on Entity`)', () => {

@@ -22,6 +22,7 @@ import {
   API_WRITABLE_SECTIONS,
   ENTITY_KINDS,
   ENTITY_SECTIONS,
+  localizedPlural,
   type ModelField,
   type ReferenceField,
   type ScalarField,
@@ -36,11 +37,11 @@ const NOT_IN_API = new Set<string>(['Event.approximate']);
 
 /** The GraphQL scalar a model scalar reads as. */
 const OUTPUT_SCALAR: Record<Exclude<ScalarField['kind'], 'enum'>, string> = {
-  id: 'ID', text: 'String', language: 'String', url: 'String', countryCode: 'String', date: 'PartialDate',
+  id: 'ID', text: 'String', localized: 'String', language: 'String', url: 'String', countryCode: 'String', date: 'PartialDate',
   number: 'Float', positiveInt: 'Int', boolean: 'Boolean', cameo: 'String',
 };
 /** The GraphQL scalar a model scalar is written as in a write input. */
-const INPUT_SCALAR: Record<Exclude<ScalarField['kind'], 'enum'>, string> = { ...OUTPUT_SCALAR, date: 'Date' };
+const INPUT_SCALAR: Record<Exclude<ScalarField['kind'], 'enum'>, string> = { ...OUTPUT_SCALAR, date: 'Date', localized: 'LocalizedStringInput' };
 
 /** Problems of one field: what the model says against what schema.graphql says. */
 function compareField(where: string, field: ModelField, type: GraphQLOutputType | GraphQLInputType, input: boolean): string[] {
@@ -77,7 +78,9 @@ function compareField(where: string, field: ModelField, type: GraphQLOutputType 
     const expected = (input ? INPUT_SCALAR : OUTPUT_SCALAR)[scalar.kind];
     if (named.name !== expected) say('type', expected, named.name);
   }
-  if (scalar.list !== undefined && scalar.list !== isListType(inner)) say('list', String(scalar.list), String(type));
+  // Localized text is written as a list of { lang, text }.
+  const list = scalar.list ?? (scalar.kind === 'localized' && input ? true : undefined);
+  if (list !== undefined && list !== isListType(inner)) say('list', String(list), String(type));
   const expectNonNull = input ? scalar.required === true && scalar.default === undefined : scalar.required === true || scalar.default !== undefined;
   if (isNonNullType(type) !== expectNonNull && !(scalar.list && !input)) say('nullability', expectNonNull ? 'non-null' : 'nullable', String(type));
   return problems;
@@ -105,6 +108,23 @@ function drift(): string[] {
       if (!gql) problems.push(`${kind.label}.${name}: ${MODEL} has the field, ${SDL} has no field ${kind.label}.${name}`);
       // A kind with a default CAMEO code always stores one.
       else problems.push(...compareField(`${kind.label}.${name}`, field.kind === 'cameo' && 'defaultCameo' in kind ? { ...field, required: true } : field, gql.type, false));
+      if (field.kind !== 'localized' || !gql) continue;
+      // A localized field: `name(lang: String)` in the fallback order, and `names: LocalizedText!` with every language.
+      const lang = gql.args.find((a) => a.name === 'lang');
+      if (!lang || String(lang.type) !== 'String')
+        problems.push(`${kind.label}.${name}: ${MODEL} says localized, ${SDL} has no argument lang: String (it has ${gql.args.map((a) => `${a.name}: ${String(a.type)}`).join(', ') || 'none'})`);
+      const plural = localizedPlural(name);
+      const all = gqlFields[plural];
+      // Null when an optional text is not given (LocalizedText.best needs one language).
+      const expected = field.required ? 'LocalizedText!' : 'LocalizedText';
+      if (!all || String(all.type) !== expected)
+        problems.push(`${kind.label}.${plural}: ${MODEL} says ${name} is localized${field.required ? ' and required' : ''}, ${SDL} has ${all ? `${plural}: ${String(all.type)}` : `no field ${plural}`} instead of ${plural}: ${expected}`);
+    }
+    const modelNames = new Set(Object.keys(kind.fields).flatMap((n) => (kind.fields[n as keyof typeof kind.fields]!.kind === 'localized' ? [n, localizedPlural(n)] : [n])));
+    for (const [name, gql] of Object.entries(gqlFields)) {
+      // A field named like a localized one (e.g. Statement.titles) that the model does not define as localized.
+      if (String(getNamedType(gql.type)) === 'LocalizedText' && !modelNames.has(name))
+        problems.push(`${kind.label}.${name}: ${SDL} has localized text, ${MODEL} has no localized field of that name`);
     }
   }
 

@@ -99,7 +99,7 @@ describe('seeding the graph', () => {
       t
         .replace(/(- id: stance-russia-offers-de-escalation\n)/, '$1    # edited by the test\n')
         .replace(/  - id: stance-russia-accuses-nato-of-ignoring-de-escalation\n[\s\S]*?(?=\n  - id: |\nevents:)/, '')
-        .replace(/(- id: jens-stoltenberg\n(?:    .*\n)*?    name: )(.*)/, '$1Jens Stoltenberg (edited)'),
+        .replace(/(- id: jens-stoltenberg\n(?:    .*\n)*?    name: )(.*)/, '$1{ en: Jens Stoltenberg (edited) }'),
     );
     try {
       const { summary } = await runSeed(driver, { database, paths: [dir] });

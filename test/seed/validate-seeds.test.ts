@@ -12,19 +12,19 @@ const valid = `# a small, valid seed
 source:
   id: test-report
   kind: NEWS_REPORT
-  title: Laporan uji
+  title: { id: Laporan uji }
   language: id
   published: 2022-01-14
 actors:
   - id: ruritania
     kind: STATE
-    name: Ruritania
+    name: { en: Ruritania }
   - id: the-league
     kind: ALLIANCE
-    name: The League
+    name: { en: The League }
   - id: rudolf
     kind: PERSON
-    name: Rudolf
+    name: { en: Rudolf }
 statements:
   - id: rudolf-says-no
     speaker: rudolf
@@ -39,7 +39,7 @@ demands:
   - id: league-stop
     by: [ruritania]
     of: [the-league]
-    summary: Stop growing
+    summary: { en: Stop growing }
     since: 2021-12
 stances:
   - id: league-rejects-stop
@@ -47,7 +47,7 @@ stances:
     kind: REJECTS
     date: 2022-01-12
     respondsTo: league-stop
-    summary: The League rejects it
+    summary: { en: The League rejects it }
     evidence: [rudolf-says-no]
 `;
 
@@ -77,7 +77,7 @@ describe('validateSeeds', () => {
   });
 
   it('reports a duplicate id with both places', () => {
-    const second = `source:\n  id: other-report\n  kind: NEWS_REPORT\n  title: Lain\n  language: id\nactors:\n  - id: ruritania\n    kind: STATE\n    name: Ruritania again\n`;
+    const second = `source:\n  id: other-report\n  kind: NEWS_REPORT\n  title: { id: Lain }\n  language: id\nactors:\n  - id: ruritania\n    kind: STATE\n    name: { en: Ruritania again }\n`;
     expect(check([['a.yaml', valid], ['b.yaml', second]])).toEqual([
       'b.yaml:7:9 actors[0].id: duplicate id "ruritania": already defined as actor at a.yaml:9:9',
     ]);
@@ -142,7 +142,7 @@ describe('validateSeeds', () => {
   });
 
   it('rejects an office held by something other than a person', () => {
-    const text = `${valid}offices:\n  - id: office-x\n    holder: ruritania\n    title: King\n    organization: ruritania\n    asOf: 2022\n`;
+    const text = `${valid}offices:\n  - id: office-x\n    holder: ruritania\n    title: { en: King }\n    organization: ruritania\n    asOf: 2022\n`;
     expect(check([['a.yaml', text]])).toEqual([
       'a.yaml:44:13 offices[0].holder: "ruritania" is a STATE, but an office is held by a PERSON',
     ]);
@@ -151,11 +151,11 @@ describe('validateSeeds', () => {
 
 describe('text nobody can see', () => {
   it.each([
-    ['a name of zero-width characters', 'name: Ruritania', 'name: "\u200B\u200C\u200D"', 'actors[0].name', 11],
-    ['a name of word joiners and a byte order mark', 'name: Ruritania', 'name: "\u2060\uFEFF \u2060"', 'actors[0].name', 11],
-    ['a name of control characters', 'name: Ruritania', 'name: "\u0001\u0007\t"', 'actors[0].name', 11],
-    ['an alias of zero-width characters', 'name: Ruritania', 'name: Ruritania\n    aliases: [Ruri, "\u200B"]', 'actors[0].aliases[1]', 12],
-    ['a title of a Hangul filler', 'title: Laporan uji', 'title: "\u3164"', 'source.title', 5],
+    ['a name of zero-width characters', 'name: { en: Ruritania }', 'name: { en: "\u200B\u200C\u200D" }', 'actors[0].name.en', 11],
+    ['a name of word joiners and a byte order mark', 'name: { en: Ruritania }', 'name: { en: "\u2060\uFEFF \u2060" }', 'actors[0].name.en', 11],
+    ['a name of control characters', 'name: { en: Ruritania }', 'name: { ru: "\u0001\u0007\t" }', 'actors[0].name.ru', 11],
+    ['an alias of zero-width characters', 'name: { en: Ruritania }', 'name: { en: Ruritania }\n    aliases: [Ruri, "\u200B"]', 'actors[0].aliases[1]', 12],
+    ['a title of a Hangul filler', 'title: { id: Laporan uji }', 'title: { id: "\u3164" }', 'source.title.id', 5],
   ])('refuses %s, at file:line:col', (_what, from, to, field, line) => {
     const issues = check([['a.yaml', broken(from, to)]]);
     expect(issues).toHaveLength(1);
@@ -163,7 +163,43 @@ describe('text nobody can see', () => {
   });
 
   it('keeps names with zero-width joiners inside visible text (emoji, Indic scripts)', () => {
-    expect(check([['a.yaml', broken('name: Ruritania', 'name: "Ru\u200Dritania \u0915\u094D\u200D\u0937"')]])).toEqual([]);
+    expect(check([['a.yaml', broken('name: { en: Ruritania }', 'name: { en: "Ru\u200Dritania \u0915\u094D\u200D\u0937" }')]])).toEqual([]);
+  });
+});
+
+describe('localized text', () => {
+  it('accepts several languages by BCP 47 tag and plans one property per language, plus the text in the fallback order', () => {
+    const text = broken('name: { en: Ruritania }', 'name: { ru: Руритания, pt-BR: Ruritânia, en: Ruritania }');
+    expect(check([['a.yaml', text]])).toEqual([]);
+    const plan = planGraph(validateSeeds([parseSeedText('a.yaml', text).parsed]).files);
+    const props = plan.nodes.find((n) => n.id === 'ruritania')!.props;
+    expect(props).toMatchObject({ 'name.en': 'Ruritania', 'name.ru': 'Руритания', 'name.pt-BR': 'Ruritânia', name: 'Ruritania' });
+    // A source's title falls back to its own language when it has no English one.
+    expect(plan.nodes.find((n) => n.id === 'test-report')!.props).toMatchObject({ 'title.id': 'Laporan uji', title: 'Laporan uji' });
+  });
+
+  it('refuses a key that is not a language tag, at its line and column, saying what would do', () => {
+    expect(check([['a.yaml', broken('name: { en: Ruritania }', 'name: { english: Ruritania }')]])).toEqual([
+      'a.yaml:11:22 actors[0].name.english: "english" is not a language tag: use a BCP 47 language tag such as "en", "id", "ru" or "pt-BR"',
+    ]);
+    expect(check([['a.yaml', broken('name: { en: Ruritania }', 'name: { EN: Ruritania }')]])).toEqual([
+      'a.yaml:11:17 actors[0].name.EN: "EN" is not a language tag: write "en"',
+    ]);
+  });
+
+  it('refuses an empty text and a text in no language', () => {
+    expect(check([['a.yaml', broken('name: { en: Ruritania }', 'name: { en: "" }')]])[0]).toBe('a.yaml:11:17 actors[0].name.en: must not be empty');
+    expect(check([['a.yaml', broken('name: { en: Ruritania }', 'name: {}')]])).toEqual([
+      'a.yaml:11:11 actors[0].name: give the text in at least one language, e.g. { en: "Russia" }',
+    ]);
+  });
+
+  it('refuses the old format (a plain string, a nameId) with a message naming the converter', () => {
+    const issues = check([['a.yaml', broken('name: { en: Ruritania }', 'name: Ruritania\n    nameId: Ruritania')]]);
+    expect(issues).toEqual([
+      expect.stringMatching(/^a\.yaml:11:11 actors\[0\]\.name: a plain string is no longer accepted here: .*npm run seed:convert -- FILE\.\.\.`$/),
+      expect.stringMatching(/^a\.yaml:12:5 actors\[0\]\.nameId: "nameId" is no longer a field: its text is the "id" text of name, .*npm run seed:convert -- FILE\.\.\.`$/),
+    ]);
   });
 });
 
@@ -179,7 +215,7 @@ describe('files that are not UTF-8', () => {
       fs.writeFileSync(file, latin1);
       const { issues, parsed } = await readSeedFiles([file]);
       expect(parsed).toEqual([]);
-      expect(issues.map(formatSeedIssue)).toEqual([`${file}:5:17: not valid UTF-8: byte 0xE9 at byte offset ${at}; save the file as UTF-8`]);
+      expect(issues.map(formatSeedIssue)).toEqual([`${file}:5:23: not valid UTF-8: byte 0xE9 at byte offset ${at}; save the file as UTF-8`]);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }

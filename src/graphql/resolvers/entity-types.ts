@@ -8,6 +8,7 @@ import type { GraphContext } from '../context.js';
 import { connection, pageWindow } from '../pagination.js';
 import { boundedRelation, dateField, entityFields, factFields, pagedRelation, readsProperties, readsThroughLoaders, relation, mapValue } from './fields.js';
 import { demandStatus } from './analysis.js';
+import { localizedFieldResolvers, localizedTextResolvers } from './localized.js';
 
 const byLabel = { __resolveType: (e: EntityRecord) => e.__label };
 
@@ -26,8 +27,10 @@ export const entityTypeResolvers = {
   Node: byLabel,
   Entity: byLabel,
   Fact: byLabel,
+  ...localizedTextResolvers,
   Actor: {
     ...entityFields,
+    ...localizedFieldResolvers.Actor,
     aliases: readsProperties(['aliases'], (a: EntityRecord) => (a.aliases as string[] | undefined) ?? []),
     partOf: relation('Actor.partOf'),
     offices: relation('Actor.offices'),
@@ -63,6 +66,7 @@ export const entityTypeResolvers = {
   },
   Office: {
     ...entityFields,
+    ...localizedFieldResolvers.Office,
     ...factFields,
     holder: relation('Office.holder'),
     organization: relation('Office.organization'),
@@ -70,6 +74,7 @@ export const entityTypeResolvers = {
   },
   Membership: {
     ...entityFields,
+    ...localizedFieldResolvers.Membership,
     ...factFields,
     member: relation('Membership.member'),
     organization: relation('Membership.organization'),
@@ -78,6 +83,7 @@ export const entityTypeResolvers = {
   },
   Issue: {
     ...entityFields,
+    ...localizedFieldResolvers.Issue,
     parent: relation('Issue.parent'),
     children: relation('Issue.children'),
     demands: boundedRelation('Issue.demands'),
@@ -86,6 +92,7 @@ export const entityTypeResolvers = {
   },
   Instrument: {
     ...entityFields,
+    ...localizedFieldResolvers.Instrument,
     ...factFields,
     published: dateField('published'),
     issuedBy: relation('Instrument.issuedBy'),
@@ -94,6 +101,7 @@ export const entityTypeResolvers = {
   },
   Demand: {
     ...entityFields,
+    ...localizedFieldResolvers.Demand,
     ...factFields,
     since: dateField('since'),
     by: relation('Demand.by'),
@@ -105,6 +113,7 @@ export const entityTypeResolvers = {
   },
   Stance: {
     ...entityFields,
+    ...localizedFieldResolvers.Stance,
     ...factFields,
     date: dateField('date'),
     holder: relation('Stance.holder'),
@@ -114,6 +123,7 @@ export const entityTypeResolvers = {
   },
   Statement: {
     ...entityFields,
+    ...localizedFieldResolvers.Statement,
     said: dateField('said'),
     speaker: relation('Statement.speaker'),
     onBehalfOf: relation('Statement.onBehalfOf'),
@@ -126,6 +136,7 @@ export const entityTypeResolvers = {
   },
   Event: {
     ...entityFields,
+    ...localizedFieldResolvers.Event,
     ...factFields,
     date: dateField('date'),
     until: dateField('until'),
@@ -144,6 +155,7 @@ export const entityTypeResolvers = {
   },
   Figure: {
     ...entityFields,
+    ...localizedFieldResolvers.Figure,
     ...factFields,
     asOf: dateField('asOf'),
     claimedBy: relation('Figure.claimedBy'),
@@ -151,11 +163,13 @@ export const entityTypeResolvers = {
   },
   Place: {
     ...entityFields,
+    ...localizedFieldResolvers.Place,
     within: relation('Place.within'),
     events: relation('Place.events'),
   },
   Source: {
     ...entityFields,
+    ...localizedFieldResolvers.Source,
     published: dateField('published'),
     publisher: relation('Source.publisher'),
     cites: relation('Source.cites'),

@@ -2,12 +2,14 @@
  * Resolver builders shared by the entity types: relationship fields through
  * the request's loaders, partial dates, display labels and kinds.
  */
+import type { GraphQLResolveInfo } from 'graphql';
 import type { EntityRecord } from '../../graph/entity-record.js';
 import { RELATIONS, type RelationField } from '../../graph/relations.js';
 import { formatPartialDate } from '../../neo4j/values.js';
 import type { GraphContext } from '../context.js';
 import { connection, listWindow, pageWindow } from '../pagination.js';
 import type { PagedRelationField } from '../../graph/relations.js';
+import { checkedLang, localizedText } from './localized.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- resolvers take the arguments their field declares
 type Resolver = (parent: EntityRecord, args: any, ctx: GraphContext) => unknown;
@@ -116,23 +118,24 @@ export const dateField = (field: string): Resolver =>
 
 const truncate = (s: string, n = 90): string => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
 
-/** The properties displayLabel reads (beyond id and label). */
-const LABEL_PROPERTIES = ['name', 'title', 'summary', 'gloss', 'text', 'qualifier', 'value', 'quantity'];
-
-/** A short human-readable label of any entity, for lists and graphs. */
-export function displayLabel(e: EntityRecord): string {
+/**
+ * A short human-readable label of any entity, for lists and graphs: its name, title or
+ * summary in `lang` by the fallback order (without `lang`: the stored default).
+ */
+export function displayLabel(e: EntityRecord, lang: string | null = null): string {
+  const text = (field: string): string | undefined => (lang === null ? (e[field] as string | undefined) : localizedText(e, field, lang)?.text);
   switch (e.__label) {
     case 'Statement':
       return `“${truncate(String(e.gloss ?? e.text ?? e.id))}”`;
     case 'Demand':
     case 'Stance':
-      return truncate(String(e.summary ?? e.id));
+      return truncate(String(text('summary') ?? e.id));
     case 'Figure':
       return `${String(e.qualifier ?? '').toLowerCase().replace('_', ' ')} ${String(e.value)} ${String(e.quantity)}`.trim();
     case 'Membership':
       return e.id;
     default:
-      return String(e.name ?? e.title ?? e.id);
+      return String(text('name') ?? text('title') ?? e.id);
   }
 }
 
@@ -142,7 +145,8 @@ export const entityKind = (e: EntityRecord): string => e.__label.toUpperCase();
 /** Fields every entity type shares. */
 export const entityFields = {
   entityKind: readsProperties([], (e: EntityRecord) => entityKind(e)),
-  label: readsProperties(LABEL_PROPERTIES, (e: EntityRecord) => displayLabel(e)),
+  // Reads every property: the label's languages (`name.en`, `name.ru`, ...) are not known ahead.
+  label: (e: EntityRecord, args: { lang?: string | null }, _ctx: GraphContext, info: GraphQLResolveInfo) => displayLabel(e, checkedLang(args.lang, info)),
 };
 
 /** Fields every fact type shares. */
