@@ -57,7 +57,7 @@ export const statementFragments = [statementFields, actorRefFields, sourceRefFie
 /** Selects a SubgraphData. */
 export const subgraphFields = /* GraphQL */ `
   fragment SubgraphFields on Subgraph {
-    nodes { id kind label(lang: $lang) subkind }
+    nodes { id kind label subkind }
     edges { id type source target properties }
     truncated
   }

@@ -8,7 +8,7 @@ export type NeighbourhoodData = Answered<NeighbourhoodQuery>;
 
 /** The operation document (neighbourhood). */
 export const neighbourhoodQuery = /* GraphQL */ `
-  query Neighbourhood($id: ID!, $depth: Int!, $includeProvenance: Boolean!, $kinds: [EntityKind!], $lang: String) {
+  query Neighbourhood($id: ID!, $depth: Int!, $includeProvenance: Boolean!, $kinds: [EntityKind!]) {
     neighbourhood(id: $id, depth: $depth, limit: 120, kinds: $kinds, includeProvenance: $includeProvenance) { ...SubgraphFields }
   }
   ${subgraphFields}

@@ -17,7 +17,7 @@ export const pathsQuery = /* GraphQL */ `
       to { id label(lang: $lang) entityKind }
       paths {
         length
-        nodes { id kind label(lang: $lang) subkind }
+        nodes { id kind label subkind }
         edges { id type source target properties }
       }
       graph { ...SubgraphFields }
