@@ -52,10 +52,11 @@ const every = (t: Texts | null | undefined): Child => allLanguages(t?.all);
  * with the language it is in (a statement's label is our English gloss); null when its
  * label is not a text of the graph (figures, memberships).
  */
-export function entityHeading(e: EntityDetails): LocalizedString | null {
-  const texts = (e.names ?? e.titles ?? e.summaries) as Texts | null | undefined;
-  if (texts) return texts.best;
-  if (e.entityKind === 'STATEMENT') return { lang: 'en', text: e.label };
+export function entityHeading(e: EntityDetails): { text: LocalizedString; noun: TextNoun } | null {
+  if (e.names) return { text: e.names.best, noun: 'name' };
+  if (e.titles) return { text: e.titles.best, noun: 'title' };
+  if (e.summaries) return { text: e.summaries.best, noun: 'summary' };
+  if (e.entityKind === 'STATEMENT') return { text: { lang: 'en', text: e.label }, noun: 'text' };
   return null;
 }
 

@@ -30,7 +30,7 @@ export const mountEntityView: ViewMount = (outlet, route, ctx) => {
       return;
     }
     const title = entityHeading(e);
-    replaceChildren(heading, title ? inLanguage(title, e.entityKind === 'STATEMENT' ? 'text' : 'label') : e.label, ' ', kindBadge(e.entityKind));
+    replaceChildren(heading, title ? inLanguage(title.text, title.noun) : e.label, ' ', kindBadge(e.entityKind));
     ctx.setTitle(e.label);
     const prov = data.provenance;
     // A statement's own quote is shown in its facts; evidence lists the others.
