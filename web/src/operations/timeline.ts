@@ -22,7 +22,6 @@ export const timelineQuery = /* GraphQL */ `
         node {
           kind
           date { iso start end approximate }
-          title
           entity {
             id entityKind label(lang: $lang)
             ... on Statement { text gloss language speaker { id label(lang: $lang) } issues { id label(lang: $lang) } }

@@ -171,7 +171,7 @@ function itemRow(item: TimelineItem): HTMLLIElement {
     h(
       'div',
       { class: 'timeline-content' },
-      h('p', { class: 'timeline-title' }, kindBadge(e.entityKind), ' ', e.stanceKind ? [stanceChip(e.stanceKind), ' '] : null, h('a', { href: entityHref(e) }, item.title)),
+      h('p', { class: 'timeline-title' }, kindBadge(e.entityKind), ' ', e.stanceKind ? [stanceChip(e.stanceKind), ' '] : null, h('a', { href: entityHref(e) }, item.entity.label)),
       e.text ? h('p', { class: 'timeline-quote' }, h('q', { lang: e.language ?? 'id' }, e.text), h('br'), h('span', { class: 'quote-gloss', lang: 'en' }, e.gloss ?? '')) : null,
       e.speaker ? h('p', { class: 'muted' }, actorLink(e.speaker)) : e.holder ? h('p', { class: 'muted' }, actorLink(e.holder)) : null,
       e.eventKind ? h('p', { class: 'muted' }, enumLabel('EventKind', e.eventKind)) : null,

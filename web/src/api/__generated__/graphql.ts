@@ -916,7 +916,7 @@ export type TimelineQueryVariables = Exact<{
 }>;
 
 
-export type TimelineQuery = { timeline: { totalCount: number, edges: Array<{ node: { kind: TimelineItemKind, title: string, date: { iso: string, start: string, end: string, approximate: boolean }, entity:
+export type TimelineQuery = { timeline: { totalCount: number, edges: Array<{ node: { kind: TimelineItemKind, date: { iso: string, start: string, end: string, approximate: boolean }, entity:
           | { id: string, entityKind: EntityKind, label: string }
           | { id: string, entityKind: EntityKind, label: string }
           | { id: string, entityKind: EntityKind, label: string }
