@@ -89,8 +89,8 @@ describe('export', () => {
     await runSeed(driver, { database, reset: true });
     const w = (section: Parameters<typeof writeEntity>[2]['section'], input: Record<string, unknown>, source?: string) =>
       writeEntity(driver, database, { section, input, source: source ?? null, principal });
-    await w('sources', { id: 'test-export-wire', kind: 'NEWS_AGENCY_REPORT', title: 'A wire report', language: 'en', publisher: 'interfax', published: '2022-01-13' });
-    await w('actors', { id: 'test-export-envoy', kind: 'PERSON', name: 'An envoy', aliases: ['The envoy', "x'}) DETACH DELETE n //"] }, 'test-export-wire');
+    await w('sources', { id: 'test-export-wire', kind: 'NEWS_AGENCY_REPORT', title: [{ lang: 'en', text: 'A wire report' }, { lang: 'pt-BR', text: 'Um relatório' }], language: 'en', publisher: 'interfax', published: '2022-01-13' });
+    await w('actors', { id: 'test-export-envoy', kind: 'PERSON', name: [{ lang: 'ru', text: 'Посланник' }], aliases: ['The envoy', "x'}) DETACH DELETE n //"] }, 'test-export-wire');
     await w('statements', {
       id: 'stmt-test-export-envoy',
       speaker: 'test-export-envoy',
@@ -104,12 +104,12 @@ describe('export', () => {
       via: ['interfax-2022-01-fomin', 'dw-indonesia-2022-01-nrc'],
       mentions: ['nato', 'germany'],
     });
-    await w('stances', { id: 'stance-test-export', holder: 'russia', kind: 'OPEN_TO', date: '2022-01', towards: 'nato', summary: 'Open to talks.', evidence: ['stmt-test-export-envoy'], cameoCode: '032' }, 'dw-indonesia-2022-01-nrc');
-    await w('demands', { id: 'demand-test-export', by: ['russia'], of: ['nato', 'germany'], summary: 'Talk again.', since: 2022, evidence: ['stmt-test-export-envoy'] }, SOURCE);
+    await w('stances', { id: 'stance-test-export', holder: 'russia', kind: 'OPEN_TO', date: '2022-01', towards: 'nato', summary: [{ lang: 'en', text: 'Open to talks.' }], evidence: ['stmt-test-export-envoy'], cameoCode: '032' }, 'dw-indonesia-2022-01-nrc');
+    await w('demands', { id: 'demand-test-export', by: ['russia'], of: ['nato', 'germany'], summary: [{ lang: 'en', text: 'Talk again.' }, { lang: 'id', text: 'Bicara lagi.' }], since: 2022, evidence: ['stmt-test-export-envoy'] }, SOURCE);
     await w('events', {
       id: 'test-export-talks',
       kind: 'TALKS',
-      name: 'Further talks',
+      name: [{ lang: 'en', text: 'Further talks' }],
       date: '2022-02',
       approximate: true,
       durationMinutes: 90,

@@ -41,7 +41,7 @@ const misspellings: { what: string; query: string; variables?: Record<string, un
   { what: 'an input field in a variable', query: 'query ($f: TimelineFilter) { timeline(filter: $f) { totalCount } }', variables: { f: { actorId: ['x'] } }, suggests: 'actorIds' },
   { what: 'an enum value inside an input variable', query: 'query ($f: TimelineFilter) { timeline(filter: $f) { totalCount } }', variables: { f: { kinds: ['EVENTS'] } }, suggests: 'EVENT' },
   { what: 'a type condition', query: '{ entity(id: "x") { ... on Actr { id } } }', suggests: 'Actor' },
-  { what: 'an input field in a mutation', query: 'mutation { upsertSource(input: { idd: "x", kind: NEWS_REPORT, title: "t", language: "en" }) { outcome } }', suggests: 'id' },
+  { what: 'an input field in a mutation', query: 'mutation { upsertSource(input: { idd: "x", kind: NEWS_REPORT, title: [{ lang: "en", text: "t" }], language: "en" }) { outcome } }', suggests: 'id' },
 ];
 
 describe('no schema hints in production', () => {
@@ -106,7 +106,7 @@ describe('operation types the schema does not have, and other oddities', () => {
   });
 
   it('refuses a mutation sent with GET (405), and other malformed operations, as client errors', async () => {
-    const get = await fetch(`${prod.server.url}/graphql?query=${encodeURIComponent('mutation { upsertSource(input: { id: "x", kind: NEWS_REPORT, title: "t", language: "en" }) { outcome } }')}`, {
+    const get = await fetch(`${prod.server.url}/graphql?query=${encodeURIComponent('mutation { upsertSource(input: { id: "x", kind: NEWS_REPORT, title: [{ lang: "en", text: "t" }], language: "en" }) { outcome } }')}`, {
       headers: { 'apollo-require-preflight': 'true' },
     });
     expect(get.status).toBe(405);

@@ -30,7 +30,7 @@ const UPSERT_SOURCE = /* GraphQL */ `
   }
 `;
 
-const source = (url: string) => ({ id: 'xss-src', kind: 'NEWS_REPORT', title: 't', language: 'en', url });
+const source = (url: string) => ({ id: 'xss-src', kind: 'NEWS_REPORT', title: [{ lang: 'en', text: 't' }], language: 'en', url });
 
 async function sourcesNamed(id: string): Promise<number> {
   const res = await seeded.driver.executeQuery('MATCH (s:Source {id: $id}) RETURN count(s) AS n', { id }, { database: testDatabase() });

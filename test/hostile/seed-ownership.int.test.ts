@@ -122,7 +122,7 @@ describe('a seed file deletes nothing others depend on', () => {
       'mutation ($input: StanceInput!, $source: ID!) { upsertStance(input: $input, source: $source) { outcome } }',
       {
         source: 'hostile-dep-src',
-        input: { id: 'stance-hostile-dep', holder: 'hostile-dep-speaker', kind: 'OPEN_TO', date: '2022', towards: 'russia', summary: 'S.', evidence: ['stmt-hostile-dep'] },
+        input: { id: 'stance-hostile-dep', holder: 'hostile-dep-speaker', kind: 'OPEN_TO', date: '2022', towards: 'russia', summary: [{ lang: 'en', text: 'S.' }], evidence: ['stmt-hostile-dep'] },
       },
     );
     expect(stance.body).toMatchObject({ data: { upsertStance: { outcome: 'CREATED' } } });

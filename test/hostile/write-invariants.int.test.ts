@@ -47,7 +47,7 @@ afterAll(async () => {
 
 describe('a write is checked against the graph it leaves behind', () => {
   it('refuses to make the speaker of a direct quote a media outlet, naming the quote; nothing written', async () => {
-    const actor = { id: 'inv-person', kind: 'PERSON', name: 'Inv Person' };
+    const actor = { id: 'inv-person', kind: 'PERSON', name: [{ lang: 'en', text: 'Inv Person' }] };
     expect((await write(UPSERT_ACTOR, { source: SOURCE, input: actor })).body.data).toEqual({ upsertActor: { outcome: 'CREATED' } });
     const quote = { id: 'stmt-inv-quote', speaker: 'inv-person', mode: 'DIRECT_QUOTE', text: 'Kata.', language: 'id', gloss: 'Words.', said: '2022-01-13', source: SOURCE };
     expect((await write(UPSERT_STATEMENT, { input: quote })).body.data).toEqual({ upsertStatement: { outcome: 'CREATED' } });
@@ -65,7 +65,7 @@ describe('a write is checked against the graph it leaves behind', () => {
     const before = await graphDigest(driver(), database);
     const res = await write(UPSERT_EVENT, {
       source: SOURCE,
-      input: { id: 'inv-event', kind: 'MEETING', name: 'Inv', date: '2022-01-12', participants: [{ actor: 'russia' }, { actor: 'russia', role: 'CHAIR' }] },
+      input: { id: 'inv-event', kind: 'MEETING', name: [{ lang: 'en', text: 'Inv' }], date: '2022-01-12', participants: [{ actor: 'russia' }, { actor: 'russia', role: 'CHAIR' }] },
     });
     expect(firstError(res.body)).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', argumentName: 'input.participants[1].actor' } });
     expect(firstError(res.body)?.message).toContain('"russia" is listed twice in participants');

@@ -67,12 +67,12 @@ describe('bulk ingest', () => {
   });
 
   it('refuses a file that breaks the seed schema, and a reference to an id no file defines', async () => {
-    const bad: IngestFile = { name: 'bad.yaml', seed: { source: { id: 'bad-source', kind: 'NOT_A_KIND', title: 'x', language: 'en' } } };
+    const bad: IngestFile = { name: 'bad.yaml', seed: { source: { id: 'bad-source', kind: 'NOT_A_KIND', title: { en: 'x' }, language: 'en' } } };
     await expect(ingestFiles(driver(), [bad], { database })).rejects.toThrow(IngestValidationError);
 
     const dangling: IngestFile = {
       name: 'dangling.yaml',
-      seed: { source: { id: 'dangling-source', kind: 'NEWS_REPORT', title: 'x', language: 'en', publisher: 'no-such-actor' } },
+      seed: { source: { id: 'dangling-source', kind: 'NEWS_REPORT', title: { en: 'x' }, language: 'en', publisher: 'no-such-actor' } },
     };
     const err = await ingestFiles(driver(), [dangling], { database }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(IngestIntegrityError);

@@ -8,8 +8,10 @@ import { ACTOR_KINDS, STANCE_KINDS } from '../../src/model/vocabulary.js';
 import { hasVisibleText } from '../../src/seed/visible-text.js';
 
 type Scalar = string | number | boolean;
-type Field = Scalar | string[];
-/** One entity: field name to a scalar or a list of ids, in emission order. */
+/** A localized text: language tag to text. */
+type Texts = Record<string, string>;
+type Field = Scalar | string[] | Texts;
+/** One entity: field name to a scalar, a list of ids or a text per language, in emission order. */
 export type Entity = Record<string, Field>;
 
 /** A seed document: the source and the sections of entities, in emission order. */
@@ -44,6 +46,10 @@ export const impossibleDate: fc.Arbitrary<string> = fc.oneof(
 /** Free text as analysts write it: any unicode, including quotes, colons, '#', YAML and Cypher syntax. */
 // Text a reader can see: one made only of whitespace, zero-width or control characters is refused.
 const text = fc.string({ unit: 'grapheme', minLength: 1, maxLength: 40 }).filter((s) => s.trim().length > 0 && hasVisibleText(s));
+/** A name, title or summary: free text in one to three languages. */
+const localized: fc.Arbitrary<Texts> = fc
+  .uniqueArray(fc.constantFrom('en', 'id', 'ru', 'pt-BR'), { minLength: 1, maxLength: 3 })
+  .chain((tags) => fc.tuple(...tags.map(() => text)).map((texts) => Object.fromEntries(tags.map((t, i) => [t, texts[i]!]))));
 
 /** Ids: lower-case words with single hyphens; all distinct within a document. */
 const idArb = fc
@@ -76,10 +82,10 @@ export const validSeedDoc: fc.Arbitrary<SeedDoc> = fc
         // Actor 0 is a person: every statement is spoken by it, so speakers can always be quoted.
         const actors = fc.tuple(
           ...actorIds.map((id, i) =>
-            fc.record({ id: fc.constant(id), kind: i === 0 ? fc.constant('PERSON') : fc.constantFrom(...ACTOR_KINDS), name: text }),
+            fc.record({ id: fc.constant(id), kind: i === 0 ? fc.constant('PERSON') : fc.constantFrom(...ACTOR_KINDS), name: localized }),
           ),
         );
-        const issues = fc.tuple(...issueIds.map((id) => fc.record({ id: fc.constant(id), name: text })));
+        const issues = fc.tuple(...issueIds.map((id) => fc.record({ id: fc.constant(id), name: localized })));
         const statements = fc.tuple(
           ...statementIds.map((id) =>
             fc.record({
@@ -96,7 +102,7 @@ export const validSeedDoc: fc.Arbitrary<SeedDoc> = fc
         );
         const demands = fc.tuple(
           ...demandIds.map((id) =>
-            fc.record({ id: fc.constant(id), by: some(actorIds, 1), of: some(actorIds, 1), summary: text, since: realDate, evidence: some(statementIds) }),
+            fc.record({ id: fc.constant(id), by: some(actorIds, 1), of: some(actorIds, 1), summary: localized, since: realDate, evidence: some(statementIds) }),
           ),
         );
         const stances = fc.tuple(
@@ -107,14 +113,14 @@ export const validSeedDoc: fc.Arbitrary<SeedDoc> = fc
               kind: fc.constantFrom(...STANCE_KINDS),
               date: realDate,
               respondsTo: pick(demandIds),
-              summary: text,
+              summary: localized,
               evidence: some(statementIds, 1),
             }),
           ),
         );
         return fc
           .record({
-            source: fc.record({ id: fc.constant(sourceId), kind: fc.constant('NEWS_REPORT'), title: text, language: fc.constant('id') }),
+            source: fc.record({ id: fc.constant(sourceId), kind: fc.constant('NEWS_REPORT'), title: localized, language: fc.constant('id') }),
             actors,
             issues,
             statements,
@@ -145,7 +151,11 @@ export function emitYaml(doc: SeedDoc): { text: string; lines: Map<string, numbe
   const lines = new Map<string, number>();
   const field = (indent: string, path: string, key: string, value: Field, bullet = false): void => {
     lines.set(`${path}.${key}`, out.length + 1);
-    const rendered = Array.isArray(value) ? `[${value.map(scalar).join(', ')}]` : scalar(value);
+    const rendered = Array.isArray(value)
+      ? `[${value.map(scalar).join(', ')}]`
+      : typeof value === 'object'
+        ? `{ ${Object.entries(value).map(([tag, t]) => `${tag}: ${scalar(t)}`).join(', ')} }`
+        : scalar(value);
     out.push(`${indent}${bullet ? '- ' : ''}${key}: ${rendered}`);
     if (Array.isArray(value)) value.forEach((_, i) => lines.set(`${path}.${key}[${i}]`, out.length));
   };
@@ -206,7 +216,7 @@ export function faultyDoc(doc: SeedDoc): fc.Arbitrary<Fault> {
       // stances, events, figures), not in file order: the copy goes into events, met after
       // every section generated, so that the original counts as the first definition.
       const d = clone(doc);
-      d.sections.push({ name: 'events', items: [{ id, kind: 'MEETING', name: 'Again', date: '2022' }] });
+      d.sections.push({ name: 'events', items: [{ id, kind: 'MEETING', name: { en: 'Again' }, date: '2022' }] });
       return { kind: 'duplicate id', doc: d, path: 'events[0].id', linePath: 'events[0].id', message: new RegExp(`^duplicate id "${id}": already defined as`) };
     }),
     // A value outside an enum.

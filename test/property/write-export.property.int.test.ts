@@ -73,9 +73,9 @@ function request(c: Command, run: number): WriteRequest {
   const base = { principal };
   switch (c.t) {
     case 'source':
-      return { ...base, section: 'sources', input: { id: id('doc'), kind: 'NEWS_REPORT', title: `Report ${run}`, language: 'en' } };
+      return { ...base, section: 'sources', input: { id: id('doc'), kind: 'NEWS_REPORT', title: [{ lang: 'en', text: `Report ${run}` }], language: 'en' } };
     case 'actor':
-      return { ...base, section: 'actors', source: id(c.source), input: { id: id(`a${c.i}`), kind: c.kind, name: c.name } };
+      return { ...base, section: 'actors', source: id(c.source), input: { id: id(`a${c.i}`), kind: c.kind, name: [{ lang: 'en', text: c.name }] } };
     case 'statement':
       return {
         ...base,
@@ -87,17 +87,17 @@ function request(c: Command, run: number): WriteRequest {
         ...base,
         section: 'stances',
         source: id(c.source),
-        input: { id: `p${run}-st${c.i}`, holder: id(c.holder), kind: c.kind, date: '2022-01', towards: id(c.towards), summary: 'A stance.', evidence: c.evidence.map(id) },
+        input: { id: `p${run}-st${c.i}`, holder: id(c.holder), kind: c.kind, date: '2022-01', towards: id(c.towards), summary: [{ lang: 'en', text: 'A stance.' }], evidence: c.evidence.map(id) },
       };
     case 'event':
       return {
         ...base,
         section: 'events',
         source: id(c.source),
-        input: { id: `p${run}-ev`, kind: 'MEETING', name: 'A meeting', date: '2022-01-12', participants: c.participants.map((p) => ({ ...p, actor: id(p.actor) })) },
+        input: { id: `p${run}-ev`, kind: 'MEETING', name: [{ lang: 'en', text: 'A meeting' }], date: '2022-01-12', participants: c.participants.map((p) => ({ ...p, actor: id(p.actor) })) },
       };
     case 'demand':
-      return { ...base, section: 'demands', source: id(c.source), input: { id: `p${run}-dm`, by: c.by.map(id), of: c.of.map(id), summary: 'A demand.', since: '2022' } };
+      return { ...base, section: 'demands', source: id(c.source), input: { id: `p${run}-dm`, by: c.by.map(id), of: c.of.map(id), summary: [{ lang: 'en', text: 'A demand.' }], since: '2022' } };
   }
 }
 

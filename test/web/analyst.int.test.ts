@@ -31,7 +31,7 @@ beforeAll(async () => {
   const { records } = await api.driver.executeQuery(
     `MATCH (n) WHERE n.id IS NOT NULL
      WITH DISTINCT n.id AS id
-     WHERE NOT EXISTS { MATCH (m) WHERE any(k IN ['label', 'gloss', 'text', 'summary', 'description', 'name', 'title', 'titleEnglish'] WHERE m[k] =~ ('(?s).*(?<![\\w-])' + id + '(?![\\w-]).*')) }
+     WHERE NOT EXISTS { MATCH (m) WHERE any(k IN ['label', 'gloss', 'text', 'summaryAll', 'descriptionAll', 'nameAll', 'titleAll'] WHERE m[k] =~ ('(?s).*(?<![\\w-])' + id + '(?![\\w-]).*')) }
      RETURN id`,
     {},
     { database: testDatabase() },

@@ -33,7 +33,7 @@ const UPSERT_STANCE = /* GraphQL */ `
 `;
 const UPSERT_ACTOR = /* GraphQL */ `
   mutation ($input: ActorInput!, $source: ID!) {
-    upsertActor(input: $input, source: $source) { outcome entity { id ... on Actor { name nameId aliases description note } } }
+    upsertActor(input: $input, source: $source) { outcome entity { id ... on Actor { name names { all { lang text } } aliases description note } } }
   }
 `;
 const UPSERT_EVENT = /* GraphQL */ `
@@ -62,7 +62,7 @@ const stance = (over: Record<string, unknown> = {}) => ({
   kind: 'OPEN_TO',
   date: '2022-01-13',
   towards: 'nato',
-  summary: 'Russia is open to further talks with NATO.',
+  summary: [{ lang: 'en', text: 'Russia is open to further talks with NATO.' }],
   evidence: ['stmt-test-fomin-new-talks'],
   ...over,
 });
@@ -225,13 +225,14 @@ describe('a valid write', () => {
   it('corrects an API-written fact: UPDATED, with what changed in the audit trail', async () => {
     const res = await postGraphql(
       api.url,
-      { query: UPSERT_STANCE, variables: { input: stance({ summary: 'Russia is open to more talks with NATO.', towards: null, issues: ['nato-enlargement'] }), source: SOURCE } },
+      { query: UPSERT_STANCE, variables: { input: stance({ summary: [{ lang: 'en', text: 'Russia is open to more talks with NATO.' }], towards: null, issues: ['nato-enlargement'] }), source: SOURCE } },
       bearer(keys.write),
     );
     expect(res.body.errors).toBeUndefined();
     const out = res.body.data?.['upsertStance'] as { outcome: string; change: { fields: string[]; before: string; after: string } };
     expect(out.outcome).toBe('UPDATED');
-    expect(out.change.fields).toEqual(['CONCERNS', 'TOWARDS', 'summary']);
+    // The stored properties that changed: the text in the fallback order, its English, all languages joined.
+    expect(out.change.fields).toEqual(['CONCERNS', 'TOWARDS', 'summary', 'summary.en', 'summaryAll']);
     expect(out.change.before).toContain('Russia is open to further talks with NATO.');
     expect(out.change.after).toContain('Russia is open to more talks with NATO.');
     expect(await count("MATCH (:Stance {id: 'stance-test-russia-open-to-talks'})-[r:TOWARDS]->() RETURN count(r)")).toBe(0);
@@ -274,7 +275,7 @@ describe('validation, as the seed loader validates', () => {
     expect(bad.message).toMatch(/said/);
     expect(bad.message).toMatch(/real calendar date/);
     const order = await refused(UPSERT_EVENT, {
-      input: { id: 'event-test-out-of-order', kind: 'MEETING', name: 'A meeting', date: '2022-01-12', until: '2021-12' },
+      input: { id: 'event-test-out-of-order', kind: 'MEETING', name: [{ lang: 'en', text: 'A meeting' }], date: '2022-01-12', until: '2021-12' },
       source: SOURCE,
     });
     expect(order).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', argumentName: 'input.until' } });
@@ -292,27 +293,41 @@ describe('validation, as the seed loader validates', () => {
   });
 
   it('refuses names, aliases and texts that look empty: only whitespace, zero-width or control characters', async () => {
-    for (const [field, value] of [
-      ['name', '\u200B\u200C\u200D'],
-      ['name', ' \u2060\uFEFF '],
-      ['name', '\u0000\u0007\t'],
-      ['aliases', ['Real alias', '\u200B']],
-      ['description', '\u3164'],
+    for (const [field, value, path] of [
+      ['name', [{ lang: 'en', text: '\u200B\u200C\u200D' }], 'name[0].text'],
+      ['name', [{ lang: 'en', text: 'Visible' }, { lang: 'ru', text: ' \u2060\uFEFF ' }], 'name[1].text'],
+      ['name', [{ lang: 'en', text: '\u0000\u0007\t' }], 'name[0].text'],
+      ['aliases', ['Real alias', '\u200B'], 'aliases[1]'],
+      ['description', [{ lang: 'en', text: '\u3164' }], 'description[0].text'],
     ] as const) {
-      const input = { id: 'actor-test-invisible', kind: 'PERSON', name: 'Visible Name', [field]: value };
+      const input = { id: 'actor-test-invisible', kind: 'PERSON', name: [{ lang: 'en', text: 'Visible Name' }], [field]: value };
       const err = await refused(UPSERT_ACTOR, { input, source: SOURCE });
       expect(err.extensions?.code, JSON.stringify(value)).toBe('BAD_USER_INPUT');
-      expect(String(err.extensions?.argumentName)).toMatch(new RegExp(`^input\\.${field}`));
+      expect(String(err.extensions?.argumentName)).toBe(`input.${path}`);
       expect(err.message).toMatch(/only whitespace, zero-width or control characters/);
     }
     const statementErr = await refused(UPSERT_STATEMENT, { input: statement({ id: 'stmt-test-invisible', gloss: '\u200B' }) });
     expect(statementErr).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', argumentName: 'input.gloss' } });
   });
 
+  it('writes text per language: a language dropped from the input is gone from the node; a bad or repeated tag is refused at its entry', async () => {
+    const actor = (name: Array<{ lang: string; text: string }>) => ({ input: { id: 'actor-test-languages', kind: 'PERSON', name }, source: SOURCE });
+    const first = await postGraphql(api.url, { query: UPSERT_ACTOR, variables: actor([{ lang: 'en', text: 'Anna' }, { lang: 'ru', text: 'Анна' }]) }, bearer(keys.write));
+    expect(first.body.data?.['upsertActor']).toMatchObject({ outcome: 'CREATED', entity: { name: 'Anna', names: { all: [{ lang: 'en', text: 'Anna' }, { lang: 'ru', text: 'Анна' }] } } });
+    const second = await postGraphql(api.url, { query: UPSERT_ACTOR, variables: actor([{ lang: 'ru', text: 'Анна' }]) }, bearer(keys.write));
+    expect(second.body.data?.['upsertActor']).toMatchObject({ outcome: 'UPDATED', entity: { name: 'Анна', names: { all: [{ lang: 'ru', text: 'Анна' }] } } });
+    expect(await count("MATCH (a:Actor {id: 'actor-test-languages'}) RETURN size([k IN keys(a) WHERE k STARTS WITH 'name.'])")).toBe(1);
+    const badTag = await refused(UPSERT_ACTOR, actor([{ lang: 'en', text: 'Anna' }, { lang: 'Russian', text: 'Анна' }]));
+    expect(badTag).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', argumentName: 'input.name[1].lang' } });
+    expect(badTag.message).toMatch(/"Russian" is not a language tag/);
+    const twice = await refused(UPSERT_ACTOR, actor([{ lang: 'en', text: 'Anna' }, { lang: 'en', text: 'Ann' }]));
+    expect(twice).toMatchObject({ message: '"en" is given twice: give each language once', extensions: { code: 'BAD_USER_INPUT', argumentName: 'input.name[1].lang' } });
+  });
+
   it('refuses ids that are not slugs, and ids the seed files own', async () => {
     const slug = await refused(UPSERT_STANCE, { input: stance({ id: "x') DETACH DELETE n //" }), source: SOURCE });
     expect(slug).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', argumentName: 'input.id' } });
-    const owned = await refused(UPSERT_ACTOR, { input: { id: 'russia', kind: 'STATE', name: 'Renamed' }, source: SOURCE });
+    const owned = await refused(UPSERT_ACTOR, { input: { id: 'russia', kind: 'STATE', name: [{ lang: 'en', text: 'Renamed' }] }, source: SOURCE });
     expect(owned).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', argumentName: 'input.id' } });
     expect(owned.message).toMatch(/seed file of source "nato-member-countries"|seed file of source "liputan6/);
   });
@@ -330,7 +345,7 @@ describe('validation, as the seed loader validates', () => {
       {
         query: UPSERT_ACTOR,
         variables: {
-          input: { id: 'test-hostile-actor', kind: 'PERSON', name: hostile[0], nameId: hostile[1], aliases: hostile, description: hostile[2], note: hostile[3] },
+          input: { id: 'test-hostile-actor', kind: 'PERSON', name: [{ lang: 'en', text: hostile[0] }, { lang: 'id', text: hostile[1] }], aliases: hostile, description: [{ lang: 'en', text: hostile[2] }], note: hostile[3] },
           source: SOURCE,
         },
       },
@@ -345,7 +360,7 @@ describe('validation, as the seed loader validates', () => {
     expect(st.body.errors).toBeUndefined();
     const sn = await postGraphql(
       api.url,
-      { query: UPSERT_STANCE, variables: { input: stance({ id: 'stance-test-hostile', summary: hostile[0], note: hostile[1], evidence: ['stmt-test-hostile'] }), source: SOURCE } },
+      { query: UPSERT_STANCE, variables: { input: stance({ id: 'stance-test-hostile', summary: [{ lang: 'en', text: hostile[0] }], note: hostile[1], evidence: ['stmt-test-hostile'] }), source: SOURCE } },
       bearer(keys.write),
     );
     expect(sn.body.errors).toBeUndefined();
@@ -353,7 +368,7 @@ describe('validation, as the seed loader validates', () => {
       api.url,
       {
         query: 'mutation ($input: SourceInput!) { upsertSource(input: $input) { outcome } }',
-        variables: { input: { id: 'test-hostile-source', kind: 'NEWS_REPORT', title: hostile[0], titleEnglish: hostile[1], language: 'en', note: hostile[2], url: "https://example.org/?q=')%20DETACH%20DELETE%20n" } },
+        variables: { input: { id: 'test-hostile-source', kind: 'NEWS_REPORT', title: [{ lang: 'ru', text: hostile[0] }, { lang: 'en', text: hostile[1] }], language: 'ru', note: hostile[2], url: "https://example.org/?q=')%20DETACH%20DELETE%20n" } },
       },
       bearer(keys.write),
     );
@@ -361,18 +376,18 @@ describe('validation, as the seed loader validates', () => {
     expect(await count('MATCH (n:Entity) RETURN count(n)')).toBe(entities + 4);
     const read = await postGraphql(api.url, {
       query: `{
-        actor(id: "test-hostile-actor") { name nameId aliases description note }
+        actor(id: "test-hostile-actor") { name nameIndonesian: name(lang: "id") aliases description note }
         statement(id: "stmt-test-hostile") { text gloss note }
         entity(id: "stance-test-hostile") { ... on Stance { summary note } }
-        source(id: "test-hostile-source") { title titleEnglish note url }
+        source(id: "test-hostile-source") { title titleInEnglish: title(lang: "en") titleRu: title(lang: "ru") note url }
       }`,
     });
     expect(read.body.errors).toBeUndefined();
     expect(read.body.data).toEqual({
-      actor: { name: hostile[0], nameId: hostile[1], aliases: hostile, description: hostile[2], note: hostile[3] },
+      actor: { name: hostile[0], nameIndonesian: hostile[1], aliases: hostile, description: hostile[2], note: hostile[3] },
       statement: { text: hostile[1], gloss: hostile[2], note: hostile[3] },
       entity: { summary: hostile[0], note: hostile[1] },
-      source: { title: hostile[0], titleEnglish: hostile[1], note: hostile[2], url: "https://example.org/?q=')%20DETACH%20DELETE%20n" },
+      source: { title: hostile[1], titleInEnglish: hostile[1], titleRu: hostile[0], note: hostile[2], url: "https://example.org/?q=')%20DETACH%20DELETE%20n" },
     });
     expect(await count('SHOW CONSTRAINTS YIELD name WHERE name = "entity_id" RETURN count(*)')).toBe(1);
   });

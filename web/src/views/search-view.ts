@@ -35,7 +35,7 @@ export const mountSearchView: ViewMount = (outlet, route, ctx) => {
     ),
   );
   const results = h('div', { class: 'results', id: 'search-results' });
-  append(outlet, h('h1', null, 'Search'), h('p', { class: 'muted' }, 'Names and aliases in English, Indonesian and Russian, demands, quotes and their glosses, events, issues, places and sources. Words are found in any of their forms (“missiles” finds “missile”); a name equal to what you typed comes first. Case and accents do not matter.'), form, results);
+  append(outlet, h('h1', null, 'Search'), h('p', { class: 'muted' }, 'Names and aliases in any language (words found as words in English, Indonesian, Russian and a dozen more), demands, quotes and their glosses, events, issues, places and sources. Words are found in any of their forms (“missiles” finds “missile”); a name equal to what you typed comes first. Case and accents do not matter.'), form, results);
 
   form.addEventListener('submit', (event) => {
     event.preventDefault();
@@ -66,7 +66,7 @@ async function runSearch(ctx: ViewContext, results: HTMLElement, q: string, kind
   await load(ctx, results, `results for “${q}”`, (signal) => fetchPage(null, signal), (data) => {
     const { totalCount, edges, pageInfo } = data.search;
     if (totalCount === 0) {
-      results.append(emptyPanel(`Nothing found for “${q}”${kinds.length > 0 ? ' among the chosen kinds' : ''}.`, 'Try another spelling, the Indonesian or English name, or fewer words.'));
+      results.append(emptyPanel(`Nothing found for “${q}”${kinds.length > 0 ? ' among the chosen kinds' : ''}.`, 'Try another spelling, the name in another language, or fewer words.'));
       return `Nothing found for ${q}.`;
     }
     const { count, list, more } = pagedList<SearchHit>(ctx, {
