@@ -194,10 +194,16 @@ describe('the display language', () => {
     await page.close();
   });
 
-  it('asks every view for its labels in the display language: the matrix and the timeline', async () => {
+  it('asks every view for its labels in the display language: the matrix, a demand’s issues, the timeline', async () => {
     const page = await browser.newPage();
     await page.goto(`${api.url}/?lang=ru#/positions`);
     await expect.poll(() => page.locator('tr[data-actor="russia"] th').first().textContent(), { timeout: 30_000 }).toContain('Россия');
+    // References to other kinds say their language too: the demand's issues, named in English and Indonesian only.
+    await page.goto(`${api.url}/?lang=ru#/demand/demand-nato-stop-enlargement`);
+    const issue = page.locator('dl.facts dt:text-is("Issues") + dd a').first();
+    await issue.waitFor();
+    expect(await issue.getAttribute('lang')).toBe('en');
+    expect(await page.locator('dl.facts dt:text-is("Issues") + dd .lang-mark').first().getAttribute('title')).toBe('English: no Russian name recorded');
     await page.goto(`${api.url}/?lang=ru#/timeline?actor=russia`);
     await expect.poll(() => page.locator('.picker input[type="text"], .picker input:not([type])').first().inputValue(), { timeout: 30_000 }).toBe('Россия');
     await page.close();

@@ -54,6 +54,24 @@ export const statementFields = /* GraphQL */ `
 /** The fragments a document spreading StatementFields appends. */
 export const statementFragments = [statementFields, actorRefFields, sourceRefFields] as const;
 
+/**
+ * Which language an entity's label is in, for any kind whose label is a localized text
+ * (its name, title or summary in the display language): spread beside `label(lang: $lang)`.
+ */
+export const labelLanguageFields = /* GraphQL */ `
+  fragment LabelLanguage on Entity {
+    ... on Actor { names { best(lang: $lang) { lang } } }
+    ... on Issue { names { best(lang: $lang) { lang } } }
+    ... on Event { names { best(lang: $lang) { lang } } }
+    ... on Place { names { best(lang: $lang) { lang } } }
+    ... on Source { titles { best(lang: $lang) { lang } } }
+    ... on Instrument { titles { best(lang: $lang) { lang } } }
+    ... on Office { titles { best(lang: $lang) { lang } } }
+    ... on Demand { summaries { best(lang: $lang) { lang } } }
+    ... on Stance { summaries { best(lang: $lang) { lang } } }
+  }
+`;
+
 /** Selects a SubgraphData. */
 export const subgraphFields = /* GraphQL */ `
   fragment SubgraphFields on Subgraph {

@@ -71,3 +71,22 @@ export type Answered<T> = { [K in keyof T]: NonNullable<T[K]> };
 export type Merged<U> = Pick<U, keyof U> & Partial<UnionToIntersection<U>>;
 
 type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
+
+/** A text in one language, as LocalizedText.best and .all answer it. */
+export interface LocalizedString {
+  lang: string;
+  text: string;
+}
+
+/** Which language a text is in, as LocalizedText.best answers with only `lang` selected. */
+export interface LabelLanguage {
+  best: { lang: string };
+}
+
+/** An entity reference with the language of its label (fragment LabelLanguage: one of these, by kind). */
+export interface LabelledRef {
+  label: string;
+  names?: LabelLanguage | null;
+  titles?: LabelLanguage | null;
+  summaries?: LabelLanguage | null;
+}

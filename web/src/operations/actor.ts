@@ -1,5 +1,5 @@
 /** The actor view: an actor's profile with its statements. */
-import { actorRefFields, fragments, statementFragments } from '../api/fragments.js';
+import { actorRefFields, fragments, labelLanguageFields, statementFragments } from '../api/fragments.js';
 import type { ActorPageQuery, ActorStatementsQuery } from '../api/__generated__/graphql.js';
 import type { Answered } from '../api/types.js';
 
@@ -26,13 +26,13 @@ export const actorQuery = /* GraphQL */ `
       demandsReceived { ...DemandRow }
       stances(first: 50) {
         totalCount
-        edges { node { id kind summaries { best(lang: $lang) { lang text } } date { iso } respondsTo { id label(lang: $lang) entityKind } towards { ...ActorRef } } }
+        edges { node { id kind summaries { best(lang: $lang) { lang text } } date { iso } respondsTo { id label(lang: $lang) entityKind ...LabelLanguage } towards { ...ActorRef } } }
       }
-      events(first: 50) { totalCount edges { node { role event { id label(lang: $lang) kind date { iso } } } } }
+      events(first: 50) { totalCount edges { node { role event { id label(lang: $lang) kind date { iso } names { best(lang: $lang) { lang } } } } } }
     }
   }
   fragment DemandRow on Demand { id summaries { best(lang: $lang) { lang text } } since { iso } by { ...ActorRef } of { ...ActorRef } }
-  ${actorRefFields}
+  ${fragments(actorRefFields, labelLanguageFields)}
 `;
 
 /** The shape ActorStatementsData of the answer, as the document selects it. */

@@ -18,7 +18,7 @@ export const demandQuery = /* GraphQL */ `
       by { ...ActorRef }
       of { ...ActorRef }
       instrument { id kind titles { best(lang: $lang) { lang text } } published { iso } }
-      issues { id label(lang: $lang) }
+      issues { id label(lang: $lang) names { best(lang: $lang) { lang } } }
       status(asOf: $asOf) {
         asOf state
         counts { kind direct derived }

@@ -1,5 +1,5 @@
 /** The generic entity view: any entity's fields and provenance. */
-import { fragments, sourceFullFields, statementFragments } from '../api/fragments.js';
+import { fragments, labelLanguageFields, sourceFullFields, statementFragments } from '../api/fragments.js';
 import type { EntityPageQuery } from '../api/__generated__/graphql.js';
 import type { Answered, Merged } from '../api/types.js';
 
@@ -19,37 +19,37 @@ export const entityQuery = /* GraphQL */ `
       ... on Stance {
         stanceKind: kind cameoCode date { iso } summaries { ...Texts }
         holder { ...ActorRef } towards { ...ActorRef }
-        respondsTo { id label(lang: $lang) entityKind }
-        issues { id label(lang: $lang) }
+        respondsTo { id label(lang: $lang) entityKind ...LabelLanguage }
+        issues { id label(lang: $lang) ...LabelLanguage }
       }
-      ... on Statement { ...StatementFields issues { id label(lang: $lang) } mentions { ...ActorRef } supports { id label(lang: $lang) entityKind } }
+      ... on Statement { ...StatementFields issues { id label(lang: $lang) ...LabelLanguage } mentions { ...ActorRef } supports { id label(lang: $lang) entityKind ...LabelLanguage } }
       ... on Event {
         eventKind: kind names { ...Texts } date { iso } until { iso } durationMinutes descriptions { ...Texts } status
-        claimedBy { ...ActorRef } place { id label(lang: $lang) }
+        claimedBy { ...ActorRef } place { id label(lang: $lang) ...LabelLanguage }
         participants { role actor { ...ActorRef } }
-        issues { id label(lang: $lang) } partOf { id label(lang: $lang) } previous { id label(lang: $lang) }
-        inResponseTo { id label(lang: $lang) } responses { id label(lang: $lang) }
+        issues { id label(lang: $lang) ...LabelLanguage } partOf { id label(lang: $lang) ...LabelLanguage } previous { id label(lang: $lang) ...LabelLanguage }
+        inResponseTo { id label(lang: $lang) ...LabelLanguage } responses { id label(lang: $lang) ...LabelLanguage }
         statements { id label(lang: $lang) }
         figures { id label(lang: $lang) }
       }
       ... on Issue {
-        names { ...Texts } descriptions { ...Texts } parent { id label(lang: $lang) } children { id label(lang: $lang) }
-        demands { id label(lang: $lang) }
+        names { ...Texts } descriptions { ...Texts } parent { id label(lang: $lang) ...LabelLanguage } children { id label(lang: $lang) ...LabelLanguage }
+        demands { id label(lang: $lang) ...LabelLanguage }
       }
       ... on Source {
         sourceKind: kind titles { ...Texts } language url published { iso }
-        publisher { ...ActorRef } cites { id label(lang: $lang) } citedBy { id label(lang: $lang) } mentions { ...ActorRef }
+        publisher { ...ActorRef } cites { id label(lang: $lang) ...LabelLanguage } citedBy { id label(lang: $lang) ...LabelLanguage } mentions { ...ActorRef }
       }
-      ... on Place { placeKind: kind names { ...Texts } within { id label(lang: $lang) } events { id label(lang: $lang) } }
+      ... on Place { placeKind: kind names { ...Texts } within { id label(lang: $lang) ...LabelLanguage } events { id label(lang: $lang) ...LabelLanguage } }
       ... on Instrument {
         instrumentKind: kind titles { ...Texts } instrumentPublished: published { iso }
-        issuedBy { ...ActorRef } addressedTo { ...ActorRef } demands { id label(lang: $lang) }
+        issuedBy { ...ActorRef } addressedTo { ...ActorRef } demands { id label(lang: $lang) ...LabelLanguage }
       }
       ... on Office { titles { ...Texts } holder { ...ActorRef } organization { ...ActorRef } asOf { iso } }
       ... on Membership { member { ...ActorRef } organization { ...ActorRef } from { iso } until { iso } }
       ... on Figure {
         quantity value unit qualifier status figureAsOf: asOf { iso }
-        claimedBy { ...ActorRef } figureEvent: event { id label(lang: $lang) }
+        claimedBy { ...ActorRef } figureEvent: event { id label(lang: $lang) ...LabelLanguage }
       }
     }
     provenance(id: $id) {
@@ -58,5 +58,5 @@ export const entityQuery = /* GraphQL */ `
     }
   }
   fragment Texts on LocalizedText { best(lang: $lang) { lang text } all { lang text } }
-  ${fragments(statementFragments, sourceFullFields)}
+  ${fragments(statementFragments, sourceFullFields, labelLanguageFields)}
 `;

@@ -1,5 +1,6 @@
 /** The search view: one page of Query.search hits. */
-import type { EntityKind, PageInfoData } from '../api/types.js';
+import { labelLanguageFields } from '../api/fragments.js';
+import type { EntityKind, LabelLanguage, PageInfoData } from '../api/types.js';
 
 /** The shape SearchHit of the answer, as the document selects it. */
 export interface SearchHit {
@@ -12,10 +13,6 @@ export interface SearchHit {
   node: { id: string; label: string; entityKind: EntityKind; note: string | null; names?: LabelLanguage; titles?: LabelLanguage; summaries?: LabelLanguage };
 }
 
-/** Which language a label is in (LocalizedText.best). */
-export interface LabelLanguage {
-  best: { lang: string };
-}
 
 /** The shape SearchData of the answer, as the document selects it. */
 export interface SearchData {
@@ -31,15 +28,5 @@ export const searchQuery = /* GraphQL */ `
       pageInfo { hasNextPage endCursor }
     }
   }
-  fragment LabelLanguage on Entity {
-    ... on Actor { names { best(lang: $lang) { lang } } }
-    ... on Issue { names { best(lang: $lang) { lang } } }
-    ... on Event { names { best(lang: $lang) { lang } } }
-    ... on Place { names { best(lang: $lang) { lang } } }
-    ... on Source { titles { best(lang: $lang) { lang } } }
-    ... on Instrument { titles { best(lang: $lang) { lang } } }
-    ... on Office { titles { best(lang: $lang) { lang } } }
-    ... on Demand { summaries { best(lang: $lang) { lang } } }
-    ... on Stance { summaries { best(lang: $lang) { lang } } }
-  }
+  ${labelLanguageFields}
 `;

@@ -1,4 +1,5 @@
 /** The timeline: one page of Query.timeline, and the names its filters show. */
+import { labelLanguageFields } from '../api/fragments.js';
 import type { TimelineFiltersQuery, TimelineQuery } from '../api/__generated__/graphql.js';
 import type { Answered, Merged } from '../api/types.js';
 
@@ -23,7 +24,7 @@ export const timelineQuery = /* GraphQL */ `
           kind
           date { iso start end approximate }
           entity {
-            id entityKind label(lang: $lang)
+            id entityKind label(lang: $lang) ...LabelLanguage
             ... on Statement { text gloss language speaker { id label(lang: $lang) } issues { id label(lang: $lang) } }
             ... on Stance { stanceKind: kind holder { id label(lang: $lang) } issues { id label(lang: $lang) } }
             ... on Event { eventKind: kind issues { id label(lang: $lang) } }
@@ -33,6 +34,7 @@ export const timelineQuery = /* GraphQL */ `
       pageInfo { hasNextPage endCursor }
     }
   }
+  ${labelLanguageFields}
 `;
 
 /** The operation document (filter). */

@@ -5,7 +5,7 @@
 import type { ActorRef, EntityKind, StanceKind } from '../api/types.js';
 import { entityHref, routeHref } from '../app/router.js';
 import { h, type Child } from './dom.js';
-import { localizedLink } from './localized.js';
+import { labelLink, type LabelledRef } from './localized.js';
 import { ENTITY_KIND_STYLE, kindName, STANCE_STYLE, stanceName } from './kinds.js';
 
 /** A coloured badge naming an entity kind. */
@@ -20,9 +20,9 @@ export function stanceChip(kind: string, extra?: Child): HTMLSpanElement {
   return h('span', { class: 'stance-chip', style: style ? `--chip-fg:${style.fg};--chip-bg:${style.bg}` : null }, stanceName(kind), extra);
 }
 
-/** A link to an entity's view. */
-export function entityLink(entity: { id: string; label: string; entityKind?: EntityKind; kind?: EntityKind }): HTMLAnchorElement {
-  return h('a', { href: entityHref(entity) }, entity.label);
+/** A link to an entity's view; its label carries its language when the query selected it (fragment LabelLanguage). */
+export function entityLink(entity: { id: string; entityKind?: EntityKind; kind?: EntityKind } & LabelledRef): Child {
+  return labelLink(entityHref(entity), entity);
 }
 
 /** An actor as views link it: its label, and (when selected) the language of that label. */
@@ -30,9 +30,7 @@ export type ActorLinkData = Pick<ActorRef, 'id' | 'label'> & Partial<Pick<ActorR
 
 /** A link to an actor's view; its name carries its language, marked when it is not the display language. */
 export function actorLink(actor: ActorLinkData): Child {
-  const lang = actor.names?.best.lang;
-  if (!lang) return h('a', { href: routeHref('actor', actor.id) }, actor.label);
-  return localizedLink(routeHref('actor', actor.id), { lang, text: actor.label }, 'name');
+  return labelLink(routeHref('actor', actor.id), actor);
 }
 
 /** Actor links separated by commas, or a dash. */

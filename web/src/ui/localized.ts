@@ -6,12 +6,23 @@
  */
 import { displayLanguage } from '../app/display-language.js';
 import { fallbackExplanation, languageMark, languageName, sameLanguage } from '../text/languages.js';
+import type { LabelledRef, LocalizedString } from '../api/types.js';
 import { h, type Attrs, type Child } from './dom.js';
 
-/** A text in one language, as LocalizedText.best and .all answer it. */
-export interface LocalizedString {
-  lang: string;
-  text: string;
+export type { LabelledRef, LocalizedString };
+
+/** A reference's label as a text in its language, and what it is; the language is undefined when the query did not say. */
+export function labelText(ref: LabelledRef): { text: LocalizedString | null; noun: TextNoun } {
+  if (ref.names) return { text: { lang: ref.names.best.lang, text: ref.label }, noun: 'name' };
+  if (ref.titles) return { text: { lang: ref.titles.best.lang, text: ref.label }, noun: 'title' };
+  if (ref.summaries) return { text: { lang: ref.summaries.best.lang, text: ref.label }, noun: 'summary' };
+  return { text: null, noun: 'label' };
+}
+
+/** A link to a referenced entity, its label in its language and marked when it is not the display language. */
+export function labelLink(href: string, ref: LabelledRef, attrs?: Attrs | null): Child {
+  const { text, noun } = labelText(ref);
+  return text ? localizedLink(href, text, noun, attrs) : h('a', { ...attrs, href }, ref.label);
 }
 
 /** What a text is, for the mark's explanation: "no English name recorded". */

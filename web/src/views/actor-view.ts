@@ -15,7 +15,7 @@ import { quoteBlock } from '../ui/quote.js';
 import { copyIdAction, copyLinkAction, toolbar } from '../ui/export.js';
 import { load } from '../ui/status.js';
 import { egoNetworkSection } from './ego-network.js';
-import { allLanguages, inLanguage, localizedLink } from '../ui/localized.js';
+import { allLanguages, inLanguage, labelLink, localizedLink } from '../ui/localized.js';
 
 /** Mounts the actor view. */
 export const mountActorView: ViewMount = (outlet, route, ctx) => {
@@ -71,7 +71,7 @@ export const mountActorView: ViewMount = (outlet, route, ctx) => {
       listSection(`Events${countNote(a.events?.totalCount ?? 0, a.events?.edges.length ?? 0)}`, a.events?.edges.map((e) => e.node) ?? [], (p) => [
         h('time', { datetime: p.event.date.iso }, formatDate(p.event.date)),
         ' · ',
-        h('a', { href: routeHref('entity', p.event.id) }, p.event.label),
+        labelLink(routeHref('entity', p.event.id), p.event),
         ` · ${enumLabel('ParticipantRole', p.role)}`,
       ]),
     );

@@ -11,14 +11,12 @@ import { formatDate } from '../text/dates.js';
 import { enumLabel } from '../text/vocabulary.js';
 import { externalLink } from '../ui/external-link.js';
 import { languageName } from '../text/languages.js';
-import { allLanguages, inLanguage, localizedLink, type LocalizedString, type TextNoun } from '../ui/localized.js';
+import { allLanguages, inLanguage, labelLink, type LabelledRef, type LocalizedString, type TextNoun } from '../ui/localized.js';
 
-/** A reference as the query selects it; the kind is known from the field. Actors (fragment ActorRef) say which language their label is in. */
-interface Ref {
+/** A reference as the query selects it, with the language of its label; the kind is known from the field. */
+interface Ref extends LabelledRef {
   id: string;
-  label: string;
   entityKind?: EntityKind;
-  names?: { best: { lang: string } };
 }
 
 const iso = (v: unknown): string | null => (v && typeof v === 'object' && 'iso' in v ? formatDate(v as { iso: string }) : null);
@@ -26,11 +24,7 @@ const iso = (v: unknown): string | null => (v && typeof v === 'object' && 'iso' 
 function refs(kind: EntityKind, v: unknown): Child {
   const list = (Array.isArray(v) ? v : v ? [v] : []) as Ref[];
   if (list.length === 0) return null;
-  return list.flatMap((r, i) => {
-    const href = entityHref({ id: r.id, entityKind: r.entityKind ?? kind });
-    const lang = r.names?.best.lang;
-    return [i > 0 ? ', ' : '', lang ? localizedLink(href, { lang, text: r.label }, 'name') : h('a', { href }, r.label)];
-  });
+  return list.flatMap((r, i) => [i > 0 ? ', ' : '', labelLink(entityHref({ id: r.id, entityKind: r.entityKind ?? kind }), r)]);
 }
 
 const text = (v: unknown): string | null => (v === null || v === undefined || v === '' ? null : String(v));

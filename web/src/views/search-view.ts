@@ -12,7 +12,7 @@ import { append, h, replaceChildren, type Child } from '../ui/dom.js';
 import { kindName } from '../ui/kinds.js';
 import { pagedList } from '../ui/paged-list.js';
 import { emptyPanel, load } from '../ui/status.js';
-import { localizedLink } from '../ui/localized.js';
+import { labelLink } from '../ui/localized.js';
 
 function kindsOf(route: Route): EntityKind[] {
   const raw = route.query.get('kinds') ?? '';
@@ -100,8 +100,5 @@ function hitItem(hit: SearchHit): HTMLLIElement {
 
 /** A hit's label as a link, in its language (marked when it is not the display language). */
 function hitTitle(hit: SearchHit): Child {
-  const href = entityHref(hit.node);
-  const texts = hit.node.names ?? hit.node.titles ?? hit.node.summaries;
-  if (!texts) return h('a', { href, class: 'hit-title' }, hit.node.label);
-  return localizedLink(href, { lang: texts.best.lang, text: hit.node.label }, hit.node.names ? 'name' : hit.node.titles ? 'title' : 'summary', { class: 'hit-title' });
+  return labelLink(entityHref(hit.node), hit.node, { class: 'hit-title' });
 }

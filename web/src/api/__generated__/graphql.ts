@@ -250,23 +250,53 @@ export type ActorPageQueryVariables = Exact<{
 
 
 export type ActorPageQuery = { actor: { id: string, kind: ActorKind, aliases: Array<string>, countryCode: string | null, note: string | null, names: { best: { lang: string, text: string }, all: Array<{ lang: string, text: string }> }, descriptions: { best: { lang: string, text: string }, all: Array<{ lang: string, text: string }> } | null, partOf: { id: string, label: string, names: { best: { lang: string } } } | null, offices: Array<{ id: string, titles: { best: { lang: string, text: string } }, organization: { id: string, label: string, names: { best: { lang: string } } }, asOf: { iso: string } }>, officials: Array<{ id: string, titles: { best: { lang: string, text: string } }, holder: { id: string, label: string, names: { best: { lang: string } } }, asOf: { iso: string } }>, speaksFor: Array<{ id: string, label: string, names: { best: { lang: string } } }>, memberships: Array<{ id: string, organization: { id: string, label: string, names: { best: { lang: string } } }, from: { iso: string }, until: { iso: string } | null }>, members: Array<{ id: string, member: { id: string, label: string, names: { best: { lang: string } } }, from: { iso: string }, until: { iso: string } | null }>, demandsMade: Array<{ id: string, summaries: { best: { lang: string, text: string } }, since: { iso: string }, by: Array<{ id: string, label: string, names: { best: { lang: string } } }>, of: Array<{ id: string, label: string, names: { best: { lang: string } } }> }>, demandsReceived: Array<{ id: string, summaries: { best: { lang: string, text: string } }, since: { iso: string }, by: Array<{ id: string, label: string, names: { best: { lang: string } } }>, of: Array<{ id: string, label: string, names: { best: { lang: string } } }> }>, stances: { totalCount: number, edges: Array<{ node: { id: string, kind: StanceKind, summaries: { best: { lang: string, text: string } }, date: { iso: string }, respondsTo:
+            | { id: string, label: string, entityKind: EntityKind, names: { best: { lang: string } } }
+            | { id: string, label: string, entityKind: EntityKind, titles: { best: { lang: string } } }
             | { id: string, label: string, entityKind: EntityKind }
+            | { id: string, label: string, entityKind: EntityKind, names: { best: { lang: string } } }
+            | { id: string, label: string, entityKind: EntityKind, titles: { best: { lang: string } } }
+            | { id: string, label: string, entityKind: EntityKind, summaries: { best: { lang: string } } }
+            | { id: string, label: string, entityKind: EntityKind, summaries: { best: { lang: string } } }
             | { id: string, label: string, entityKind: EntityKind }
+            | { id: string, label: string, entityKind: EntityKind, names: { best: { lang: string } } }
             | { id: string, label: string, entityKind: EntityKind }
-            | { id: string, label: string, entityKind: EntityKind }
-            | { id: string, label: string, entityKind: EntityKind }
-            | { id: string, label: string, entityKind: EntityKind }
-            | { id: string, label: string, entityKind: EntityKind }
-            | { id: string, label: string, entityKind: EntityKind }
-            | { id: string, label: string, entityKind: EntityKind }
-            | { id: string, label: string, entityKind: EntityKind }
-            | { id: string, label: string, entityKind: EntityKind }
-            | { id: string, label: string, entityKind: EntityKind }
-           | null, towards: { id: string, label: string, names: { best: { lang: string } } } | null } }> }, events: { totalCount: number, edges: Array<{ node: { role: ParticipantRole, event: { id: string, label: string, kind: EventKind, date: { iso: string } } } }> } } | null };
+            | { id: string, label: string, entityKind: EntityKind, names: { best: { lang: string } } }
+            | { id: string, label: string, entityKind: EntityKind, titles: { best: { lang: string } } }
+           | null, towards: { id: string, label: string, names: { best: { lang: string } } } | null } }> }, events: { totalCount: number, edges: Array<{ node: { role: ParticipantRole, event: { id: string, label: string, kind: EventKind, date: { iso: string }, names: { best: { lang: string } } } } }> } } | null };
 
 export type DemandRowFragment = { id: string, summaries: { best: { lang: string, text: string } }, since: { iso: string }, by: Array<{ id: string, label: string, names: { best: { lang: string } } }>, of: Array<{ id: string, label: string, names: { best: { lang: string } } }> };
 
 export type ActorRefFragment = { id: string, label: string, names: { best: { lang: string } } };
+
+type LabelLanguage_Actor_Fragment = { names: { best: { lang: string } } };
+
+type LabelLanguage_Office_Fragment = { titles: { best: { lang: string } } };
+
+type LabelLanguage_Issue_Fragment = { names: { best: { lang: string } } };
+
+type LabelLanguage_Instrument_Fragment = { titles: { best: { lang: string } } };
+
+type LabelLanguage_Demand_Fragment = { summaries: { best: { lang: string } } };
+
+type LabelLanguage_Stance_Fragment = { summaries: { best: { lang: string } } };
+
+type LabelLanguage_Event_Fragment = { names: { best: { lang: string } } };
+
+type LabelLanguage_Place_Fragment = { names: { best: { lang: string } } };
+
+type LabelLanguage_Source_Fragment = { titles: { best: { lang: string } } };
+
+export type LabelLanguageFragment =
+  | LabelLanguage_Actor_Fragment
+  | LabelLanguage_Office_Fragment
+  | LabelLanguage_Issue_Fragment
+  | LabelLanguage_Instrument_Fragment
+  | LabelLanguage_Demand_Fragment
+  | LabelLanguage_Stance_Fragment
+  | LabelLanguage_Event_Fragment
+  | LabelLanguage_Place_Fragment
+  | LabelLanguage_Source_Fragment
+;
 
 export type ActorStatementsQueryVariables = Exact<{
   id: string | number;
@@ -287,7 +317,7 @@ export type DemandThreadQueryVariables = Exact<{
 }>;
 
 
-export type DemandThreadQuery = { demand: { id: string, cameoCode: string, note: string | null, since: { iso: string }, summaries: { best: { lang: string, text: string }, all: Array<{ lang: string, text: string }> }, by: Array<{ id: string, label: string, names: { best: { lang: string } } }>, of: Array<{ id: string, label: string, names: { best: { lang: string } } }>, instrument: { id: string, kind: InstrumentKind, titles: { best: { lang: string, text: string } }, published: { iso: string } } | null, issues: Array<{ id: string, label: string }>, status: { asOf: string, state: DemandState, counts: Array<{ kind: StanceKind, direct: number, derived: number }>, latestResponse: { id: string, kind: StanceKind, date: { iso: string }, holder: { id: string, label: string, names: { best: { lang: string } } } } | null }, responses: Array<{ id: string, kind: StanceKind, cameoCode: string, note: string | null, date: { iso: string }, summaries: { best: { lang: string, text: string } }, holder: { id: string, label: string, names: { best: { lang: string } } }, towards: { id: string, label: string, names: { best: { lang: string } } } | null, evidence: Array<{ id: string, mode: StatementMode, text: string, language: string, gloss: string, note: string | null, said: { iso: string }, speaker: { id: string, label: string, names: { best: { lang: string } } }, onBehalfOf: { id: string, label: string, names: { best: { lang: string } } } | null, source: { id: string, language: string, url: string | null, titles: { best: { lang: string, text: string } }, published: { iso: string } | null }, via: Array<{ id: string, label: string }>, event: { id: string, label: string } | null }>, sources: Array<{ id: string, language: string, url: string | null, titles: { all: Array<{ lang: string, text: string }>, best: { lang: string, text: string } }, published: { iso: string } | null }> }>, evidence: Array<{ id: string, mode: StatementMode, text: string, language: string, gloss: string, note: string | null, said: { iso: string }, speaker: { id: string, label: string, names: { best: { lang: string } } }, onBehalfOf: { id: string, label: string, names: { best: { lang: string } } } | null, source: { id: string, language: string, url: string | null, titles: { best: { lang: string, text: string } }, published: { iso: string } | null }, via: Array<{ id: string, label: string }>, event: { id: string, label: string } | null }>, sources: Array<{ id: string, language: string, url: string | null, titles: { all: Array<{ lang: string, text: string }>, best: { lang: string, text: string } }, published: { iso: string } | null }> } | null };
+export type DemandThreadQuery = { demand: { id: string, cameoCode: string, note: string | null, since: { iso: string }, summaries: { best: { lang: string, text: string }, all: Array<{ lang: string, text: string }> }, by: Array<{ id: string, label: string, names: { best: { lang: string } } }>, of: Array<{ id: string, label: string, names: { best: { lang: string } } }>, instrument: { id: string, kind: InstrumentKind, titles: { best: { lang: string, text: string } }, published: { iso: string } } | null, issues: Array<{ id: string, label: string, names: { best: { lang: string } } }>, status: { asOf: string, state: DemandState, counts: Array<{ kind: StanceKind, direct: number, derived: number }>, latestResponse: { id: string, kind: StanceKind, date: { iso: string }, holder: { id: string, label: string, names: { best: { lang: string } } } } | null }, responses: Array<{ id: string, kind: StanceKind, cameoCode: string, note: string | null, date: { iso: string }, summaries: { best: { lang: string, text: string } }, holder: { id: string, label: string, names: { best: { lang: string } } }, towards: { id: string, label: string, names: { best: { lang: string } } } | null, evidence: Array<{ id: string, mode: StatementMode, text: string, language: string, gloss: string, note: string | null, said: { iso: string }, speaker: { id: string, label: string, names: { best: { lang: string } } }, onBehalfOf: { id: string, label: string, names: { best: { lang: string } } } | null, source: { id: string, language: string, url: string | null, titles: { best: { lang: string, text: string } }, published: { iso: string } | null }, via: Array<{ id: string, label: string }>, event: { id: string, label: string } | null }>, sources: Array<{ id: string, language: string, url: string | null, titles: { all: Array<{ lang: string, text: string }>, best: { lang: string, text: string } }, published: { iso: string } | null }> }>, evidence: Array<{ id: string, mode: StatementMode, text: string, language: string, gloss: string, note: string | null, said: { iso: string }, speaker: { id: string, label: string, names: { best: { lang: string } } }, onBehalfOf: { id: string, label: string, names: { best: { lang: string } } } | null, source: { id: string, language: string, url: string | null, titles: { best: { lang: string, text: string } }, published: { iso: string } | null }, via: Array<{ id: string, label: string }>, event: { id: string, label: string } | null }>, sources: Array<{ id: string, language: string, url: string | null, titles: { all: Array<{ lang: string, text: string }>, best: { lang: string, text: string } }, published: { iso: string } | null }> } | null };
 
 export type SourceFullFragment = { id: string, language: string, url: string | null, titles: { all: Array<{ lang: string, text: string }>, best: { lang: string, text: string } }, published: { iso: string } | null };
 
@@ -301,41 +331,41 @@ export type EntityPageQuery = { entity:
     | { id: string, entityKind: EntityKind, label: string, origin: string, note: string | null, actorKind: ActorKind, names: { best: { lang: string, text: string }, all: Array<{ lang: string, text: string }> } }
     | { id: string, entityKind: EntityKind, label: string, origin: string, note: string | null, titles: { best: { lang: string, text: string }, all: Array<{ lang: string, text: string }> }, holder: { id: string, label: string, names: { best: { lang: string } } }, organization: { id: string, label: string, names: { best: { lang: string } } }, asOf: { iso: string } }
     | { id: string, entityKind: EntityKind, label: string, origin: string, note: string | null, member: { id: string, label: string, names: { best: { lang: string } } }, organization: { id: string, label: string, names: { best: { lang: string } } }, from: { iso: string }, until: { iso: string } | null }
-    | { id: string, entityKind: EntityKind, label: string, origin: string, note: string | null, names: { best: { lang: string, text: string }, all: Array<{ lang: string, text: string }> }, descriptions: { best: { lang: string, text: string }, all: Array<{ lang: string, text: string }> } | null, parent: { id: string, label: string } | null, children: Array<{ id: string, label: string }>, demands: Array<{ id: string, label: string }> }
-    | { id: string, entityKind: EntityKind, label: string, origin: string, note: string | null, instrumentKind: InstrumentKind, titles: { best: { lang: string, text: string }, all: Array<{ lang: string, text: string }> }, instrumentPublished: { iso: string }, issuedBy: Array<{ id: string, label: string, names: { best: { lang: string } } }>, addressedTo: Array<{ id: string, label: string, names: { best: { lang: string } } }>, demands: Array<{ id: string, label: string }> }
+    | { id: string, entityKind: EntityKind, label: string, origin: string, note: string | null, names: { best: { lang: string, text: string }, all: Array<{ lang: string, text: string }> }, descriptions: { best: { lang: string, text: string }, all: Array<{ lang: string, text: string }> } | null, parent: { id: string, label: string, names: { best: { lang: string } } } | null, children: Array<{ id: string, label: string, names: { best: { lang: string } } }>, demands: Array<{ id: string, label: string, summaries: { best: { lang: string } } }> }
+    | { id: string, entityKind: EntityKind, label: string, origin: string, note: string | null, instrumentKind: InstrumentKind, titles: { best: { lang: string, text: string }, all: Array<{ lang: string, text: string }> }, instrumentPublished: { iso: string }, issuedBy: Array<{ id: string, label: string, names: { best: { lang: string } } }>, addressedTo: Array<{ id: string, label: string, names: { best: { lang: string } } }>, demands: Array<{ id: string, label: string, summaries: { best: { lang: string } } }> }
     | { id: string, entityKind: EntityKind, label: string, origin: string, note: string | null, summaries: { best: { lang: string, text: string }, all: Array<{ lang: string, text: string }> } }
     | { cameoCode: string, id: string, entityKind: EntityKind, label: string, origin: string, note: string | null, stanceKind: StanceKind, date: { iso: string }, summaries: { best: { lang: string, text: string }, all: Array<{ lang: string, text: string }> }, holder: { id: string, label: string, names: { best: { lang: string } } }, towards: { id: string, label: string, names: { best: { lang: string } } } | null, respondsTo:
+        | { id: string, label: string, entityKind: EntityKind, names: { best: { lang: string } } }
+        | { id: string, label: string, entityKind: EntityKind, titles: { best: { lang: string } } }
         | { id: string, label: string, entityKind: EntityKind }
+        | { id: string, label: string, entityKind: EntityKind, names: { best: { lang: string } } }
+        | { id: string, label: string, entityKind: EntityKind, titles: { best: { lang: string } } }
+        | { id: string, label: string, entityKind: EntityKind, summaries: { best: { lang: string } } }
+        | { id: string, label: string, entityKind: EntityKind, summaries: { best: { lang: string } } }
         | { id: string, label: string, entityKind: EntityKind }
+        | { id: string, label: string, entityKind: EntityKind, names: { best: { lang: string } } }
         | { id: string, label: string, entityKind: EntityKind }
+        | { id: string, label: string, entityKind: EntityKind, names: { best: { lang: string } } }
+        | { id: string, label: string, entityKind: EntityKind, titles: { best: { lang: string } } }
+       | null, issues: Array<{ id: string, label: string, names: { best: { lang: string } } }> }
+    | { id: string, entityKind: EntityKind, label: string, origin: string, note: string | null, mode: StatementMode, text: string, language: string, gloss: string, issues: Array<{ id: string, label: string, names: { best: { lang: string } } }>, mentions: Array<{ id: string, label: string, names: { best: { lang: string } } }>, supports: Array<
+        | { id: string, label: string, entityKind: EntityKind, names: { best: { lang: string } } }
+        | { id: string, label: string, entityKind: EntityKind, titles: { best: { lang: string } } }
         | { id: string, label: string, entityKind: EntityKind }
+        | { id: string, label: string, entityKind: EntityKind, names: { best: { lang: string } } }
+        | { id: string, label: string, entityKind: EntityKind, titles: { best: { lang: string } } }
+        | { id: string, label: string, entityKind: EntityKind, summaries: { best: { lang: string } } }
+        | { id: string, label: string, entityKind: EntityKind, summaries: { best: { lang: string } } }
         | { id: string, label: string, entityKind: EntityKind }
+        | { id: string, label: string, entityKind: EntityKind, names: { best: { lang: string } } }
         | { id: string, label: string, entityKind: EntityKind }
-        | { id: string, label: string, entityKind: EntityKind }
-        | { id: string, label: string, entityKind: EntityKind }
-        | { id: string, label: string, entityKind: EntityKind }
-        | { id: string, label: string, entityKind: EntityKind }
-        | { id: string, label: string, entityKind: EntityKind }
-        | { id: string, label: string, entityKind: EntityKind }
-       | null, issues: Array<{ id: string, label: string }> }
-    | { id: string, entityKind: EntityKind, label: string, origin: string, note: string | null, mode: StatementMode, text: string, language: string, gloss: string, issues: Array<{ id: string, label: string }>, mentions: Array<{ id: string, label: string, names: { best: { lang: string } } }>, supports: Array<
-        | { id: string, label: string, entityKind: EntityKind }
-        | { id: string, label: string, entityKind: EntityKind }
-        | { id: string, label: string, entityKind: EntityKind }
-        | { id: string, label: string, entityKind: EntityKind }
-        | { id: string, label: string, entityKind: EntityKind }
-        | { id: string, label: string, entityKind: EntityKind }
-        | { id: string, label: string, entityKind: EntityKind }
-        | { id: string, label: string, entityKind: EntityKind }
-        | { id: string, label: string, entityKind: EntityKind }
-        | { id: string, label: string, entityKind: EntityKind }
-        | { id: string, label: string, entityKind: EntityKind }
-        | { id: string, label: string, entityKind: EntityKind }
+        | { id: string, label: string, entityKind: EntityKind, names: { best: { lang: string } } }
+        | { id: string, label: string, entityKind: EntityKind, titles: { best: { lang: string } } }
       >, said: { iso: string }, speaker: { id: string, label: string, names: { best: { lang: string } } }, onBehalfOf: { id: string, label: string, names: { best: { lang: string } } } | null, source: { id: string, language: string, url: string | null, titles: { best: { lang: string, text: string } }, published: { iso: string } | null }, via: Array<{ id: string, label: string }>, event: { id: string, label: string } | null }
-    | { durationMinutes: number | null, status: ClaimStatus, id: string, entityKind: EntityKind, label: string, origin: string, note: string | null, eventKind: EventKind, names: { best: { lang: string, text: string }, all: Array<{ lang: string, text: string }> }, date: { iso: string }, until: { iso: string } | null, descriptions: { best: { lang: string, text: string }, all: Array<{ lang: string, text: string }> } | null, claimedBy: Array<{ id: string, label: string, names: { best: { lang: string } } }>, place: { id: string, label: string } | null, participants: Array<{ role: ParticipantRole, actor: { id: string, label: string, names: { best: { lang: string } } } }>, issues: Array<{ id: string, label: string }>, partOf: { id: string, label: string } | null, previous: { id: string, label: string } | null, inResponseTo: Array<{ id: string, label: string }>, responses: Array<{ id: string, label: string }>, statements: Array<{ id: string, label: string }>, figures: Array<{ id: string, label: string }> }
-    | { quantity: string, value: number, unit: string | null, qualifier: FigureQualifier, status: ClaimStatus, id: string, entityKind: EntityKind, label: string, origin: string, note: string | null, figureAsOf: { iso: string } | null, claimedBy: Array<{ id: string, label: string, names: { best: { lang: string } } }>, figureEvent: { id: string, label: string } }
-    | { id: string, entityKind: EntityKind, label: string, origin: string, note: string | null, placeKind: PlaceKind, names: { best: { lang: string, text: string }, all: Array<{ lang: string, text: string }> }, within: { id: string, label: string } | null, events: Array<{ id: string, label: string }> }
-    | { language: string, url: string | null, id: string, entityKind: EntityKind, label: string, origin: string, note: string | null, sourceKind: SourceKind, titles: { best: { lang: string, text: string }, all: Array<{ lang: string, text: string }> }, published: { iso: string } | null, publisher: { id: string, label: string, names: { best: { lang: string } } } | null, cites: Array<{ id: string, label: string }>, citedBy: Array<{ id: string, label: string }>, mentions: Array<{ id: string, label: string, names: { best: { lang: string } } }> }
+    | { durationMinutes: number | null, status: ClaimStatus, id: string, entityKind: EntityKind, label: string, origin: string, note: string | null, eventKind: EventKind, names: { best: { lang: string, text: string }, all: Array<{ lang: string, text: string }> }, date: { iso: string }, until: { iso: string } | null, descriptions: { best: { lang: string, text: string }, all: Array<{ lang: string, text: string }> } | null, claimedBy: Array<{ id: string, label: string, names: { best: { lang: string } } }>, place: { id: string, label: string, names: { best: { lang: string } } } | null, participants: Array<{ role: ParticipantRole, actor: { id: string, label: string, names: { best: { lang: string } } } }>, issues: Array<{ id: string, label: string, names: { best: { lang: string } } }>, partOf: { id: string, label: string, names: { best: { lang: string } } } | null, previous: { id: string, label: string, names: { best: { lang: string } } } | null, inResponseTo: Array<{ id: string, label: string, names: { best: { lang: string } } }>, responses: Array<{ id: string, label: string, names: { best: { lang: string } } }>, statements: Array<{ id: string, label: string }>, figures: Array<{ id: string, label: string }> }
+    | { quantity: string, value: number, unit: string | null, qualifier: FigureQualifier, status: ClaimStatus, id: string, entityKind: EntityKind, label: string, origin: string, note: string | null, figureAsOf: { iso: string } | null, claimedBy: Array<{ id: string, label: string, names: { best: { lang: string } } }>, figureEvent: { id: string, label: string, names: { best: { lang: string } } } }
+    | { id: string, entityKind: EntityKind, label: string, origin: string, note: string | null, placeKind: PlaceKind, names: { best: { lang: string, text: string }, all: Array<{ lang: string, text: string }> }, within: { id: string, label: string, names: { best: { lang: string } } } | null, events: Array<{ id: string, label: string, names: { best: { lang: string } } }> }
+    | { language: string, url: string | null, id: string, entityKind: EntityKind, label: string, origin: string, note: string | null, sourceKind: SourceKind, titles: { best: { lang: string, text: string }, all: Array<{ lang: string, text: string }> }, published: { iso: string } | null, publisher: { id: string, label: string, names: { best: { lang: string } } } | null, cites: Array<{ id: string, label: string, titles: { best: { lang: string } } }>, citedBy: Array<{ id: string, label: string, titles: { best: { lang: string } } }>, mentions: Array<{ id: string, label: string, names: { best: { lang: string } } }> }
    | null, provenance: { sources: Array<{ id: string, language: string, url: string | null, titles: { all: Array<{ lang: string, text: string }>, best: { lang: string, text: string } }, published: { iso: string } | null }>, evidence: Array<{ id: string, mode: StatementMode, text: string, language: string, gloss: string, note: string | null, said: { iso: string }, speaker: { id: string, label: string, names: { best: { lang: string } } }, onBehalfOf: { id: string, label: string, names: { best: { lang: string } } } | null, source: { id: string, language: string, url: string | null, titles: { best: { lang: string, text: string } }, published: { iso: string } | null }, via: Array<{ id: string, label: string }>, event: { id: string, label: string } | null }> } | null };
 
 export type TextsFragment = { best: { lang: string, text: string }, all: Array<{ lang: string, text: string }> };
@@ -878,36 +908,6 @@ export type SearchQuery = { search: { totalCount: number, edges: Array<{ cursor:
         | { id: string, label: string, entityKind: EntityKind, note: string | null, titles: { best: { lang: string } } }
        }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } | null };
 
-type LabelLanguage_Actor_Fragment = { names: { best: { lang: string } } };
-
-type LabelLanguage_Office_Fragment = { titles: { best: { lang: string } } };
-
-type LabelLanguage_Issue_Fragment = { names: { best: { lang: string } } };
-
-type LabelLanguage_Instrument_Fragment = { titles: { best: { lang: string } } };
-
-type LabelLanguage_Demand_Fragment = { summaries: { best: { lang: string } } };
-
-type LabelLanguage_Stance_Fragment = { summaries: { best: { lang: string } } };
-
-type LabelLanguage_Event_Fragment = { names: { best: { lang: string } } };
-
-type LabelLanguage_Place_Fragment = { names: { best: { lang: string } } };
-
-type LabelLanguage_Source_Fragment = { titles: { best: { lang: string } } };
-
-export type LabelLanguageFragment =
-  | LabelLanguage_Actor_Fragment
-  | LabelLanguage_Office_Fragment
-  | LabelLanguage_Issue_Fragment
-  | LabelLanguage_Instrument_Fragment
-  | LabelLanguage_Demand_Fragment
-  | LabelLanguage_Stance_Fragment
-  | LabelLanguage_Event_Fragment
-  | LabelLanguage_Place_Fragment
-  | LabelLanguage_Source_Fragment
-;
-
 export type TimelineQueryVariables = Exact<{
   filter: TimelineFilter | null | undefined;
   order: SortOrder | null | undefined;
@@ -917,18 +917,18 @@ export type TimelineQueryVariables = Exact<{
 
 
 export type TimelineQuery = { timeline: { totalCount: number, edges: Array<{ node: { kind: TimelineItemKind, date: { iso: string, start: string, end: string, approximate: boolean }, entity:
+          | { id: string, entityKind: EntityKind, label: string, names: { best: { lang: string } } }
+          | { id: string, entityKind: EntityKind, label: string, titles: { best: { lang: string } } }
           | { id: string, entityKind: EntityKind, label: string }
-          | { id: string, entityKind: EntityKind, label: string }
-          | { id: string, entityKind: EntityKind, label: string }
-          | { id: string, entityKind: EntityKind, label: string }
-          | { id: string, entityKind: EntityKind, label: string }
-          | { id: string, entityKind: EntityKind, label: string }
-          | { id: string, entityKind: EntityKind, label: string, stanceKind: StanceKind, holder: { id: string, label: string }, issues: Array<{ id: string, label: string }> }
+          | { id: string, entityKind: EntityKind, label: string, names: { best: { lang: string } } }
+          | { id: string, entityKind: EntityKind, label: string, titles: { best: { lang: string } } }
+          | { id: string, entityKind: EntityKind, label: string, summaries: { best: { lang: string } } }
+          | { id: string, entityKind: EntityKind, label: string, stanceKind: StanceKind, holder: { id: string, label: string }, issues: Array<{ id: string, label: string }>, summaries: { best: { lang: string } } }
           | { text: string, gloss: string, language: string, id: string, entityKind: EntityKind, label: string, speaker: { id: string, label: string }, issues: Array<{ id: string, label: string }> }
-          | { id: string, entityKind: EntityKind, label: string, eventKind: EventKind, issues: Array<{ id: string, label: string }> }
+          | { id: string, entityKind: EntityKind, label: string, eventKind: EventKind, issues: Array<{ id: string, label: string }>, names: { best: { lang: string } } }
           | { id: string, entityKind: EntityKind, label: string }
-          | { id: string, entityKind: EntityKind, label: string }
-          | { id: string, entityKind: EntityKind, label: string }
+          | { id: string, entityKind: EntityKind, label: string, names: { best: { lang: string } } }
+          | { id: string, entityKind: EntityKind, label: string, titles: { best: { lang: string } } }
          } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } | null };
 
 export type TimelineFiltersQueryVariables = Exact<{
