@@ -22,14 +22,20 @@ function plan(type: string, query: string, variableValues: Record<string, unknow
 }
 
 describe('planning a lookup', () => {
-  it('reads the properties the fields name, those the date and label resolvers need, and the validity of memberships', () => {
-    const s = plan('Actor', `{ actor(id: "x") { name label memberships(asOf: "2022") { organization { name } since: from { iso } } } }`);
-    expect(s.properties).toEqual(expect.arrayContaining(['name', 'title', 'summary', 'gloss']));
+  it('reads the properties the fields name, those the date resolvers need, and the validity of memberships', () => {
+    const s = plan('Actor', `{ actor(id: "x") { kind countryCode memberships(asOf: "2022") { organization { kind } since: from { iso } } } }`);
+    expect(s.properties).toEqual(expect.arrayContaining(['kind', 'countryCode']));
     expect(s.properties).not.toContain('aliases');
     const [memberships] = s.fetches;
     expect(memberships).toMatchObject({ kind: 'relation', field: 'Actor.memberships' });
     expect(memberships!.next.properties).toEqual(expect.arrayContaining(['from', 'fromPrecision', 'fromEnd', 'approximate', 'until', 'untilEnd']));
-    expect(memberships!.next.fetches[0]).toMatchObject({ kind: 'relation', field: 'Membership.organization', next: { properties: expect.arrayContaining(['name']) } });
+    expect(memberships!.next.fetches[0]).toMatchObject({ kind: 'relation', field: 'Membership.organization', next: { properties: expect.arrayContaining(['kind']) } });
+  });
+
+  it('reads every property for localized text and labels: their languages (name.en, name.ru, ...) are not known ahead', () => {
+    expect(plan('Actor', `{ actor(id: "x") { kind name } }`).properties).toBeNull();
+    expect(plan('Actor', `{ actor(id: "x") { kind label(lang: "ru") } }`).properties).toBeNull();
+    expect(plan('Actor', `{ actor(id: "x") { names { all { lang text } } } }`).properties).toBeNull();
   });
 
   it('plans pages with their window, order and filter, and merges aliases of the same page', () => {

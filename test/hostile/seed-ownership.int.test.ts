@@ -61,7 +61,7 @@ afterAll(async () => {
 describe('a seed file touches only what it owns', () => {
   it('refuses a file that redefines another file\'s actor as an issue (the reproduction): exit 3, both owners named, nothing written', async () => {
     const before = await graphDigest(driver(), database);
-    const dir = await seedDir({ 'a.yaml': 'source: {id: takeover-src, kind: REFERENCE, title: T, language: en}\nissues: [{id: russia, name: X}]\n' });
+    const dir = await seedDir({ 'a.yaml': 'source: {id: takeover-src, kind: REFERENCE, title: {en: T}, language: en}\nissues: [{id: russia, name: {en: X}}]\n' });
     const res = await runCli('src/cli/seed.ts', [dir], neo4jEnv());
     expect(res.code, res.stdout + res.stderr).toBe(3);
     expect(res.stderr).toContain(`${path.relative(process.cwd(), path.join(dir, 'a.yaml'))}:2:15 issues[0].id`);
@@ -76,7 +76,7 @@ describe('a seed file touches only what it owns', () => {
 
   it('refuses a takeover under the same label too: the origin is not rewritten', async () => {
     const before = await graphDigest(driver(), database);
-    const dir = await seedDir({ 'b.yaml': 'source: {id: takeover-src, kind: REFERENCE, title: T, language: en}\nactors:\n  - {id: nato, kind: ALLIANCE, name: Not NATO}\n' });
+    const dir = await seedDir({ 'b.yaml': 'source: {id: takeover-src, kind: REFERENCE, title: {en: T}, language: en}\nactors:\n  - {id: nato, kind: ALLIANCE, name: {en: Not NATO}}\n' });
     const message = await refusal([dir]);
     expect(message).toMatch(/b\.yaml:3:\d+ actors\[0\]\.id: "nato" is an actor defined at seeds\/reference\/nato-members\.yaml:\d+:\d+/);
     expect(await graphDigest(driver(), database)).toEqual(before);
@@ -91,8 +91,8 @@ describe('a seed file touches only what it owns', () => {
     const before = await graphDigest(driver(), database);
     const dir = await seedDir({
       'c.yaml': [
-        'source: {id: takeover-src, kind: REFERENCE, title: T, language: en}',
-        'actors: [{id: hostile-speaker, kind: PERSON, name: H}]',
+        'source: {id: takeover-src, kind: REFERENCE, title: {en: T}, language: en}',
+        'actors: [{id: hostile-speaker, kind: PERSON, name: {en: H}}]',
         'statements:',
         '  - {id: stmt-hostile-api-owned, speaker: hostile-speaker, mode: DIRECT_QUOTE, text: T, language: en, gloss: G, said: 2022, source: takeover-src}',
         '',
@@ -109,8 +109,8 @@ describe('a seed file deletes nothing others depend on', () => {
   it('refuses to remove a statement that an API-written stance cites as evidence, naming the stance; nothing written', async () => {
     const file = (withStatement: boolean) =>
       [
-        'source: {id: hostile-dep-src, kind: REFERENCE, title: T, language: en}',
-        'actors: [{id: hostile-dep-speaker, kind: PERSON, name: H}]',
+        'source: {id: hostile-dep-src, kind: REFERENCE, title: {en: T}, language: en}',
+        'actors: [{id: hostile-dep-speaker, kind: PERSON, name: {en: H}}]',
         ...(withStatement
           ? ['statements:', '  - {id: stmt-hostile-dep, speaker: hostile-dep-speaker, mode: DIRECT_QUOTE, text: T, language: en, gloss: G, said: 2022, source: hostile-dep-src}']
           : []),
@@ -138,7 +138,7 @@ describe('a seed file deletes nothing others depend on', () => {
   });
 
   it('refuses, before commit, a change that would break another owner\'s fact: an actor quoted through the API made a media outlet', async () => {
-    const file = (kind: string) => `source: {id: hostile-kind-src, kind: REFERENCE, title: T, language: en}\nactors: [{id: hostile-kind-actor, kind: ${kind}, name: K}]\n`;
+    const file = (kind: string) => `source: {id: hostile-kind-src, kind: REFERENCE, title: {en: T}, language: en}\nactors: [{id: hostile-kind-actor, kind: ${kind}, name: {en: K}}]\n`;
     const dir = await seedDir({ 'kind.yaml': file('PERSON') });
     await runSeed(driver(), { database, paths: [dir] });
     const quote = await write('mutation ($input: StatementInput!) { upsertStatement(input: $input) { outcome } }', {

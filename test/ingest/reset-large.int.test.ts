@@ -43,7 +43,7 @@ describe('seed --reset on a large graph', () => {
     expect(before.nodes + before.relationships).toBeGreaterThan(RESET_IN_ONE_TRANSACTION_MAX);
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dg-reset-'));
     try {
-      fs.writeFileSync(path.join(dir, 'bad.yaml'), 'source: {id: bad, kind: NOT_A_KIND, title: T, language: en}\n');
+      fs.writeFileSync(path.join(dir, 'bad.yaml'), 'source: {id: bad, kind: NOT_A_KIND, title: {en: T}, language: en}\n');
       const res = await seed([dir, '--reset', '--yes']);
       expect(res.code, res.stderr).toBe(3);
       expect(await countGraph(driver(), testDatabase())).toEqual(before);

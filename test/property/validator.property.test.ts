@@ -110,7 +110,7 @@ describe('seed validator', () => {
   });
 
   // Found by the properties above (crashes, now fixed).
-  const base = 'source:\n  id: r\n  kind: NEWS_REPORT\n  title: T\n  language: id\nactors:\n  - id: a\n    kind: STATE\n    name: A\n  - id: b\n    kind: ALLIANCE\n    name: B\n';
+  const base = 'source:\n  id: r\n  kind: NEWS_REPORT\n  title: { id: T }\n  language: id\nactors:\n  - id: a\n    kind: STATE\n    name: { en: A }\n  - id: b\n    kind: ALLIANCE\n    name: { en: B }\n';
 
   it('accepts unquoted years in a membership, and still checks their order', () => {
     const text = `${base}memberships:\n  - id: m\n    member: a\n    organization: b\n    from: 2020\n    until: 2021\n`;
@@ -127,7 +127,7 @@ describe('seed validator', () => {
   });
 
   it('reports a null participant instead of crashing', () => {
-    const text = `${base}events:\n  - id: e\n    kind: MEETING\n    name: E\n    date: 2020\n    participants: [null]\n`;
+    const text = `${base}events:\n  - id: e\n    kind: MEETING\n    name: { en: E }\n    date: 2020\n    participants: [null]\n`;
     const issues = check(text);
     expect(issues.length).toBeGreaterThan(0);
     expect(issues.map((i) => i.path).join(' ')).toMatch(/participants\[0\]/);

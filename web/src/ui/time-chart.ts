@@ -89,12 +89,12 @@ export function timeChart(opts: ChartOptions): HTMLElement {
   const plotW = WIDTH - LABEL_W - 16;
   const x = (t: number): number => LABEL_W + ((t - min) / (max - min)) * plotW;
   const height = AXIS_H + opts.rows.length * ROW_H + (opts.marker ? 26 : 8);
-  const titleId = uniqueId('chart-title');
+  const chartTitleId = uniqueId('chart-title');
   const hatchId = uniqueId('hatch');
 
-  const svg = svgEl('svg', { viewBox: `0 0 ${WIDTH} ${height}`, width: WIDTH, height, role: 'img', 'aria-labelledby': titleId, 'font-family': 'system-ui, sans-serif', 'font-size': 12, class: 'time-chart', 'data-chart': opts.name });
+  const svg = svgEl('svg', { viewBox: `0 0 ${WIDTH} ${height}`, width: WIDTH, height, role: 'img', 'aria-labelledby': chartTitleId, 'font-family': 'system-ui, sans-serif', 'font-size': 12, class: 'time-chart', 'data-chart': opts.name });
   svg.append(
-    svgEl('title', { id: titleId }, opts.title),
+    svgEl('title', { id: chartTitleId }, opts.title),
     svgEl('defs', {}, svgEl('pattern', { id: hatchId, width: 6, height: 6, patternUnits: 'userSpaceOnUse', patternTransform: 'rotate(45)' }, svgEl('rect', { width: 6, height: 6, fill: '#ffffff' }), svgEl('line', { x1: 0, y1: 0, x2: 0, y2: 6, stroke: '#6b7280', 'stroke-width': 3 }))),
     svgEl('rect', { x: 0, y: 0, width: WIDTH, height, fill: '#ffffff' }),
   );
