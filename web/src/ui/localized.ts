@@ -26,7 +26,7 @@ export function labelLink(href: string, ref: LabelledRef, attrs?: Attrs | null):
 }
 
 /** What a text is, for the mark's explanation: "no English name recorded". */
-export type TextNoun = 'name' | 'title' | 'summary' | 'description' | 'text' | 'label';
+export type TextNoun = 'name' | 'title' | 'summary' | 'description' | 'text' | 'label' | 'gloss';
 
 /** The mark of a language: "RU" on screen, the reason in the tooltip and for screen readers. */
 export function languageBadge(lang: string, explanation: string): HTMLSpanElement {
@@ -43,7 +43,9 @@ export function languageBadge(lang: string, explanation: string): HTMLSpanElemen
 export function fallbackMark(lang: string | null | undefined, noun: TextNoun): HTMLSpanElement | null {
   if (!lang) return null;
   const display = displayLanguage();
-  return sameLanguage(lang, display) ? null : languageBadge(lang, fallbackExplanation(lang, display, noun));
+  if (sameLanguage(lang, display)) return null;
+  // A statement's gloss is ours, in English by design: nothing is missing.
+  return languageBadge(lang, noun === 'gloss' ? `${languageName(lang)}: our gloss of the words as reported` : fallbackExplanation(lang, display, noun));
 }
 
 /**

@@ -50,7 +50,7 @@ export function entityHeading(e: EntityDetails): { text: LocalizedString; noun: 
   if (e.names) return { text: e.names.best, noun: 'name' };
   if (e.titles) return { text: e.titles.best, noun: 'title' };
   if (e.summaries) return { text: e.summaries.best, noun: 'summary' };
-  if (e.entityKind === 'STATEMENT') return { text: { lang: 'en', text: e.label }, noun: 'text' };
+  if (e.entityKind === 'STATEMENT') return { text: { lang: 'en', text: e.label }, noun: 'gloss' };
   return null;
 }
 
