@@ -198,6 +198,10 @@ describe('the display language', () => {
     const page = await browser.newPage();
     await page.goto(`${api.url}/?lang=ru#/positions`);
     await expect.poll(() => page.locator('tr[data-actor="russia"] th').first().textContent(), { timeout: 30_000 }).toContain('Россия');
+    // A row without a Russian name, and the demands' column heads (summaries in English and Indonesian), marked.
+    expect(await page.locator('tr[data-actor="germany"] th a').getAttribute('lang')).toBe('en');
+    expect(await page.locator('tr[data-actor="germany"] th .lang-mark').getAttribute('title')).toBe('English: no Russian name recorded');
+    expect(await page.locator('thead .lang-mark').count()).toBeGreaterThan(0);
     // References to other kinds say their language too: the demand's issues, named in English and Indonesian only.
     await page.goto(`${api.url}/?lang=ru#/demand/demand-nato-stop-enlargement`);
     const issue = page.locator('dl.facts dt:text-is("Issues") + dd a').first();

@@ -4,8 +4,11 @@ import type { MatrixDemandsQuery, MatrixIssuesQuery, MatrixOrgMembersQuery, Matr
 /** The axis of the matrix. */
 export type Axis = 'demand' | 'issue';
 
-/** One column: a demand (with the issues it concerns, for grouping) or an issue. */
-export type Column = NonNullable<MatrixDemandsQuery['demands']>['edges'][number]['node'] | (MatrixIssuesQuery['issues'][number] & { issues?: undefined });
+/** One column: a demand (with the issues it concerns, for grouping) or an issue, or one known only by its table's label (no language). */
+export type Column =
+  | NonNullable<MatrixDemandsQuery['demands']>['edges'][number]['node']
+  | (MatrixIssuesQuery['issues'][number] & { issues?: undefined })
+  | { id: string; label: string; issues?: undefined };
 
 /** One aliased Query.positions answer (fragment MatrixTable). */
 export type TableData = MatrixTableFragment;
@@ -26,10 +29,10 @@ export const DEFAULT_BATCH = 20;
 const positionFields = /* GraphQL */ `
   fragment MatrixTable on PositionTable {
     asOf
-    demand { id label(lang: $lang) }
-    issue { id label(lang: $lang) }
+    demand { id label(lang: $lang) summaries { best(lang: $lang) { lang } } }
+    issue { id label(lang: $lang) names { best(lang: $lang) { lang } } }
     positions {
-      actor { id label(lang: $lang) kind }
+      actor { id label(lang: $lang) kind names { best(lang: $lang) { lang } } }
       kind derived basis reasoning
       date { iso }
       stance { id summary(lang: $lang) }
@@ -52,9 +55,9 @@ export function batchDocument(axis: Axis, size: number): string {
 export type ColumnsData = Partial<MatrixDemandsQuery & MatrixIssuesQuery>;
 
 /** The operation document (allDemands). */
-export const allDemandsQuery = /* GraphQL */ `query MatrixDemands($lang: String) { demands(first: 200) { edges { node { id label(lang: $lang) issues { id label(lang: $lang) } } } } }`;
+export const allDemandsQuery = /* GraphQL */ `query MatrixDemands($lang: String) { demands(first: 200) { edges { node { id label(lang: $lang) summaries { best(lang: $lang) { lang } } issues { id label(lang: $lang) } } } } }`;
 /** The operation document (allIssues). */
-export const allIssuesQuery = /* GraphQL */ `query MatrixIssues($lang: String) { issues { id label(lang: $lang) } }`;
+export const allIssuesQuery = /* GraphQL */ `query MatrixIssues($lang: String) { issues { id label(lang: $lang) names { best(lang: $lang) { lang } } } }`;
 
 /** The shape OrgMembersData of the answer, as the document selects it. */
 export type OrgMembersData = MatrixOrgMembersQuery;
