@@ -103,7 +103,13 @@ export function planSelection(op: Operation, type: GraphQLObjectType, nodes: rea
     const read = loaderReadOf(resolver);
     const def = type.getFields()[name];
     if (!read || !def) {
-      const needs = propertiesReadBy(resolver, name);
+      const needs = propertiesReadBy(resolver, name, () => {
+        try {
+          return def ? getArgumentValues(def, node, op.variableValues) : undefined;
+        } catch {
+          return undefined; // invalid arguments: the resolver reports them
+        }
+      });
       properties = needs === undefined || properties === null ? null : [...properties, ...needs];
       continue;
     }

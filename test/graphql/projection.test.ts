@@ -32,8 +32,11 @@ describe('planning a lookup', () => {
     expect(memberships!.next.fetches[0]).toMatchObject({ kind: 'relation', field: 'Membership.organization', next: { properties: expect.arrayContaining(['kind']) } });
   });
 
-  it('reads every property for localized text and labels: their languages (name.en, name.ru, ...) are not known ahead', () => {
-    expect(plan('Actor', `{ actor(id: "x") { kind name } }`).properties).toBeNull();
+  it('reads the stored default text of a name or label asked without a language, and every property with one', () => {
+    expect(plan('Actor', `{ actor(id: "x") { kind name } }`).properties).toEqual(['kind', 'name']);
+    expect(plan('Actor', `{ actor(id: "x") { label } }`).properties).toEqual(expect.arrayContaining(['name', 'title', 'summary', 'gloss']));
+    // The languages (name.en, name.ru, ...) are not known ahead.
+    expect(plan('Actor', `query ($l: String) { actor(id: "x") { kind name(lang: $l) } }`, { l: 'ru' }).properties).toBeNull();
     expect(plan('Actor', `{ actor(id: "x") { kind label(lang: "ru") } }`).properties).toBeNull();
     expect(plan('Actor', `{ actor(id: "x") { names { all { lang text } } } }`).properties).toBeNull();
   });

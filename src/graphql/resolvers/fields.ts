@@ -9,10 +9,10 @@ import { formatPartialDate } from '../../neo4j/values.js';
 import type { GraphContext } from '../context.js';
 import { connection, listWindow, pageWindow } from '../pagination.js';
 import type { PagedRelationField } from '../../graph/relations.js';
-import { checkedLang, localizedText } from './localized.js';
+import { checkedLang, localizedText } from './localized-text.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- resolvers take the arguments their field declares
-type Resolver = (parent: EntityRecord, args: any, ctx: GraphContext) => unknown;
+type Resolver = (parent: EntityRecord, args: any, ctx: GraphContext, info: GraphQLResolveInfo) => unknown;
 
 /**
  * What a relationship field's resolver reads through the loaders, so that a lookup
@@ -52,13 +52,28 @@ export function readsProperties<R extends Resolver>(properties: readonly string[
   return resolver;
 }
 
+const argumentReads = new WeakMap<Resolver, (args: Record<string, unknown>) => readonly string[] | undefined>();
+
+/** Marks a resolver as reading properties that depend on its arguments (undefined: any); returns it. */
+export function readsPropertiesByArgs<R extends Resolver>(reads: (args: Record<string, unknown>) => readonly string[] | undefined, resolver: R): R {
+  argumentReads.set(resolver, reads);
+  return resolver;
+}
+
 /**
  * The parent's properties a resolver reads, if it says; a field without a
  * resolver reads the property of its name. Undefined: it may read any.
+ * `args` gives the field's arguments, for resolvers whose reads depend on them.
  */
-export function propertiesReadBy(resolver: unknown, field: string): readonly string[] | undefined {
+export function propertiesReadBy(resolver: unknown, field: string, args?: () => Record<string, unknown> | undefined): readonly string[] | undefined {
   if (resolver === undefined) return [field];
-  return typeof resolver === 'function' ? propertyReads.get(resolver as Resolver) : undefined;
+  if (typeof resolver !== 'function') return undefined;
+  const byArgs = argumentReads.get(resolver as Resolver);
+  if (byArgs) {
+    const given = args?.();
+    return given === undefined ? undefined : byArgs(given);
+  }
+  return propertyReads.get(resolver as Resolver);
 }
 
 /** Applies `f` to a value now, or to a promised value when it comes (not named `then`: a module exporting `then` is a thenable). */
@@ -118,6 +133,9 @@ export const dateField = (field: string): Resolver =>
 
 const truncate = (s: string, n = 90): string => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
 
+/** The properties displayLabel reads without a language (beyond id and label). */
+const LABEL_PROPERTIES = ['name', 'title', 'summary', 'gloss', 'text', 'qualifier', 'value', 'quantity'];
+
 /**
  * A short human-readable label of any entity, for lists and graphs: its name, title or
  * summary in `lang` by the fallback order (without `lang`: the stored default).
@@ -145,8 +163,11 @@ export const entityKind = (e: EntityRecord): string => e.__label.toUpperCase();
 /** Fields every entity type shares. */
 export const entityFields = {
   entityKind: readsProperties([], (e: EntityRecord) => entityKind(e)),
-  // Reads every property: the label's languages (`name.en`, `name.ru`, ...) are not known ahead.
-  label: (e: EntityRecord, args: { lang?: string | null }, _ctx: GraphContext, info: GraphQLResolveInfo) => displayLabel(e, checkedLang(args.lang, info)),
+  // Without lang, the stored texts in the default order; with one, every property (the languages, `name.en`, `name.ru`, ..., are not known ahead).
+  label: readsPropertiesByArgs(
+    (args) => (args.lang == null ? LABEL_PROPERTIES : undefined),
+    (e: EntityRecord, args: { lang?: string | null }, _ctx: GraphContext, info: GraphQLResolveInfo) => displayLabel(e, checkedLang(args.lang, info)),
+  ),
 };
 
 /** Fields every fact type shares. */

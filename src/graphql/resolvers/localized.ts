@@ -2,49 +2,16 @@
  * Localized text in the API: each localized field of the model answers `name(lang:)`
  * (one text, by the fallback order of src/model/languages.ts) and `names` (a
  * LocalizedText with every language), built from the node's `<field>.<tag>` properties.
- * These resolvers read every property of their entity (the tags are not known ahead).
+ * Asked without a language, a field reads only its stored default text; with one, and
+ * `names`, every property of the entity (the tags are not known ahead).
  */
 import type { GraphQLResolveInfo } from 'graphql';
 import type { EntityRecord } from '../../graph/entity-record.js';
-import { ENTITY_KINDS, ENTITY_SECTIONS, localizedFieldsOf, localizedPlural, SECTION_OF_LABEL } from '../../model/entities.js';
-import { bestText, fallbackOrder, isLanguageTag, languageTagProblem, localizedTexts, type LocalizedString } from '../../model/languages.js';
-import { badInput } from '../errors.js';
-
-/** A localized field's texts as the LocalizedText type resolves them. */
-export interface LocalizedValue {
-  texts: Record<string, string>;
-  /** The entity's original language (a source's `language`), a step of the fallback order. */
-  original: string | null;
-}
-
-/** The `lang` argument checked: a BCP 47 tag, else BAD_USER_INPUT naming the field and argument. */
-export function checkedLang(lang: string | null | undefined, info: Pick<GraphQLResolveInfo, 'parentType' | 'fieldName'>): string | null {
-  if (lang === null || lang === undefined) return null;
-  if (!isLanguageTag(lang)) throw badInput('lang', `${info.parentType.name}.${info.fieldName}(lang:): ${languageTagProblem(lang)}`);
-  return lang;
-}
-
-/** The original language of an entity, if its kind has one. */
-function originalOf(e: EntityRecord): string | null {
-  const section = SECTION_OF_LABEL[e.__label];
-  const field = section ? (ENTITY_KINDS[section] as { originalLanguage?: string }).originalLanguage : undefined;
-  const value = field === undefined ? undefined : e[field];
-  return typeof value === 'string' ? value : null;
-}
-
-/** A localized field of an entity; null when it has no text in any language. */
-export function localizedValue(e: EntityRecord, field: string): LocalizedValue | null {
-  const texts = localizedTexts(e, field);
-  // A node written before localized text holds only the plain property: its text, language unknown, counts as English.
-  if (Object.keys(texts).length === 0 && typeof e[field] === 'string') texts.en = e[field];
-  return Object.keys(texts).length === 0 ? null : { texts, original: originalOf(e) };
-}
-
-/** An entity's localized field in the asked language or by the fallback order (null when it has none). */
-export function localizedText(e: EntityRecord, field: string, lang: string | null): LocalizedString | null {
-  const value = localizedValue(e, field);
-  return value === null ? null : bestText(value.texts, lang, value.original);
-}
+import { ENTITY_KINDS, ENTITY_SECTIONS, localizedFieldsOf, localizedPlural } from '../../model/entities.js';
+import { bestText, fallbackOrder } from '../../model/languages.js';
+import type { GraphContext } from '../context.js';
+import { readsPropertiesByArgs } from './fields.js';
+import { checkedLang, localizedText, localizedValue, type LocalizedValue } from './localized-text.js';
 
 /** The resolvers of LocalizedText. */
 export const localizedTextResolvers = {
@@ -56,7 +23,7 @@ export const localizedTextResolvers = {
   },
 };
 
-type FieldResolver = (e: EntityRecord, args: { lang?: string | null }, ctx: unknown, info: GraphQLResolveInfo) => unknown;
+type FieldResolver = (e: EntityRecord, args: { lang?: string | null }, ctx: GraphContext, info: GraphQLResolveInfo) => unknown;
 
 /** The resolvers of every localized field of the model, by object type: `name(lang:)` and `names`. */
 export const localizedFieldResolvers: Record<string, Record<string, FieldResolver>> = Object.fromEntries(
@@ -64,7 +31,13 @@ export const localizedFieldResolvers: Record<string, Record<string, FieldResolve
     ENTITY_KINDS[section].label,
     Object.fromEntries(
       localizedFieldsOf(section).flatMap((field): Array<[string, FieldResolver]> => [
-        [field, (e, args, _ctx, info) => localizedText(e, field, checkedLang(args.lang, info))?.text ?? null],
+        [
+          field,
+          readsPropertiesByArgs(
+            (args) => (args.lang == null ? [field] : undefined),
+            (e: EntityRecord, args: { lang?: string | null }, _ctx: GraphContext, info: GraphQLResolveInfo) => localizedText(e, field, checkedLang(args.lang, info))?.text ?? null,
+          ),
+        ],
         [localizedPlural(field), (e) => localizedValue(e, field)],
       ]),
     ),
