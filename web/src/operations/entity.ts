@@ -14,8 +14,7 @@ export const entityQuery = /* GraphQL */ `
   query EntityPage($id: ID!, $lang: String) {
     entity(id: $id) {
       id entityKind label(lang: $lang) origin note
-      ... on Actor { actorKind: kind names { ...Texts } }
-      ... on Demand { summaries { ...Texts } }
+      ... on Actor { actorKind: kind }
       ... on Stance {
         stanceKind: kind cameoCode date { iso } summaries { ...Texts }
         holder { ...ActorRef } towards { ...ActorRef }
