@@ -116,10 +116,10 @@ describe('Cypher injection through seed files', () => {
       'source:',
       `  id: ${origin}`,
       '  kind: NEWS_REPORT',
-      `  title: ${literal(texts[0]!)}`,
+      `  title: { en: ${literal(texts[0]!)} }`,
       '  language: en',
       'actors:',
-      ...texts.map((t, i) => `  - id: ${origin}-actor-${i}\n    kind: PERSON\n    name: ${literal(t)}\n    aliases: [${literal(t)}]\n    note: ${literal(t)}`),
+      ...texts.map((t, i) => `  - id: ${origin}-actor-${i}\n    kind: PERSON\n    name: { ru: ${literal(t)} }\n    aliases: [${literal(t)}]\n    note: ${literal(t)}`),
       'statements:',
       ...texts.map(
         (t, i) =>
