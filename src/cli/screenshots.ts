@@ -23,7 +23,9 @@ interface Shot {
 }
 
 const shots: Shot[] = [
-  { file: 'dashboard-actor.png', route: '#/actor/russia', ready: 'figure.graph canvas' },
+  { file: 'dashboard-actor.png', route: '?lang=en#/actor/russia', ready: 'figure.graph canvas' },
+  // The display language (docs/dashboard.md): names in Indonesian where the graph has them, the others marked with their language.
+  { file: 'dashboard-actor-indonesian.png', route: '?lang=id#/actor/russia', ready: 'figure.graph canvas' },
   {
     file: 'dashboard-positions.png',
     route: '#/positions?cell=germany~demand-nato-stop-enlargement',

@@ -76,12 +76,15 @@ export interface DashboardServer {
   stop(): Promise<void>;
 }
 
-/** Seeds the test database, builds the dashboard if needed and starts the server on a free port. */
-export async function startDashboardServer(): Promise<DashboardServer> {
+/**
+ * Seeds the test database (seeds/, or the files or folders `seedPaths` names), builds
+ * the dashboard if needed and starts the server on a free port.
+ */
+export async function startDashboardServer(options: { seedPaths?: string[] } = {}): Promise<DashboardServer> {
   const driver = openTestDriver();
   const database = testDatabase();
   // reset: exactly the seed files, whatever earlier test files left behind.
-  await runSeed(driver, { database, reset: true });
+  await runSeed(driver, { database, reset: true, paths: options.seedPaths });
   await ensureWebBuild();
   const server = await startTestServer({ config: testConfig({ NEO4J_DATABASE: database, LOG_LEVEL: 'warn' }), driver, webRoot: webDist });
   return {

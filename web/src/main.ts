@@ -2,6 +2,8 @@
 import './styles.css';
 import { createGraphqlClient } from './api/graphql-client.js';
 import { startApp } from './app/app.js';
+import { displayLanguage } from './app/display-language.js';
+import { mountLanguageChooser } from './app/language-chooser.js';
 import { routeHref } from './app/router.js';
 import { mountActorView } from './views/actor-view.js';
 import { mountDemandView } from './views/demand-view.js';
@@ -13,7 +15,8 @@ import { mountSearchView } from './views/search-view.js';
 import { mountTimelineView } from './views/timeline-view.js';
 
 const endpoint = document.querySelector<HTMLMetaElement>('meta[name="diplograph-api"]')?.content || 'graphql';
-const client = createGraphqlClient({ endpoint });
+// Every operation that declares `$lang` asks for the texts in the display language.
+const client = createGraphqlClient({ endpoint, pageVariables: () => ({ lang: displayLanguage() }) });
 
 // The header's search box opens the search view.
 const headerSearch = document.getElementById('header-search') as HTMLFormElement;
@@ -29,6 +32,8 @@ document.getElementById('skip-link')?.addEventListener('click', (event) => {
   const main = document.getElementById('main');
   main?.focus();
 });
+
+mountLanguageChooser(document.getElementById('header-lang') as HTMLSelectElement);
 
 startApp({
   client,

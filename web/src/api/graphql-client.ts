@@ -58,6 +58,11 @@ export interface GraphqlClientOptions {
   /** How long to wait for an answer before giving up. */
   timeoutMs?: number;
   fetch?: typeof fetch;
+  /**
+   * Variables every operation gets when its document declares them and the caller
+   * gave none (the display language: `$lang`), read at each request.
+   */
+  pageVariables?: () => Record<string, unknown>;
 }
 
 interface GraphqlResponseBody {
@@ -82,7 +87,7 @@ export function createGraphqlClient(options: GraphqlClientOptions = {}): Graphql
           method: 'POST',
           // application/json is not a "simple" content type, so Apollo's CSRF prevention lets it through.
           headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json' },
-          body: JSON.stringify({ query: document, variables: variables ?? {} }),
+          body: JSON.stringify({ query: document, variables: withPageVariables(document, variables ?? {}, options.pageVariables) }),
           signal,
         });
       } catch (err) {
@@ -104,6 +109,16 @@ export function createGraphqlClient(options: GraphqlClientOptions = {}): Graphql
       return body.data as TData;
     },
   };
+}
+
+/** The caller's variables plus the page's, for those the document declares (`$lang: String`) and the caller left out. */
+function withPageVariables(document: string, variables: object, pageVariables: (() => Record<string, unknown>) | undefined): object {
+  if (!pageVariables) return variables;
+  const merged: Record<string, unknown> = { ...variables };
+  for (const [name, value] of Object.entries(pageVariables())) {
+    if (merged[name] === undefined && new RegExp(`\\$${name}\\s*:`).test(document)) merged[name] = value;
+  }
+  return merged;
 }
 
 async function readBody(res: Response): Promise<GraphqlResponseBody | undefined> {

@@ -43,8 +43,11 @@ export type ActorRef = StatementFull['speaker'];
 /** A PartialDate as selected: its ISO form. */
 export type DateIso = StatementFull['said'];
 
-/** A source as quotes and facts cite it: a statement's source, or one it came via (no url or date). */
-export type SourceRef = Omit<StatementFull['source'], 'url' | 'published'> & Partial<Pick<StatementFull['source'], 'url' | 'published'>>;
+/** A source as quotes and facts cite it (fragment SourceRef): its title in the display language, with the language it is in. */
+export type SourceRef = StatementFull['source'];
+
+/** A source a statement came through: by its label only (see fragments.ts). */
+export type ViaSourceRef = StatementFull['via'][number];
 
 /** Nodes and edges ready to draw (fragment SubgraphFields). */
 export type SubgraphData = SubgraphFieldsFragment;
@@ -68,3 +71,22 @@ export type Answered<T> = { [K in keyof T]: NonNullable<T[K]> };
 export type Merged<U> = Pick<U, keyof U> & Partial<UnionToIntersection<U>>;
 
 type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
+
+/** A text in one language, as LocalizedText.best and .all answer it. */
+export interface LocalizedString {
+  lang: string;
+  text: string;
+}
+
+/** Which language a text is in, as LocalizedText.best answers with only `lang` selected. */
+export interface LabelLanguage {
+  best: { lang: string };
+}
+
+/** An entity reference with the language of its label (fragment LabelLanguage: one of these, by kind). */
+export interface LabelledRef {
+  label: string;
+  names?: LabelLanguage | null;
+  titles?: LabelLanguage | null;
+  summaries?: LabelLanguage | null;
+}

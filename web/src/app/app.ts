@@ -5,6 +5,8 @@
  */
 import type { GraphqlClient } from '../api/graphql-client.js';
 import { h, replaceChildren } from '../ui/dom.js';
+import { languageName } from '../text/languages.js';
+import { displayLanguage, LANGUAGE_CHANGE_EVENT } from './display-language.js';
 import { parseRoute, routeHref, type Route, type RouteName } from './router.js';
 import type { MountedView, ViewContext, ViewMount } from './view.js';
 
@@ -20,7 +22,7 @@ const APP_NAME = 'diplograph';
 
 /** Starts the dashboard: renders the current hash and every later one. */
 export function startApp({ client, outlet, liveRegion, views }: AppOptions): void {
-  let current: { route: Route; view: MountedView | void; controller: AbortController } | undefined;
+  let current: { route: Route; lang: string; view: MountedView | void; controller: AbortController } | undefined;
   let announceTimer: number | undefined;
 
   const announce = (message: string): void => {
@@ -34,7 +36,9 @@ export function startApp({ client, outlet, liveRegion, views }: AppOptions): voi
 
   const render = (): void => {
     const route = parseRoute(window.location.hash);
-    if (current && current.view && current.view.update && current.route.name === route.name && current.route.id === route.id) {
+    const lang = displayLanguage();
+    const languageChanged = current !== undefined && current.lang !== lang;
+    if (current && !languageChanged && current.view && current.view.update && current.route.name === route.name && current.route.id === route.id) {
       current.route = route;
       current.view.update(route);
       markNav(route.name);
@@ -58,13 +62,20 @@ export function startApp({ client, outlet, liveRegion, views }: AppOptions): voi
     const mount = views[route.name] ?? unknownView;
     const view = mount(outlet, route, ctx);
     const first = current === undefined;
-    current = { route, view, controller };
+    current = { route, lang, view, controller };
     markNav(route.name);
     // On the first page load the reader starts at the top; afterwards, at the new view.
-    if (!first) focusHeading(outlet);
+    // A new language redraws the same view: focus stays on the chooser the reader used.
+    if (!first && !languageChanged) focusHeading(outlet);
+    if (languageChanged) announce(`Names and titles now in ${languageName(lang)} where the graph has them.`);
   };
 
   window.addEventListener('hashchange', render);
+  window.addEventListener(LANGUAGE_CHANGE_EVENT, render);
+  // Back and Forward across a change of language: the hash may be the same, so no hashchange.
+  window.addEventListener('popstate', () => {
+    if (current && current.lang !== displayLanguage()) render();
+  });
   render();
 }
 

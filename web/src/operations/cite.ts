@@ -1,5 +1,5 @@
 /** Provenance of several facts at once, for the "cite" action (aliases, a few per request). */
-import { statementFields } from '../api/fragments.js';
+import { fragments, sourceFullFields, statementFragments } from '../api/fragments.js';
 import type { CiteQuery } from '../api/__generated__/graphql.js';
 
 /** Facts per request: provenance selects whole statements, so keep the cost low. */
@@ -10,10 +10,10 @@ export type CiteProvenance = NonNullable<CiteQuery['p0']>;
 
 /** The document for `size` facts: `p0: provenance(id: $i0) { ... }`, ... */
 export function citeDocument(size: number): string {
-  const vars = Array.from({ length: size }, (_, i) => `$i${i}: ID!`).join(', ');
+  const vars = [...Array.from({ length: size }, (_, i) => `$i${i}: ID!`), '$lang: String'].join(', ');
   const fields = Array.from(
     { length: size },
-    (_, i) => `p${i}: provenance(id: $i${i}) { entity { id label entityKind } sources { id title titles { all { lang text } } url published { iso } } evidence { ...StatementFields } }`,
+    (_, i) => `p${i}: provenance(id: $i${i}) { entity { id label(lang: $lang) entityKind } sources { ...SourceFull } evidence { ...StatementFields } }`,
   ).join('\n  ');
-  return `query Cite(${vars}) {\n  ${fields}\n}\n${statementFields}`;
+  return `query Cite(${vars}) {\n  ${fields}\n}\n${fragments(statementFragments, sourceFullFields)}`;
 }

@@ -1,5 +1,5 @@
 /** The demand thread: the demand, its status and its responses. */
-import { statementFields } from '../api/fragments.js';
+import { fragments, sourceFullFields, statementFragments } from '../api/fragments.js';
 import type { DemandThreadQuery } from '../api/__generated__/graphql.js';
 import type { Answered } from '../api/types.js';
 
@@ -11,28 +11,30 @@ export type DemandResponse = DemandData['demand']['responses'][number];
 
 /** The operation document (demand). */
 export const demandQuery = /* GraphQL */ `
-  query DemandThread($id: ID!, $asOf: Date) {
+  query DemandThread($id: ID!, $asOf: Date, $lang: String) {
     demand(id: $id) {
-      id label summary summaries { all { lang text } } since { iso } cameoCode note
-      by { id label }
-      of { id label }
-      instrument { id label kind title titles { all { lang text } } published { iso } }
-      issues { id label }
+      id since { iso } cameoCode note
+      summaries { best(lang: $lang) { lang text } all { lang text } }
+      by { ...ActorRef }
+      of { ...ActorRef }
+      instrument { id kind titles { best(lang: $lang) { lang text } } published { iso } }
+      issues { id label(lang: $lang) names { best(lang: $lang) { lang } } }
       status(asOf: $asOf) {
         asOf state
         counts { kind direct derived }
-        latestResponse { id kind date { iso } holder { id label } }
+        latestResponse { id kind date { iso } holder { ...ActorRef } }
       }
       responses {
-        id kind cameoCode date { iso } summary note
-        holder { id label }
-        towards { id label }
+        id kind cameoCode date { iso } note
+        summaries { best(lang: $lang) { lang text } }
+        holder { ...ActorRef }
+        towards { ...ActorRef }
         evidence { ...StatementFields }
-        sources { id title url published { iso } }
+        sources { ...SourceFull }
       }
       evidence { ...StatementFields }
-      sources { id title url published { iso } }
+      sources { ...SourceFull }
     }
   }
-  ${statementFields}
+  ${fragments(statementFragments, sourceFullFields)}
 `;

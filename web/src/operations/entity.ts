@@ -1,5 +1,5 @@
 /** The generic entity view: any entity's fields and provenance. */
-import { statementFields } from '../api/fragments.js';
+import { fragments, labelLanguageFields, sourceFullFields, statementFragments } from '../api/fragments.js';
 import type { EntityPageQuery } from '../api/__generated__/graphql.js';
 import type { Answered, Merged } from '../api/types.js';
 
@@ -11,51 +11,51 @@ export type EntityDetails = Merged<EntityData['entity']>;
 
 /** The operation document (entity). */
 export const entityQuery = /* GraphQL */ `
-  query EntityPage($id: ID!) {
+  query EntityPage($id: ID!, $lang: String) {
     entity(id: $id) {
-      id entityKind label origin note
+      id entityKind label(lang: $lang) origin note
       ... on Actor { actorKind: kind }
-      ... on Demand { summary }
       ... on Stance {
-        stanceKind: kind cameoCode date { iso } summary
-        holder { id label } towards { id label }
-        respondsTo { id label entityKind }
-        issues { id label }
+        stanceKind: kind cameoCode date { iso } summaries { ...Texts }
+        holder { ...ActorRef } towards { ...ActorRef }
+        respondsTo { id label(lang: $lang) entityKind ...LabelLanguage }
+        issues { id label(lang: $lang) ...LabelLanguage }
       }
-      ... on Statement { ...StatementFields issues { id label } mentions { id label } supports { id label entityKind } }
+      ... on Statement { ...StatementFields issues { id label(lang: $lang) ...LabelLanguage } mentions { ...ActorRef } supports { id label(lang: $lang) entityKind ...LabelLanguage } }
       ... on Event {
-        eventKind: kind name names { all { lang text } } date { iso } until { iso } durationMinutes description status
-        claimedBy { id label } place { id label }
-        participants { role actor { id label } }
-        issues { id label } partOf { id label } previous { id label }
-        inResponseTo { id label } responses { id label }
-        statements { id label }
-        figures { id label }
+        eventKind: kind names { ...Texts } date { iso } until { iso } durationMinutes descriptions { ...Texts } status
+        claimedBy { ...ActorRef } place { id label(lang: $lang) ...LabelLanguage }
+        participants { role actor { ...ActorRef } }
+        issues { id label(lang: $lang) ...LabelLanguage } partOf { id label(lang: $lang) ...LabelLanguage } previous { id label(lang: $lang) ...LabelLanguage }
+        inResponseTo { id label(lang: $lang) ...LabelLanguage } responses { id label(lang: $lang) ...LabelLanguage }
+        statements { id label(lang: $lang) }
+        figures { id label(lang: $lang) }
       }
       ... on Issue {
-        name names { all { lang text } } description parent { id label } children { id label }
-        demands { id label }
+        names { ...Texts } descriptions { ...Texts } parent { id label(lang: $lang) ...LabelLanguage } children { id label(lang: $lang) ...LabelLanguage }
+        demands { id label(lang: $lang) ...LabelLanguage }
       }
       ... on Source {
-        sourceKind: kind title titles { all { lang text } } language url published { iso }
-        publisher { id label } cites { id label } citedBy { id label } mentions { id label }
+        sourceKind: kind titles { ...Texts } language url published { iso }
+        publisher { ...ActorRef } cites { id label(lang: $lang) ...LabelLanguage } citedBy { id label(lang: $lang) ...LabelLanguage } mentions { ...ActorRef }
       }
-      ... on Place { placeKind: kind name names { all { lang text } } within { id label } events { id label } }
+      ... on Place { placeKind: kind names { ...Texts } within { id label(lang: $lang) ...LabelLanguage } events { id label(lang: $lang) ...LabelLanguage } }
       ... on Instrument {
-        instrumentKind: kind title titles { all { lang text } } instrumentPublished: published { iso }
-        issuedBy { id label } addressedTo { id label } demands { id label }
+        instrumentKind: kind titles { ...Texts } instrumentPublished: published { iso }
+        issuedBy { ...ActorRef } addressedTo { ...ActorRef } demands { id label(lang: $lang) ...LabelLanguage }
       }
-      ... on Office { title titles { all { lang text } } holder { id label } organization { id label } asOf { iso } }
-      ... on Membership { member { id label } organization { id label } from { iso } until { iso } }
+      ... on Office { titles { ...Texts } holder { ...ActorRef } organization { ...ActorRef } asOf { iso } }
+      ... on Membership { member { ...ActorRef } organization { ...ActorRef } from { iso } until { iso } }
       ... on Figure {
         quantity value unit qualifier status figureAsOf: asOf { iso }
-        claimedBy { id label } figureEvent: event { id label }
+        claimedBy { ...ActorRef } figureEvent: event { id label(lang: $lang) ...LabelLanguage }
       }
     }
     provenance(id: $id) {
-      sources { id title url published { iso } }
+      sources { ...SourceFull }
       evidence { ...StatementFields }
     }
   }
-  ${statementFields}
+  fragment Texts on LocalizedText { best(lang: $lang) { lang text } all { lang text } }
+  ${fragments(statementFragments, sourceFullFields, labelLanguageFields)}
 `;

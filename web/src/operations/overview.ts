@@ -1,4 +1,5 @@
 /** The overview (`#/`): demands with their standing, issues, actors. */
+import { actorRefFields } from '../api/fragments.js';
 import type { OverviewQuery } from '../api/__generated__/graphql.js';
 import type { Answered } from '../api/types.js';
 
@@ -7,12 +8,13 @@ export type OverviewData = Answered<OverviewQuery>;
 
 /** The operation document (overview). */
 export const overviewQuery = /* GraphQL */ `
-  query Overview {
+  query Overview($lang: String) {
     demands(first: 50) {
       totalCount
-      edges { node { id summary since { iso } by { id label } of { id label } status { state } } }
+      edges { node { id summaries { best(lang: $lang) { lang text } } since { iso } by { ...ActorRef } of { ...ActorRef } status { state } } }
     }
-    issues { id name names { all { lang text } } parent { id } }
-    actors(first: 200) { totalCount edges { node { id label kind } } }
+    issues { id names { best(lang: $lang) { lang text } } parent { id } }
+    actors(first: 200) { totalCount edges { node { ...ActorRef kind } } }
   }
+  ${actorRefFields}
 `;

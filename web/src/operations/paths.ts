@@ -11,10 +11,10 @@ export type PathEndsData = Answered<PathEndsQuery>;
 
 /** The operation document (paths). */
 export const pathsQuery = /* GraphQL */ `
-  query Paths($from: ID!, $to: ID!, $maxHops: Int!, $includeProvenance: Boolean!) {
+  query Paths($from: ID!, $to: ID!, $maxHops: Int!, $includeProvenance: Boolean!, $lang: String) {
     paths(fromId: $from, toId: $to, maxHops: $maxHops, first: 5, includeProvenance: $includeProvenance) {
-      from { id label entityKind }
-      to { id label entityKind }
+      from { id label(lang: $lang) entityKind }
+      to { id label(lang: $lang) entityKind }
       paths {
         length
         nodes { id kind label subkind }
@@ -27,4 +27,4 @@ export const pathsQuery = /* GraphQL */ `
 `;
 
 /** The operation document (labels). */
-export const labelsQuery = /* GraphQL */ `query PathEnds($ids: [ID!]!) { entities(ids: $ids) { id label entityKind } }`;
+export const labelsQuery = /* GraphQL */ `query PathEnds($ids: [ID!]!, $lang: String) { entities(ids: $ids) { id label(lang: $lang) entityKind } }`;

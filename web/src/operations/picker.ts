@@ -8,9 +8,9 @@ export interface PickerSearchData {
 
 /** The operation document (pickerSearch). */
 export const pickerSearchQuery = /* GraphQL */ `
-  query PickerSearch($text: String!, $kinds: [EntityKind!]) {
+  query PickerSearch($text: String!, $kinds: [EntityKind!], $lang: String) {
     search(text: $text, kinds: $kinds, first: 8) {
-      edges { kind detail node { id label } }
+      edges { kind detail node { id label(lang: $lang) } }
     }
   }
 `;

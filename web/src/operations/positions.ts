@@ -4,8 +4,11 @@ import type { MatrixDemandsQuery, MatrixIssuesQuery, MatrixOrgMembersQuery, Matr
 /** The axis of the matrix. */
 export type Axis = 'demand' | 'issue';
 
-/** One column: a demand (with the issues it concerns, for grouping) or an issue. */
-export type Column = NonNullable<MatrixDemandsQuery['demands']>['edges'][number]['node'] | (MatrixIssuesQuery['issues'][number] & { issues?: undefined });
+/** One column: a demand (with the issues it concerns, for grouping) or an issue, or one known only by its table's label (no language). */
+export type Column =
+  | NonNullable<MatrixDemandsQuery['demands']>['edges'][number]['node']
+  | (MatrixIssuesQuery['issues'][number] & { issues?: undefined })
+  | { id: string; label: string; issues?: undefined };
 
 /** One aliased Query.positions answer (fragment MatrixTable). */
 export type TableData = MatrixTableFragment;
@@ -26,15 +29,15 @@ export const DEFAULT_BATCH = 20;
 const positionFields = /* GraphQL */ `
   fragment MatrixTable on PositionTable {
     asOf
-    demand { id label }
-    issue { id label }
+    demand { id label(lang: $lang) summaries { best(lang: $lang) { lang } } }
+    issue { id label(lang: $lang) names { best(lang: $lang) { lang } } }
     positions {
-      actor { id label kind }
+      actor { id label(lang: $lang) kind names { best(lang: $lang) { lang } } }
       kind derived basis reasoning
       date { iso }
-      stance { id summary }
-      via { from { iso } organization { id label } }
-      target { id label entityKind }
+      stance { id summary(lang: $lang) }
+      via { from { iso } organization { id label(lang: $lang) } }
+      target { id label(lang: $lang) entityKind }
     }
   }
 `;
@@ -44,7 +47,7 @@ export function batchDocument(axis: Axis, size: number): string {
   const arg = axis === 'demand' ? 'demandId' : 'issueId';
   const vars = Array.from({ length: size }, (_, i) => `$t${i}: ID!`).join(', ');
   const fields = Array.from({ length: size }, (_, i) => `c${i}: positions(${arg}: $t${i}, asOf: $asOf, includeDerived: $derived) { ...MatrixTable }`).join('\n    ');
-  return `query PositionsMatrix(${vars}, $asOf: Date, $derived: Boolean!) {\n    ${fields}\n  }\n${positionFields}`;
+  return `query PositionsMatrix(${vars}, $asOf: Date, $derived: Boolean!, $lang: String) {\n    ${fields}\n  }\n${positionFields}`;
 }
 
 
@@ -52,9 +55,9 @@ export function batchDocument(axis: Axis, size: number): string {
 export type ColumnsData = Partial<MatrixDemandsQuery & MatrixIssuesQuery>;
 
 /** The operation document (allDemands). */
-export const allDemandsQuery = /* GraphQL */ `query MatrixDemands { demands(first: 200) { edges { node { id label issues { id label } } } } }`;
+export const allDemandsQuery = /* GraphQL */ `query MatrixDemands($lang: String) { demands(first: 200) { edges { node { id label(lang: $lang) summaries { best(lang: $lang) { lang } } issues { id label(lang: $lang) } } } } }`;
 /** The operation document (allIssues). */
-export const allIssuesQuery = /* GraphQL */ `query MatrixIssues { issues { id label } }`;
+export const allIssuesQuery = /* GraphQL */ `query MatrixIssues($lang: String) { issues { id label(lang: $lang) names { best(lang: $lang) { lang } } } }`;
 
 /** The shape OrgMembersData of the answer, as the document selects it. */
 export type OrgMembersData = MatrixOrgMembersQuery;

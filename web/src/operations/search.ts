@@ -1,5 +1,6 @@
 /** The search view: one page of Query.search hits. */
-import type { EntityKind, PageInfoData } from '../api/types.js';
+import { labelLanguageFields } from '../api/fragments.js';
+import type { EntityKind, LabelLanguage, PageInfoData } from '../api/types.js';
 
 /** The shape SearchHit of the answer, as the document selects it. */
 export interface SearchHit {
@@ -8,8 +9,10 @@ export interface SearchHit {
   score: number;
   matchedText: string | null;
   detail: string | null;
-  node: { id: string; label: string; entityKind: EntityKind; note: string | null };
+  /** `names`, `titles` or `summaries` (by kind): the language of the label. */
+  node: { id: string; label: string; entityKind: EntityKind; note: string | null; names?: LabelLanguage; titles?: LabelLanguage; summaries?: LabelLanguage };
 }
+
 
 /** The shape SearchData of the answer, as the document selects it. */
 export interface SearchData {
@@ -18,11 +21,12 @@ export interface SearchData {
 
 /** The operation document (search). */
 export const searchQuery = /* GraphQL */ `
-  query Search($text: String!, $kinds: [EntityKind!], $after: String) {
+  query Search($text: String!, $kinds: [EntityKind!], $after: String, $lang: String) {
     search(text: $text, kinds: $kinds, first: 20, after: $after) {
       totalCount
-      edges { cursor kind score matchedText detail node { id label entityKind note } }
+      edges { cursor kind score matchedText detail node { id label(lang: $lang) entityKind note ...LabelLanguage } }
       pageInfo { hasNextPage endCursor }
     }
   }
+  ${labelLanguageFields}
 `;

@@ -1,4 +1,5 @@
 /** The timeline: one page of Query.timeline, and the names its filters show. */
+import { labelLanguageFields } from '../api/fragments.js';
 import type { TimelineFiltersQuery, TimelineQuery } from '../api/__generated__/graphql.js';
 import type { Answered, Merged } from '../api/types.js';
 
@@ -15,31 +16,31 @@ export type FilterData = Answered<TimelineFiltersQuery>;
 
 /** The operation document (timeline). */
 export const timelineQuery = /* GraphQL */ `
-  query Timeline($filter: TimelineFilter, $order: SortOrder, $after: String) {
+  query Timeline($filter: TimelineFilter, $order: SortOrder, $after: String, $lang: String) {
     timeline(filter: $filter, order: $order, first: 50, after: $after) {
       totalCount
       edges {
         node {
           kind
           date { iso start end approximate }
-          title
           entity {
-            id entityKind label
-            ... on Statement { text gloss language speaker { id label } issues { id label } }
-            ... on Stance { stanceKind: kind holder { id label } issues { id label } }
-            ... on Event { eventKind: kind issues { id label } }
+            id entityKind label(lang: $lang) ...LabelLanguage
+            ... on Statement { text gloss language speaker { id label(lang: $lang) } issues { id label(lang: $lang) } }
+            ... on Stance { stanceKind: kind holder { id label(lang: $lang) } issues { id label(lang: $lang) } }
+            ... on Event { eventKind: kind issues { id label(lang: $lang) } }
           }
         }
       }
       pageInfo { hasNextPage endCursor }
     }
   }
+  ${labelLanguageFields}
 `;
 
 /** The operation document (filter). */
 export const filterQuery = /* GraphQL */ `
-  query TimelineFilters($ids: [ID!]!) {
-    issues { id label }
-    entities(ids: $ids) { id label entityKind }
+  query TimelineFilters($ids: [ID!]!, $lang: String) {
+    issues { id label(lang: $lang) }
+    entities(ids: $ids) { id label(lang: $lang) entityKind }
   }
 `;

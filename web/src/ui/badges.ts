@@ -5,6 +5,7 @@
 import type { ActorRef, EntityKind, StanceKind } from '../api/types.js';
 import { entityHref, routeHref } from '../app/router.js';
 import { h, type Child } from './dom.js';
+import { labelLink, type LabelledRef } from './localized.js';
 import { ENTITY_KIND_STYLE, kindName, STANCE_STYLE, stanceName } from './kinds.js';
 
 /** A coloured badge naming an entity kind. */
@@ -19,18 +20,21 @@ export function stanceChip(kind: string, extra?: Child): HTMLSpanElement {
   return h('span', { class: 'stance-chip', style: style ? `--chip-fg:${style.fg};--chip-bg:${style.bg}` : null }, stanceName(kind), extra);
 }
 
-/** A link to an entity's view. */
-export function entityLink(entity: { id: string; label: string; entityKind?: EntityKind; kind?: EntityKind }): HTMLAnchorElement {
-  return h('a', { href: entityHref(entity) }, entity.label);
+/** A link to an entity's view; its label carries its language when the query selected it (fragment LabelLanguage). */
+export function entityLink(entity: { id: string; entityKind?: EntityKind; kind?: EntityKind } & LabelledRef): Child {
+  return labelLink(entityHref(entity), entity);
 }
 
-/** A link to an actor's view. */
-export function actorLink(actor: ActorRef): HTMLAnchorElement {
-  return h('a', { href: routeHref('actor', actor.id) }, actor.label);
+/** An actor as views link it: its label, and (when selected) the language of that label. */
+export type ActorLinkData = Pick<ActorRef, 'id' | 'label'> & Partial<Pick<ActorRef, 'names'>>;
+
+/** A link to an actor's view; its name carries its language, marked when it is not the display language. */
+export function actorLink(actor: ActorLinkData): Child {
+  return labelLink(routeHref('actor', actor.id), actor);
 }
 
 /** Actor links separated by commas, or a dash. */
-export function actorList(actors: readonly ActorRef[]): Child {
+export function actorList(actors: readonly ActorLinkData[]): Child {
   if (actors.length === 0) return '—';
   return actors.flatMap((a, i) => (i === 0 ? [actorLink(a)] : [', ', actorLink(a)]));
 }

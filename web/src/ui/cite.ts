@@ -6,8 +6,8 @@ import type { GraphqlClient } from '../api/graphql-client.js';
 import type { SourceRef, StatementFull } from '../api/types.js';
 import { CITE_BATCH, citeDocument, type CiteProvenance } from '../operations/cite.js';
 import { formatDate } from '../text/dates.js';
+import type { LocalizedString } from './localized.js';
 import { say } from '../text/vocabulary.js';
-import type { LanguageTexts } from './localized.js';
 
 /** Fetches the provenance of facts (unknown ids and facts without provenance are left out). */
 export async function fetchProvenance(client: GraphqlClient, ids: readonly string[], signal?: AbortSignal): Promise<CiteProvenance[]> {
@@ -25,12 +25,17 @@ export async function fetchProvenance(client: GraphqlClient, ids: readonly strin
   return out;
 }
 
-/** A source as a reference: "Title [id: the title in another language], 14 January 2022. https://…". */
-export function sourceReference(s: SourceRef & { titles?: LanguageTexts }): string {
-  const english = (s.titles?.all ?? []).filter((t) => t.text !== s.title).map((t) => ` [${t.lang}: ${t.text}]`).join('');
+/**
+ * A source as a reference: its title in its own language, then in the display language
+ * when it has one there: "Judul [Title], 14 January 2022. https://…".
+ */
+export function sourceReference(s: SourceRef & { titles: { all?: LocalizedString[] } }): string {
+  // A statement's source comes with its shown title only; a fact's sources with every title.
+  const original = s.titles.all?.find((t) => t.lang === s.language) ?? s.titles.best;
+  const shown = s.titles.best.lang !== original.lang ? ` [${s.titles.best.text}]` : '';
   const published = s.published ? `, ${formatDate(s.published)}` : '';
   const url = s.url && /^https?:\/\//i.test(s.url) ? `. ${s.url}` : '';
-  return `${s.title}${english}${published}${url}`;
+  return `${original.text}${shown}${published}${url}`;
 }
 
 /** A quote as a reference: “text” (“gloss”), speaker for whom, date. */

@@ -4,6 +4,7 @@
  * evaluates code, so it keeps within a strict Content-Security-Policy.
  */
 import { toCsv } from '../text/csv.js';
+import { shareableHref } from '../app/display-language.js';
 import { h } from './dom.js';
 
 /** Saves a blob as a file with the given name (a temporary Blob URL and a download link). */
@@ -111,7 +112,7 @@ export function toolbar(label: string, actions: readonly ToolAction[]): HTMLElem
 
 /** The "Copy link" action: the address of the view as it is now. */
 export function copyLinkAction(): ToolAction {
-  return { name: 'copy-link', label: 'Copy link', run: async () => (await copyText(window.location.href), 'Link copied: it reopens this view as it is.') };
+  return { name: 'copy-link', label: 'Copy link', run: async () => (await copyText(shareableHref()), 'Link copied: it reopens this view as it is.') };
 }
 
 /** The "Copy id" action for an entity (the only place ids are offered as text). */

@@ -1,22 +1,36 @@
 /**
- * A statement as analysts read it: the words as reported (Indonesian), our English
- * gloss, who said them and for whom, when, and the chain of sources they came through.
+ * A statement as analysts read it: the words as reported (in their language, marked
+ * when it is not the display language), our English gloss, who said them and for whom,
+ * when, and the chain of sources they came through.
  */
-import type { SourceRef, StatementFull } from '../api/types.js';
+import type { SourceRef, StatementFull, ViaSourceRef } from '../api/types.js';
 import { routeHref } from '../app/router.js';
 import { h } from './dom.js';
+import { languageBadge, localizedLink } from './localized.js';
+import { displayLanguage } from '../app/display-language.js';
+import { languageName, sameLanguage } from '../text/languages.js';
 import { actorLink } from './badges.js';
 import { formatDate } from '../text/dates.js';
 import { enumLabel } from '../text/vocabulary.js';
 
-/** A source's title (in English when it has one: the API's fallback order), linking to the source's view. */
+/** A source's title in the display language when it has one (else marked with its language), linking to the source's view. */
 export function sourceCitation(source: SourceRef): HTMLElement {
   return h(
     'cite',
     { class: 'source' },
-    h('a', { href: routeHref('entity', source.id) }, source.title),
+    localizedLink(routeHref('entity', source.id), source.titles.best, 'title'),
     source.published ? ` (${formatDate(source.published)})` : null,
   );
+}
+
+/** A source a statement came through, by its label (in the display language where it has one). */
+function viaCitation(source: ViaSourceRef): HTMLElement {
+  return h('cite', { class: 'source' }, h('a', { href: routeHref('entity', source.id) }, source.label));
+}
+
+/** The mark of a statement's words or gloss when they are not in the display language: "ID" ("Indonesian: the words as reported"). */
+function originalMark(lang: string, what: string): HTMLElement | null {
+  return sameLanguage(lang, displayLanguage()) ? null : languageBadge(lang, `${languageName(lang)}: ${what}`);
 }
 
 /** A quote block: text with its language, gloss, speaker, date and sources. */
@@ -27,9 +41,9 @@ export function quoteBlock(s: StatementFull): HTMLElement {
     h(
       'blockquote',
       { lang: s.language },
-      h('p', { class: 'quote-text' }, s.mode === 'DIRECT_QUOTE' ? `“${s.text}”` : s.text),
+      h('p', { class: 'quote-text' }, s.mode === 'DIRECT_QUOTE' ? `“${s.text}”` : s.text, ' ', originalMark(s.language, 'the words as reported')),
     ),
-    h('p', { class: 'quote-gloss', lang: 'en' }, h('span', { class: 'visually-hidden' }, 'English gloss: '), s.gloss),
+    h('p', { class: 'quote-gloss', lang: 'en' }, h('span', { class: 'visually-hidden' }, 'English gloss: '), s.gloss, ' ', originalMark('en', 'our gloss')),
     h(
       'figcaption',
       null,
@@ -44,7 +58,7 @@ export function quoteBlock(s: StatementFull): HTMLElement {
       'Source: ',
       sourceCitation(s.source),
       // `via` runs from the speaker outwards; read from the report inwards: report, citing DW, citing Interfax.
-      [...s.via].reverse().map((v) => [', citing ', sourceCitation(v)]),
+      [...s.via].reverse().map((v) => [', citing ', viaCitation(v)]),
       ' · ',
       h('a', { href: routeHref('entity', s.id), class: 'muted' }, 'statement'),
     ),

@@ -8,14 +8,14 @@ import { routeHref } from '../app/router.js';
 import type { ViewContext, ViewMount } from '../app/view.js';
 import { type ActorData, type ActorStatementsData, type DemandRow, actorQuery, actorStatementsQuery } from '../operations/actor.js';
 import { actorLink, actorList, entityLink, facts, kindBadge, stanceChip } from '../ui/badges.js';
-import { append, h, type Child } from '../ui/dom.js';
-import { everyLanguage, otherLanguages } from '../ui/localized.js';
+import { append, h, replaceChildren, type Child } from '../ui/dom.js';
 import { formatDate, formatPeriod } from '../text/dates.js';
 import { enumLabel } from '../text/vocabulary.js';
 import { quoteBlock } from '../ui/quote.js';
 import { copyIdAction, copyLinkAction, toolbar } from '../ui/export.js';
 import { load } from '../ui/status.js';
 import { egoNetworkSection } from './ego-network.js';
+import { allLanguages, inLanguage, labelLink, localizedLink } from '../ui/localized.js';
 
 /** Mounts the actor view. */
 export const mountActorView: ViewMount = (outlet, route, ctx) => {
@@ -25,8 +25,9 @@ export const mountActorView: ViewMount = (outlet, route, ctx) => {
   ctx.setTitle('Actor');
   void load(ctx, body, 'the actor', (signal) => ctx.client.request<ActorData>(actorQuery, { id: route.id }, { signal }), (data) => {
     const a = data.actor;
-    heading.replaceChildren(a.name, ' ', kindBadge('ACTOR'));
-    ctx.setTitle(a.name);
+    const name = a.names.best.text;
+    replaceChildren(heading, inLanguage(a.names.best, 'name'), ' ', kindBadge('ACTOR'));
+    ctx.setTitle(name);
     const profile = h(
       'div',
       { class: 'profile' },
@@ -36,18 +37,19 @@ export const mountActorView: ViewMount = (outlet, route, ctx) => {
         { class: 'panel', 'aria-label': 'About' },
         h('details', { class: 'section', open: true }, h('summary', null, h('h2', null, 'About')), facts([
           ['Kind', enumLabel('ActorKind', a.kind)],
-          ['Names', everyLanguage(a.names)],
+          ['Names', allLanguages(a.names.all)],
           ['Also called', a.aliases.join(', ')],
           ['Country code', a.countryCode],
           ['Part of', a.partOf ? actorLink(a.partOf) : null],
           ['Speaks for', a.speaksFor.length > 0 ? actorList(a.speaksFor) : null],
-          ['Description', a.description],
+          ['Description', a.descriptions ? inLanguage(a.descriptions.best, 'description') : null],
+          ['Descriptions', allLanguages(a.descriptions?.all)],
           ['Note', a.note],
         ])),
-        h('p', { class: 'links' }, h('a', { href: routeHref('timeline', undefined, { actor: a.id }) }, `Timeline of ${a.name}`), ' · ', h('a', { href: routeHref('paths', undefined, { from: a.id }) }, 'Find paths from here')),
+        h('p', { class: 'links' }, h('a', { href: routeHref('timeline', undefined, { actor: a.id }) }, `Timeline of ${name}`), ' · ', h('a', { href: routeHref('paths', undefined, { from: a.id }) }, 'Find paths from here')),
       ),
-      listSection('Offices', a.offices, (o) => [h('strong', null, o.title), otherLanguages(o.titles, o.title), ', ', actorLink(o.organization), ` · as of ${formatDate(o.asOf)}`]),
-      listSection('Officials', a.officials, (o) => [actorLink(o.holder), `, ${o.title} · as of ${formatDate(o.asOf)}`]),
+      listSection('Offices', a.offices, (o) => [inLanguage(o.titles.best, 'title', 'strong'), ', ', actorLink(o.organization), ` · as of ${formatDate(o.asOf)}`]),
+      listSection('Officials', a.officials, (o) => [actorLink(o.holder), ', ', inLanguage(o.titles.best, 'title'), ` · as of ${formatDate(o.asOf)}`]),
       listSection('Member of', a.memberships, (m) => [actorLink(m.organization), ` · ${period(m.from, m.until)}`]),
       listSection(`Members (${a.members.length})`, a.members, (m) => [actorLink(m.member), ` · ${period(m.from, m.until)}`], 'compact-columns', 0),
       listSection('Demands made', a.demandsMade, (d) => demandRow(d, 'of', d.of)),
@@ -60,7 +62,7 @@ export const mountActorView: ViewMount = (outlet, route, ctx) => {
           ' ',
           h('time', { datetime: s.date.iso }, formatDate(s.date)),
           ' · ',
-          h('a', { href: routeHref('entity', s.id) }, s.summary),
+          localizedLink(routeHref('entity', s.id), s.summaries.best, 'summary'),
           s.respondsTo ? [' · answers ', entityLink(s.respondsTo)] : null,
           s.towards ? [' · towards ', actorLink(s.towards)] : null,
         ],
@@ -69,12 +71,12 @@ export const mountActorView: ViewMount = (outlet, route, ctx) => {
       listSection(`Events${countNote(a.events?.totalCount ?? 0, a.events?.edges.length ?? 0)}`, a.events?.edges.map((e) => e.node) ?? [], (p) => [
         h('time', { datetime: p.event.date.iso }, formatDate(p.event.date)),
         ' · ',
-        h('a', { href: routeHref('entity', p.event.id) }, p.event.label),
+        labelLink(routeHref('entity', p.event.id), p.event),
         ` · ${enumLabel('ParticipantRole', p.role)}`,
       ]),
     );
-    append(body, profile, egoNetworkSection(ctx, { id: a.id, label: a.name }, { name: 'actor', id: route.id, query: route.query }));
-    return `Actor ${a.name} loaded.`;
+    append(body, profile, egoNetworkSection(ctx, { id: a.id, label: name }, { name: 'actor', id: route.id, query: route.query }));
+    return `Actor ${name} loaded.`;
   });
 };
 
@@ -84,8 +86,8 @@ function actorSummary(a: ActorData['actor']): HTMLElement {
   return h(
     'section',
     { class: 'panel summary-panel', 'aria-label': 'Summary' },
-    h('p', null, h('strong', null, a.name), ` is a ${enumLabel('ActorKind', a.kind).toLowerCase()}`, a.partOf ? [', part of ', actorLink(a.partOf)] : null, a.memberships.length > 0 ? [', a member of ', actorList(a.memberships.map((m) => m.organization))] : null, '.'),
-    a.description ? h('p', null, a.description) : null,
+    h('p', null, inLanguage(a.names.best, 'name', 'strong'), ` is a ${enumLabel('ActorKind', a.kind).toLowerCase()}`, a.partOf ? [', part of ', actorLink(a.partOf)] : null, a.memberships.length > 0 ? [', a member of ', actorList(a.memberships.map((m) => m.organization))] : null, '.'),
+    a.descriptions ? h('p', null, inLanguage(a.descriptions.best, 'description')) : null,
     h(
       'ul',
       { class: 'summary-stats' },
@@ -96,7 +98,7 @@ function actorSummary(a: ActorData['actor']): HTMLElement {
       stat(a.members.length, 'members'),
       stat(a.offices.length + a.officials.length, 'offices'),
     ),
-    toolbar(`Share ${a.name}`, [copyLinkAction(), copyIdAction(a.id)]),
+    toolbar(`Share ${a.names.best.text}`, [copyLinkAction(), copyIdAction(a.id)]),
   );
 }
 
@@ -110,8 +112,7 @@ function countNote(total: number, shown: number): string {
 
 function demandRow(d: DemandRow, relation: 'of' | 'by', actors: ActorRef[]): Child {
   return [
-    h('a', { href: routeHref('demand', d.id) }, d.summary),
-    otherLanguages(d.summaries, d.summary),
+    localizedLink(routeHref('demand', d.id), d.summaries.best, 'summary'),
     ` · ${relation} `,
     actorList(actors),
     ` · since ${formatDate(d.since)}`,

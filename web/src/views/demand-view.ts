@@ -8,8 +8,7 @@ import { routeHref } from '../app/router.js';
 import type { ViewMount } from '../app/view.js';
 import { type DemandResponse, type DemandData, demandQuery } from '../operations/demand.js';
 import { actorLink, actorList, entityLink, facts, kindBadge, stanceChip } from '../ui/badges.js';
-import { append, h } from '../ui/dom.js';
-import { taggedText } from '../ui/localized.js';
+import { append, h, replaceChildren } from '../ui/dom.js';
 import { stanceName } from '../ui/kinds.js';
 import { formatDate } from '../text/dates.js';
 import { enumLabel } from '../text/vocabulary.js';
@@ -18,6 +17,7 @@ import { emptyPanel, load } from '../ui/status.js';
 import { copyIdAction, copyLinkAction, toolbar } from '../ui/export.js';
 import type { GraphqlClient } from '../api/graphql-client.js';
 import { dateSpan } from '../text/dates.js';
+import { allLanguages, inLanguage, localizedLink } from '../ui/localized.js';
 
 /**
  * The demand, its status as of `asOf`; without a date, as of its latest response (or
@@ -41,19 +41,19 @@ export const mountDemandView: ViewMount = (outlet, route, ctx) => {
   const asOf = asked && /^\d{4}(-\d{2}(-\d{2})?)?$/.test(asked) ? asked : null;
   void load(ctx, body, 'the demand', (signal) => loadDemand(ctx.client, route.id, asOf, signal), (data) => {
     const d = data.demand;
-    heading.replaceChildren(d.summary, ' ', kindBadge('DEMAND'));
-    ctx.setTitle(d.summary);
+    replaceChildren(heading, inLanguage(d.summaries.best, 'summary'), ' ', kindBadge('DEMAND'));
+    ctx.setTitle(d.summaries.best.text);
     append(
       body,
       h(
         'section',
         { class: 'panel', 'aria-label': 'The demand' },
-        ...d.summaries.all.filter((t) => t.text !== d.summary).map((t) => h('p', { class: 'quote-text' }, taggedText(t))),
         facts([
+          ['Summaries', allLanguages(d.summaries.all)],
           ['Demanded by', actorList(d.by)],
           ['Of', actorList(d.of)],
           ['Since', formatDate(d.since)],
-          ['Instrument', d.instrument ? [h('a', { href: routeHref('entity', d.instrument.id) }, d.instrument.title), ` (${enumLabel('InstrumentKind', d.instrument.kind)}, ${formatDate(d.instrument.published)})`] : null],
+          ['Instrument', d.instrument ? [localizedLink(routeHref('entity', d.instrument.id), d.instrument.titles.best, 'title'), ` (${enumLabel('InstrumentKind', d.instrument.kind)}, ${formatDate(d.instrument.published)})`] : null],
           ['Issues', d.issues.flatMap((i, n) => (n === 0 ? [entityLink({ ...i, entityKind: 'ISSUE' })] : [', ', entityLink({ ...i, entityKind: 'ISSUE' })]))],
           ['CAMEO code', d.cameoCode],
           ['Note', d.note],
@@ -66,7 +66,7 @@ export const mountDemandView: ViewMount = (outlet, route, ctx) => {
       d.evidence.length > 0 ? h('section', { class: 'panel', 'aria-labelledby': 'demand-evidence' }, h('h2', { id: 'demand-evidence' }, 'Where the demand is reported'), d.evidence.map(quoteBlock)) : null,
       d.sources.length > 0 ? h('section', { class: 'panel', 'aria-labelledby': 'demand-sources' }, h('h2', { id: 'demand-sources' }, 'Sources'), h('ul', { class: 'plain-list' }, d.sources.map((s) => h('li', null, sourceCitation(s))))) : null,
     );
-    return `Demand loaded: ${d.summary} ${d.responses.length} responses.`;
+    return `Demand loaded: ${d.summaries.best.text} ${d.responses.length} responses.`;
   });
 };
 
@@ -116,7 +116,7 @@ function responseCard(r: DemandResponse): HTMLElement {
     'article',
     { class: 'panel response', 'data-stance': r.id },
     h('h4', null, actorLink(r.holder), ' · ', h('time', { datetime: r.date.iso }, formatDate(r.date))),
-    h('p', null, h('a', { href: routeHref('entity', r.id) }, r.summary)),
+    h('p', null, localizedLink(routeHref('entity', r.id), r.summaries.best, 'summary')),
     r.towards ? h('p', { class: 'muted' }, 'Towards ', actorLink(r.towards), ` · CAMEO ${r.cameoCode}`) : h('p', { class: 'muted' }, `CAMEO ${r.cameoCode}`),
     r.evidence.length > 0 ? r.evidence.map(quoteBlock) : h('p', { class: 'muted' }, 'No quote supports this response.'),
     r.sources.length > 0 ? h('p', { class: 'response-sources' }, 'Sources: ', r.sources.flatMap((s, i) => (i === 0 ? [sourceCitation(s)] : ['; ', sourceCitation(s)]))) : null,

@@ -7,15 +7,15 @@ import { entityHref, routeHref } from '../app/router.js';
 import type { EntityDetails } from '../operations/entity.js';
 import { facts, stanceChip } from '../ui/badges.js';
 import { h, type Child } from '../ui/dom.js';
-import { everyLanguage, type LanguageTexts } from '../ui/localized.js';
 import { formatDate } from '../text/dates.js';
 import { enumLabel } from '../text/vocabulary.js';
 import { externalLink } from '../ui/external-link.js';
+import { languageName } from '../text/languages.js';
+import { allLanguages, inLanguage, labelLink, type LabelledRef, type LocalizedString, type TextNoun } from '../ui/localized.js';
 
-/** A reference as the query selects it; the kind is known from the field. */
-interface Ref {
+/** A reference as the query selects it, with the language of its label; the kind is known from the field. */
+interface Ref extends LabelledRef {
   id: string;
-  label: string;
   entityKind?: EntityKind;
 }
 
@@ -24,10 +24,35 @@ const iso = (v: unknown): string | null => (v && typeof v === 'object' && 'iso' 
 function refs(kind: EntityKind, v: unknown): Child {
   const list = (Array.isArray(v) ? v : v ? [v] : []) as Ref[];
   if (list.length === 0) return null;
-  return list.flatMap((r, i) => [i > 0 ? ', ' : '', h('a', { href: entityHref({ id: r.id, entityKind: r.entityKind ?? kind }) }, r.label)]);
+  return list.flatMap((r, i) => [i > 0 ? ', ' : '', labelLink(entityHref({ id: r.id, entityKind: r.entityKind ?? kind }), r)]);
 }
 
 const text = (v: unknown): string | null => (v === null || v === undefined || v === '' ? null : String(v));
+
+/** A localized text as the query selects it (fragment Texts). */
+interface Texts {
+  best: LocalizedString;
+  all: LocalizedString[];
+}
+
+/** The text in the display language (else marked with its language). */
+const shown = (t: Texts | null | undefined, noun: TextNoun): Child => (t ? inLanguage(t.best, noun) : null);
+
+/** Every language of a text, each marked; left out when there is only one. */
+const every = (t: Texts | null | undefined): Child => allLanguages(t?.all);
+
+/**
+ * What the entity's heading shows: its name, title or summary in the display language
+ * with the language it is in (a statement's label is our English gloss); null when its
+ * label is not a text of the graph (figures, memberships).
+ */
+export function entityHeading(e: EntityDetails): { text: LocalizedString; noun: TextNoun } | null {
+  if (e.names) return { text: e.names.best, noun: 'name' };
+  if (e.titles) return { text: e.titles.best, noun: 'title' };
+  if (e.summaries) return { text: e.summaries.best, noun: 'summary' };
+  if (e.entityKind === 'STATEMENT') return { text: { lang: 'en', text: e.label }, noun: 'gloss' };
+  return null;
+}
 
 /** The facts of one entity, by kind. */
 export function entityFacts(e: EntityDetails): HTMLElement {
@@ -37,7 +62,8 @@ export function entityFacts(e: EntityDetails): HTMLElement {
         ['Stance', e.stanceKind ? stanceChip(String(e.stanceKind)) : null],
         ['Held by', refs('ACTOR', e.holder)],
         ['Date', iso(e.date)],
-        ['Summary', text(e.summary)],
+        ['Summary', shown(e.summaries, 'summary')],
+        ['Summaries', every(e.summaries)],
         ['Answers', refs('DEMAND', e.respondsTo)],
         ['Towards', refs('ACTOR', e.towards)],
         ['Issues', refs('ISSUE', e.issues)],
@@ -52,17 +78,18 @@ export function entityFacts(e: EntityDetails): HTMLElement {
     case 'EVENT':
       return facts([
         ['Kind', e.eventKind ? enumLabel('EventKind', String(e.eventKind)) : null],
-        ['Names', everyLanguage(e.names as LanguageTexts)],
+        ['Names', every(e.names)],
         ['Date', [iso(e.date), iso(e.until) ? ` – ${iso(e.until)}` : '']],
         ['Duration', e.durationMinutes ? `${String(e.durationMinutes)} minutes` : null],
         ['Place', refs('PLACE', e.place)],
         ['Status', e.status ? enumLabel('ClaimStatus', String(e.status)) : null],
         ['Claimed by', refs('ACTOR', e.claimedBy)],
-        ['Description', text(e.description)],
+        ['Description', shown(e.descriptions, 'description')],
+        ['Descriptions', every(e.descriptions)],
         [
           'Participants',
           Array.isArray(e.participants) && e.participants.length > 0
-            ? h('ul', { class: 'plain-list compact-columns' }, (e.participants as { role: string; actor: Ref }[]).map((p) => h('li', null, h('a', { href: routeHref('actor', p.actor.id) }, p.actor.label), ` (${enumLabel('ParticipantRole', p.role)})`)))
+            ? h('ul', { class: 'plain-list compact-columns' }, (e.participants as { role: string; actor: Ref }[]).map((p) => h('li', null, refs('ACTOR', p.actor), ` (${enumLabel('ParticipantRole', p.role)})`)))
             : null,
         ],
         ['Issues', refs('ISSUE', e.issues)],
@@ -75,8 +102,9 @@ export function entityFacts(e: EntityDetails): HTMLElement {
       ]);
     case 'ISSUE':
       return facts([
-        ['Names', everyLanguage(e.names as LanguageTexts)],
-        ['Description', text(e.description)],
+        ['Names', every(e.names)],
+        ['Description', shown(e.descriptions, 'description')],
+        ['Descriptions', every(e.descriptions)],
         ['Part of', refs('ISSUE', e.parent)],
         ['Sub-issues', refs('ISSUE', e.children)],
         ['Demands', refs('DEMAND', e.demands)],
@@ -85,9 +113,9 @@ export function entityFacts(e: EntityDetails): HTMLElement {
     case 'SOURCE':
       return facts([
         ['Kind', e.sourceKind ? enumLabel('SourceKind', String(e.sourceKind)) : null],
-        ['Title', text(e.title)],
-        ['Titles', everyLanguage(e.titles as LanguageTexts)],
-        ['Language', text(e.language)],
+        ['Title', shown(e.titles, 'title')],
+        ['Titles', every(e.titles)],
+        ['Language', e.language ? languageName(String(e.language)) : null],
         ['Published', iso(e.published)],
         ['Publisher', refs('ACTOR', e.publisher)],
         ['Address', e.url ? externalLink(String(e.url)) : null],
@@ -98,15 +126,15 @@ export function entityFacts(e: EntityDetails): HTMLElement {
     case 'PLACE':
       return facts([
         ['Kind', e.placeKind ? enumLabel('PlaceKind', String(e.placeKind)) : null],
-        ['Names', everyLanguage(e.names as LanguageTexts)],
+        ['Names', every(e.names)],
         ['Within', refs('PLACE', e.within)],
         ['Events', refs('EVENT', e.events)],
       ]);
     case 'INSTRUMENT':
       return facts([
         ['Kind', e.instrumentKind ? enumLabel('InstrumentKind', String(e.instrumentKind)) : null],
-        ['Title', text(e.title)],
-        ['Titles', everyLanguage(e.titles as LanguageTexts)],
+        ['Title', shown(e.titles, 'title')],
+        ['Titles', every(e.titles)],
         ['Published', iso(e.instrumentPublished)],
         ['Issued by', refs('ACTOR', e.issuedBy)],
         ['Addressed to', refs('ACTOR', e.addressedTo)],
@@ -114,8 +142,8 @@ export function entityFacts(e: EntityDetails): HTMLElement {
       ]);
     case 'OFFICE':
       return facts([
-        ['Title', text(e.title)],
-        ['Titles', everyLanguage(e.titles as LanguageTexts)],
+        ['Title', shown(e.titles, 'title')],
+        ['Titles', every(e.titles)],
         ['Holder', refs('ACTOR', e.holder)],
         ['Organisation', refs('ACTOR', e.organization)],
         ['As of', iso(e.asOf)],

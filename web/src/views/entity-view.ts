@@ -8,12 +8,13 @@ import { routeHref } from '../app/router.js';
 import type { ViewMount } from '../app/view.js';
 import { type EntityData, entityQuery } from '../operations/entity.js';
 import { facts, kindBadge } from '../ui/badges.js';
-import { append, h } from '../ui/dom.js';
+import { append, h, replaceChildren } from '../ui/dom.js';
 import { quoteBlock, sourceCitation } from '../ui/quote.js';
 import { copyIdAction, copyLinkAction, toolbar } from '../ui/export.js';
 import { load } from '../ui/status.js';
 import { egoNetworkSection } from './ego-network.js';
-import { entityFacts } from './entity-facts.js';
+import { entityFacts, entityHeading } from './entity-facts.js';
+import { inLanguage } from '../ui/localized.js';
 
 /** Mounts the generic entity view. */
 export const mountEntityView: ViewMount = (outlet, route, ctx) => {
@@ -28,7 +29,8 @@ export const mountEntityView: ViewMount = (outlet, route, ctx) => {
       ctx.navigate(routeHref(e.entityKind === 'ACTOR' ? 'actor' : 'demand', e.id), { replace: true });
       return;
     }
-    heading.replaceChildren(e.label, ' ', kindBadge(e.entityKind));
+    const title = entityHeading(e);
+    replaceChildren(heading, title ? inLanguage(title.text, title.noun) : e.label, ' ', kindBadge(e.entityKind));
     ctx.setTitle(e.label);
     const prov = data.provenance;
     // A statement's own quote is shown in its facts; evidence lists the others.

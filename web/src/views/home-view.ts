@@ -8,10 +8,10 @@ import type { ViewMount } from '../app/view.js';
 import { type OverviewData, overviewQuery } from '../operations/overview.js';
 import { actorList, actorLink } from '../ui/badges.js';
 import { append, h } from '../ui/dom.js';
-import { otherLanguages } from '../ui/localized.js';
 import { formatDate } from '../text/dates.js';
 import { enumLabel } from '../text/vocabulary.js';
 import { emptyPanel, load } from '../ui/status.js';
+import { localizedLink } from '../ui/localized.js';
 
 /** Mounts the overview. */
 export const mountHomeView: ViewMount = (outlet, _route, ctx) => {
@@ -48,7 +48,7 @@ function demandsSection(data: OverviewData): HTMLElement {
             h(
               'li',
               { class: 'card' },
-              h('a', { href: routeHref('demand', d.id), class: 'card-title' }, d.summary),
+              localizedLink(routeHref('demand', d.id), d.summaries.best, 'summary', { class: 'card-title' }),
               h('p', { class: 'muted' }, 'By ', actorList(d.by), ' of ', actorList(d.of), ` · since ${formatDate(d.since)} · `, h('span', { class: `state-badge state-${d.status.state.toLowerCase()}` }, enumLabel('DemandState', d.status.state))),
               h('p', null, h('a', { href: routeHref('positions', undefined, { demand: d.id }) }, 'Positions on this demand')),
             ),
@@ -74,8 +74,7 @@ function issuesSection(data: OverviewData): HTMLElement {
         h(
           'li',
           null,
-          h('a', { href: routeHref('entity', i.id) }, i.name),
-          otherLanguages(i.names, i.name),
+          localizedLink(routeHref('entity', i.id), i.names.best, 'name'),
           ' · ',
           h('a', { href: routeHref('positions', undefined, { issue: i.id }), class: 'small-link' }, 'positions'),
           ' · ',

@@ -8,7 +8,8 @@
 import { entityHref, routeHref } from '../app/router.js';
 import { positionReason } from '../text/position-words.js';
 import { enumLabel } from '../text/vocabulary.js';
-import { h, srOnly, uniqueId } from '../ui/dom.js';
+import { h, srOnly, uniqueId, type Child } from '../ui/dom.js';
+import { labelLink } from '../ui/localized.js';
 import { STANCE_STYLE, stanceName } from '../ui/kinds.js';
 import type { Axis, ColumnPositions, PositionCell } from './positions-data.js';
 import { wireTooltip } from './matrix-tooltip.js';
@@ -71,7 +72,7 @@ export function positionsMatrix(axis: Axis, columns: readonly ColumnPositions[],
   const grouped = groups.length > 1 || (groups[0]?.label ?? '') !== '';
   const captionId = uniqueId('matrix-caption');
   const tooltip = h('div', { class: 'tooltip', role: 'tooltip', id: uniqueId('matrix-tooltip'), hidden: true });
-  const headLink = (c: ColumnPositions): HTMLElement => h('a', { href: axis === 'demand' ? routeHref('demand', c.column.id) : routeHref('entity', c.column.id), tabindex: -1 }, c.column.label);
+  const headLink = (c: ColumnPositions): Child => labelLink(axis === 'demand' ? routeHref('demand', c.column.id) : routeHref('entity', c.column.id), c.column, { tabindex: -1 });
   const table = h(
     'table',
     { class: `matrix${grouped ? ' grouped' : ''}`, role: 'grid', 'aria-labelledby': captionId, 'aria-rowcount': rows.length + (grouped ? 2 : 1), 'aria-colcount': ordered.length + 1 },
@@ -95,7 +96,7 @@ export function positionsMatrix(axis: Axis, columns: readonly ColumnPositions[],
         h(
           'tr',
           { 'data-actor': row.actor.id },
-          h('th', { scope: 'row', class: 'row-head' }, h('a', { href: routeHref('actor', row.actor.id), tabindex: -1 }, row.actor.label), h('span', { class: 'row-kind muted' }, enumLabel('ActorKind', row.actor.kind))),
+          h('th', { scope: 'row', class: 'row-head' }, labelLink(routeHref('actor', row.actor.id), row.actor, { tabindex: -1 }), h('span', { class: 'row-kind muted' }, enumLabel('ActorKind', row.actor.kind))),
           ordered.map((c) => cell(row, c)),
         ),
       ),

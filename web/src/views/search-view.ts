@@ -8,10 +8,11 @@ import { entityHref, routeHref, type Route } from '../app/router.js';
 import type { ViewContext, ViewMount } from '../app/view.js';
 import { type SearchHit, type SearchData, searchQuery } from '../operations/search.js';
 import { kindBadge } from '../ui/badges.js';
-import { append, h, replaceChildren } from '../ui/dom.js';
+import { append, h, replaceChildren, type Child } from '../ui/dom.js';
 import { kindName } from '../ui/kinds.js';
 import { pagedList } from '../ui/paged-list.js';
 import { emptyPanel, load } from '../ui/status.js';
+import { labelLink } from '../ui/localized.js';
 
 function kindsOf(route: Route): EntityKind[] {
   const raw = route.query.get('kinds') ?? '';
@@ -91,8 +92,13 @@ function hitItem(hit: SearchHit): HTMLLIElement {
     { class: 'hit', 'data-kind': hit.kind, 'data-id': hit.node.id },
     kindBadge(hit.kind),
     ' ',
-    h('a', { href: entityHref(hit.node), class: 'hit-title' }, hit.node.label),
+    hitTitle(hit),
     hit.detail ? h('span', { class: 'hit-detail muted' }, ` · ${hit.detail}`) : null,
     hit.matchedText && hit.matchedText !== hit.node.label ? h('p', { class: 'hit-match muted' }, 'Matched: ', h('q', null, hit.matchedText)) : null,
   );
+}
+
+/** A hit's label as a link, in its language (marked when it is not the display language). */
+function hitTitle(hit: SearchHit): Child {
+  return labelLink(entityHref(hit.node), hit.node, { class: 'hit-title' });
 }

@@ -58,7 +58,7 @@ export function timelineChart(items: readonly TimelineItem[], total: number, by:
   for (const item of items) {
     for (const g of groupsOf(item, by)) {
       const row = rows.get(g) ?? { label: g, spans: [] };
-      row.spans.push({ start: item.date.start, end: item.date.end, label: `${formatDate(item.date)}: ${item.title}`, ...colours(item) });
+      row.spans.push({ start: item.date.start, end: item.date.end, label: `${formatDate(item.date)}: ${item.entity.label}`, ...colours(item) });
       rows.set(g, row);
     }
   }
@@ -86,7 +86,7 @@ export function timelineCsvAction(items: () => readonly TimelineItem[]): ToolAct
       const list = items();
       downloadCsv('timeline.csv', [
         ['Date', 'From', 'To', 'Kind', 'Title', 'Who', 'Issues'],
-        ...list.map((i) => [formatDate(i.date), i.date.start, i.date.end, enumLabel('TimelineItemKind', i.kind), i.title, (i.entity.speaker ?? i.entity.holder)?.label ?? '', (i.entity.issues ?? []).map((x) => x.label).join('; ')]),
+        ...list.map((i) => [formatDate(i.date), i.date.start, i.date.end, enumLabel('TimelineItemKind', i.kind), i.entity.label, (i.entity.speaker ?? i.entity.holder)?.label ?? '', (i.entity.issues ?? []).map((x) => x.label).join('; ')]),
       ]);
       return `CSV downloaded: ${list.length} items.`;
     },

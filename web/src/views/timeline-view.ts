@@ -13,6 +13,7 @@ import { formatDate } from '../text/dates.js';
 import { enumLabel } from '../text/vocabulary.js';
 import { pagedList } from '../ui/paged-list.js';
 import { emptyPanel, load } from '../ui/status.js';
+import { labelLink } from '../ui/localized.js';
 import { copyLinkAction, toolbar } from '../ui/export.js';
 import { GROUPINGS, timelineChart, timelineCsvAction, type TimelineGrouping } from './timeline-chart.js';
 
@@ -171,7 +172,7 @@ function itemRow(item: TimelineItem): HTMLLIElement {
     h(
       'div',
       { class: 'timeline-content' },
-      h('p', { class: 'timeline-title' }, kindBadge(e.entityKind), ' ', e.stanceKind ? [stanceChip(e.stanceKind), ' '] : null, h('a', { href: entityHref(e) }, item.title)),
+      h('p', { class: 'timeline-title' }, kindBadge(e.entityKind), ' ', e.stanceKind ? [stanceChip(e.stanceKind), ' '] : null, labelLink(entityHref(e), e)),
       e.text ? h('p', { class: 'timeline-quote' }, h('q', { lang: e.language ?? 'id' }, e.text), h('br'), h('span', { class: 'quote-gloss', lang: 'en' }, e.gloss ?? '')) : null,
       e.speaker ? h('p', { class: 'muted' }, actorLink(e.speaker)) : e.holder ? h('p', { class: 'muted' }, actorLink(e.holder)) : null,
       e.eventKind ? h('p', { class: 'muted' }, enumLabel('EventKind', e.eventKind)) : null,

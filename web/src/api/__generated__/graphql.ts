@@ -245,86 +245,130 @@ export type TimelineItemKind =
 
 export type ActorPageQueryVariables = Exact<{
   id: string | number;
+  lang: string | null | undefined;
 }>;
 
 
-export type ActorPageQuery = { actor: { id: string, label: string, kind: ActorKind, name: string, aliases: Array<string>, countryCode: string | null, description: string | null, note: string | null, names: { all: Array<{ lang: string, text: string }> }, partOf: { id: string, label: string } | null, offices: Array<{ id: string, title: string, titles: { all: Array<{ lang: string, text: string }> }, organization: { id: string, label: string }, asOf: { iso: string } }>, officials: Array<{ id: string, title: string, holder: { id: string, label: string }, asOf: { iso: string } }>, speaksFor: Array<{ id: string, label: string }>, memberships: Array<{ id: string, organization: { id: string, label: string }, from: { iso: string }, until: { iso: string } | null }>, members: Array<{ id: string, member: { id: string, label: string }, from: { iso: string }, until: { iso: string } | null }>, demandsMade: Array<{ id: string, summary: string, summaries: { all: Array<{ lang: string, text: string }> }, since: { iso: string }, by: Array<{ id: string, label: string }>, of: Array<{ id: string, label: string }> }>, demandsReceived: Array<{ id: string, summary: string, summaries: { all: Array<{ lang: string, text: string }> }, since: { iso: string }, by: Array<{ id: string, label: string }>, of: Array<{ id: string, label: string }> }>, stances: { totalCount: number, edges: Array<{ node: { id: string, kind: StanceKind, summary: string, date: { iso: string }, respondsTo:
+export type ActorPageQuery = { actor: { id: string, kind: ActorKind, aliases: Array<string>, countryCode: string | null, note: string | null, names: { best: { lang: string, text: string }, all: Array<{ lang: string, text: string }> }, descriptions: { best: { lang: string, text: string }, all: Array<{ lang: string, text: string }> } | null, partOf: { id: string, label: string, names: { best: { lang: string } } } | null, offices: Array<{ id: string, titles: { best: { lang: string, text: string } }, organization: { id: string, label: string, names: { best: { lang: string } } }, asOf: { iso: string } }>, officials: Array<{ id: string, titles: { best: { lang: string, text: string } }, holder: { id: string, label: string, names: { best: { lang: string } } }, asOf: { iso: string } }>, speaksFor: Array<{ id: string, label: string, names: { best: { lang: string } } }>, memberships: Array<{ id: string, organization: { id: string, label: string, names: { best: { lang: string } } }, from: { iso: string }, until: { iso: string } | null }>, members: Array<{ id: string, member: { id: string, label: string, names: { best: { lang: string } } }, from: { iso: string }, until: { iso: string } | null }>, demandsMade: Array<{ id: string, summaries: { best: { lang: string, text: string } }, since: { iso: string }, by: Array<{ id: string, label: string, names: { best: { lang: string } } }>, of: Array<{ id: string, label: string, names: { best: { lang: string } } }> }>, demandsReceived: Array<{ id: string, summaries: { best: { lang: string, text: string } }, since: { iso: string }, by: Array<{ id: string, label: string, names: { best: { lang: string } } }>, of: Array<{ id: string, label: string, names: { best: { lang: string } } }> }>, stances: { totalCount: number, edges: Array<{ node: { id: string, kind: StanceKind, summaries: { best: { lang: string, text: string } }, date: { iso: string }, respondsTo:
+            | { id: string, label: string, entityKind: EntityKind, names: { best: { lang: string } } }
+            | { id: string, label: string, entityKind: EntityKind, titles: { best: { lang: string } } }
             | { id: string, label: string, entityKind: EntityKind }
+            | { id: string, label: string, entityKind: EntityKind, names: { best: { lang: string } } }
+            | { id: string, label: string, entityKind: EntityKind, titles: { best: { lang: string } } }
+            | { id: string, label: string, entityKind: EntityKind, summaries: { best: { lang: string } } }
+            | { id: string, label: string, entityKind: EntityKind, summaries: { best: { lang: string } } }
             | { id: string, label: string, entityKind: EntityKind }
+            | { id: string, label: string, entityKind: EntityKind, names: { best: { lang: string } } }
             | { id: string, label: string, entityKind: EntityKind }
-            | { id: string, label: string, entityKind: EntityKind }
-            | { id: string, label: string, entityKind: EntityKind }
-            | { id: string, label: string, entityKind: EntityKind }
-            | { id: string, label: string, entityKind: EntityKind }
-            | { id: string, label: string, entityKind: EntityKind }
-            | { id: string, label: string, entityKind: EntityKind }
-            | { id: string, label: string, entityKind: EntityKind }
-            | { id: string, label: string, entityKind: EntityKind }
-            | { id: string, label: string, entityKind: EntityKind }
-           | null, towards: { id: string, label: string } | null } }> }, events: { totalCount: number, edges: Array<{ node: { role: ParticipantRole, event: { id: string, label: string, kind: EventKind, date: { iso: string } } } }> } } | null };
+            | { id: string, label: string, entityKind: EntityKind, names: { best: { lang: string } } }
+            | { id: string, label: string, entityKind: EntityKind, titles: { best: { lang: string } } }
+           | null, towards: { id: string, label: string, names: { best: { lang: string } } } | null } }> }, events: { totalCount: number, edges: Array<{ node: { role: ParticipantRole, event: { id: string, label: string, kind: EventKind, date: { iso: string }, names: { best: { lang: string } } } } }> } } | null };
+
+export type DemandRowFragment = { id: string, summaries: { best: { lang: string, text: string } }, since: { iso: string }, by: Array<{ id: string, label: string, names: { best: { lang: string } } }>, of: Array<{ id: string, label: string, names: { best: { lang: string } } }> };
+
+export type ActorRefFragment = { id: string, label: string, names: { best: { lang: string } } };
+
+type LabelLanguage_Actor_Fragment = { names: { best: { lang: string } } };
+
+type LabelLanguage_Office_Fragment = { titles: { best: { lang: string } } };
+
+type LabelLanguage_Issue_Fragment = { names: { best: { lang: string } } };
+
+type LabelLanguage_Instrument_Fragment = { titles: { best: { lang: string } } };
+
+type LabelLanguage_Demand_Fragment = { summaries: { best: { lang: string } } };
+
+type LabelLanguage_Stance_Fragment = { summaries: { best: { lang: string } } };
+
+type LabelLanguage_Event_Fragment = { names: { best: { lang: string } } };
+
+type LabelLanguage_Place_Fragment = { names: { best: { lang: string } } };
+
+type LabelLanguage_Source_Fragment = { titles: { best: { lang: string } } };
+
+export type LabelLanguageFragment =
+  | LabelLanguage_Actor_Fragment
+  | LabelLanguage_Office_Fragment
+  | LabelLanguage_Issue_Fragment
+  | LabelLanguage_Instrument_Fragment
+  | LabelLanguage_Demand_Fragment
+  | LabelLanguage_Stance_Fragment
+  | LabelLanguage_Event_Fragment
+  | LabelLanguage_Place_Fragment
+  | LabelLanguage_Source_Fragment
+;
 
 export type ActorStatementsQueryVariables = Exact<{
   id: string | number;
+  lang: string | null | undefined;
 }>;
 
 
-export type ActorStatementsQuery = { actor: { id: string, statements: { totalCount: number, edges: Array<{ node: { id: string, mode: StatementMode, text: string, language: string, gloss: string, note: string | null, said: { iso: string }, speaker: { id: string, label: string }, onBehalfOf: { id: string, label: string } | null, source: { id: string, title: string, url: string | null, published: { iso: string } | null }, via: Array<{ id: string, title: string }>, event: { id: string, label: string } | null } }> } } | null };
+export type ActorStatementsQuery = { actor: { id: string, statements: { totalCount: number, edges: Array<{ node: { id: string, mode: StatementMode, text: string, language: string, gloss: string, note: string | null, said: { iso: string }, speaker: { id: string, label: string, names: { best: { lang: string } } }, onBehalfOf: { id: string, label: string, names: { best: { lang: string } } } | null, source: { id: string, language: string, url: string | null, titles: { best: { lang: string, text: string } }, published: { iso: string } | null }, via: Array<{ id: string, label: string }>, event: { id: string, label: string } | null } }> } } | null };
 
-export type StatementFieldsFragment = { id: string, mode: StatementMode, text: string, language: string, gloss: string, note: string | null, said: { iso: string }, speaker: { id: string, label: string }, onBehalfOf: { id: string, label: string } | null, source: { id: string, title: string, url: string | null, published: { iso: string } | null }, via: Array<{ id: string, title: string }>, event: { id: string, label: string } | null };
+export type StatementFieldsFragment = { id: string, mode: StatementMode, text: string, language: string, gloss: string, note: string | null, said: { iso: string }, speaker: { id: string, label: string, names: { best: { lang: string } } }, onBehalfOf: { id: string, label: string, names: { best: { lang: string } } } | null, source: { id: string, language: string, url: string | null, titles: { best: { lang: string, text: string } }, published: { iso: string } | null }, via: Array<{ id: string, label: string }>, event: { id: string, label: string } | null };
+
+export type SourceRefFragment = { id: string, language: string, url: string | null, titles: { best: { lang: string, text: string } }, published: { iso: string } | null };
 
 export type DemandThreadQueryVariables = Exact<{
   id: string | number;
   asOf: string | null | undefined;
+  lang: string | null | undefined;
 }>;
 
 
-export type DemandThreadQuery = { demand: { id: string, label: string, summary: string, cameoCode: string, note: string | null, summaries: { all: Array<{ lang: string, text: string }> }, since: { iso: string }, by: Array<{ id: string, label: string }>, of: Array<{ id: string, label: string }>, instrument: { id: string, label: string, kind: InstrumentKind, title: string, titles: { all: Array<{ lang: string, text: string }> }, published: { iso: string } } | null, issues: Array<{ id: string, label: string }>, status: { asOf: string, state: DemandState, counts: Array<{ kind: StanceKind, direct: number, derived: number }>, latestResponse: { id: string, kind: StanceKind, date: { iso: string }, holder: { id: string, label: string } } | null }, responses: Array<{ id: string, kind: StanceKind, cameoCode: string, summary: string, note: string | null, date: { iso: string }, holder: { id: string, label: string }, towards: { id: string, label: string } | null, evidence: Array<{ id: string, mode: StatementMode, text: string, language: string, gloss: string, note: string | null, said: { iso: string }, speaker: { id: string, label: string }, onBehalfOf: { id: string, label: string } | null, source: { id: string, title: string, url: string | null, published: { iso: string } | null }, via: Array<{ id: string, title: string }>, event: { id: string, label: string } | null }>, sources: Array<{ id: string, title: string, url: string | null, published: { iso: string } | null }> }>, evidence: Array<{ id: string, mode: StatementMode, text: string, language: string, gloss: string, note: string | null, said: { iso: string }, speaker: { id: string, label: string }, onBehalfOf: { id: string, label: string } | null, source: { id: string, title: string, url: string | null, published: { iso: string } | null }, via: Array<{ id: string, title: string }>, event: { id: string, label: string } | null }>, sources: Array<{ id: string, title: string, url: string | null, published: { iso: string } | null }> } | null };
+export type DemandThreadQuery = { demand: { id: string, cameoCode: string, note: string | null, since: { iso: string }, summaries: { best: { lang: string, text: string }, all: Array<{ lang: string, text: string }> }, by: Array<{ id: string, label: string, names: { best: { lang: string } } }>, of: Array<{ id: string, label: string, names: { best: { lang: string } } }>, instrument: { id: string, kind: InstrumentKind, titles: { best: { lang: string, text: string } }, published: { iso: string } } | null, issues: Array<{ id: string, label: string, names: { best: { lang: string } } }>, status: { asOf: string, state: DemandState, counts: Array<{ kind: StanceKind, direct: number, derived: number }>, latestResponse: { id: string, kind: StanceKind, date: { iso: string }, holder: { id: string, label: string, names: { best: { lang: string } } } } | null }, responses: Array<{ id: string, kind: StanceKind, cameoCode: string, note: string | null, date: { iso: string }, summaries: { best: { lang: string, text: string } }, holder: { id: string, label: string, names: { best: { lang: string } } }, towards: { id: string, label: string, names: { best: { lang: string } } } | null, evidence: Array<{ id: string, mode: StatementMode, text: string, language: string, gloss: string, note: string | null, said: { iso: string }, speaker: { id: string, label: string, names: { best: { lang: string } } }, onBehalfOf: { id: string, label: string, names: { best: { lang: string } } } | null, source: { id: string, language: string, url: string | null, titles: { best: { lang: string, text: string } }, published: { iso: string } | null }, via: Array<{ id: string, label: string }>, event: { id: string, label: string } | null }>, sources: Array<{ id: string, language: string, url: string | null, titles: { all: Array<{ lang: string, text: string }>, best: { lang: string, text: string } }, published: { iso: string } | null }> }>, evidence: Array<{ id: string, mode: StatementMode, text: string, language: string, gloss: string, note: string | null, said: { iso: string }, speaker: { id: string, label: string, names: { best: { lang: string } } }, onBehalfOf: { id: string, label: string, names: { best: { lang: string } } } | null, source: { id: string, language: string, url: string | null, titles: { best: { lang: string, text: string } }, published: { iso: string } | null }, via: Array<{ id: string, label: string }>, event: { id: string, label: string } | null }>, sources: Array<{ id: string, language: string, url: string | null, titles: { all: Array<{ lang: string, text: string }>, best: { lang: string, text: string } }, published: { iso: string } | null }> } | null };
+
+export type SourceFullFragment = { id: string, language: string, url: string | null, titles: { all: Array<{ lang: string, text: string }>, best: { lang: string, text: string } }, published: { iso: string } | null };
 
 export type EntityPageQueryVariables = Exact<{
   id: string | number;
+  lang: string | null | undefined;
 }>;
 
 
 export type EntityPageQuery = { entity:
     | { id: string, entityKind: EntityKind, label: string, origin: string, note: string | null, actorKind: ActorKind }
-    | { title: string, id: string, entityKind: EntityKind, label: string, origin: string, note: string | null, titles: { all: Array<{ lang: string, text: string }> }, holder: { id: string, label: string }, organization: { id: string, label: string }, asOf: { iso: string } }
-    | { id: string, entityKind: EntityKind, label: string, origin: string, note: string | null, member: { id: string, label: string }, organization: { id: string, label: string }, from: { iso: string }, until: { iso: string } | null }
-    | { name: string, description: string | null, id: string, entityKind: EntityKind, label: string, origin: string, note: string | null, names: { all: Array<{ lang: string, text: string }> }, parent: { id: string, label: string } | null, children: Array<{ id: string, label: string }>, demands: Array<{ id: string, label: string }> }
-    | { title: string, id: string, entityKind: EntityKind, label: string, origin: string, note: string | null, instrumentKind: InstrumentKind, titles: { all: Array<{ lang: string, text: string }> }, instrumentPublished: { iso: string }, issuedBy: Array<{ id: string, label: string }>, addressedTo: Array<{ id: string, label: string }>, demands: Array<{ id: string, label: string }> }
-    | { summary: string, id: string, entityKind: EntityKind, label: string, origin: string, note: string | null }
-    | { cameoCode: string, summary: string, id: string, entityKind: EntityKind, label: string, origin: string, note: string | null, stanceKind: StanceKind, date: { iso: string }, holder: { id: string, label: string }, towards: { id: string, label: string } | null, respondsTo:
+    | { id: string, entityKind: EntityKind, label: string, origin: string, note: string | null, titles: { best: { lang: string, text: string }, all: Array<{ lang: string, text: string }> }, holder: { id: string, label: string, names: { best: { lang: string } } }, organization: { id: string, label: string, names: { best: { lang: string } } }, asOf: { iso: string } }
+    | { id: string, entityKind: EntityKind, label: string, origin: string, note: string | null, member: { id: string, label: string, names: { best: { lang: string } } }, organization: { id: string, label: string, names: { best: { lang: string } } }, from: { iso: string }, until: { iso: string } | null }
+    | { id: string, entityKind: EntityKind, label: string, origin: string, note: string | null, names: { best: { lang: string, text: string }, all: Array<{ lang: string, text: string }> }, descriptions: { best: { lang: string, text: string }, all: Array<{ lang: string, text: string }> } | null, parent: { id: string, label: string, names: { best: { lang: string } } } | null, children: Array<{ id: string, label: string, names: { best: { lang: string } } }>, demands: Array<{ id: string, label: string, summaries: { best: { lang: string } } }> }
+    | { id: string, entityKind: EntityKind, label: string, origin: string, note: string | null, instrumentKind: InstrumentKind, titles: { best: { lang: string, text: string }, all: Array<{ lang: string, text: string }> }, instrumentPublished: { iso: string }, issuedBy: Array<{ id: string, label: string, names: { best: { lang: string } } }>, addressedTo: Array<{ id: string, label: string, names: { best: { lang: string } } }>, demands: Array<{ id: string, label: string, summaries: { best: { lang: string } } }> }
+    | { id: string, entityKind: EntityKind, label: string, origin: string, note: string | null }
+    | { cameoCode: string, id: string, entityKind: EntityKind, label: string, origin: string, note: string | null, stanceKind: StanceKind, date: { iso: string }, summaries: { best: { lang: string, text: string }, all: Array<{ lang: string, text: string }> }, holder: { id: string, label: string, names: { best: { lang: string } } }, towards: { id: string, label: string, names: { best: { lang: string } } } | null, respondsTo:
+        | { id: string, label: string, entityKind: EntityKind, names: { best: { lang: string } } }
+        | { id: string, label: string, entityKind: EntityKind, titles: { best: { lang: string } } }
         | { id: string, label: string, entityKind: EntityKind }
+        | { id: string, label: string, entityKind: EntityKind, names: { best: { lang: string } } }
+        | { id: string, label: string, entityKind: EntityKind, titles: { best: { lang: string } } }
+        | { id: string, label: string, entityKind: EntityKind, summaries: { best: { lang: string } } }
+        | { id: string, label: string, entityKind: EntityKind, summaries: { best: { lang: string } } }
         | { id: string, label: string, entityKind: EntityKind }
+        | { id: string, label: string, entityKind: EntityKind, names: { best: { lang: string } } }
         | { id: string, label: string, entityKind: EntityKind }
+        | { id: string, label: string, entityKind: EntityKind, names: { best: { lang: string } } }
+        | { id: string, label: string, entityKind: EntityKind, titles: { best: { lang: string } } }
+       | null, issues: Array<{ id: string, label: string, names: { best: { lang: string } } }> }
+    | { id: string, entityKind: EntityKind, label: string, origin: string, note: string | null, mode: StatementMode, text: string, language: string, gloss: string, issues: Array<{ id: string, label: string, names: { best: { lang: string } } }>, mentions: Array<{ id: string, label: string, names: { best: { lang: string } } }>, supports: Array<
+        | { id: string, label: string, entityKind: EntityKind, names: { best: { lang: string } } }
+        | { id: string, label: string, entityKind: EntityKind, titles: { best: { lang: string } } }
         | { id: string, label: string, entityKind: EntityKind }
+        | { id: string, label: string, entityKind: EntityKind, names: { best: { lang: string } } }
+        | { id: string, label: string, entityKind: EntityKind, titles: { best: { lang: string } } }
+        | { id: string, label: string, entityKind: EntityKind, summaries: { best: { lang: string } } }
+        | { id: string, label: string, entityKind: EntityKind, summaries: { best: { lang: string } } }
         | { id: string, label: string, entityKind: EntityKind }
+        | { id: string, label: string, entityKind: EntityKind, names: { best: { lang: string } } }
         | { id: string, label: string, entityKind: EntityKind }
-        | { id: string, label: string, entityKind: EntityKind }
-        | { id: string, label: string, entityKind: EntityKind }
-        | { id: string, label: string, entityKind: EntityKind }
-        | { id: string, label: string, entityKind: EntityKind }
-        | { id: string, label: string, entityKind: EntityKind }
-        | { id: string, label: string, entityKind: EntityKind }
-       | null, issues: Array<{ id: string, label: string }> }
-    | { id: string, entityKind: EntityKind, label: string, origin: string, note: string | null, mode: StatementMode, text: string, language: string, gloss: string, issues: Array<{ id: string, label: string }>, mentions: Array<{ id: string, label: string }>, supports: Array<
-        | { id: string, label: string, entityKind: EntityKind }
-        | { id: string, label: string, entityKind: EntityKind }
-        | { id: string, label: string, entityKind: EntityKind }
-        | { id: string, label: string, entityKind: EntityKind }
-        | { id: string, label: string, entityKind: EntityKind }
-        | { id: string, label: string, entityKind: EntityKind }
-        | { id: string, label: string, entityKind: EntityKind }
-        | { id: string, label: string, entityKind: EntityKind }
-        | { id: string, label: string, entityKind: EntityKind }
-        | { id: string, label: string, entityKind: EntityKind }
-        | { id: string, label: string, entityKind: EntityKind }
-        | { id: string, label: string, entityKind: EntityKind }
-      >, said: { iso: string }, speaker: { id: string, label: string }, onBehalfOf: { id: string, label: string } | null, source: { id: string, title: string, url: string | null, published: { iso: string } | null }, via: Array<{ id: string, title: string }>, event: { id: string, label: string } | null }
-    | { name: string, durationMinutes: number | null, description: string | null, status: ClaimStatus, id: string, entityKind: EntityKind, label: string, origin: string, note: string | null, eventKind: EventKind, names: { all: Array<{ lang: string, text: string }> }, date: { iso: string }, until: { iso: string } | null, claimedBy: Array<{ id: string, label: string }>, place: { id: string, label: string } | null, participants: Array<{ role: ParticipantRole, actor: { id: string, label: string } }>, issues: Array<{ id: string, label: string }>, partOf: { id: string, label: string } | null, previous: { id: string, label: string } | null, inResponseTo: Array<{ id: string, label: string }>, responses: Array<{ id: string, label: string }>, statements: Array<{ id: string, label: string }>, figures: Array<{ id: string, label: string }> }
-    | { quantity: string, value: number, unit: string | null, qualifier: FigureQualifier, status: ClaimStatus, id: string, entityKind: EntityKind, label: string, origin: string, note: string | null, figureAsOf: { iso: string } | null, claimedBy: Array<{ id: string, label: string }>, figureEvent: { id: string, label: string } }
-    | { name: string, id: string, entityKind: EntityKind, label: string, origin: string, note: string | null, placeKind: PlaceKind, names: { all: Array<{ lang: string, text: string }> }, within: { id: string, label: string } | null, events: Array<{ id: string, label: string }> }
-    | { title: string, language: string, url: string | null, id: string, entityKind: EntityKind, label: string, origin: string, note: string | null, sourceKind: SourceKind, titles: { all: Array<{ lang: string, text: string }> }, published: { iso: string } | null, publisher: { id: string, label: string } | null, cites: Array<{ id: string, label: string }>, citedBy: Array<{ id: string, label: string }>, mentions: Array<{ id: string, label: string }> }
-   | null, provenance: { sources: Array<{ id: string, title: string, url: string | null, published: { iso: string } | null }>, evidence: Array<{ id: string, mode: StatementMode, text: string, language: string, gloss: string, note: string | null, said: { iso: string }, speaker: { id: string, label: string }, onBehalfOf: { id: string, label: string } | null, source: { id: string, title: string, url: string | null, published: { iso: string } | null }, via: Array<{ id: string, title: string }>, event: { id: string, label: string } | null }> } | null };
+        | { id: string, label: string, entityKind: EntityKind, names: { best: { lang: string } } }
+        | { id: string, label: string, entityKind: EntityKind, titles: { best: { lang: string } } }
+      >, said: { iso: string }, speaker: { id: string, label: string, names: { best: { lang: string } } }, onBehalfOf: { id: string, label: string, names: { best: { lang: string } } } | null, source: { id: string, language: string, url: string | null, titles: { best: { lang: string, text: string } }, published: { iso: string } | null }, via: Array<{ id: string, label: string }>, event: { id: string, label: string } | null }
+    | { durationMinutes: number | null, status: ClaimStatus, id: string, entityKind: EntityKind, label: string, origin: string, note: string | null, eventKind: EventKind, names: { best: { lang: string, text: string }, all: Array<{ lang: string, text: string }> }, date: { iso: string }, until: { iso: string } | null, descriptions: { best: { lang: string, text: string }, all: Array<{ lang: string, text: string }> } | null, claimedBy: Array<{ id: string, label: string, names: { best: { lang: string } } }>, place: { id: string, label: string, names: { best: { lang: string } } } | null, participants: Array<{ role: ParticipantRole, actor: { id: string, label: string, names: { best: { lang: string } } } }>, issues: Array<{ id: string, label: string, names: { best: { lang: string } } }>, partOf: { id: string, label: string, names: { best: { lang: string } } } | null, previous: { id: string, label: string, names: { best: { lang: string } } } | null, inResponseTo: Array<{ id: string, label: string, names: { best: { lang: string } } }>, responses: Array<{ id: string, label: string, names: { best: { lang: string } } }>, statements: Array<{ id: string, label: string }>, figures: Array<{ id: string, label: string }> }
+    | { quantity: string, value: number, unit: string | null, qualifier: FigureQualifier, status: ClaimStatus, id: string, entityKind: EntityKind, label: string, origin: string, note: string | null, figureAsOf: { iso: string } | null, claimedBy: Array<{ id: string, label: string, names: { best: { lang: string } } }>, figureEvent: { id: string, label: string, names: { best: { lang: string } } } }
+    | { id: string, entityKind: EntityKind, label: string, origin: string, note: string | null, placeKind: PlaceKind, names: { best: { lang: string, text: string }, all: Array<{ lang: string, text: string }> }, within: { id: string, label: string, names: { best: { lang: string } } } | null, events: Array<{ id: string, label: string, names: { best: { lang: string } } }> }
+    | { language: string, url: string | null, id: string, entityKind: EntityKind, label: string, origin: string, note: string | null, sourceKind: SourceKind, titles: { best: { lang: string, text: string }, all: Array<{ lang: string, text: string }> }, published: { iso: string } | null, publisher: { id: string, label: string, names: { best: { lang: string } } } | null, cites: Array<{ id: string, label: string, titles: { best: { lang: string } } }>, citedBy: Array<{ id: string, label: string, titles: { best: { lang: string } } }>, mentions: Array<{ id: string, label: string, names: { best: { lang: string } } }> }
+   | null, provenance: { sources: Array<{ id: string, language: string, url: string | null, titles: { all: Array<{ lang: string, text: string }>, best: { lang: string, text: string } }, published: { iso: string } | null }>, evidence: Array<{ id: string, mode: StatementMode, text: string, language: string, gloss: string, note: string | null, said: { iso: string }, speaker: { id: string, label: string, names: { best: { lang: string } } }, onBehalfOf: { id: string, label: string, names: { best: { lang: string } } } | null, source: { id: string, language: string, url: string | null, titles: { best: { lang: string, text: string } }, published: { iso: string } | null }, via: Array<{ id: string, label: string }>, event: { id: string, label: string } | null }> } | null };
+
+export type TextsFragment = { best: { lang: string, text: string }, all: Array<{ lang: string, text: string }> };
 
 export type NeighbourhoodQueryVariables = Exact<{
   id: string | number;
@@ -338,16 +382,19 @@ export type NeighbourhoodQuery = { neighbourhood: { truncated: boolean, nodes: A
 
 export type SubgraphFieldsFragment = { truncated: boolean, nodes: Array<{ id: string, kind: EntityKind, label: string, subkind: string | null }>, edges: Array<{ id: string, type: string, source: string, target: string, properties: string | null }> };
 
-export type OverviewQueryVariables = Exact<{ [key: string]: never; }>;
+export type OverviewQueryVariables = Exact<{
+  lang: string | null | undefined;
+}>;
 
 
-export type OverviewQuery = { demands: { totalCount: number, edges: Array<{ node: { id: string, summary: string, since: { iso: string }, by: Array<{ id: string, label: string }>, of: Array<{ id: string, label: string }>, status: { state: DemandState } } }> } | null, issues: Array<{ id: string, name: string, names: { all: Array<{ lang: string, text: string }> }, parent: { id: string } | null }>, actors: { totalCount: number, edges: Array<{ node: { id: string, label: string, kind: ActorKind } }> } | null };
+export type OverviewQuery = { demands: { totalCount: number, edges: Array<{ node: { id: string, summaries: { best: { lang: string, text: string } }, since: { iso: string }, by: Array<{ id: string, label: string, names: { best: { lang: string } } }>, of: Array<{ id: string, label: string, names: { best: { lang: string } } }>, status: { state: DemandState } } }> } | null, issues: Array<{ id: string, names: { best: { lang: string, text: string } }, parent: { id: string } | null }>, actors: { totalCount: number, edges: Array<{ node: { kind: ActorKind, id: string, label: string, names: { best: { lang: string } } } }> } | null };
 
 export type PathsQueryVariables = Exact<{
   from: string | number;
   to: string | number;
   maxHops: number;
   includeProvenance: boolean;
+  lang: string | null | undefined;
 }>;
 
 
@@ -381,6 +428,7 @@ export type PathsQuery = { paths: { from:
 
 export type PathEndsQueryVariables = Exact<{
   ids: Array<string | number> | string | number;
+  lang: string | null | undefined;
 }>;
 
 
@@ -402,6 +450,7 @@ export type PathEndsQuery = { entities: Array<
 export type PickerSearchQueryVariables = Exact<{
   text: string;
   kinds: Array<EntityKind> | EntityKind | null | undefined;
+  lang: string | null | undefined;
 }>;
 
 
@@ -420,15 +469,19 @@ export type PickerSearchQuery = { search: { edges: Array<{ kind: EntityKind, det
         | { id: string, label: string }
        }> } | null };
 
-export type MatrixDemandsQueryVariables = Exact<{ [key: string]: never; }>;
+export type MatrixDemandsQueryVariables = Exact<{
+  lang: string | null | undefined;
+}>;
 
 
-export type MatrixDemandsQuery = { demands: { edges: Array<{ node: { id: string, label: string, issues: Array<{ id: string, label: string }> } }> } | null };
+export type MatrixDemandsQuery = { demands: { edges: Array<{ node: { id: string, label: string, summaries: { best: { lang: string } }, issues: Array<{ id: string, label: string }> } }> } | null };
 
-export type MatrixIssuesQueryVariables = Exact<{ [key: string]: never; }>;
+export type MatrixIssuesQueryVariables = Exact<{
+  lang: string | null | undefined;
+}>;
 
 
-export type MatrixIssuesQuery = { issues: Array<{ id: string, label: string }> };
+export type MatrixIssuesQuery = { issues: Array<{ id: string, label: string, names: { best: { lang: string } } }> };
 
 export type PositionsMatrixQueryVariables = Exact<{
   t0: string | number;
@@ -453,10 +506,11 @@ export type PositionsMatrixQueryVariables = Exact<{
   t19: string | number;
   asOf: string | null | undefined;
   derived: boolean;
+  lang: string | null | undefined;
 }>;
 
 
-export type PositionsMatrixQuery = { c0: { asOf: string, demand: { id: string, label: string } | null, issue: { id: string, label: string } | null, positions: Array<{ kind: StanceKind, derived: boolean, basis: PositionBasis, reasoning: string, actor: { id: string, label: string, kind: ActorKind }, date: { iso: string }, stance: { id: string, summary: string } | null, via: { from: { iso: string }, organization: { id: string, label: string } } | null, target:
+export type PositionsMatrixQuery = { c0: { asOf: string, demand: { id: string, label: string, summaries: { best: { lang: string } } } | null, issue: { id: string, label: string, names: { best: { lang: string } } } | null, positions: Array<{ kind: StanceKind, derived: boolean, basis: PositionBasis, reasoning: string, actor: { id: string, label: string, kind: ActorKind, names: { best: { lang: string } } }, date: { iso: string }, stance: { id: string, summary: string } | null, via: { from: { iso: string }, organization: { id: string, label: string } } | null, target:
         | { id: string, label: string, entityKind: EntityKind }
         | { id: string, label: string, entityKind: EntityKind }
         | { id: string, label: string, entityKind: EntityKind }
@@ -469,7 +523,7 @@ export type PositionsMatrixQuery = { c0: { asOf: string, demand: { id: string, l
         | { id: string, label: string, entityKind: EntityKind }
         | { id: string, label: string, entityKind: EntityKind }
         | { id: string, label: string, entityKind: EntityKind }
-       }> } | null, c1: { asOf: string, demand: { id: string, label: string } | null, issue: { id: string, label: string } | null, positions: Array<{ kind: StanceKind, derived: boolean, basis: PositionBasis, reasoning: string, actor: { id: string, label: string, kind: ActorKind }, date: { iso: string }, stance: { id: string, summary: string } | null, via: { from: { iso: string }, organization: { id: string, label: string } } | null, target:
+       }> } | null, c1: { asOf: string, demand: { id: string, label: string, summaries: { best: { lang: string } } } | null, issue: { id: string, label: string, names: { best: { lang: string } } } | null, positions: Array<{ kind: StanceKind, derived: boolean, basis: PositionBasis, reasoning: string, actor: { id: string, label: string, kind: ActorKind, names: { best: { lang: string } } }, date: { iso: string }, stance: { id: string, summary: string } | null, via: { from: { iso: string }, organization: { id: string, label: string } } | null, target:
         | { id: string, label: string, entityKind: EntityKind }
         | { id: string, label: string, entityKind: EntityKind }
         | { id: string, label: string, entityKind: EntityKind }
@@ -482,7 +536,7 @@ export type PositionsMatrixQuery = { c0: { asOf: string, demand: { id: string, l
         | { id: string, label: string, entityKind: EntityKind }
         | { id: string, label: string, entityKind: EntityKind }
         | { id: string, label: string, entityKind: EntityKind }
-       }> } | null, c2: { asOf: string, demand: { id: string, label: string } | null, issue: { id: string, label: string } | null, positions: Array<{ kind: StanceKind, derived: boolean, basis: PositionBasis, reasoning: string, actor: { id: string, label: string, kind: ActorKind }, date: { iso: string }, stance: { id: string, summary: string } | null, via: { from: { iso: string }, organization: { id: string, label: string } } | null, target:
+       }> } | null, c2: { asOf: string, demand: { id: string, label: string, summaries: { best: { lang: string } } } | null, issue: { id: string, label: string, names: { best: { lang: string } } } | null, positions: Array<{ kind: StanceKind, derived: boolean, basis: PositionBasis, reasoning: string, actor: { id: string, label: string, kind: ActorKind, names: { best: { lang: string } } }, date: { iso: string }, stance: { id: string, summary: string } | null, via: { from: { iso: string }, organization: { id: string, label: string } } | null, target:
         | { id: string, label: string, entityKind: EntityKind }
         | { id: string, label: string, entityKind: EntityKind }
         | { id: string, label: string, entityKind: EntityKind }
@@ -495,7 +549,7 @@ export type PositionsMatrixQuery = { c0: { asOf: string, demand: { id: string, l
         | { id: string, label: string, entityKind: EntityKind }
         | { id: string, label: string, entityKind: EntityKind }
         | { id: string, label: string, entityKind: EntityKind }
-       }> } | null, c3: { asOf: string, demand: { id: string, label: string } | null, issue: { id: string, label: string } | null, positions: Array<{ kind: StanceKind, derived: boolean, basis: PositionBasis, reasoning: string, actor: { id: string, label: string, kind: ActorKind }, date: { iso: string }, stance: { id: string, summary: string } | null, via: { from: { iso: string }, organization: { id: string, label: string } } | null, target:
+       }> } | null, c3: { asOf: string, demand: { id: string, label: string, summaries: { best: { lang: string } } } | null, issue: { id: string, label: string, names: { best: { lang: string } } } | null, positions: Array<{ kind: StanceKind, derived: boolean, basis: PositionBasis, reasoning: string, actor: { id: string, label: string, kind: ActorKind, names: { best: { lang: string } } }, date: { iso: string }, stance: { id: string, summary: string } | null, via: { from: { iso: string }, organization: { id: string, label: string } } | null, target:
         | { id: string, label: string, entityKind: EntityKind }
         | { id: string, label: string, entityKind: EntityKind }
         | { id: string, label: string, entityKind: EntityKind }
@@ -508,7 +562,7 @@ export type PositionsMatrixQuery = { c0: { asOf: string, demand: { id: string, l
         | { id: string, label: string, entityKind: EntityKind }
         | { id: string, label: string, entityKind: EntityKind }
         | { id: string, label: string, entityKind: EntityKind }
-       }> } | null, c4: { asOf: string, demand: { id: string, label: string } | null, issue: { id: string, label: string } | null, positions: Array<{ kind: StanceKind, derived: boolean, basis: PositionBasis, reasoning: string, actor: { id: string, label: string, kind: ActorKind }, date: { iso: string }, stance: { id: string, summary: string } | null, via: { from: { iso: string }, organization: { id: string, label: string } } | null, target:
+       }> } | null, c4: { asOf: string, demand: { id: string, label: string, summaries: { best: { lang: string } } } | null, issue: { id: string, label: string, names: { best: { lang: string } } } | null, positions: Array<{ kind: StanceKind, derived: boolean, basis: PositionBasis, reasoning: string, actor: { id: string, label: string, kind: ActorKind, names: { best: { lang: string } } }, date: { iso: string }, stance: { id: string, summary: string } | null, via: { from: { iso: string }, organization: { id: string, label: string } } | null, target:
         | { id: string, label: string, entityKind: EntityKind }
         | { id: string, label: string, entityKind: EntityKind }
         | { id: string, label: string, entityKind: EntityKind }
@@ -521,7 +575,7 @@ export type PositionsMatrixQuery = { c0: { asOf: string, demand: { id: string, l
         | { id: string, label: string, entityKind: EntityKind }
         | { id: string, label: string, entityKind: EntityKind }
         | { id: string, label: string, entityKind: EntityKind }
-       }> } | null, c5: { asOf: string, demand: { id: string, label: string } | null, issue: { id: string, label: string } | null, positions: Array<{ kind: StanceKind, derived: boolean, basis: PositionBasis, reasoning: string, actor: { id: string, label: string, kind: ActorKind }, date: { iso: string }, stance: { id: string, summary: string } | null, via: { from: { iso: string }, organization: { id: string, label: string } } | null, target:
+       }> } | null, c5: { asOf: string, demand: { id: string, label: string, summaries: { best: { lang: string } } } | null, issue: { id: string, label: string, names: { best: { lang: string } } } | null, positions: Array<{ kind: StanceKind, derived: boolean, basis: PositionBasis, reasoning: string, actor: { id: string, label: string, kind: ActorKind, names: { best: { lang: string } } }, date: { iso: string }, stance: { id: string, summary: string } | null, via: { from: { iso: string }, organization: { id: string, label: string } } | null, target:
         | { id: string, label: string, entityKind: EntityKind }
         | { id: string, label: string, entityKind: EntityKind }
         | { id: string, label: string, entityKind: EntityKind }
@@ -534,7 +588,7 @@ export type PositionsMatrixQuery = { c0: { asOf: string, demand: { id: string, l
         | { id: string, label: string, entityKind: EntityKind }
         | { id: string, label: string, entityKind: EntityKind }
         | { id: string, label: string, entityKind: EntityKind }
-       }> } | null, c6: { asOf: string, demand: { id: string, label: string } | null, issue: { id: string, label: string } | null, positions: Array<{ kind: StanceKind, derived: boolean, basis: PositionBasis, reasoning: string, actor: { id: string, label: string, kind: ActorKind }, date: { iso: string }, stance: { id: string, summary: string } | null, via: { from: { iso: string }, organization: { id: string, label: string } } | null, target:
+       }> } | null, c6: { asOf: string, demand: { id: string, label: string, summaries: { best: { lang: string } } } | null, issue: { id: string, label: string, names: { best: { lang: string } } } | null, positions: Array<{ kind: StanceKind, derived: boolean, basis: PositionBasis, reasoning: string, actor: { id: string, label: string, kind: ActorKind, names: { best: { lang: string } } }, date: { iso: string }, stance: { id: string, summary: string } | null, via: { from: { iso: string }, organization: { id: string, label: string } } | null, target:
         | { id: string, label: string, entityKind: EntityKind }
         | { id: string, label: string, entityKind: EntityKind }
         | { id: string, label: string, entityKind: EntityKind }
@@ -547,7 +601,7 @@ export type PositionsMatrixQuery = { c0: { asOf: string, demand: { id: string, l
         | { id: string, label: string, entityKind: EntityKind }
         | { id: string, label: string, entityKind: EntityKind }
         | { id: string, label: string, entityKind: EntityKind }
-       }> } | null, c7: { asOf: string, demand: { id: string, label: string } | null, issue: { id: string, label: string } | null, positions: Array<{ kind: StanceKind, derived: boolean, basis: PositionBasis, reasoning: string, actor: { id: string, label: string, kind: ActorKind }, date: { iso: string }, stance: { id: string, summary: string } | null, via: { from: { iso: string }, organization: { id: string, label: string } } | null, target:
+       }> } | null, c7: { asOf: string, demand: { id: string, label: string, summaries: { best: { lang: string } } } | null, issue: { id: string, label: string, names: { best: { lang: string } } } | null, positions: Array<{ kind: StanceKind, derived: boolean, basis: PositionBasis, reasoning: string, actor: { id: string, label: string, kind: ActorKind, names: { best: { lang: string } } }, date: { iso: string }, stance: { id: string, summary: string } | null, via: { from: { iso: string }, organization: { id: string, label: string } } | null, target:
         | { id: string, label: string, entityKind: EntityKind }
         | { id: string, label: string, entityKind: EntityKind }
         | { id: string, label: string, entityKind: EntityKind }
@@ -560,7 +614,7 @@ export type PositionsMatrixQuery = { c0: { asOf: string, demand: { id: string, l
         | { id: string, label: string, entityKind: EntityKind }
         | { id: string, label: string, entityKind: EntityKind }
         | { id: string, label: string, entityKind: EntityKind }
-       }> } | null, c8: { asOf: string, demand: { id: string, label: string } | null, issue: { id: string, label: string } | null, positions: Array<{ kind: StanceKind, derived: boolean, basis: PositionBasis, reasoning: string, actor: { id: string, label: string, kind: ActorKind }, date: { iso: string }, stance: { id: string, summary: string } | null, via: { from: { iso: string }, organization: { id: string, label: string } } | null, target:
+       }> } | null, c8: { asOf: string, demand: { id: string, label: string, summaries: { best: { lang: string } } } | null, issue: { id: string, label: string, names: { best: { lang: string } } } | null, positions: Array<{ kind: StanceKind, derived: boolean, basis: PositionBasis, reasoning: string, actor: { id: string, label: string, kind: ActorKind, names: { best: { lang: string } } }, date: { iso: string }, stance: { id: string, summary: string } | null, via: { from: { iso: string }, organization: { id: string, label: string } } | null, target:
         | { id: string, label: string, entityKind: EntityKind }
         | { id: string, label: string, entityKind: EntityKind }
         | { id: string, label: string, entityKind: EntityKind }
@@ -573,7 +627,7 @@ export type PositionsMatrixQuery = { c0: { asOf: string, demand: { id: string, l
         | { id: string, label: string, entityKind: EntityKind }
         | { id: string, label: string, entityKind: EntityKind }
         | { id: string, label: string, entityKind: EntityKind }
-       }> } | null, c9: { asOf: string, demand: { id: string, label: string } | null, issue: { id: string, label: string } | null, positions: Array<{ kind: StanceKind, derived: boolean, basis: PositionBasis, reasoning: string, actor: { id: string, label: string, kind: ActorKind }, date: { iso: string }, stance: { id: string, summary: string } | null, via: { from: { iso: string }, organization: { id: string, label: string } } | null, target:
+       }> } | null, c9: { asOf: string, demand: { id: string, label: string, summaries: { best: { lang: string } } } | null, issue: { id: string, label: string, names: { best: { lang: string } } } | null, positions: Array<{ kind: StanceKind, derived: boolean, basis: PositionBasis, reasoning: string, actor: { id: string, label: string, kind: ActorKind, names: { best: { lang: string } } }, date: { iso: string }, stance: { id: string, summary: string } | null, via: { from: { iso: string }, organization: { id: string, label: string } } | null, target:
         | { id: string, label: string, entityKind: EntityKind }
         | { id: string, label: string, entityKind: EntityKind }
         | { id: string, label: string, entityKind: EntityKind }
@@ -586,7 +640,7 @@ export type PositionsMatrixQuery = { c0: { asOf: string, demand: { id: string, l
         | { id: string, label: string, entityKind: EntityKind }
         | { id: string, label: string, entityKind: EntityKind }
         | { id: string, label: string, entityKind: EntityKind }
-       }> } | null, c10: { asOf: string, demand: { id: string, label: string } | null, issue: { id: string, label: string } | null, positions: Array<{ kind: StanceKind, derived: boolean, basis: PositionBasis, reasoning: string, actor: { id: string, label: string, kind: ActorKind }, date: { iso: string }, stance: { id: string, summary: string } | null, via: { from: { iso: string }, organization: { id: string, label: string } } | null, target:
+       }> } | null, c10: { asOf: string, demand: { id: string, label: string, summaries: { best: { lang: string } } } | null, issue: { id: string, label: string, names: { best: { lang: string } } } | null, positions: Array<{ kind: StanceKind, derived: boolean, basis: PositionBasis, reasoning: string, actor: { id: string, label: string, kind: ActorKind, names: { best: { lang: string } } }, date: { iso: string }, stance: { id: string, summary: string } | null, via: { from: { iso: string }, organization: { id: string, label: string } } | null, target:
         | { id: string, label: string, entityKind: EntityKind }
         | { id: string, label: string, entityKind: EntityKind }
         | { id: string, label: string, entityKind: EntityKind }
@@ -599,7 +653,7 @@ export type PositionsMatrixQuery = { c0: { asOf: string, demand: { id: string, l
         | { id: string, label: string, entityKind: EntityKind }
         | { id: string, label: string, entityKind: EntityKind }
         | { id: string, label: string, entityKind: EntityKind }
-       }> } | null, c11: { asOf: string, demand: { id: string, label: string } | null, issue: { id: string, label: string } | null, positions: Array<{ kind: StanceKind, derived: boolean, basis: PositionBasis, reasoning: string, actor: { id: string, label: string, kind: ActorKind }, date: { iso: string }, stance: { id: string, summary: string } | null, via: { from: { iso: string }, organization: { id: string, label: string } } | null, target:
+       }> } | null, c11: { asOf: string, demand: { id: string, label: string, summaries: { best: { lang: string } } } | null, issue: { id: string, label: string, names: { best: { lang: string } } } | null, positions: Array<{ kind: StanceKind, derived: boolean, basis: PositionBasis, reasoning: string, actor: { id: string, label: string, kind: ActorKind, names: { best: { lang: string } } }, date: { iso: string }, stance: { id: string, summary: string } | null, via: { from: { iso: string }, organization: { id: string, label: string } } | null, target:
         | { id: string, label: string, entityKind: EntityKind }
         | { id: string, label: string, entityKind: EntityKind }
         | { id: string, label: string, entityKind: EntityKind }
@@ -612,7 +666,7 @@ export type PositionsMatrixQuery = { c0: { asOf: string, demand: { id: string, l
         | { id: string, label: string, entityKind: EntityKind }
         | { id: string, label: string, entityKind: EntityKind }
         | { id: string, label: string, entityKind: EntityKind }
-       }> } | null, c12: { asOf: string, demand: { id: string, label: string } | null, issue: { id: string, label: string } | null, positions: Array<{ kind: StanceKind, derived: boolean, basis: PositionBasis, reasoning: string, actor: { id: string, label: string, kind: ActorKind }, date: { iso: string }, stance: { id: string, summary: string } | null, via: { from: { iso: string }, organization: { id: string, label: string } } | null, target:
+       }> } | null, c12: { asOf: string, demand: { id: string, label: string, summaries: { best: { lang: string } } } | null, issue: { id: string, label: string, names: { best: { lang: string } } } | null, positions: Array<{ kind: StanceKind, derived: boolean, basis: PositionBasis, reasoning: string, actor: { id: string, label: string, kind: ActorKind, names: { best: { lang: string } } }, date: { iso: string }, stance: { id: string, summary: string } | null, via: { from: { iso: string }, organization: { id: string, label: string } } | null, target:
         | { id: string, label: string, entityKind: EntityKind }
         | { id: string, label: string, entityKind: EntityKind }
         | { id: string, label: string, entityKind: EntityKind }
@@ -625,7 +679,7 @@ export type PositionsMatrixQuery = { c0: { asOf: string, demand: { id: string, l
         | { id: string, label: string, entityKind: EntityKind }
         | { id: string, label: string, entityKind: EntityKind }
         | { id: string, label: string, entityKind: EntityKind }
-       }> } | null, c13: { asOf: string, demand: { id: string, label: string } | null, issue: { id: string, label: string } | null, positions: Array<{ kind: StanceKind, derived: boolean, basis: PositionBasis, reasoning: string, actor: { id: string, label: string, kind: ActorKind }, date: { iso: string }, stance: { id: string, summary: string } | null, via: { from: { iso: string }, organization: { id: string, label: string } } | null, target:
+       }> } | null, c13: { asOf: string, demand: { id: string, label: string, summaries: { best: { lang: string } } } | null, issue: { id: string, label: string, names: { best: { lang: string } } } | null, positions: Array<{ kind: StanceKind, derived: boolean, basis: PositionBasis, reasoning: string, actor: { id: string, label: string, kind: ActorKind, names: { best: { lang: string } } }, date: { iso: string }, stance: { id: string, summary: string } | null, via: { from: { iso: string }, organization: { id: string, label: string } } | null, target:
         | { id: string, label: string, entityKind: EntityKind }
         | { id: string, label: string, entityKind: EntityKind }
         | { id: string, label: string, entityKind: EntityKind }
@@ -638,7 +692,7 @@ export type PositionsMatrixQuery = { c0: { asOf: string, demand: { id: string, l
         | { id: string, label: string, entityKind: EntityKind }
         | { id: string, label: string, entityKind: EntityKind }
         | { id: string, label: string, entityKind: EntityKind }
-       }> } | null, c14: { asOf: string, demand: { id: string, label: string } | null, issue: { id: string, label: string } | null, positions: Array<{ kind: StanceKind, derived: boolean, basis: PositionBasis, reasoning: string, actor: { id: string, label: string, kind: ActorKind }, date: { iso: string }, stance: { id: string, summary: string } | null, via: { from: { iso: string }, organization: { id: string, label: string } } | null, target:
+       }> } | null, c14: { asOf: string, demand: { id: string, label: string, summaries: { best: { lang: string } } } | null, issue: { id: string, label: string, names: { best: { lang: string } } } | null, positions: Array<{ kind: StanceKind, derived: boolean, basis: PositionBasis, reasoning: string, actor: { id: string, label: string, kind: ActorKind, names: { best: { lang: string } } }, date: { iso: string }, stance: { id: string, summary: string } | null, via: { from: { iso: string }, organization: { id: string, label: string } } | null, target:
         | { id: string, label: string, entityKind: EntityKind }
         | { id: string, label: string, entityKind: EntityKind }
         | { id: string, label: string, entityKind: EntityKind }
@@ -651,7 +705,7 @@ export type PositionsMatrixQuery = { c0: { asOf: string, demand: { id: string, l
         | { id: string, label: string, entityKind: EntityKind }
         | { id: string, label: string, entityKind: EntityKind }
         | { id: string, label: string, entityKind: EntityKind }
-       }> } | null, c15: { asOf: string, demand: { id: string, label: string } | null, issue: { id: string, label: string } | null, positions: Array<{ kind: StanceKind, derived: boolean, basis: PositionBasis, reasoning: string, actor: { id: string, label: string, kind: ActorKind }, date: { iso: string }, stance: { id: string, summary: string } | null, via: { from: { iso: string }, organization: { id: string, label: string } } | null, target:
+       }> } | null, c15: { asOf: string, demand: { id: string, label: string, summaries: { best: { lang: string } } } | null, issue: { id: string, label: string, names: { best: { lang: string } } } | null, positions: Array<{ kind: StanceKind, derived: boolean, basis: PositionBasis, reasoning: string, actor: { id: string, label: string, kind: ActorKind, names: { best: { lang: string } } }, date: { iso: string }, stance: { id: string, summary: string } | null, via: { from: { iso: string }, organization: { id: string, label: string } } | null, target:
         | { id: string, label: string, entityKind: EntityKind }
         | { id: string, label: string, entityKind: EntityKind }
         | { id: string, label: string, entityKind: EntityKind }
@@ -664,7 +718,7 @@ export type PositionsMatrixQuery = { c0: { asOf: string, demand: { id: string, l
         | { id: string, label: string, entityKind: EntityKind }
         | { id: string, label: string, entityKind: EntityKind }
         | { id: string, label: string, entityKind: EntityKind }
-       }> } | null, c16: { asOf: string, demand: { id: string, label: string } | null, issue: { id: string, label: string } | null, positions: Array<{ kind: StanceKind, derived: boolean, basis: PositionBasis, reasoning: string, actor: { id: string, label: string, kind: ActorKind }, date: { iso: string }, stance: { id: string, summary: string } | null, via: { from: { iso: string }, organization: { id: string, label: string } } | null, target:
+       }> } | null, c16: { asOf: string, demand: { id: string, label: string, summaries: { best: { lang: string } } } | null, issue: { id: string, label: string, names: { best: { lang: string } } } | null, positions: Array<{ kind: StanceKind, derived: boolean, basis: PositionBasis, reasoning: string, actor: { id: string, label: string, kind: ActorKind, names: { best: { lang: string } } }, date: { iso: string }, stance: { id: string, summary: string } | null, via: { from: { iso: string }, organization: { id: string, label: string } } | null, target:
         | { id: string, label: string, entityKind: EntityKind }
         | { id: string, label: string, entityKind: EntityKind }
         | { id: string, label: string, entityKind: EntityKind }
@@ -677,7 +731,7 @@ export type PositionsMatrixQuery = { c0: { asOf: string, demand: { id: string, l
         | { id: string, label: string, entityKind: EntityKind }
         | { id: string, label: string, entityKind: EntityKind }
         | { id: string, label: string, entityKind: EntityKind }
-       }> } | null, c17: { asOf: string, demand: { id: string, label: string } | null, issue: { id: string, label: string } | null, positions: Array<{ kind: StanceKind, derived: boolean, basis: PositionBasis, reasoning: string, actor: { id: string, label: string, kind: ActorKind }, date: { iso: string }, stance: { id: string, summary: string } | null, via: { from: { iso: string }, organization: { id: string, label: string } } | null, target:
+       }> } | null, c17: { asOf: string, demand: { id: string, label: string, summaries: { best: { lang: string } } } | null, issue: { id: string, label: string, names: { best: { lang: string } } } | null, positions: Array<{ kind: StanceKind, derived: boolean, basis: PositionBasis, reasoning: string, actor: { id: string, label: string, kind: ActorKind, names: { best: { lang: string } } }, date: { iso: string }, stance: { id: string, summary: string } | null, via: { from: { iso: string }, organization: { id: string, label: string } } | null, target:
         | { id: string, label: string, entityKind: EntityKind }
         | { id: string, label: string, entityKind: EntityKind }
         | { id: string, label: string, entityKind: EntityKind }
@@ -690,7 +744,7 @@ export type PositionsMatrixQuery = { c0: { asOf: string, demand: { id: string, l
         | { id: string, label: string, entityKind: EntityKind }
         | { id: string, label: string, entityKind: EntityKind }
         | { id: string, label: string, entityKind: EntityKind }
-       }> } | null, c18: { asOf: string, demand: { id: string, label: string } | null, issue: { id: string, label: string } | null, positions: Array<{ kind: StanceKind, derived: boolean, basis: PositionBasis, reasoning: string, actor: { id: string, label: string, kind: ActorKind }, date: { iso: string }, stance: { id: string, summary: string } | null, via: { from: { iso: string }, organization: { id: string, label: string } } | null, target:
+       }> } | null, c18: { asOf: string, demand: { id: string, label: string, summaries: { best: { lang: string } } } | null, issue: { id: string, label: string, names: { best: { lang: string } } } | null, positions: Array<{ kind: StanceKind, derived: boolean, basis: PositionBasis, reasoning: string, actor: { id: string, label: string, kind: ActorKind, names: { best: { lang: string } } }, date: { iso: string }, stance: { id: string, summary: string } | null, via: { from: { iso: string }, organization: { id: string, label: string } } | null, target:
         | { id: string, label: string, entityKind: EntityKind }
         | { id: string, label: string, entityKind: EntityKind }
         | { id: string, label: string, entityKind: EntityKind }
@@ -703,7 +757,7 @@ export type PositionsMatrixQuery = { c0: { asOf: string, demand: { id: string, l
         | { id: string, label: string, entityKind: EntityKind }
         | { id: string, label: string, entityKind: EntityKind }
         | { id: string, label: string, entityKind: EntityKind }
-       }> } | null, c19: { asOf: string, demand: { id: string, label: string } | null, issue: { id: string, label: string } | null, positions: Array<{ kind: StanceKind, derived: boolean, basis: PositionBasis, reasoning: string, actor: { id: string, label: string, kind: ActorKind }, date: { iso: string }, stance: { id: string, summary: string } | null, via: { from: { iso: string }, organization: { id: string, label: string } } | null, target:
+       }> } | null, c19: { asOf: string, demand: { id: string, label: string, summaries: { best: { lang: string } } } | null, issue: { id: string, label: string, names: { best: { lang: string } } } | null, positions: Array<{ kind: StanceKind, derived: boolean, basis: PositionBasis, reasoning: string, actor: { id: string, label: string, kind: ActorKind, names: { best: { lang: string } } }, date: { iso: string }, stance: { id: string, summary: string } | null, via: { from: { iso: string }, organization: { id: string, label: string } } | null, target:
         | { id: string, label: string, entityKind: EntityKind }
         | { id: string, label: string, entityKind: EntityKind }
         | { id: string, label: string, entityKind: EntityKind }
@@ -718,7 +772,7 @@ export type PositionsMatrixQuery = { c0: { asOf: string, demand: { id: string, l
         | { id: string, label: string, entityKind: EntityKind }
        }> } | null };
 
-export type MatrixTableFragment = { asOf: string, demand: { id: string, label: string } | null, issue: { id: string, label: string } | null, positions: Array<{ kind: StanceKind, derived: boolean, basis: PositionBasis, reasoning: string, actor: { id: string, label: string, kind: ActorKind }, date: { iso: string }, stance: { id: string, summary: string } | null, via: { from: { iso: string }, organization: { id: string, label: string } } | null, target:
+export type MatrixTableFragment = { asOf: string, demand: { id: string, label: string, summaries: { best: { lang: string } } } | null, issue: { id: string, label: string, names: { best: { lang: string } } } | null, positions: Array<{ kind: StanceKind, derived: boolean, basis: PositionBasis, reasoning: string, actor: { id: string, label: string, kind: ActorKind, names: { best: { lang: string } } }, date: { iso: string }, stance: { id: string, summary: string } | null, via: { from: { iso: string }, organization: { id: string, label: string } } | null, target:
       | { id: string, label: string, entityKind: EntityKind }
       | { id: string, label: string, entityKind: EntityKind }
       | { id: string, label: string, entityKind: EntityKind }
@@ -747,6 +801,7 @@ export type CiteQueryVariables = Exact<{
   i3: string | number;
   i4: string | number;
   i5: string | number;
+  lang: string | null | undefined;
 }>;
 
 
@@ -763,7 +818,7 @@ export type CiteQuery = { p0: { entity:
       | { id: string, label: string, entityKind: EntityKind }
       | { id: string, label: string, entityKind: EntityKind }
       | { id: string, label: string, entityKind: EntityKind }
-    , sources: Array<{ id: string, title: string, url: string | null, titles: { all: Array<{ lang: string, text: string }> }, published: { iso: string } | null }>, evidence: Array<{ id: string, mode: StatementMode, text: string, language: string, gloss: string, note: string | null, said: { iso: string }, speaker: { id: string, label: string }, onBehalfOf: { id: string, label: string } | null, source: { id: string, title: string, url: string | null, published: { iso: string } | null }, via: Array<{ id: string, title: string }>, event: { id: string, label: string } | null }> } | null, p1: { entity:
+    , sources: Array<{ id: string, language: string, url: string | null, titles: { all: Array<{ lang: string, text: string }>, best: { lang: string, text: string } }, published: { iso: string } | null }>, evidence: Array<{ id: string, mode: StatementMode, text: string, language: string, gloss: string, note: string | null, said: { iso: string }, speaker: { id: string, label: string, names: { best: { lang: string } } }, onBehalfOf: { id: string, label: string, names: { best: { lang: string } } } | null, source: { id: string, language: string, url: string | null, titles: { best: { lang: string, text: string } }, published: { iso: string } | null }, via: Array<{ id: string, label: string }>, event: { id: string, label: string } | null }> } | null, p1: { entity:
       | { id: string, label: string, entityKind: EntityKind }
       | { id: string, label: string, entityKind: EntityKind }
       | { id: string, label: string, entityKind: EntityKind }
@@ -776,7 +831,7 @@ export type CiteQuery = { p0: { entity:
       | { id: string, label: string, entityKind: EntityKind }
       | { id: string, label: string, entityKind: EntityKind }
       | { id: string, label: string, entityKind: EntityKind }
-    , sources: Array<{ id: string, title: string, url: string | null, titles: { all: Array<{ lang: string, text: string }> }, published: { iso: string } | null }>, evidence: Array<{ id: string, mode: StatementMode, text: string, language: string, gloss: string, note: string | null, said: { iso: string }, speaker: { id: string, label: string }, onBehalfOf: { id: string, label: string } | null, source: { id: string, title: string, url: string | null, published: { iso: string } | null }, via: Array<{ id: string, title: string }>, event: { id: string, label: string } | null }> } | null, p2: { entity:
+    , sources: Array<{ id: string, language: string, url: string | null, titles: { all: Array<{ lang: string, text: string }>, best: { lang: string, text: string } }, published: { iso: string } | null }>, evidence: Array<{ id: string, mode: StatementMode, text: string, language: string, gloss: string, note: string | null, said: { iso: string }, speaker: { id: string, label: string, names: { best: { lang: string } } }, onBehalfOf: { id: string, label: string, names: { best: { lang: string } } } | null, source: { id: string, language: string, url: string | null, titles: { best: { lang: string, text: string } }, published: { iso: string } | null }, via: Array<{ id: string, label: string }>, event: { id: string, label: string } | null }> } | null, p2: { entity:
       | { id: string, label: string, entityKind: EntityKind }
       | { id: string, label: string, entityKind: EntityKind }
       | { id: string, label: string, entityKind: EntityKind }
@@ -789,7 +844,7 @@ export type CiteQuery = { p0: { entity:
       | { id: string, label: string, entityKind: EntityKind }
       | { id: string, label: string, entityKind: EntityKind }
       | { id: string, label: string, entityKind: EntityKind }
-    , sources: Array<{ id: string, title: string, url: string | null, titles: { all: Array<{ lang: string, text: string }> }, published: { iso: string } | null }>, evidence: Array<{ id: string, mode: StatementMode, text: string, language: string, gloss: string, note: string | null, said: { iso: string }, speaker: { id: string, label: string }, onBehalfOf: { id: string, label: string } | null, source: { id: string, title: string, url: string | null, published: { iso: string } | null }, via: Array<{ id: string, title: string }>, event: { id: string, label: string } | null }> } | null, p3: { entity:
+    , sources: Array<{ id: string, language: string, url: string | null, titles: { all: Array<{ lang: string, text: string }>, best: { lang: string, text: string } }, published: { iso: string } | null }>, evidence: Array<{ id: string, mode: StatementMode, text: string, language: string, gloss: string, note: string | null, said: { iso: string }, speaker: { id: string, label: string, names: { best: { lang: string } } }, onBehalfOf: { id: string, label: string, names: { best: { lang: string } } } | null, source: { id: string, language: string, url: string | null, titles: { best: { lang: string, text: string } }, published: { iso: string } | null }, via: Array<{ id: string, label: string }>, event: { id: string, label: string } | null }> } | null, p3: { entity:
       | { id: string, label: string, entityKind: EntityKind }
       | { id: string, label: string, entityKind: EntityKind }
       | { id: string, label: string, entityKind: EntityKind }
@@ -802,7 +857,7 @@ export type CiteQuery = { p0: { entity:
       | { id: string, label: string, entityKind: EntityKind }
       | { id: string, label: string, entityKind: EntityKind }
       | { id: string, label: string, entityKind: EntityKind }
-    , sources: Array<{ id: string, title: string, url: string | null, titles: { all: Array<{ lang: string, text: string }> }, published: { iso: string } | null }>, evidence: Array<{ id: string, mode: StatementMode, text: string, language: string, gloss: string, note: string | null, said: { iso: string }, speaker: { id: string, label: string }, onBehalfOf: { id: string, label: string } | null, source: { id: string, title: string, url: string | null, published: { iso: string } | null }, via: Array<{ id: string, title: string }>, event: { id: string, label: string } | null }> } | null, p4: { entity:
+    , sources: Array<{ id: string, language: string, url: string | null, titles: { all: Array<{ lang: string, text: string }>, best: { lang: string, text: string } }, published: { iso: string } | null }>, evidence: Array<{ id: string, mode: StatementMode, text: string, language: string, gloss: string, note: string | null, said: { iso: string }, speaker: { id: string, label: string, names: { best: { lang: string } } }, onBehalfOf: { id: string, label: string, names: { best: { lang: string } } } | null, source: { id: string, language: string, url: string | null, titles: { best: { lang: string, text: string } }, published: { iso: string } | null }, via: Array<{ id: string, label: string }>, event: { id: string, label: string } | null }> } | null, p4: { entity:
       | { id: string, label: string, entityKind: EntityKind }
       | { id: string, label: string, entityKind: EntityKind }
       | { id: string, label: string, entityKind: EntityKind }
@@ -815,7 +870,7 @@ export type CiteQuery = { p0: { entity:
       | { id: string, label: string, entityKind: EntityKind }
       | { id: string, label: string, entityKind: EntityKind }
       | { id: string, label: string, entityKind: EntityKind }
-    , sources: Array<{ id: string, title: string, url: string | null, titles: { all: Array<{ lang: string, text: string }> }, published: { iso: string } | null }>, evidence: Array<{ id: string, mode: StatementMode, text: string, language: string, gloss: string, note: string | null, said: { iso: string }, speaker: { id: string, label: string }, onBehalfOf: { id: string, label: string } | null, source: { id: string, title: string, url: string | null, published: { iso: string } | null }, via: Array<{ id: string, title: string }>, event: { id: string, label: string } | null }> } | null, p5: { entity:
+    , sources: Array<{ id: string, language: string, url: string | null, titles: { all: Array<{ lang: string, text: string }>, best: { lang: string, text: string } }, published: { iso: string } | null }>, evidence: Array<{ id: string, mode: StatementMode, text: string, language: string, gloss: string, note: string | null, said: { iso: string }, speaker: { id: string, label: string, names: { best: { lang: string } } }, onBehalfOf: { id: string, label: string, names: { best: { lang: string } } } | null, source: { id: string, language: string, url: string | null, titles: { best: { lang: string, text: string } }, published: { iso: string } | null }, via: Array<{ id: string, label: string }>, event: { id: string, label: string } | null }> } | null, p5: { entity:
       | { id: string, label: string, entityKind: EntityKind }
       | { id: string, label: string, entityKind: EntityKind }
       | { id: string, label: string, entityKind: EntityKind }
@@ -828,54 +883,57 @@ export type CiteQuery = { p0: { entity:
       | { id: string, label: string, entityKind: EntityKind }
       | { id: string, label: string, entityKind: EntityKind }
       | { id: string, label: string, entityKind: EntityKind }
-    , sources: Array<{ id: string, title: string, url: string | null, titles: { all: Array<{ lang: string, text: string }> }, published: { iso: string } | null }>, evidence: Array<{ id: string, mode: StatementMode, text: string, language: string, gloss: string, note: string | null, said: { iso: string }, speaker: { id: string, label: string }, onBehalfOf: { id: string, label: string } | null, source: { id: string, title: string, url: string | null, published: { iso: string } | null }, via: Array<{ id: string, title: string }>, event: { id: string, label: string } | null }> } | null };
+    , sources: Array<{ id: string, language: string, url: string | null, titles: { all: Array<{ lang: string, text: string }>, best: { lang: string, text: string } }, published: { iso: string } | null }>, evidence: Array<{ id: string, mode: StatementMode, text: string, language: string, gloss: string, note: string | null, said: { iso: string }, speaker: { id: string, label: string, names: { best: { lang: string } } }, onBehalfOf: { id: string, label: string, names: { best: { lang: string } } } | null, source: { id: string, language: string, url: string | null, titles: { best: { lang: string, text: string } }, published: { iso: string } | null }, via: Array<{ id: string, label: string }>, event: { id: string, label: string } | null }> } | null };
 
 export type SearchQueryVariables = Exact<{
   text: string;
   kinds: Array<EntityKind> | EntityKind | null | undefined;
   after: string | null | undefined;
+  lang: string | null | undefined;
 }>;
 
 
 export type SearchQuery = { search: { totalCount: number, edges: Array<{ cursor: string, kind: EntityKind, score: number, matchedText: string | null, detail: string | null, node:
+        | { id: string, label: string, entityKind: EntityKind, note: string | null, names: { best: { lang: string } } }
+        | { id: string, label: string, entityKind: EntityKind, note: string | null, titles: { best: { lang: string } } }
         | { id: string, label: string, entityKind: EntityKind, note: string | null }
+        | { id: string, label: string, entityKind: EntityKind, note: string | null, names: { best: { lang: string } } }
+        | { id: string, label: string, entityKind: EntityKind, note: string | null, titles: { best: { lang: string } } }
+        | { id: string, label: string, entityKind: EntityKind, note: string | null, summaries: { best: { lang: string } } }
+        | { id: string, label: string, entityKind: EntityKind, note: string | null, summaries: { best: { lang: string } } }
         | { id: string, label: string, entityKind: EntityKind, note: string | null }
+        | { id: string, label: string, entityKind: EntityKind, note: string | null, names: { best: { lang: string } } }
         | { id: string, label: string, entityKind: EntityKind, note: string | null }
-        | { id: string, label: string, entityKind: EntityKind, note: string | null }
-        | { id: string, label: string, entityKind: EntityKind, note: string | null }
-        | { id: string, label: string, entityKind: EntityKind, note: string | null }
-        | { id: string, label: string, entityKind: EntityKind, note: string | null }
-        | { id: string, label: string, entityKind: EntityKind, note: string | null }
-        | { id: string, label: string, entityKind: EntityKind, note: string | null }
-        | { id: string, label: string, entityKind: EntityKind, note: string | null }
-        | { id: string, label: string, entityKind: EntityKind, note: string | null }
-        | { id: string, label: string, entityKind: EntityKind, note: string | null }
+        | { id: string, label: string, entityKind: EntityKind, note: string | null, names: { best: { lang: string } } }
+        | { id: string, label: string, entityKind: EntityKind, note: string | null, titles: { best: { lang: string } } }
        }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } | null };
 
 export type TimelineQueryVariables = Exact<{
   filter: TimelineFilter | null | undefined;
   order: SortOrder | null | undefined;
   after: string | null | undefined;
+  lang: string | null | undefined;
 }>;
 
 
-export type TimelineQuery = { timeline: { totalCount: number, edges: Array<{ node: { kind: TimelineItemKind, title: string, date: { iso: string, start: string, end: string, approximate: boolean }, entity:
+export type TimelineQuery = { timeline: { totalCount: number, edges: Array<{ node: { kind: TimelineItemKind, date: { iso: string, start: string, end: string, approximate: boolean }, entity:
+          | { id: string, entityKind: EntityKind, label: string, names: { best: { lang: string } } }
+          | { id: string, entityKind: EntityKind, label: string, titles: { best: { lang: string } } }
           | { id: string, entityKind: EntityKind, label: string }
-          | { id: string, entityKind: EntityKind, label: string }
-          | { id: string, entityKind: EntityKind, label: string }
-          | { id: string, entityKind: EntityKind, label: string }
-          | { id: string, entityKind: EntityKind, label: string }
-          | { id: string, entityKind: EntityKind, label: string }
-          | { id: string, entityKind: EntityKind, label: string, stanceKind: StanceKind, holder: { id: string, label: string }, issues: Array<{ id: string, label: string }> }
+          | { id: string, entityKind: EntityKind, label: string, names: { best: { lang: string } } }
+          | { id: string, entityKind: EntityKind, label: string, titles: { best: { lang: string } } }
+          | { id: string, entityKind: EntityKind, label: string, summaries: { best: { lang: string } } }
+          | { id: string, entityKind: EntityKind, label: string, stanceKind: StanceKind, holder: { id: string, label: string }, issues: Array<{ id: string, label: string }>, summaries: { best: { lang: string } } }
           | { text: string, gloss: string, language: string, id: string, entityKind: EntityKind, label: string, speaker: { id: string, label: string }, issues: Array<{ id: string, label: string }> }
-          | { id: string, entityKind: EntityKind, label: string, eventKind: EventKind, issues: Array<{ id: string, label: string }> }
+          | { id: string, entityKind: EntityKind, label: string, eventKind: EventKind, issues: Array<{ id: string, label: string }>, names: { best: { lang: string } } }
           | { id: string, entityKind: EntityKind, label: string }
-          | { id: string, entityKind: EntityKind, label: string }
-          | { id: string, entityKind: EntityKind, label: string }
+          | { id: string, entityKind: EntityKind, label: string, names: { best: { lang: string } } }
+          | { id: string, entityKind: EntityKind, label: string, titles: { best: { lang: string } } }
          } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } | null };
 
 export type TimelineFiltersQueryVariables = Exact<{
   ids: Array<string | number> | string | number;
+  lang: string | null | undefined;
 }>;
 
 
