@@ -54,8 +54,8 @@ export class GraphReader {
   }
 
   /**
-   * Runs a query composed by projected-read.ts (not a catalogue file) in the
-   * current round trip; docs/decisions/0008 says what such a query may contain.
+   * Runs a query built by relation-read.ts (not a catalogue file) in the
+   * current round trip; docs/decisions/0008 and 0038 say what such a query may contain.
    */
   readComposed(text: string, params: Record<string, unknown>): Promise<Row[]> {
     return this.enqueue(text, params);
