@@ -137,7 +137,7 @@ describe('the loaders and the composed lookups read every relationship field ali
 
   it("an actor's statements by role: the speaker's and the represented's, each statement once under ANY", async () => {
     const ids = await parentsOf('Actor.statements', PAGED_RELATIONS['Actor.statements'].hops);
-    const all = { after: null, skip: 0, limit: 1000, desc: false };
+    const all = { after: null, skip: 0, limit: 100_000, desc: false };
     const [any, speaker, behalf] = await Promise.all(['ANY', 'SPEAKER', 'ON_BEHALF_OF'].map((role) => bothPages('Actor.statements', ids.slice(0, 1), all, role)));
     const idsOf = (p: RelatedPage) => p.items.map((i) => i.entity.id);
     const union = [...new Set([...idsOf(speaker!.loaded[0]!), ...idsOf(behalf!.loaded[0]!)])];
