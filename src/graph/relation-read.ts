@@ -46,7 +46,10 @@ const fetchPath = (path: string, i: number) => `${path}f${i}_`;
 /** The hops a page reads: for a field filtered by role, those the role selects (ANY or none: all). */
 function hopsOf(relation: PagedRelation, filter: string | null): readonly PagedHop[] {
   if (!filtersByRole(relation) || filter === null || filter === 'ANY') return relation.hops;
-  return relation.hops.filter((h) => h.role === filter);
+  const hops = relation.hops.filter((h) => h.role === filter);
+  // The role is a GraphQL enum value; one the map does not know is a bug, not input.
+  if (hops.length === 0) throw new Error(`relation-read: no relationship has the role ${JSON.stringify(filter)}`);
+  return hops;
 }
 
 /**
@@ -78,11 +81,7 @@ function propertiesOf(v: Cypher.Node, properties: string[] | null): Cypher.Expr 
   const names = ['id', ...properties.filter((p) => p !== 'id')];
   const dates: Record<string, Cypher.Expr> = {};
   for (const p of names) if (DATE_PROPERTIES.has(p)) dates[p] = Cypher.toString(v.property(p));
-  return new Cypher.MapProjection(
-    v,
-    names.filter((p) => !DATE_PROPERTIES.has(p)),
-    dates,
-  );
+  return new Cypher.MapProjection(v, names.filter((p) => !DATE_PROPERTIES.has(p)), dates);
 }
 
 /** What one fetch reads under the entity `v`: a list of item maps, or a page `{total, items}`. */
