@@ -46,9 +46,9 @@ const ACTOR_PROFILE_N4G = `query ActorProfile($id: ID!) {
   actors(where: { id: { eq: $id } }) {
     id name kind
     memberships { from organization { id name } }
-    stances(limit: 10, sort: [{ date: DESC }, { id: ASC }]) { id kind summary date }
+    stances(limit: 10, sort: [{ date: DESC }, { id: DESC }]) { id kind summary date }
     stancesConnection { totalCount }
-    statements(limit: 10, sort: [{ said: DESC }, { id: ASC }]) { id text said }
+    statements(limit: 10, sort: [{ said: DESC }, { id: DESC }]) { id text said }
     statementsConnection { totalCount }
     demandsMade(limit: 100, sort: [{ since: ASC }, { id: ASC }]) { id summary }
   }

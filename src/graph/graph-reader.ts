@@ -14,7 +14,7 @@
 import neo4j, { type Driver } from 'neo4j-driver';
 import { autoCommitRead } from '../neo4j/auto-commit-read.js';
 import { circuitOf } from '../neo4j/circuit.js';
-import { cypher, cypherForType } from '../neo4j/cypher.js';
+import { cypher } from '../neo4j/cypher.js';
 import { neo4jErrorKind } from '../neo4j/errors.js';
 import { toPlain } from '../neo4j/values.js';
 
@@ -43,19 +43,14 @@ export class GraphReader {
     private readonly transactionTimeoutMs?: number,
   ) {}
 
-  /**
-   * Runs `cypher/read/<name>.cypher` with parameters, in the current round trip, and
-   * returns plain rows. With `relationshipType`, the file's `$($type)` is that static
-   * type (see cypherForType).
-   */
-  read(name: string, params: Record<string, unknown>, relationshipType?: string): Promise<Row[]> {
-    const text = relationshipType ? cypherForType(`read/${name}`, relationshipType) : cypher(`read/${name}`);
-    return this.enqueue(text, params);
+  /** Runs `cypher/read/<name>.cypher` with parameters, in the current round trip, and returns plain rows. */
+  read(name: string, params: Record<string, unknown>): Promise<Row[]> {
+    return this.enqueue(cypher(`read/${name}`), params);
   }
 
   /**
-   * Runs a query composed by projected-read.ts (not a catalogue file) in the
-   * current round trip; docs/decisions/0008 says what such a query may contain.
+   * Runs a query built by relation-read.ts (not a catalogue file) in the
+   * current round trip; docs/decisions/0008 and 0038 say what such a query may contain.
    */
   readComposed(text: string, params: Record<string, unknown>): Promise<Row[]> {
     return this.enqueue(text, params);

@@ -1,14 +1,17 @@
 /**
  * Per-request DataLoaders: every entity and relationship field is fetched in
- * one batched query per field and level, whatever the list sizes (no N+1).
+ * one batched query per field and level, whatever the list sizes (no N+1). The
+ * relationship fields read through relation-read.ts, as the composed lookups do.
  */
 import DataLoader from 'dataloader';
 import { ENTITY_KINDS, ENTITY_SECTIONS, type EntityKind } from '../model/entities.js';
 import { toEntityRecord, type EntityRecord } from './entity-record.js';
-import { int, type GraphReader, type Row } from './graph-reader.js';
-import { keyParam, type SortKey } from './sort-key.js';
+import type { GraphReader, Row } from './graph-reader.js';
+import type { EntitySelection } from './projected-read.js';
+import type { SortKey } from './sort-key.js';
 import { findPositions, type Position } from './positions.js';
-import { PAGED_RELATIONS, RELATIONS, type PagedRelationField, type Relation, type RelationField } from './relations.js';
+import { batchQuery } from './relation-read.js';
+import { RELATIONS, type PagedRelationField, type Relation, type RelationField } from './relations.js';
 
 /** An entity reached over a relationship, with the relationship's properties. */
 export interface Related {
@@ -34,6 +37,9 @@ export interface PageArgs {
   limit: number;
   desc: boolean;
 }
+
+/** What a loader reads of the entities at the other end: every property, the label and the relationship's properties (they prime the entity cache). */
+const EVERYTHING: EntitySelection = { properties: null, fetches: [], relationship: true };
 
 function toRelated(row: Row): Related | null {
   const entity = toEntityRecord(row);
@@ -63,6 +69,13 @@ export class Loaders {
     });
   }
 
+  /** The items of a list or page read by a loader, each entity remembered for later lookups by id. */
+  private items(rows: Row[]): Related[] {
+    const items = rows.map(toRelated).filter((x): x is Related => x !== null);
+    for (const item of items) this.prime(item.entity);
+    return items;
+  }
+
   /** Remembers an entity read as part of another query, so a later lookup by id costs nothing. */
   prime(entity: EntityRecord): EntityRecord {
     this.entity.prime(entity.id, entity);
@@ -75,17 +88,10 @@ export class Loaders {
     if (!loader) {
       const rel: Relation = RELATIONS[field];
       loader = new DataLoader(async (ids) => {
-        const rows = await this.reader.read(rel.dir === 'out' ? 'related-out' : 'related-in', { ids, label: rel.label ?? null }, rel.type);
-        const grouped = new Map<string, Related[]>();
-        for (const row of rows) {
-          const item = toRelated(row);
-          if (!item) continue;
-          this.prime(item.entity);
-          const list = grouped.get(row.from as string) ?? [];
-          list.push(item);
-          grouped.set(row.from as string, list);
-        }
-        return ids.map((id) => sortRelated(rel, grouped.get(id) ?? []));
+        const { text, params } = batchQuery(ids, { kind: 'relation', field, next: EVERYTHING });
+        const rows = await this.reader.readComposed(text, params);
+        const byId = new Map(rows.map((r) => [r.from as string, r.value as Row[]]));
+        return ids.map((id) => sortRelated(rel, this.items(byId.get(id) ?? [])));
       });
       this.related.set(field, loader);
     }
@@ -102,7 +108,7 @@ export class Loaders {
   }
 
   /** One page of a relationship field of an entity: read ahead with the entity, or through the page loader. */
-  pageOf(parent: EntityRecord, field: PagedRelationField | 'Actor.statements', args: PageArgs, filter?: string | null): RelatedPage | Promise<RelatedPage> {
+  pageOf(parent: EntityRecord, field: PagedRelationField, args: PageArgs, filter?: string | null): RelatedPage | Promise<RelatedPage> {
     return (prefetchedOf(parent)?.get(pageKey(field, args, filter)) as RelatedPage | undefined) ?? this.page(field, args, filter).load(parent.id);
   }
 
@@ -122,31 +128,19 @@ export class Loaders {
 
   /**
    * The loader of one paginated relationship field, for one set of page arguments;
-   * `filter` is the role of Actor.statements, else a `kind` the other end must have.
+   * `filter` is the role for a field filtered by role (Actor.statements), else a `kind` the other end must have.
    */
-  page(field: PagedRelationField | 'Actor.statements', args: PageArgs, filter?: string | null): DataLoader<string, RelatedPage> {
+  page(field: PagedRelationField, args: PageArgs, filter?: string | null): DataLoader<string, RelatedPage> {
     const key = pageKey(field, args, filter);
     let loader = this.pages.get(key);
     if (!loader) {
       loader = new DataLoader(async (ids) => {
-        const common = { ids, after: keyParam(args.after, [0]), desc: args.desc, skip: int(args.skip), limit: int(args.limit) };
-        let rows: Row[];
-        if (field === 'Actor.statements') {
-          rows = await this.reader.read('actor-statements-page', { ...common, role: filter ?? 'ANY' });
-        } else {
-          const rel = PAGED_RELATIONS[field];
-          rows = await this.reader.read(
-            rel.dir === 'out' ? 'related-page-out' : 'related-page-in',
-            { ...common, label: 'label' in rel ? rel.label : null, kind: filter ?? null, sortField: rel.sortField },
-            rel.type,
-          );
-        }
-        const byId = new Map(rows.map((r) => [r.from as string, r]));
+        const { text, params } = batchQuery(ids, { kind: 'page', field, page: args, filter: filter ?? null, counted: true, next: EVERYTHING });
+        const rows = await this.reader.readComposed(text, params);
+        const byId = new Map(rows.map((r) => [r.from as string, r.value as { total: unknown; items: Row[] }]));
         return ids.map((id) => {
-          const row = byId.get(id);
-          const items = ((row?.items ?? []) as Row[]).map(toRelated).filter((x): x is Related => x !== null);
-          for (const item of items) this.prime(item.entity);
-          return { total: Number(row?.total ?? 0), items };
+          const page = byId.get(id);
+          return { total: Number(page?.total ?? 0), items: this.items(page?.items ?? []) };
         });
       });
       this.pages.set(key, loader);
@@ -156,7 +150,7 @@ export class Loaders {
 }
 
 /** The key of one page of a relationship field: field, window, direction and filter. */
-export function pageKey(field: PagedRelationField | 'Actor.statements', args: PageArgs, filter?: string | null): string {
+export function pageKey(field: PagedRelationField, args: PageArgs, filter?: string | null): string {
   return `${field}|${args.after === null ? '' : JSON.stringify(args.after)}|${args.skip}|${args.limit}|${args.desc}|${filter ?? ''}`;
 }
 

@@ -109,26 +109,48 @@ export const RELATIONS = {
 /** A relationship field of the schema. */
 export type RelationField = keyof typeof RELATIONS;
 
-/** A paginated relationship field: the relationship it follows and the date property of the other end its pages sort by. */
-export interface PagedRelation {
+/** One relationship a paginated field follows from its entity; `role` names it for the field's `role` argument. */
+export interface PagedHop {
   type: RelationshipType;
   dir: 'out' | 'in';
+  /** The value of the field's `role` argument that selects this hop (Actor.statements: SPEAKER, ON_BEHALF_OF). */
+  role?: string;
+}
+
+/**
+ * A paginated relationship field: the relationships it follows (one, or several whose other
+ * ends are united, each counted once), the label required at the other end, and the date
+ * property of the other end its pages sort by. A field whose hops carry roles is filtered by
+ * its `role` argument (which hops count; ANY: all); any other field by the other end's `kind`.
+ */
+export interface PagedRelation {
+  hops: readonly PagedHop[];
   /** Label required at the other end, if the type links several (absent otherwise: pages are then counted from the degree store). */
   label?: NodeLabel;
   sortField: string;
 }
 
-/** A paginated inverse field: `relation` read page by page, sorted by the sort date of `section`'s kind (the model's `sortDate`). */
-function paged(section: EntitySection, relation: Relation): PagedRelation {
+/** A paginated inverse field: `relations` read page by page, sorted by the sort date of `section`'s kind (the model's `sortDate`). */
+function paged(section: EntitySection, ...relations: Array<Relation & { role?: string }>): PagedRelation {
   const kind: EntityKind = ENTITY_KINDS[section];
   if (!kind.sortDate) throw new Error(`src/graph/relations.ts: the model gives ${section} no sortDate to sort a page by`);
-  return { type: relation.type, dir: relation.dir, ...(relation.label ? { label: relation.label } : {}), sortField: kind.sortDate };
+  const label = relations.find((r) => r.label)?.label;
+  return {
+    hops: relations.map((r) => ({ type: r.type, dir: r.dir, ...(r.role ? { role: r.role } : {}) })),
+    ...(label ? { label } : {}),
+    sortField: kind.sortDate,
+  };
 }
+
+/** A relation selected by the value `role` of a field's `role` argument. */
+const as = (role: string, relation: Relation): Relation & { role: string } => ({ ...relation, role });
 
 /** Paginated relationship fields, sorted by the sort date of the other end's kind. */
 export const PAGED_RELATIONS = {
   'Actor.stances': paged('stances', inverse('stances', 'holder')),
   'Actor.events': paged('events', inverse('events', 'participants')),
+  // The statements an actor said or that were said on its behalf; `role` chooses (SPEAKER, ON_BEHALF_OF, ANY).
+  'Actor.statements': paged('statements', as('SPEAKER', inverse('statements', 'speaker', true)), as('ON_BEHALF_OF', inverse('statements', 'onBehalfOf', true))),
   'Issue.stances': paged('stances', inverse('stances', 'issues', true)),
   'Issue.statements': paged('statements', inverse('statements', 'issues', true)),
   'Demand.responses': paged('stances', inverse('stances', 'respondsTo', true)),
@@ -140,3 +162,8 @@ export const PAGED_RELATIONS = {
 } as const satisfies Record<string, PagedRelation>;
 /** A paginated relationship field of the schema. */
 export type PagedRelationField = keyof typeof PAGED_RELATIONS;
+
+/** Whether a paginated field is filtered by role (which of its hops count) rather than by the other end's `kind`. */
+export function filtersByRole(relation: PagedRelation): boolean {
+  return relation.hops.some((h) => h.role !== undefined);
+}

@@ -156,7 +156,7 @@ function planFetch(op: Operation, type: GraphQLObjectType, fieldNodes: FieldNode
   try {
     if (read.kind === 'relation') return { kind: 'relation', field: read.field as RelationField, next };
     if (read.kind === 'connection') {
-      const { page, filter } = relationPage(read.field as PagedRelationField | 'Actor.statements', null, args as RelationPageArgs);
+      const { page, filter } = relationPage(read.field as PagedRelationField, null, args as RelationPageArgs);
       return { kind: 'page', field: read.field as PagedRelationField, page, filter, counted: true, next };
     }
     const window = listWindow(args.first as number | null | undefined, args.offset as number | null | undefined);

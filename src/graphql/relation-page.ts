@@ -5,7 +5,7 @@
  * read the same rows under the same loader key.
  */
 import type { PageArgs } from '../graph/loaders.js';
-import type { PagedRelationField } from '../graph/relations.js';
+import { filtersByRole, PAGED_RELATIONS, type PagedRelationField } from '../graph/relations.js';
 import { keysetWindow, readsDescending, type ConnectionArgs, type ConnectionRef, type KeysetWindow } from './pagination.js';
 
 /** The arguments of a paged relationship field. */
@@ -16,7 +16,7 @@ export interface RelationPage {
   ref: ConnectionRef;
   window: KeysetWindow;
   page: PageArgs;
-  /** Actor.statements: the role; otherwise null. */
+  /** The role, for a field filtered by role (Actor.statements: `ANY` when not given); otherwise null. */
   filter: string | null;
 }
 
@@ -25,9 +25,9 @@ export interface RelationPage {
  * argument when they are off. With `parentId` null (a lookup planning what to read
  * ahead), a cursor of any entity's `field` passes: the resolver checks the parent.
  */
-export function relationPage(field: PagedRelationField | 'Actor.statements', parentId: string | null, args: RelationPageArgs): RelationPage {
+export function relationPage(field: PagedRelationField, parentId: string | null, args: RelationPageArgs): RelationPage {
   const order = args.order === 'ASC' ? 'ASC' : 'DESC';
-  const filter = field === 'Actor.statements' ? (args.role ?? 'ANY') : null;
+  const filter = filtersByRole(PAGED_RELATIONS[field]) ? (args.role ?? 'ANY') : null;
   const ref: ConnectionRef = { field, ...(parentId === null ? {} : { of: parentId }), args: filter === null ? { order } : { role: filter, order } };
   const window = keysetWindow(ref, args);
   // One more row than asked for says whether there are more in the reading direction.

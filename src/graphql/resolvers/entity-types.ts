@@ -47,15 +47,7 @@ export const entityTypeResolvers = {
     demandsReceived: boundedRelation('Actor.demandsReceived'),
     mentionedIn: boundedRelation('Actor.mentionedIn'),
     stances: pagedRelation('Actor.stances'),
-    statements: readsThroughLoaders(
-      { kind: 'connection', field: 'Actor.statements' },
-      (a: EntityRecord, args: RelationPageArgs, ctx: GraphContext) => {
-        const { ref, window, page: read, filter } = relationPage('Actor.statements', a.id, args);
-        return mapValue(ctx.loaders.pageOf(a, 'Actor.statements', read, filter), (page) =>
-          keysetConnection(ref, page.items, page.total, window, (i) => i.key!, (i) => ({ node: i.entity })),
-        );
-      },
-    ),
+    statements: pagedRelation('Actor.statements'),
     events: readsThroughLoaders(
       { kind: 'connection', field: 'Actor.events', wrapped: true },
       async (a: EntityRecord, args: RelationPageArgs, ctx: GraphContext) => {

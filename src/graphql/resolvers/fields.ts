@@ -20,14 +20,14 @@ type Resolver = (parent: EntityRecord, args: any, ctx: GraphContext, info: Graph
  * What a relationship field's resolver reads through the loaders, so that a lookup
  * can read it ahead in its own query (src/graphql/projection.ts):
  * - relation: loaders.relation(field), whole;
- * - connection: loaders.page(field) with first/after/order (and role for Actor.statements);
+ * - connection: loaders.page(field) with first/after/order (and role for a field filtered by role, Actor.statements);
  * - list: loaders.page(field) with first/offset/kind, oldest first.
  * `wrapped`: the items are not the entities themselves (ActorEvent, Participation),
  * so nothing is read ahead at their other end.
  */
 export interface LoaderRead {
   kind: 'relation' | 'connection' | 'list';
-  field: RelationField | PagedRelationField | 'Actor.statements';
+  field: RelationField | PagedRelationField;
   wrapped?: boolean;
   /** Properties the resolver itself reads on the items (beyond what their selection needs). */
   itemProperties?: readonly string[];
@@ -91,11 +91,11 @@ export function relation(field: RelationField): Resolver {
   );
 }
 
-/** A paginated relationship field with `order`, `first`/`after` and `last`/`before` (keyset cursors, docs/decisions/0034). */
+/** A paginated relationship field with `order`, `first`/`after` and `last`/`before` (keyset cursors, docs/decisions/0034), and `role` where the field is filtered by role. */
 export function pagedRelation(field: PagedRelationField): Resolver {
   return readsThroughLoaders({ kind: 'connection', field }, (parent, args, ctx) => {
-    const { ref, window, page: read } = relationPage(field, parent.id, args);
-    return mapValue(ctx.loaders.pageOf(parent, field, read), (page) =>
+    const { ref, window, page: read, filter } = relationPage(field, parent.id, args);
+    return mapValue(ctx.loaders.pageOf(parent, field, read, filter), (page) =>
       keysetConnection(ref, page.items, page.total, window, (i) => i.key!, (i) => ({ node: i.entity })),
     );
   });
