@@ -8,6 +8,7 @@ import { toEntityRecord, type EntityRecord } from './entity-record.js';
 import { int, type GraphReader, type Row } from './graph-reader.js';
 import { keyParam, type SortKey } from './sort-key.js';
 import { findPositions, type Position } from './positions.js';
+import type { Rendering } from './corroboration.js';
 import { PAGED_RELATIONS, RELATIONS, type PagedRelationField, type Relation, type RelationField } from './relations.js';
 
 /** An entity reached over a relationship, with the relationship's properties. */
@@ -50,6 +51,8 @@ export class Loaders {
   /** Organisations each person speaks for. */
   readonly speaksFor: DataLoader<string, EntityRecord[]>;
   private readonly positionLoaders = new Map<string, DataLoader<string, Position[]>>();
+  /** The renderings of facts (their reports, a statement's own text), for corroboration (docs/decisions/0036 §6). */
+  readonly renderings: DataLoader<string, Rendering[]>;
 
   constructor(private readonly reader: GraphReader) {
     this.entity = new DataLoader(async (ids) => {
@@ -60,6 +63,12 @@ export class Loaders {
     this.speaksFor = new DataLoader(async (ids) => {
       const rows = await reader.read('actor-speaks-for', { ids });
       return ids.map((id) => rows.filter((r) => r.from === id).map((r) => this.prime(toEntityRecord(r)!)));
+    });
+    this.renderings = new DataLoader(async (ids) => {
+      const rows = await reader.read('corroboration', { ids });
+      return ids.map((id) =>
+        rows.filter((r) => r.from === id).map((r) => ({ source: this.prime(toEntityRecord(r)!), language: r.language as string, origin: r.origin as string })),
+      );
     });
   }
 

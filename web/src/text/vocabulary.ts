@@ -23,6 +23,7 @@ export const ENUM_LABELS: Readonly<Record<string, Readonly<Record<string, string
     STANCE: 'Stance',
     EVENT: 'Event',
     FIGURE: 'Figure',
+    REPORT: 'Report',
   },
   ActorKind: {
     STATE: 'State',

@@ -36,7 +36,9 @@ export type EntityKind =
   /** A meeting or other happening (`Event`). */
   | 'EVENT'
   /** A number a source reports (`Figure`). */
-  | 'FIGURE';
+  | 'FIGURE'
+  /** One source's rendering of one fact (`Report`). */
+  | 'REPORT';
 
 /** Kinds of actor. */
 export type ActorKind =
@@ -261,6 +263,7 @@ export type ActorPageQuery = { actor: { id: string, label: string, kind: ActorKi
             | { id: string, label: string, entityKind: EntityKind }
             | { id: string, label: string, entityKind: EntityKind }
             | { id: string, label: string, entityKind: EntityKind }
+            | { id: string, label: string, entityKind: EntityKind }
            | null, towards: { id: string, label: string } | null } }> }, events: { totalCount: number, edges: Array<{ node: { role: ParticipantRole, event: { id: string, label: string, kind: EventKind, date: { iso: string } } } }> } } | null };
 
 export type ActorStatementsQueryVariables = Exact<{
@@ -305,8 +308,10 @@ export type EntityPageQuery = { entity:
         | { id: string, label: string, entityKind: EntityKind }
         | { id: string, label: string, entityKind: EntityKind }
         | { id: string, label: string, entityKind: EntityKind }
+        | { id: string, label: string, entityKind: EntityKind }
        | null, issues: Array<{ id: string, label: string }> }
     | { id: string, entityKind: EntityKind, label: string, origin: string, note: string | null, mode: StatementMode, text: string, language: string, gloss: string, issues: Array<{ id: string, label: string }>, mentions: Array<{ id: string, label: string }>, supports: Array<
+        | { id: string, label: string, entityKind: EntityKind }
         | { id: string, label: string, entityKind: EntityKind }
         | { id: string, label: string, entityKind: EntityKind }
         | { id: string, label: string, entityKind: EntityKind }
@@ -324,6 +329,7 @@ export type EntityPageQuery = { entity:
     | { quantity: string, value: number, unit: string | null, qualifier: FigureQualifier, status: ClaimStatus, id: string, entityKind: EntityKind, label: string, origin: string, note: string | null, figureAsOf: { iso: string } | null, claimedBy: Array<{ id: string, label: string }>, figureEvent: { id: string, label: string } }
     | { name: string, id: string, entityKind: EntityKind, label: string, origin: string, note: string | null, placeKind: PlaceKind, names: { all: Array<{ lang: string, text: string }> }, within: { id: string, label: string } | null, events: Array<{ id: string, label: string }> }
     | { title: string, language: string, url: string | null, id: string, entityKind: EntityKind, label: string, origin: string, note: string | null, sourceKind: SourceKind, titles: { all: Array<{ lang: string, text: string }> }, published: { iso: string } | null, publisher: { id: string, label: string } | null, cites: Array<{ id: string, label: string }>, citedBy: Array<{ id: string, label: string }>, mentions: Array<{ id: string, label: string }> }
+    | { id: string, entityKind: EntityKind, label: string, origin: string, note: string | null }
    | null, provenance: { sources: Array<{ id: string, title: string, url: string | null, published: { iso: string } | null }>, evidence: Array<{ id: string, mode: StatementMode, text: string, language: string, gloss: string, note: string | null, said: { iso: string }, speaker: { id: string, label: string }, onBehalfOf: { id: string, label: string } | null, source: { id: string, title: string, url: string | null, published: { iso: string } | null }, via: Array<{ id: string, title: string }>, event: { id: string, label: string } | null }> } | null };
 
 export type NeighbourhoodQueryVariables = Exact<{
@@ -364,7 +370,9 @@ export type PathsQuery = { paths: { from:
       | { id: string, label: string, entityKind: EntityKind }
       | { id: string, label: string, entityKind: EntityKind }
       | { id: string, label: string, entityKind: EntityKind }
+      | { id: string, label: string, entityKind: EntityKind }
     , to:
+      | { id: string, label: string, entityKind: EntityKind }
       | { id: string, label: string, entityKind: EntityKind }
       | { id: string, label: string, entityKind: EntityKind }
       | { id: string, label: string, entityKind: EntityKind }
@@ -397,6 +405,7 @@ export type PathEndsQuery = { entities: Array<
     | { id: string, label: string, entityKind: EntityKind }
     | { id: string, label: string, entityKind: EntityKind }
     | { id: string, label: string, entityKind: EntityKind }
+    | { id: string, label: string, entityKind: EntityKind }
    | null> | null };
 
 export type PickerSearchQueryVariables = Exact<{
@@ -406,6 +415,7 @@ export type PickerSearchQueryVariables = Exact<{
 
 
 export type PickerSearchQuery = { search: { edges: Array<{ kind: EntityKind, detail: string | null, node:
+        | { id: string, label: string }
         | { id: string, label: string }
         | { id: string, label: string }
         | { id: string, label: string }
@@ -469,7 +479,9 @@ export type PositionsMatrixQuery = { c0: { asOf: string, demand: { id: string, l
         | { id: string, label: string, entityKind: EntityKind }
         | { id: string, label: string, entityKind: EntityKind }
         | { id: string, label: string, entityKind: EntityKind }
+        | { id: string, label: string, entityKind: EntityKind }
        }> } | null, c1: { asOf: string, demand: { id: string, label: string } | null, issue: { id: string, label: string } | null, positions: Array<{ kind: StanceKind, derived: boolean, basis: PositionBasis, reasoning: string, actor: { id: string, label: string, kind: ActorKind }, date: { iso: string }, stance: { id: string, summary: string } | null, via: { from: { iso: string }, organization: { id: string, label: string } } | null, target:
+        | { id: string, label: string, entityKind: EntityKind }
         | { id: string, label: string, entityKind: EntityKind }
         | { id: string, label: string, entityKind: EntityKind }
         | { id: string, label: string, entityKind: EntityKind }
@@ -495,7 +507,9 @@ export type PositionsMatrixQuery = { c0: { asOf: string, demand: { id: string, l
         | { id: string, label: string, entityKind: EntityKind }
         | { id: string, label: string, entityKind: EntityKind }
         | { id: string, label: string, entityKind: EntityKind }
+        | { id: string, label: string, entityKind: EntityKind }
        }> } | null, c3: { asOf: string, demand: { id: string, label: string } | null, issue: { id: string, label: string } | null, positions: Array<{ kind: StanceKind, derived: boolean, basis: PositionBasis, reasoning: string, actor: { id: string, label: string, kind: ActorKind }, date: { iso: string }, stance: { id: string, summary: string } | null, via: { from: { iso: string }, organization: { id: string, label: string } } | null, target:
+        | { id: string, label: string, entityKind: EntityKind }
         | { id: string, label: string, entityKind: EntityKind }
         | { id: string, label: string, entityKind: EntityKind }
         | { id: string, label: string, entityKind: EntityKind }
@@ -521,7 +535,9 @@ export type PositionsMatrixQuery = { c0: { asOf: string, demand: { id: string, l
         | { id: string, label: string, entityKind: EntityKind }
         | { id: string, label: string, entityKind: EntityKind }
         | { id: string, label: string, entityKind: EntityKind }
+        | { id: string, label: string, entityKind: EntityKind }
        }> } | null, c5: { asOf: string, demand: { id: string, label: string } | null, issue: { id: string, label: string } | null, positions: Array<{ kind: StanceKind, derived: boolean, basis: PositionBasis, reasoning: string, actor: { id: string, label: string, kind: ActorKind }, date: { iso: string }, stance: { id: string, summary: string } | null, via: { from: { iso: string }, organization: { id: string, label: string } } | null, target:
+        | { id: string, label: string, entityKind: EntityKind }
         | { id: string, label: string, entityKind: EntityKind }
         | { id: string, label: string, entityKind: EntityKind }
         | { id: string, label: string, entityKind: EntityKind }
@@ -547,7 +563,9 @@ export type PositionsMatrixQuery = { c0: { asOf: string, demand: { id: string, l
         | { id: string, label: string, entityKind: EntityKind }
         | { id: string, label: string, entityKind: EntityKind }
         | { id: string, label: string, entityKind: EntityKind }
+        | { id: string, label: string, entityKind: EntityKind }
        }> } | null, c7: { asOf: string, demand: { id: string, label: string } | null, issue: { id: string, label: string } | null, positions: Array<{ kind: StanceKind, derived: boolean, basis: PositionBasis, reasoning: string, actor: { id: string, label: string, kind: ActorKind }, date: { iso: string }, stance: { id: string, summary: string } | null, via: { from: { iso: string }, organization: { id: string, label: string } } | null, target:
+        | { id: string, label: string, entityKind: EntityKind }
         | { id: string, label: string, entityKind: EntityKind }
         | { id: string, label: string, entityKind: EntityKind }
         | { id: string, label: string, entityKind: EntityKind }
@@ -573,7 +591,9 @@ export type PositionsMatrixQuery = { c0: { asOf: string, demand: { id: string, l
         | { id: string, label: string, entityKind: EntityKind }
         | { id: string, label: string, entityKind: EntityKind }
         | { id: string, label: string, entityKind: EntityKind }
+        | { id: string, label: string, entityKind: EntityKind }
        }> } | null, c9: { asOf: string, demand: { id: string, label: string } | null, issue: { id: string, label: string } | null, positions: Array<{ kind: StanceKind, derived: boolean, basis: PositionBasis, reasoning: string, actor: { id: string, label: string, kind: ActorKind }, date: { iso: string }, stance: { id: string, summary: string } | null, via: { from: { iso: string }, organization: { id: string, label: string } } | null, target:
+        | { id: string, label: string, entityKind: EntityKind }
         | { id: string, label: string, entityKind: EntityKind }
         | { id: string, label: string, entityKind: EntityKind }
         | { id: string, label: string, entityKind: EntityKind }
@@ -599,7 +619,9 @@ export type PositionsMatrixQuery = { c0: { asOf: string, demand: { id: string, l
         | { id: string, label: string, entityKind: EntityKind }
         | { id: string, label: string, entityKind: EntityKind }
         | { id: string, label: string, entityKind: EntityKind }
+        | { id: string, label: string, entityKind: EntityKind }
        }> } | null, c11: { asOf: string, demand: { id: string, label: string } | null, issue: { id: string, label: string } | null, positions: Array<{ kind: StanceKind, derived: boolean, basis: PositionBasis, reasoning: string, actor: { id: string, label: string, kind: ActorKind }, date: { iso: string }, stance: { id: string, summary: string } | null, via: { from: { iso: string }, organization: { id: string, label: string } } | null, target:
+        | { id: string, label: string, entityKind: EntityKind }
         | { id: string, label: string, entityKind: EntityKind }
         | { id: string, label: string, entityKind: EntityKind }
         | { id: string, label: string, entityKind: EntityKind }
@@ -625,7 +647,9 @@ export type PositionsMatrixQuery = { c0: { asOf: string, demand: { id: string, l
         | { id: string, label: string, entityKind: EntityKind }
         | { id: string, label: string, entityKind: EntityKind }
         | { id: string, label: string, entityKind: EntityKind }
+        | { id: string, label: string, entityKind: EntityKind }
        }> } | null, c13: { asOf: string, demand: { id: string, label: string } | null, issue: { id: string, label: string } | null, positions: Array<{ kind: StanceKind, derived: boolean, basis: PositionBasis, reasoning: string, actor: { id: string, label: string, kind: ActorKind }, date: { iso: string }, stance: { id: string, summary: string } | null, via: { from: { iso: string }, organization: { id: string, label: string } } | null, target:
+        | { id: string, label: string, entityKind: EntityKind }
         | { id: string, label: string, entityKind: EntityKind }
         | { id: string, label: string, entityKind: EntityKind }
         | { id: string, label: string, entityKind: EntityKind }
@@ -651,7 +675,9 @@ export type PositionsMatrixQuery = { c0: { asOf: string, demand: { id: string, l
         | { id: string, label: string, entityKind: EntityKind }
         | { id: string, label: string, entityKind: EntityKind }
         | { id: string, label: string, entityKind: EntityKind }
+        | { id: string, label: string, entityKind: EntityKind }
        }> } | null, c15: { asOf: string, demand: { id: string, label: string } | null, issue: { id: string, label: string } | null, positions: Array<{ kind: StanceKind, derived: boolean, basis: PositionBasis, reasoning: string, actor: { id: string, label: string, kind: ActorKind }, date: { iso: string }, stance: { id: string, summary: string } | null, via: { from: { iso: string }, organization: { id: string, label: string } } | null, target:
+        | { id: string, label: string, entityKind: EntityKind }
         | { id: string, label: string, entityKind: EntityKind }
         | { id: string, label: string, entityKind: EntityKind }
         | { id: string, label: string, entityKind: EntityKind }
@@ -677,7 +703,9 @@ export type PositionsMatrixQuery = { c0: { asOf: string, demand: { id: string, l
         | { id: string, label: string, entityKind: EntityKind }
         | { id: string, label: string, entityKind: EntityKind }
         | { id: string, label: string, entityKind: EntityKind }
+        | { id: string, label: string, entityKind: EntityKind }
        }> } | null, c17: { asOf: string, demand: { id: string, label: string } | null, issue: { id: string, label: string } | null, positions: Array<{ kind: StanceKind, derived: boolean, basis: PositionBasis, reasoning: string, actor: { id: string, label: string, kind: ActorKind }, date: { iso: string }, stance: { id: string, summary: string } | null, via: { from: { iso: string }, organization: { id: string, label: string } } | null, target:
+        | { id: string, label: string, entityKind: EntityKind }
         | { id: string, label: string, entityKind: EntityKind }
         | { id: string, label: string, entityKind: EntityKind }
         | { id: string, label: string, entityKind: EntityKind }
@@ -703,7 +731,9 @@ export type PositionsMatrixQuery = { c0: { asOf: string, demand: { id: string, l
         | { id: string, label: string, entityKind: EntityKind }
         | { id: string, label: string, entityKind: EntityKind }
         | { id: string, label: string, entityKind: EntityKind }
+        | { id: string, label: string, entityKind: EntityKind }
        }> } | null, c19: { asOf: string, demand: { id: string, label: string } | null, issue: { id: string, label: string } | null, positions: Array<{ kind: StanceKind, derived: boolean, basis: PositionBasis, reasoning: string, actor: { id: string, label: string, kind: ActorKind }, date: { iso: string }, stance: { id: string, summary: string } | null, via: { from: { iso: string }, organization: { id: string, label: string } } | null, target:
+        | { id: string, label: string, entityKind: EntityKind }
         | { id: string, label: string, entityKind: EntityKind }
         | { id: string, label: string, entityKind: EntityKind }
         | { id: string, label: string, entityKind: EntityKind }
@@ -719,6 +749,7 @@ export type PositionsMatrixQuery = { c0: { asOf: string, demand: { id: string, l
        }> } | null };
 
 export type MatrixTableFragment = { asOf: string, demand: { id: string, label: string } | null, issue: { id: string, label: string } | null, positions: Array<{ kind: StanceKind, derived: boolean, basis: PositionBasis, reasoning: string, actor: { id: string, label: string, kind: ActorKind }, date: { iso: string }, stance: { id: string, summary: string } | null, via: { from: { iso: string }, organization: { id: string, label: string } } | null, target:
+      | { id: string, label: string, entityKind: EntityKind }
       | { id: string, label: string, entityKind: EntityKind }
       | { id: string, label: string, entityKind: EntityKind }
       | { id: string, label: string, entityKind: EntityKind }
@@ -763,7 +794,9 @@ export type CiteQuery = { p0: { entity:
       | { id: string, label: string, entityKind: EntityKind }
       | { id: string, label: string, entityKind: EntityKind }
       | { id: string, label: string, entityKind: EntityKind }
+      | { id: string, label: string, entityKind: EntityKind }
     , sources: Array<{ id: string, title: string, url: string | null, titles: { all: Array<{ lang: string, text: string }> }, published: { iso: string } | null }>, evidence: Array<{ id: string, mode: StatementMode, text: string, language: string, gloss: string, note: string | null, said: { iso: string }, speaker: { id: string, label: string }, onBehalfOf: { id: string, label: string } | null, source: { id: string, title: string, url: string | null, published: { iso: string } | null }, via: Array<{ id: string, title: string }>, event: { id: string, label: string } | null }> } | null, p1: { entity:
+      | { id: string, label: string, entityKind: EntityKind }
       | { id: string, label: string, entityKind: EntityKind }
       | { id: string, label: string, entityKind: EntityKind }
       | { id: string, label: string, entityKind: EntityKind }
@@ -789,7 +822,9 @@ export type CiteQuery = { p0: { entity:
       | { id: string, label: string, entityKind: EntityKind }
       | { id: string, label: string, entityKind: EntityKind }
       | { id: string, label: string, entityKind: EntityKind }
+      | { id: string, label: string, entityKind: EntityKind }
     , sources: Array<{ id: string, title: string, url: string | null, titles: { all: Array<{ lang: string, text: string }> }, published: { iso: string } | null }>, evidence: Array<{ id: string, mode: StatementMode, text: string, language: string, gloss: string, note: string | null, said: { iso: string }, speaker: { id: string, label: string }, onBehalfOf: { id: string, label: string } | null, source: { id: string, title: string, url: string | null, published: { iso: string } | null }, via: Array<{ id: string, title: string }>, event: { id: string, label: string } | null }> } | null, p3: { entity:
+      | { id: string, label: string, entityKind: EntityKind }
       | { id: string, label: string, entityKind: EntityKind }
       | { id: string, label: string, entityKind: EntityKind }
       | { id: string, label: string, entityKind: EntityKind }
@@ -815,7 +850,9 @@ export type CiteQuery = { p0: { entity:
       | { id: string, label: string, entityKind: EntityKind }
       | { id: string, label: string, entityKind: EntityKind }
       | { id: string, label: string, entityKind: EntityKind }
+      | { id: string, label: string, entityKind: EntityKind }
     , sources: Array<{ id: string, title: string, url: string | null, titles: { all: Array<{ lang: string, text: string }> }, published: { iso: string } | null }>, evidence: Array<{ id: string, mode: StatementMode, text: string, language: string, gloss: string, note: string | null, said: { iso: string }, speaker: { id: string, label: string }, onBehalfOf: { id: string, label: string } | null, source: { id: string, title: string, url: string | null, published: { iso: string } | null }, via: Array<{ id: string, title: string }>, event: { id: string, label: string } | null }> } | null, p5: { entity:
+      | { id: string, label: string, entityKind: EntityKind }
       | { id: string, label: string, entityKind: EntityKind }
       | { id: string, label: string, entityKind: EntityKind }
       | { id: string, label: string, entityKind: EntityKind }
@@ -850,6 +887,7 @@ export type SearchQuery = { search: { totalCount: number, edges: Array<{ cursor:
         | { id: string, label: string, entityKind: EntityKind, note: string | null }
         | { id: string, label: string, entityKind: EntityKind, note: string | null }
         | { id: string, label: string, entityKind: EntityKind, note: string | null }
+        | { id: string, label: string, entityKind: EntityKind, note: string | null }
        }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } | null };
 
 export type TimelineQueryVariables = Exact<{
@@ -872,6 +910,7 @@ export type TimelineQuery = { timeline: { totalCount: number, edges: Array<{ nod
           | { id: string, entityKind: EntityKind, label: string }
           | { id: string, entityKind: EntityKind, label: string }
           | { id: string, entityKind: EntityKind, label: string }
+          | { id: string, entityKind: EntityKind, label: string }
          } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } | null };
 
 export type TimelineFiltersQueryVariables = Exact<{
@@ -880,6 +919,7 @@ export type TimelineFiltersQueryVariables = Exact<{
 
 
 export type TimelineFiltersQuery = { issues: Array<{ id: string, label: string }>, entities: Array<
+    | { id: string, label: string, entityKind: EntityKind }
     | { id: string, label: string, entityKind: EntityKind }
     | { id: string, label: string, entityKind: EntityKind }
     | { id: string, label: string, entityKind: EntityKind }
