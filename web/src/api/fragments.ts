@@ -23,6 +23,25 @@ export const statementFields = /* GraphQL */ `
   }
 `;
 
+/** Selects a fact's reports and corroboration (issue 16) as the fragments ReportFields and CorroborationFields. */
+export const reportFields = /* GraphQL */ `
+  fragment ReportFields on Report {
+    id
+    mode
+    text
+    language
+    gloss
+    speaker { id label }
+    source { id title url published { iso } }
+    via { id title }
+  }
+  fragment CorroborationFields on Corroboration {
+    count
+    languages
+    origins
+  }
+`;
+
 /** Selects a SubgraphData. */
 export const subgraphFields = /* GraphQL */ `
   fragment SubgraphFields on Subgraph {

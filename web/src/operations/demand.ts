@@ -1,5 +1,5 @@
 /** The demand thread: the demand, its status and its responses. */
-import { statementFields } from '../api/fragments.js';
+import { reportFields, statementFields } from '../api/fragments.js';
 import type { DemandThreadQuery } from '../api/__generated__/graphql.js';
 import type { Answered } from '../api/types.js';
 
@@ -31,8 +31,9 @@ export const demandQuery = /* GraphQL */ `
         sources { id title url published { iso } }
       }
       evidence { ...StatementFields }
-      sources { id title url published { iso } }
+      sources { id title url published { iso } } reports { ...ReportFields } corroboration { ...CorroborationFields }
     }
   }
   ${statementFields}
+  ${reportFields}
 `;

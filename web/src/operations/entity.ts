@@ -1,5 +1,5 @@
 /** The generic entity view: any entity's fields and provenance. */
-import { statementFields } from '../api/fragments.js';
+import { reportFields, statementFields } from '../api/fragments.js';
 import type { EntityPageQuery } from '../api/__generated__/graphql.js';
 import type { Answered, Merged } from '../api/types.js';
 
@@ -20,9 +20,9 @@ export const entityQuery = /* GraphQL */ `
         stanceKind: kind cameoCode date { iso } summary
         holder { id label } towards { id label }
         respondsTo { id label entityKind }
-        issues { id label }
+        issues { id label } reports { ...ReportFields } corroboration { ...CorroborationFields }
       }
-      ... on Statement { ...StatementFields issues { id label } mentions { id label } supports { id label entityKind } }
+      ... on Statement { ...StatementFields issues { id label } mentions { id label } supports { id label entityKind } reports { ...ReportFields } corroboration { ...CorroborationFields } }
       ... on Event {
         eventKind: kind name names { all { lang text } } date { iso } until { iso } durationMinutes description status
         claimedBy { id label } place { id label }
@@ -30,7 +30,7 @@ export const entityQuery = /* GraphQL */ `
         issues { id label } partOf { id label } previous { id label }
         inResponseTo { id label } responses { id label }
         statements { id label }
-        figures { id label }
+        figures { id label } reports { ...ReportFields } corroboration { ...CorroborationFields }
       }
       ... on Issue {
         name names { all { lang text } } description parent { id label } children { id label }
@@ -49,7 +49,7 @@ export const entityQuery = /* GraphQL */ `
       ... on Membership { member { id label } organization { id label } from { iso } until { iso } }
       ... on Figure {
         quantity value unit qualifier status figureAsOf: asOf { iso }
-        claimedBy { id label } figureEvent: event { id label }
+        claimedBy { id label } figureEvent: event { id label } reports { ...ReportFields } corroboration { ...CorroborationFields }
       }
     }
     provenance(id: $id) {
@@ -58,4 +58,5 @@ export const entityQuery = /* GraphQL */ `
     }
   }
   ${statementFields}
+  ${reportFields}
 `;
