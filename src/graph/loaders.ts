@@ -12,6 +12,7 @@ import type { SortKey } from './sort-key.js';
 import { findPositions, type Position } from './positions.js';
 import { batchQuery } from './relation-read.js';
 import { RELATIONS, type PagedRelationField, type Relation, type RelationField } from './relations.js';
+import type { Rendering } from './corroboration.js';
 
 /** An entity reached over a relationship, with the relationship's properties. */
 export interface Related {
@@ -56,6 +57,8 @@ export class Loaders {
   /** Organisations each person speaks for. */
   readonly speaksFor: DataLoader<string, EntityRecord[]>;
   private readonly positionLoaders = new Map<string, DataLoader<string, Position[]>>();
+  /** The renderings of facts (their reports, a statement's own text), for corroboration (docs/decisions/0036 §6). */
+  readonly renderings: DataLoader<string, Rendering[]>;
 
   constructor(private readonly reader: GraphReader) {
     this.entity = new DataLoader(async (ids) => {
@@ -66,6 +69,12 @@ export class Loaders {
     this.speaksFor = new DataLoader(async (ids) => {
       const rows = await reader.read('actor-speaks-for', { ids });
       return ids.map((id) => rows.filter((r) => r.from === id).map((r) => this.prime(toEntityRecord(r)!)));
+    });
+    this.renderings = new DataLoader(async (ids) => {
+      const rows = await reader.read('corroboration', { ids });
+      return ids.map((id) =>
+        rows.filter((r) => r.from === id).map((r) => ({ source: this.prime(toEntityRecord(r)!), language: r.language as string, origin: r.origin as string })),
+      );
     });
   }
 

@@ -105,6 +105,12 @@ export const RELATIONS = {
   'Source.mentions': fileMentions('Source'),
   'Fact.sources': reference('demands', 'sources'),
   'Fact.evidence': reference('demands', 'evidence'),
+  // Reports (issue 16, docs/decisions/0036 §1): a fact's reports are the reports whose `of` names it.
+  'Fact.reports': inverse('reports', 'of'),
+  'Report.of': reference('reports', 'of'),
+  'Report.source': reference('reports', 'source'),
+  'Report.via': reference('reports', 'via'),
+  'Report.speaker': reference('reports', 'speaker'),
 } as const satisfies Record<string, Relation>;
 /** A relationship field of the schema. */
 export type RelationField = keyof typeof RELATIONS;

@@ -14,6 +14,7 @@ import {
   INSTRUMENT_KINDS,
   PARTICIPANT_ROLES,
   PLACE_KINDS,
+  REPORT_MODES,
   SOURCE_KINDS,
   STANCE_CAMEO,
   STANCE_KINDS,
@@ -36,6 +37,8 @@ export const ENTITY_SECTIONS = [
   'stances',
   'events',
   'figures',
+  // Reports (issue 16, docs/decisions/0036 §1): last, since they name facts of every kind above.
+  'reports',
 ] as const;
 /** A section of a seed file that holds entities. */
 export type EntitySection = (typeof ENTITY_SECTIONS)[number];
@@ -47,6 +50,8 @@ export const RELATIONSHIP_TYPES = [
   'ON_BEHALF_OF', 'REPORTED_IN', 'RELAYED_BY', 'SAID_AT', 'TOOK', 'RESPONDS_TO', 'TOWARDS',
   'PARTICIPATED_IN', 'TOOK_PLACE_IN', 'FOLLOWS', 'IN_RESPONSE_TO', 'CLAIMED_BY', 'FIGURE_OF',
   'CONCERNS', 'EVIDENCED_BY', 'SOURCED_FROM',
+  // Reports (issue 16, docs/decisions/0036 §1).
+  'REPORTS', 'WORDED_BY',
 ] as const;
 /** A relationship type of the graph. */
 export type RelationshipType = (typeof RELATIONSHIP_TYPES)[number];
@@ -252,6 +257,18 @@ export const ENTITY_KINDS = {
       evidence, sources, note: text,
     },
   },
+  // ── Reports (issue 16, docs/decisions/0036 §1) ──────────────────────────
+  reports: {
+    section: 'reports', label: 'Report', singular: 'report', sortDate: 'date',
+    // Not searched yet: a fact is found through its own text; searching its renderings is left for later (0036).
+    searchText: [],
+    fields: {
+      id, of: ref('REPORTS', ['statements', 'demands', 'events', 'stances', 'figures'], { required: true }),
+      source: ref('REPORTED_IN', 'sources', { required: true }), via: refs('RELAYED_BY', 'sources', { positionAs: 'hop' }),
+      mode: enumOf(REPORT_MODES), text: requiredText, language: { kind: 'language', required: true }, gloss: localized,
+      speaker: ref('WORDED_BY', 'actors', { mention: true }), date, note: text,
+    },
+  },
 } as const satisfies { [S in EntitySection]: EntityKind & { section: S } };
 
 /** The node labels of the graph, one per entity section. */
@@ -298,9 +315,10 @@ export const DATE_FIELDS: ReadonlySet<string> = new Set(
   ENTITY_SECTIONS.flatMap((s) => scalarsOf(s).filter(([, f]) => f.kind === 'date').map(([name]) => name)),
 );
 
-/** The GraphQL field that gives all languages of a localized field: name -> names, summary -> summaries. */
+/** The GraphQL field that gives all languages of a localized field: name -> names, summary -> summaries, gloss -> glosses. */
 export function localizedPlural(field: string): string {
-  return field.endsWith('y') ? `${field.slice(0, -1)}ies` : `${field}s`;
+  if (field.endsWith('y')) return `${field.slice(0, -1)}ies`;
+  return field.endsWith('s') ? `${field}es` : `${field}s`;
 }
 
 /** The localized fields of a kind, in field order. */

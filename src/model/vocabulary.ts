@@ -45,6 +45,10 @@ export type InstrumentKind = (typeof INSTRUMENT_KINDS)[number];
 export const STATEMENT_MODES = ['DIRECT_QUOTE', 'PARAPHRASE', 'REPORTED', 'ANALYSIS'] as const;
 export type StatementMode = (typeof STATEMENT_MODES)[number];
 
+/** How one source renders a fact (a report, issue 16): the speaker's words or its own paraphrase of them. */
+export const REPORT_MODES = ['DIRECT_QUOTE', 'PARAPHRASE'] as const;
+export type ReportMode = (typeof REPORT_MODES)[number];
+
 /** Kinds of event. */
 export const EVENT_KINDS = [
   'MEETING',

@@ -13,6 +13,7 @@ import {
   INSTRUMENT_KINDS,
   PARTICIPANT_ROLES,
   PLACE_KINDS,
+  REPORT_MODES,
   SOURCE_KINDS,
   STANCE_KINDS,
   STATEMENT_MODES,
@@ -281,6 +282,32 @@ export const figureSchema = z.strictObject({
   note,
 });
 
+// ── Reports (issue 16, docs/decisions/0036 §1) ──────────────────────────
+/** A language as a BCP 47 tag (`ru`, `pt-BR`): a report keeps the page's own language, region included. */
+const languageTag = z.string({ error: 'expected a language tag such as "ru" or "pt-BR"' }).superRefine((tag, ctx) => {
+  if (!isLanguageTag(tag)) ctx.addIssue({ code: 'custom', message: languageTagProblem(tag) });
+});
+
+/** The longest quote a report keeps: a sentence, never an article's running text. */
+export const REPORT_TEXT_MAX = 400;
+
+/** One source's rendering of one fact: its words in its language, how it got them, our English where it differs. */
+export const reportSchema = z.strictObject({
+  id: idSchema,
+  of: ref,
+  source: ref,
+  via: refs.optional(),
+  mode: z.enum(REPORT_MODES),
+  text: text.refine((t) => t.length <= REPORT_TEXT_MAX, {
+    message: `a report quotes at most one sentence (${REPORT_TEXT_MAX} characters), never running text`,
+  }),
+  language: languageTag,
+  gloss: localized.optional(),
+  speaker: ref.optional(),
+  date: partialDateSchema.optional(),
+  note,
+});
+
 /** The item schema of each entity section (compared with the model by test/model/seed-schema-drift.test.ts). */
 export const SECTION_SCHEMAS = {
   sources: sourceSchema,
@@ -295,6 +322,7 @@ export const SECTION_SCHEMAS = {
   stances: stanceSchema,
   events: eventSchema,
   figures: figureSchema,
+  reports: reportSchema,
 } as const satisfies Record<EntitySection, z.ZodType>;
 
 /** A whole seed file. */
@@ -312,6 +340,7 @@ export const seedFileSchema = z.strictObject({
   stances: z.array(stanceSchema).optional(),
   events: z.array(eventSchema).optional(),
   figures: z.array(figureSchema).optional(),
+  reports: z.array(reportSchema).optional(),
 });
 
 /** A parsed, schema-valid seed file. */

@@ -298,6 +298,19 @@ describe('8. provenance', () => {
   });
 });
 
+describe('9. corroboration', () => {
+  it("gives every page's words for Stoltenberg's sentence, and counts DW Indonesia's copies as one origin", async () => {
+    const { statement } = await example('9-corroboration');
+    expect(statement).toMatchObject({ id: 'stmt-stoltenberg-differences', language: 'id', source: { id: 'liputan6-2022-01-14-nrc' } });
+    expect(statement.reports.map((r: Json) => [r.language, r.text]).sort()).toEqual([
+      ['en', 'Our differences will not be easy to bridge.'],
+      ['id', 'Perbedaan kami tidak akan mudah untuk dijembatani,'],
+      ['id', 'Perbedaan kita tidak akan mudah untuk dijembatani,'],
+    ]);
+    expect(statement.corroboration).toMatchObject({ count: 4, languages: ['en', 'id'], origins: 3 });
+  });
+});
+
 describe('bounded lists', () => {
   it('pages the responses of a demand with first and offset, oldest first, and filters them by kind', async () => {
     const query = `query($first: Int, $offset: Int, $kind: StanceKind) { demand(id: "demand-nato-withdraw-forces-from-eastern-members") { responses(kind: $kind, first: $first, offset: $offset) { id kind date { start } } } }`;

@@ -14,7 +14,7 @@ import { parse } from 'yaml';
 import type { Principal } from '../../src/auth/principal.js';
 import { openDriver } from '../../src/neo4j/driver.js';
 import { toPlain } from '../../src/neo4j/values.js';
-import { runSeed } from '../../src/seed/run-seed.js';
+import { prepareSeeds, runSeed } from '../../src/seed/run-seed.js';
 import { writeEntity } from '../../src/write/write-entity.js';
 import { neo4jEnv, testConnection, testDatabase } from '../setup/neo4j.js';
 import { childEnv } from '../setup/child-env.js';
@@ -71,13 +71,25 @@ afterAll(async () => {
   for (const d of dirs) await rm(d, { recursive: true, force: true });
 });
 
+/** The files an export of the seeded graph writes: one per seed file, named by its source's id. */
+async function seededFileNames(): Promise<string[]> {
+  return (await prepareSeeds(undefined)).plan.origins.map((o) => `${o}.yaml`).sort();
+}
+
 describe('export', () => {
   it('round-trips the seeded graph exactly: export all, load into an emptied database, same graph', async () => {
     const before = await snapshot();
     const dir = await tempDir();
     const res = await exportCli(['--out', dir]);
     expect(res.code, res.stderr).toBe(0);
-    expect((await readdir(dir)).sort()).toEqual(['liputan6-2022-01-14-nrc.yaml', 'nato-member-countries.yaml']);
+    // One file per seed file's source: the first report, the reference data, each page's file (seeds/nrc-2022-01-12/).
+    expect((await readdir(dir)).sort()).toEqual(await seededFileNames());
+    // A page's reports come back in the page's file, naming facts another file owns.
+    const page = parse(await readFile(path.join(dir, 'serambinews-2022-01-13-nrc.yaml'), 'utf8')) as { reports?: Array<Record<string, unknown>> };
+    expect(page.reports?.find((r) => r.id === 'rep-serambi-stoltenberg-differences')).toMatchObject({
+      of: 'stmt-stoltenberg-differences', source: 'serambinews-2022-01-13-nrc', via: ['nyt-2022-01-12-nrc'], mode: 'DIRECT_QUOTE',
+      text: 'Perbedaan kami tidak akan mudah untuk dijembatani,', language: 'id', speaker: 'jens-stoltenberg',
+    });
     const { summary } = await runSeed(driver, { database, reset: true, paths: [dir] });
     expect(summary.totals.nodes.created).toBe(before.filter((l) => l.includes('"labels"')).length);
     const after = await snapshot();
@@ -133,7 +145,7 @@ describe('export', () => {
     const dir = await tempDir();
     const res = await exportCli(['--out', dir]);
     expect(res.code, res.stderr).toBe(0);
-    expect((await readdir(dir)).sort()).toEqual(['liputan6-2022-01-14-nrc.yaml', 'nato-member-countries.yaml', 'test-export-wire.yaml']);
+    expect((await readdir(dir)).sort()).toEqual([...(await seededFileNames()), 'test-export-wire.yaml'].sort());
     const wire = parse(await readFile(path.join(dir, 'test-export-wire.yaml'), 'utf8')) as Record<string, Array<{ id: string }>>;
     expect(wire['statements']?.map((s) => s.id)).toEqual(['stmt-test-export-envoy']);
     const report = parse(await readFile(path.join(dir, `${SOURCE}.yaml`), 'utf8')) as Record<string, Array<Record<string, unknown>>>;

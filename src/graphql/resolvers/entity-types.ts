@@ -9,6 +9,7 @@ import { keysetConnection } from '../pagination.js';
 import { relationPage, type RelationPageArgs } from '../relation-page.js';
 import { boundedRelation, entityFields, factFields, mapValue, modelFields, pagedRelation, readsProperties, readsThroughLoaders, relation } from './fields.js';
 import { demandStatus } from './analysis.js';
+import { corroborationOf } from '../../graph/corroboration.js';
 import { localizedFieldResolvers, localizedTextResolvers } from './localized.js';
 
 const byLabel = { __resolveType: (e: EntityRecord) => e.__label };
@@ -22,6 +23,12 @@ function validOn(m: EntityRecord, asOf: string | null | undefined): boolean {
   const day = endOfPeriod(asOf).toString();
   return String(m.from) <= day && (m.until == null || String(m.untilEnd) >= day);
 }
+
+/** The fields every reported fact has (issue 16, docs/decisions/0036 §6): its reports and their corroboration. */
+const reportedFields = {
+  reports: relation('Fact.reports'),
+  corroboration: readsProperties([], (f: EntityRecord, _: unknown, ctx: GraphContext) => mapValue(ctx.loaders.renderings.load(f.id), corroborationOf)),
+};
 
 /** Resolvers of Entity, Fact and every entity type. */
 export const entityTypeResolvers = {
@@ -87,6 +94,7 @@ export const entityTypeResolvers = {
   },
   Demand: {
     ...entityFields,
+    ...reportedFields,
     ...modelFields('demands'),
     ...localizedFieldResolvers.Demand,
     ...factFields,
@@ -95,18 +103,21 @@ export const entityTypeResolvers = {
   },
   Stance: {
     ...entityFields,
+    ...reportedFields,
     ...modelFields('stances'),
     ...localizedFieldResolvers.Stance,
     ...factFields,
   },
   Statement: {
     ...entityFields,
+    ...reportedFields,
     ...modelFields('statements'),
     ...localizedFieldResolvers.Statement,
     supports: relation('Statement.supports'),
   },
   Event: {
     ...entityFields,
+    ...reportedFields,
     ...modelFields('events'),
     ...localizedFieldResolvers.Event,
     ...factFields,
@@ -119,9 +130,15 @@ export const entityTypeResolvers = {
   },
   Figure: {
     ...entityFields,
+    ...reportedFields,
     ...modelFields('figures'),
     ...localizedFieldResolvers.Figure,
     ...factFields,
+  },
+  Report: {
+    ...entityFields,
+    ...modelFields('reports'),
+    ...localizedFieldResolvers.Report,
   },
   Place: {
     ...entityFields,

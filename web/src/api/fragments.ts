@@ -72,6 +72,25 @@ export const labelLanguageFields = /* GraphQL */ `
   }
 `;
 
+/** Selects a fact's reports and corroboration (issue 16) as the fragments ReportFields and CorroborationFields (spread with actorRefFields and sourceRefFields). */
+export const reportFields = /* GraphQL */ `
+  fragment ReportFields on Report {
+    id
+    mode
+    text
+    language
+    gloss
+    speaker { ...ActorRef }
+    source { ...SourceRef }
+    via { id label(lang: $lang) }
+  }
+  fragment CorroborationFields on Corroboration {
+    count
+    languages
+    origins
+  }
+`;
+
 /** Selects a SubgraphData. */
 export const subgraphFields = /* GraphQL */ `
   fragment SubgraphFields on Subgraph {

@@ -29,6 +29,7 @@ export const ENTITY_KINDS = [
   'OFFICE',
   'MEMBERSHIP',
   'FIGURE',
+  'REPORT',
 ] as const satisfies readonly EntityKind[];
 
 /** Compiles only while ENTITY_KINDS lists every EntityKind of the schema. */

@@ -1,5 +1,5 @@
 /** The demand thread: the demand, its status and its responses. */
-import { fragments, sourceFullFields, statementFragments } from '../api/fragments.js';
+import { fragments, reportFields, sourceFullFields, statementFragments } from '../api/fragments.js';
 import type { DemandThreadQuery } from '../api/__generated__/graphql.js';
 import type { Answered } from '../api/types.js';
 
@@ -33,8 +33,8 @@ export const demandQuery = /* GraphQL */ `
         sources { ...SourceFull }
       }
       evidence { ...StatementFields }
-      sources { ...SourceFull }
+      sources { ...SourceFull } reports { ...ReportFields } corroboration { ...CorroborationFields }
     }
   }
-  ${fragments(statementFragments, sourceFullFields)}
+  ${fragments(statementFragments, sourceFullFields, reportFields)}
 `;

@@ -1,5 +1,5 @@
 /** The generic entity view: any entity's fields and provenance. */
-import { fragments, labelLanguageFields, sourceFullFields, statementFragments } from '../api/fragments.js';
+import { fragments, labelLanguageFields, reportFields, sourceFullFields, statementFragments } from '../api/fragments.js';
 import type { EntityPageQuery } from '../api/__generated__/graphql.js';
 import type { Answered, Merged } from '../api/types.js';
 
@@ -19,9 +19,9 @@ export const entityQuery = /* GraphQL */ `
         stanceKind: kind cameoCode date { iso } summaries { ...Texts }
         holder { ...ActorRef } towards { ...ActorRef }
         respondsTo { id label(lang: $lang) entityKind ...LabelLanguage }
-        issues { id label(lang: $lang) ...LabelLanguage }
+        issues { id label(lang: $lang) ...LabelLanguage } reports { ...ReportFields } corroboration { ...CorroborationFields }
       }
-      ... on Statement { ...StatementFields issues { id label(lang: $lang) ...LabelLanguage } mentions { ...ActorRef } supports { id label(lang: $lang) entityKind ...LabelLanguage } }
+      ... on Statement { ...StatementFields issues { id label(lang: $lang) ...LabelLanguage } mentions { ...ActorRef } supports { id label(lang: $lang) entityKind ...LabelLanguage } reports { ...ReportFields } corroboration { ...CorroborationFields } }
       ... on Event {
         eventKind: kind names { ...Texts } date { iso } until { iso } durationMinutes descriptions { ...Texts } status
         claimedBy { ...ActorRef } place { id label(lang: $lang) ...LabelLanguage }
@@ -29,7 +29,7 @@ export const entityQuery = /* GraphQL */ `
         issues { id label(lang: $lang) ...LabelLanguage } partOf { id label(lang: $lang) ...LabelLanguage } previous { id label(lang: $lang) ...LabelLanguage }
         inResponseTo { id label(lang: $lang) ...LabelLanguage } responses { id label(lang: $lang) ...LabelLanguage }
         statements { id label(lang: $lang) }
-        figures { id label(lang: $lang) }
+        figures { id label(lang: $lang) } reports { ...ReportFields } corroboration { ...CorroborationFields }
       }
       ... on Issue {
         names { ...Texts } descriptions { ...Texts } parent { id label(lang: $lang) ...LabelLanguage } children { id label(lang: $lang) ...LabelLanguage }
@@ -48,7 +48,7 @@ export const entityQuery = /* GraphQL */ `
       ... on Membership { member { ...ActorRef } organization { ...ActorRef } from { iso } until { iso } }
       ... on Figure {
         quantity value unit qualifier status figureAsOf: asOf { iso }
-        claimedBy { ...ActorRef } figureEvent: event { id label(lang: $lang) ...LabelLanguage }
+        claimedBy { ...ActorRef } figureEvent: event { id label(lang: $lang) ...LabelLanguage } reports { ...ReportFields } corroboration { ...CorroborationFields }
       }
     }
     provenance(id: $id) {
@@ -57,5 +57,5 @@ export const entityQuery = /* GraphQL */ `
     }
   }
   fragment Texts on LocalizedText { best(lang: $lang) { lang text } all { lang text } }
-  ${fragments(statementFragments, sourceFullFields, labelLanguageFields)}
+  ${fragments(statementFragments, sourceFullFields, labelLanguageFields, reportFields)}
 `;

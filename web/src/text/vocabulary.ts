@@ -23,6 +23,7 @@ export const ENUM_LABELS: Readonly<Record<string, Readonly<Record<string, string
     STANCE: 'Stance',
     EVENT: 'Event',
     FIGURE: 'Figure',
+    REPORT: 'Report',
   },
   ActorKind: {
     STATE: 'State',
@@ -53,6 +54,7 @@ export const ENUM_LABELS: Readonly<Record<string, Readonly<Record<string, string
     CONCERNED: 'Concerned',
   },
   StatementMode: { DIRECT_QUOTE: 'Direct quote', PARAPHRASE: 'Paraphrase', REPORTED: 'Reporter’s account', ANALYSIS: 'Analysis' },
+  ReportMode: { DIRECT_QUOTE: 'Direct quote', PARAPHRASE: 'Paraphrase' },
   EventKind: {
     MEETING: 'Meeting',
     TALKS: 'Talks',
@@ -118,6 +120,8 @@ export const RELATION_LABELS: Readonly<Record<string, string>> = {
   CONCERNS: 'concerns',
   EVIDENCED_BY: 'evidenced by',
   SOURCED_FROM: 'sourced from',
+  REPORTS: 'reports',
+  WORDED_BY: 'worded by',
 };
 
 /** Participant roles as they read after "took part in" ("as chair"). */

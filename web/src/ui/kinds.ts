@@ -27,6 +27,7 @@ export const ENTITY_KIND_STYLE: Record<EntityKind, KindStyle> = {
   OFFICE: { colour: '#6d28d9', shape: 'octagon', name: 'Office' },
   MEMBERSHIP: { colour: '#15803d', shape: 'pentagon', name: 'Membership' },
   FIGURE: { colour: '#a16207', shape: 'star', name: 'Figure' },
+  REPORT: { colour: '#334155', shape: 'vee', name: 'Report' },
 };
 
 /** Readable name of an entity kind. */

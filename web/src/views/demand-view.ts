@@ -13,6 +13,7 @@ import { stanceName } from '../ui/kinds.js';
 import { formatDate } from '../text/dates.js';
 import { enumLabel } from '../text/vocabulary.js';
 import { quoteBlock, sourceCitation } from '../ui/quote.js';
+import { reportsPanel } from '../ui/reports.js';
 import { emptyPanel, load } from '../ui/status.js';
 import { copyIdAction, copyLinkAction, toolbar } from '../ui/export.js';
 import type { GraphqlClient } from '../api/graphql-client.js';
@@ -63,6 +64,7 @@ export const mountDemandView: ViewMount = (outlet, route, ctx) => {
       ),
       statusSection(d.status, asOf === null),
       responsesSection(d.responses),
+      reportsPanel(d.reports, d.corroboration),
       d.evidence.length > 0 ? h('section', { class: 'panel', 'aria-labelledby': 'demand-evidence' }, h('h2', { id: 'demand-evidence' }, 'Where the demand is reported'), d.evidence.map(quoteBlock)) : null,
       d.sources.length > 0 ? h('section', { class: 'panel', 'aria-labelledby': 'demand-sources' }, h('h2', { id: 'demand-sources' }, 'Sources'), h('ul', { class: 'plain-list' }, d.sources.map((s) => h('li', null, sourceCitation(s))))) : null,
     );

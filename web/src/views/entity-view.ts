@@ -6,7 +6,7 @@
 import type { StatementFull } from '../api/types.js';
 import { routeHref } from '../app/router.js';
 import type { ViewMount } from '../app/view.js';
-import { type EntityData, entityQuery } from '../operations/entity.js';
+import { type EntityData, type EntityDetails, entityQuery } from '../operations/entity.js';
 import { facts, kindBadge } from '../ui/badges.js';
 import { append, h, replaceChildren } from '../ui/dom.js';
 import { quoteBlock, sourceCitation } from '../ui/quote.js';
@@ -15,6 +15,7 @@ import { load } from '../ui/status.js';
 import { egoNetworkSection } from './ego-network.js';
 import { entityFacts, entityHeading } from './entity-facts.js';
 import { inLanguage } from '../ui/localized.js';
+import { reportsPanel } from '../ui/reports.js';
 
 /** Mounts the generic entity view. */
 export const mountEntityView: ViewMount = (outlet, route, ctx) => {
@@ -24,6 +25,7 @@ export const mountEntityView: ViewMount = (outlet, route, ctx) => {
   ctx.setTitle('Entity');
   void load(ctx, body, 'the entity', (signal) => ctx.client.request<EntityData>(entityQuery, { id: route.id }, { signal }), (data) => {
     const e = data.entity;
+    const reported = e as EntityDetails;
     // Actors and demands have richer views of their own.
     if (e.entityKind === 'ACTOR' || e.entityKind === 'DEMAND') {
       ctx.navigate(routeHref(e.entityKind === 'ACTOR' ? 'actor' : 'demand', e.id), { replace: true });
@@ -42,6 +44,8 @@ export const mountEntityView: ViewMount = (outlet, route, ctx) => {
         { class: 'profile' },
         e.entityKind === 'STATEMENT' ? h('section', { class: 'panel', 'aria-label': 'Quote' }, quoteBlock(e as unknown as StatementFull)) : null,
         h('section', { class: 'panel', 'aria-label': 'Details' }, entityFacts(e), facts([['Note', e.note]]), toolbar('Share', [copyLinkAction(), copyIdAction(e.id)])),
+        // Statements, stances, events and figures: every page that renders them (issue 16).
+        reported.reports && reported.corroboration ? reportsPanel(reported.reports, reported.corroboration) : null,
         prov && (prov.sources.length > 0 || evidence.length > 0)
           ? h(
               'section',

@@ -36,7 +36,9 @@ export type EntityKind =
   /** A meeting or other happening (`Event`). */
   | 'EVENT'
   /** A number a source reports (`Figure`). */
-  | 'FIGURE';
+  | 'FIGURE'
+  /** One source's rendering of one fact (`Report`). */
+  | 'REPORT';
 
 /** Kinds of actor. */
 export type ActorKind =
@@ -243,6 +245,13 @@ export type TimelineItemKind =
   /** A stance. */
   | 'STANCE';
 
+/** How one source renders a fact: in the speaker's words or in its own. */
+export type ReportMode =
+  /** The source quotes the speaker's words. */
+  | 'DIRECT_QUOTE'
+  /** The source gives, in its own words, what the speaker said or what happened. */
+  | 'PARAPHRASE';
+
 export type ActorPageQueryVariables = Exact<{
   id: string | number;
   lang: string | null | undefined;
@@ -262,6 +271,7 @@ export type ActorPageQuery = { actor: { id: string, kind: ActorKind, aliases: Ar
             | { id: string, label: string, entityKind: EntityKind }
             | { id: string, label: string, entityKind: EntityKind, names: { best: { lang: string } } }
             | { id: string, label: string, entityKind: EntityKind, titles: { best: { lang: string } } }
+            | { id: string, label: string, entityKind: EntityKind }
            | null, towards: { id: string, label: string, names: { best: { lang: string } } } | null } }> }, events: { totalCount: number, edges: Array<{ node: { role: ParticipantRole, event: { id: string, label: string, kind: EventKind, date: { iso: string }, names: { best: { lang: string } } } } }> } } | null };
 
 export type DemandRowFragment = { id: string, summaries: { best: { lang: string, text: string } }, since: { iso: string }, by: Array<{ id: string, label: string, names: { best: { lang: string } } }>, of: Array<{ id: string, label: string, names: { best: { lang: string } } }> };
@@ -317,9 +327,13 @@ export type DemandThreadQueryVariables = Exact<{
 }>;
 
 
-export type DemandThreadQuery = { demand: { id: string, cameoCode: string, note: string | null, since: { iso: string }, summaries: { best: { lang: string, text: string }, all: Array<{ lang: string, text: string }> }, by: Array<{ id: string, label: string, names: { best: { lang: string } } }>, of: Array<{ id: string, label: string, names: { best: { lang: string } } }>, instrument: { id: string, kind: InstrumentKind, titles: { best: { lang: string, text: string } }, published: { iso: string } } | null, issues: Array<{ id: string, label: string, names: { best: { lang: string } } }>, status: { asOf: string, state: DemandState, counts: Array<{ kind: StanceKind, direct: number, derived: number }>, latestResponse: { id: string, kind: StanceKind, date: { iso: string }, holder: { id: string, label: string, names: { best: { lang: string } } } } | null }, responses: Array<{ id: string, kind: StanceKind, cameoCode: string, note: string | null, date: { iso: string }, summaries: { best: { lang: string, text: string } }, holder: { id: string, label: string, names: { best: { lang: string } } }, towards: { id: string, label: string, names: { best: { lang: string } } } | null, evidence: Array<{ id: string, mode: StatementMode, text: string, language: string, gloss: string, note: string | null, said: { iso: string }, speaker: { id: string, label: string, names: { best: { lang: string } } }, onBehalfOf: { id: string, label: string, names: { best: { lang: string } } } | null, source: { id: string, language: string, url: string | null, titles: { best: { lang: string, text: string } }, published: { iso: string } | null }, via: Array<{ id: string, label: string }>, event: { id: string, label: string } | null }>, sources: Array<{ id: string, language: string, url: string | null, titles: { all: Array<{ lang: string, text: string }>, best: { lang: string, text: string } }, published: { iso: string } | null }> }>, evidence: Array<{ id: string, mode: StatementMode, text: string, language: string, gloss: string, note: string | null, said: { iso: string }, speaker: { id: string, label: string, names: { best: { lang: string } } }, onBehalfOf: { id: string, label: string, names: { best: { lang: string } } } | null, source: { id: string, language: string, url: string | null, titles: { best: { lang: string, text: string } }, published: { iso: string } | null }, via: Array<{ id: string, label: string }>, event: { id: string, label: string } | null }>, sources: Array<{ id: string, language: string, url: string | null, titles: { all: Array<{ lang: string, text: string }>, best: { lang: string, text: string } }, published: { iso: string } | null }> } | null };
+export type DemandThreadQuery = { demand: { id: string, cameoCode: string, note: string | null, since: { iso: string }, summaries: { best: { lang: string, text: string }, all: Array<{ lang: string, text: string }> }, by: Array<{ id: string, label: string, names: { best: { lang: string } } }>, of: Array<{ id: string, label: string, names: { best: { lang: string } } }>, instrument: { id: string, kind: InstrumentKind, titles: { best: { lang: string, text: string } }, published: { iso: string } } | null, issues: Array<{ id: string, label: string, names: { best: { lang: string } } }>, status: { asOf: string, state: DemandState, counts: Array<{ kind: StanceKind, direct: number, derived: number }>, latestResponse: { id: string, kind: StanceKind, date: { iso: string }, holder: { id: string, label: string, names: { best: { lang: string } } } } | null }, responses: Array<{ id: string, kind: StanceKind, cameoCode: string, note: string | null, date: { iso: string }, summaries: { best: { lang: string, text: string } }, holder: { id: string, label: string, names: { best: { lang: string } } }, towards: { id: string, label: string, names: { best: { lang: string } } } | null, evidence: Array<{ id: string, mode: StatementMode, text: string, language: string, gloss: string, note: string | null, said: { iso: string }, speaker: { id: string, label: string, names: { best: { lang: string } } }, onBehalfOf: { id: string, label: string, names: { best: { lang: string } } } | null, source: { id: string, language: string, url: string | null, titles: { best: { lang: string, text: string } }, published: { iso: string } | null }, via: Array<{ id: string, label: string }>, event: { id: string, label: string } | null }>, sources: Array<{ id: string, language: string, url: string | null, titles: { all: Array<{ lang: string, text: string }>, best: { lang: string, text: string } }, published: { iso: string } | null }> }>, evidence: Array<{ id: string, mode: StatementMode, text: string, language: string, gloss: string, note: string | null, said: { iso: string }, speaker: { id: string, label: string, names: { best: { lang: string } } }, onBehalfOf: { id: string, label: string, names: { best: { lang: string } } } | null, source: { id: string, language: string, url: string | null, titles: { best: { lang: string, text: string } }, published: { iso: string } | null }, via: Array<{ id: string, label: string }>, event: { id: string, label: string } | null }>, sources: Array<{ id: string, language: string, url: string | null, titles: { all: Array<{ lang: string, text: string }>, best: { lang: string, text: string } }, published: { iso: string } | null }>, reports: Array<{ id: string, mode: ReportMode, text: string, language: string, gloss: string | null, speaker: { id: string, label: string, names: { best: { lang: string } } } | null, source: { id: string, language: string, url: string | null, titles: { best: { lang: string, text: string } }, published: { iso: string } | null }, via: Array<{ id: string, label: string }> }>, corroboration: { count: number, languages: Array<string>, origins: number } } | null };
 
 export type SourceFullFragment = { id: string, language: string, url: string | null, titles: { all: Array<{ lang: string, text: string }>, best: { lang: string, text: string } }, published: { iso: string } | null };
+
+export type ReportFieldsFragment = { id: string, mode: ReportMode, text: string, language: string, gloss: string | null, speaker: { id: string, label: string, names: { best: { lang: string } } } | null, source: { id: string, language: string, url: string | null, titles: { best: { lang: string, text: string } }, published: { iso: string } | null }, via: Array<{ id: string, label: string }> };
+
+export type CorroborationFieldsFragment = { count: number, languages: Array<string>, origins: number };
 
 export type EntityPageQueryVariables = Exact<{
   id: string | number;
@@ -347,7 +361,8 @@ export type EntityPageQuery = { entity:
         | { id: string, label: string, entityKind: EntityKind }
         | { id: string, label: string, entityKind: EntityKind, names: { best: { lang: string } } }
         | { id: string, label: string, entityKind: EntityKind, titles: { best: { lang: string } } }
-       | null, issues: Array<{ id: string, label: string, names: { best: { lang: string } } }> }
+        | { id: string, label: string, entityKind: EntityKind }
+       | null, issues: Array<{ id: string, label: string, names: { best: { lang: string } } }>, reports: Array<{ id: string, mode: ReportMode, text: string, language: string, gloss: string | null, speaker: { id: string, label: string, names: { best: { lang: string } } } | null, source: { id: string, language: string, url: string | null, titles: { best: { lang: string, text: string } }, published: { iso: string } | null }, via: Array<{ id: string, label: string }> }>, corroboration: { count: number, languages: Array<string>, origins: number } }
     | { id: string, entityKind: EntityKind, label: string, origin: string, note: string | null, mode: StatementMode, text: string, language: string, gloss: string, issues: Array<{ id: string, label: string, names: { best: { lang: string } } }>, mentions: Array<{ id: string, label: string, names: { best: { lang: string } } }>, supports: Array<
         | { id: string, label: string, entityKind: EntityKind, names: { best: { lang: string } } }
         | { id: string, label: string, entityKind: EntityKind, titles: { best: { lang: string } } }
@@ -361,11 +376,13 @@ export type EntityPageQuery = { entity:
         | { id: string, label: string, entityKind: EntityKind }
         | { id: string, label: string, entityKind: EntityKind, names: { best: { lang: string } } }
         | { id: string, label: string, entityKind: EntityKind, titles: { best: { lang: string } } }
-      >, said: { iso: string }, speaker: { id: string, label: string, names: { best: { lang: string } } }, onBehalfOf: { id: string, label: string, names: { best: { lang: string } } } | null, source: { id: string, language: string, url: string | null, titles: { best: { lang: string, text: string } }, published: { iso: string } | null }, via: Array<{ id: string, label: string }>, event: { id: string, label: string } | null }
-    | { durationMinutes: number | null, status: ClaimStatus, id: string, entityKind: EntityKind, label: string, origin: string, note: string | null, eventKind: EventKind, names: { best: { lang: string, text: string }, all: Array<{ lang: string, text: string }> }, date: { iso: string }, until: { iso: string } | null, descriptions: { best: { lang: string, text: string }, all: Array<{ lang: string, text: string }> } | null, claimedBy: Array<{ id: string, label: string, names: { best: { lang: string } } }>, place: { id: string, label: string, names: { best: { lang: string } } } | null, participants: Array<{ role: ParticipantRole, actor: { id: string, label: string, names: { best: { lang: string } } } }>, issues: Array<{ id: string, label: string, names: { best: { lang: string } } }>, partOf: { id: string, label: string, names: { best: { lang: string } } } | null, previous: { id: string, label: string, names: { best: { lang: string } } } | null, inResponseTo: Array<{ id: string, label: string, names: { best: { lang: string } } }>, responses: Array<{ id: string, label: string, names: { best: { lang: string } } }>, statements: Array<{ id: string, label: string }>, figures: Array<{ id: string, label: string }> }
-    | { quantity: string, value: number, unit: string | null, qualifier: FigureQualifier, status: ClaimStatus, id: string, entityKind: EntityKind, label: string, origin: string, note: string | null, figureAsOf: { iso: string } | null, claimedBy: Array<{ id: string, label: string, names: { best: { lang: string } } }>, figureEvent: { id: string, label: string, names: { best: { lang: string } } } }
+        | { id: string, label: string, entityKind: EntityKind }
+      >, reports: Array<{ id: string, mode: ReportMode, text: string, language: string, gloss: string | null, speaker: { id: string, label: string, names: { best: { lang: string } } } | null, source: { id: string, language: string, url: string | null, titles: { best: { lang: string, text: string } }, published: { iso: string } | null }, via: Array<{ id: string, label: string }> }>, corroboration: { count: number, languages: Array<string>, origins: number }, said: { iso: string }, speaker: { id: string, label: string, names: { best: { lang: string } } }, onBehalfOf: { id: string, label: string, names: { best: { lang: string } } } | null, source: { id: string, language: string, url: string | null, titles: { best: { lang: string, text: string } }, published: { iso: string } | null }, via: Array<{ id: string, label: string }>, event: { id: string, label: string } | null }
+    | { durationMinutes: number | null, status: ClaimStatus, id: string, entityKind: EntityKind, label: string, origin: string, note: string | null, eventKind: EventKind, names: { best: { lang: string, text: string }, all: Array<{ lang: string, text: string }> }, date: { iso: string }, until: { iso: string } | null, descriptions: { best: { lang: string, text: string }, all: Array<{ lang: string, text: string }> } | null, claimedBy: Array<{ id: string, label: string, names: { best: { lang: string } } }>, place: { id: string, label: string, names: { best: { lang: string } } } | null, participants: Array<{ role: ParticipantRole, actor: { id: string, label: string, names: { best: { lang: string } } } }>, issues: Array<{ id: string, label: string, names: { best: { lang: string } } }>, partOf: { id: string, label: string, names: { best: { lang: string } } } | null, previous: { id: string, label: string, names: { best: { lang: string } } } | null, inResponseTo: Array<{ id: string, label: string, names: { best: { lang: string } } }>, responses: Array<{ id: string, label: string, names: { best: { lang: string } } }>, statements: Array<{ id: string, label: string }>, figures: Array<{ id: string, label: string }>, reports: Array<{ id: string, mode: ReportMode, text: string, language: string, gloss: string | null, speaker: { id: string, label: string, names: { best: { lang: string } } } | null, source: { id: string, language: string, url: string | null, titles: { best: { lang: string, text: string } }, published: { iso: string } | null }, via: Array<{ id: string, label: string }> }>, corroboration: { count: number, languages: Array<string>, origins: number } }
+    | { quantity: string, value: number, unit: string | null, qualifier: FigureQualifier, status: ClaimStatus, id: string, entityKind: EntityKind, label: string, origin: string, note: string | null, figureAsOf: { iso: string } | null, claimedBy: Array<{ id: string, label: string, names: { best: { lang: string } } }>, figureEvent: { id: string, label: string, names: { best: { lang: string } } }, reports: Array<{ id: string, mode: ReportMode, text: string, language: string, gloss: string | null, speaker: { id: string, label: string, names: { best: { lang: string } } } | null, source: { id: string, language: string, url: string | null, titles: { best: { lang: string, text: string } }, published: { iso: string } | null }, via: Array<{ id: string, label: string }> }>, corroboration: { count: number, languages: Array<string>, origins: number } }
     | { id: string, entityKind: EntityKind, label: string, origin: string, note: string | null, placeKind: PlaceKind, names: { best: { lang: string, text: string }, all: Array<{ lang: string, text: string }> }, within: { id: string, label: string, names: { best: { lang: string } } } | null, events: Array<{ id: string, label: string, names: { best: { lang: string } } }> }
     | { language: string, url: string | null, id: string, entityKind: EntityKind, label: string, origin: string, note: string | null, sourceKind: SourceKind, titles: { best: { lang: string, text: string }, all: Array<{ lang: string, text: string }> }, published: { iso: string } | null, publisher: { id: string, label: string, names: { best: { lang: string } } } | null, cites: Array<{ id: string, label: string, titles: { best: { lang: string } } }>, citedBy: Array<{ id: string, label: string, titles: { best: { lang: string } } }>, mentions: Array<{ id: string, label: string, names: { best: { lang: string } } }> }
+    | { id: string, entityKind: EntityKind, label: string, origin: string, note: string | null }
    | null, provenance: { sources: Array<{ id: string, language: string, url: string | null, titles: { all: Array<{ lang: string, text: string }>, best: { lang: string, text: string } }, published: { iso: string } | null }>, evidence: Array<{ id: string, mode: StatementMode, text: string, language: string, gloss: string, note: string | null, said: { iso: string }, speaker: { id: string, label: string, names: { best: { lang: string } } }, onBehalfOf: { id: string, label: string, names: { best: { lang: string } } } | null, source: { id: string, language: string, url: string | null, titles: { best: { lang: string, text: string } }, published: { iso: string } | null }, via: Array<{ id: string, label: string }>, event: { id: string, label: string } | null }> } | null };
 
 export type TextsFragment = { best: { lang: string, text: string }, all: Array<{ lang: string, text: string }> };
@@ -411,7 +428,9 @@ export type PathsQuery = { paths: { from:
       | { id: string, label: string, entityKind: EntityKind }
       | { id: string, label: string, entityKind: EntityKind }
       | { id: string, label: string, entityKind: EntityKind }
+      | { id: string, label: string, entityKind: EntityKind }
     , to:
+      | { id: string, label: string, entityKind: EntityKind }
       | { id: string, label: string, entityKind: EntityKind }
       | { id: string, label: string, entityKind: EntityKind }
       | { id: string, label: string, entityKind: EntityKind }
@@ -445,6 +464,7 @@ export type PathEndsQuery = { entities: Array<
     | { id: string, label: string, entityKind: EntityKind }
     | { id: string, label: string, entityKind: EntityKind }
     | { id: string, label: string, entityKind: EntityKind }
+    | { id: string, label: string, entityKind: EntityKind }
    | null> | null };
 
 export type PickerSearchQueryVariables = Exact<{
@@ -455,6 +475,7 @@ export type PickerSearchQueryVariables = Exact<{
 
 
 export type PickerSearchQuery = { search: { edges: Array<{ kind: EntityKind, detail: string | null, node:
+        | { id: string, label: string }
         | { id: string, label: string }
         | { id: string, label: string }
         | { id: string, label: string }
@@ -523,7 +544,9 @@ export type PositionsMatrixQuery = { c0: { asOf: string, demand: { id: string, l
         | { id: string, label: string, entityKind: EntityKind }
         | { id: string, label: string, entityKind: EntityKind }
         | { id: string, label: string, entityKind: EntityKind }
+        | { id: string, label: string, entityKind: EntityKind }
        }> } | null, c1: { asOf: string, demand: { id: string, label: string, summaries: { best: { lang: string } } } | null, issue: { id: string, label: string, names: { best: { lang: string } } } | null, positions: Array<{ kind: StanceKind, derived: boolean, basis: PositionBasis, reasoning: string, actor: { id: string, label: string, kind: ActorKind, names: { best: { lang: string } } }, date: { iso: string }, stance: { id: string, summary: string } | null, via: { from: { iso: string }, organization: { id: string, label: string } } | null, target:
+        | { id: string, label: string, entityKind: EntityKind }
         | { id: string, label: string, entityKind: EntityKind }
         | { id: string, label: string, entityKind: EntityKind }
         | { id: string, label: string, entityKind: EntityKind }
@@ -549,7 +572,9 @@ export type PositionsMatrixQuery = { c0: { asOf: string, demand: { id: string, l
         | { id: string, label: string, entityKind: EntityKind }
         | { id: string, label: string, entityKind: EntityKind }
         | { id: string, label: string, entityKind: EntityKind }
+        | { id: string, label: string, entityKind: EntityKind }
        }> } | null, c3: { asOf: string, demand: { id: string, label: string, summaries: { best: { lang: string } } } | null, issue: { id: string, label: string, names: { best: { lang: string } } } | null, positions: Array<{ kind: StanceKind, derived: boolean, basis: PositionBasis, reasoning: string, actor: { id: string, label: string, kind: ActorKind, names: { best: { lang: string } } }, date: { iso: string }, stance: { id: string, summary: string } | null, via: { from: { iso: string }, organization: { id: string, label: string } } | null, target:
+        | { id: string, label: string, entityKind: EntityKind }
         | { id: string, label: string, entityKind: EntityKind }
         | { id: string, label: string, entityKind: EntityKind }
         | { id: string, label: string, entityKind: EntityKind }
@@ -575,7 +600,9 @@ export type PositionsMatrixQuery = { c0: { asOf: string, demand: { id: string, l
         | { id: string, label: string, entityKind: EntityKind }
         | { id: string, label: string, entityKind: EntityKind }
         | { id: string, label: string, entityKind: EntityKind }
+        | { id: string, label: string, entityKind: EntityKind }
        }> } | null, c5: { asOf: string, demand: { id: string, label: string, summaries: { best: { lang: string } } } | null, issue: { id: string, label: string, names: { best: { lang: string } } } | null, positions: Array<{ kind: StanceKind, derived: boolean, basis: PositionBasis, reasoning: string, actor: { id: string, label: string, kind: ActorKind, names: { best: { lang: string } } }, date: { iso: string }, stance: { id: string, summary: string } | null, via: { from: { iso: string }, organization: { id: string, label: string } } | null, target:
+        | { id: string, label: string, entityKind: EntityKind }
         | { id: string, label: string, entityKind: EntityKind }
         | { id: string, label: string, entityKind: EntityKind }
         | { id: string, label: string, entityKind: EntityKind }
@@ -601,7 +628,9 @@ export type PositionsMatrixQuery = { c0: { asOf: string, demand: { id: string, l
         | { id: string, label: string, entityKind: EntityKind }
         | { id: string, label: string, entityKind: EntityKind }
         | { id: string, label: string, entityKind: EntityKind }
+        | { id: string, label: string, entityKind: EntityKind }
        }> } | null, c7: { asOf: string, demand: { id: string, label: string, summaries: { best: { lang: string } } } | null, issue: { id: string, label: string, names: { best: { lang: string } } } | null, positions: Array<{ kind: StanceKind, derived: boolean, basis: PositionBasis, reasoning: string, actor: { id: string, label: string, kind: ActorKind, names: { best: { lang: string } } }, date: { iso: string }, stance: { id: string, summary: string } | null, via: { from: { iso: string }, organization: { id: string, label: string } } | null, target:
+        | { id: string, label: string, entityKind: EntityKind }
         | { id: string, label: string, entityKind: EntityKind }
         | { id: string, label: string, entityKind: EntityKind }
         | { id: string, label: string, entityKind: EntityKind }
@@ -627,7 +656,9 @@ export type PositionsMatrixQuery = { c0: { asOf: string, demand: { id: string, l
         | { id: string, label: string, entityKind: EntityKind }
         | { id: string, label: string, entityKind: EntityKind }
         | { id: string, label: string, entityKind: EntityKind }
+        | { id: string, label: string, entityKind: EntityKind }
        }> } | null, c9: { asOf: string, demand: { id: string, label: string, summaries: { best: { lang: string } } } | null, issue: { id: string, label: string, names: { best: { lang: string } } } | null, positions: Array<{ kind: StanceKind, derived: boolean, basis: PositionBasis, reasoning: string, actor: { id: string, label: string, kind: ActorKind, names: { best: { lang: string } } }, date: { iso: string }, stance: { id: string, summary: string } | null, via: { from: { iso: string }, organization: { id: string, label: string } } | null, target:
+        | { id: string, label: string, entityKind: EntityKind }
         | { id: string, label: string, entityKind: EntityKind }
         | { id: string, label: string, entityKind: EntityKind }
         | { id: string, label: string, entityKind: EntityKind }
@@ -653,7 +684,9 @@ export type PositionsMatrixQuery = { c0: { asOf: string, demand: { id: string, l
         | { id: string, label: string, entityKind: EntityKind }
         | { id: string, label: string, entityKind: EntityKind }
         | { id: string, label: string, entityKind: EntityKind }
+        | { id: string, label: string, entityKind: EntityKind }
        }> } | null, c11: { asOf: string, demand: { id: string, label: string, summaries: { best: { lang: string } } } | null, issue: { id: string, label: string, names: { best: { lang: string } } } | null, positions: Array<{ kind: StanceKind, derived: boolean, basis: PositionBasis, reasoning: string, actor: { id: string, label: string, kind: ActorKind, names: { best: { lang: string } } }, date: { iso: string }, stance: { id: string, summary: string } | null, via: { from: { iso: string }, organization: { id: string, label: string } } | null, target:
+        | { id: string, label: string, entityKind: EntityKind }
         | { id: string, label: string, entityKind: EntityKind }
         | { id: string, label: string, entityKind: EntityKind }
         | { id: string, label: string, entityKind: EntityKind }
@@ -679,7 +712,9 @@ export type PositionsMatrixQuery = { c0: { asOf: string, demand: { id: string, l
         | { id: string, label: string, entityKind: EntityKind }
         | { id: string, label: string, entityKind: EntityKind }
         | { id: string, label: string, entityKind: EntityKind }
+        | { id: string, label: string, entityKind: EntityKind }
        }> } | null, c13: { asOf: string, demand: { id: string, label: string, summaries: { best: { lang: string } } } | null, issue: { id: string, label: string, names: { best: { lang: string } } } | null, positions: Array<{ kind: StanceKind, derived: boolean, basis: PositionBasis, reasoning: string, actor: { id: string, label: string, kind: ActorKind, names: { best: { lang: string } } }, date: { iso: string }, stance: { id: string, summary: string } | null, via: { from: { iso: string }, organization: { id: string, label: string } } | null, target:
+        | { id: string, label: string, entityKind: EntityKind }
         | { id: string, label: string, entityKind: EntityKind }
         | { id: string, label: string, entityKind: EntityKind }
         | { id: string, label: string, entityKind: EntityKind }
@@ -705,7 +740,9 @@ export type PositionsMatrixQuery = { c0: { asOf: string, demand: { id: string, l
         | { id: string, label: string, entityKind: EntityKind }
         | { id: string, label: string, entityKind: EntityKind }
         | { id: string, label: string, entityKind: EntityKind }
+        | { id: string, label: string, entityKind: EntityKind }
        }> } | null, c15: { asOf: string, demand: { id: string, label: string, summaries: { best: { lang: string } } } | null, issue: { id: string, label: string, names: { best: { lang: string } } } | null, positions: Array<{ kind: StanceKind, derived: boolean, basis: PositionBasis, reasoning: string, actor: { id: string, label: string, kind: ActorKind, names: { best: { lang: string } } }, date: { iso: string }, stance: { id: string, summary: string } | null, via: { from: { iso: string }, organization: { id: string, label: string } } | null, target:
+        | { id: string, label: string, entityKind: EntityKind }
         | { id: string, label: string, entityKind: EntityKind }
         | { id: string, label: string, entityKind: EntityKind }
         | { id: string, label: string, entityKind: EntityKind }
@@ -731,7 +768,9 @@ export type PositionsMatrixQuery = { c0: { asOf: string, demand: { id: string, l
         | { id: string, label: string, entityKind: EntityKind }
         | { id: string, label: string, entityKind: EntityKind }
         | { id: string, label: string, entityKind: EntityKind }
+        | { id: string, label: string, entityKind: EntityKind }
        }> } | null, c17: { asOf: string, demand: { id: string, label: string, summaries: { best: { lang: string } } } | null, issue: { id: string, label: string, names: { best: { lang: string } } } | null, positions: Array<{ kind: StanceKind, derived: boolean, basis: PositionBasis, reasoning: string, actor: { id: string, label: string, kind: ActorKind, names: { best: { lang: string } } }, date: { iso: string }, stance: { id: string, summary: string } | null, via: { from: { iso: string }, organization: { id: string, label: string } } | null, target:
+        | { id: string, label: string, entityKind: EntityKind }
         | { id: string, label: string, entityKind: EntityKind }
         | { id: string, label: string, entityKind: EntityKind }
         | { id: string, label: string, entityKind: EntityKind }
@@ -757,7 +796,9 @@ export type PositionsMatrixQuery = { c0: { asOf: string, demand: { id: string, l
         | { id: string, label: string, entityKind: EntityKind }
         | { id: string, label: string, entityKind: EntityKind }
         | { id: string, label: string, entityKind: EntityKind }
+        | { id: string, label: string, entityKind: EntityKind }
        }> } | null, c19: { asOf: string, demand: { id: string, label: string, summaries: { best: { lang: string } } } | null, issue: { id: string, label: string, names: { best: { lang: string } } } | null, positions: Array<{ kind: StanceKind, derived: boolean, basis: PositionBasis, reasoning: string, actor: { id: string, label: string, kind: ActorKind, names: { best: { lang: string } } }, date: { iso: string }, stance: { id: string, summary: string } | null, via: { from: { iso: string }, organization: { id: string, label: string } } | null, target:
+        | { id: string, label: string, entityKind: EntityKind }
         | { id: string, label: string, entityKind: EntityKind }
         | { id: string, label: string, entityKind: EntityKind }
         | { id: string, label: string, entityKind: EntityKind }
@@ -773,6 +814,7 @@ export type PositionsMatrixQuery = { c0: { asOf: string, demand: { id: string, l
        }> } | null };
 
 export type MatrixTableFragment = { asOf: string, demand: { id: string, label: string, summaries: { best: { lang: string } } } | null, issue: { id: string, label: string, names: { best: { lang: string } } } | null, positions: Array<{ kind: StanceKind, derived: boolean, basis: PositionBasis, reasoning: string, actor: { id: string, label: string, kind: ActorKind, names: { best: { lang: string } } }, date: { iso: string }, stance: { id: string, summary: string } | null, via: { from: { iso: string }, organization: { id: string, label: string } } | null, target:
+      | { id: string, label: string, entityKind: EntityKind }
       | { id: string, label: string, entityKind: EntityKind }
       | { id: string, label: string, entityKind: EntityKind }
       | { id: string, label: string, entityKind: EntityKind }
@@ -818,7 +860,9 @@ export type CiteQuery = { p0: { entity:
       | { id: string, label: string, entityKind: EntityKind }
       | { id: string, label: string, entityKind: EntityKind }
       | { id: string, label: string, entityKind: EntityKind }
+      | { id: string, label: string, entityKind: EntityKind }
     , sources: Array<{ id: string, language: string, url: string | null, titles: { all: Array<{ lang: string, text: string }>, best: { lang: string, text: string } }, published: { iso: string } | null }>, evidence: Array<{ id: string, mode: StatementMode, text: string, language: string, gloss: string, note: string | null, said: { iso: string }, speaker: { id: string, label: string, names: { best: { lang: string } } }, onBehalfOf: { id: string, label: string, names: { best: { lang: string } } } | null, source: { id: string, language: string, url: string | null, titles: { best: { lang: string, text: string } }, published: { iso: string } | null }, via: Array<{ id: string, label: string }>, event: { id: string, label: string } | null }> } | null, p1: { entity:
+      | { id: string, label: string, entityKind: EntityKind }
       | { id: string, label: string, entityKind: EntityKind }
       | { id: string, label: string, entityKind: EntityKind }
       | { id: string, label: string, entityKind: EntityKind }
@@ -844,7 +888,9 @@ export type CiteQuery = { p0: { entity:
       | { id: string, label: string, entityKind: EntityKind }
       | { id: string, label: string, entityKind: EntityKind }
       | { id: string, label: string, entityKind: EntityKind }
+      | { id: string, label: string, entityKind: EntityKind }
     , sources: Array<{ id: string, language: string, url: string | null, titles: { all: Array<{ lang: string, text: string }>, best: { lang: string, text: string } }, published: { iso: string } | null }>, evidence: Array<{ id: string, mode: StatementMode, text: string, language: string, gloss: string, note: string | null, said: { iso: string }, speaker: { id: string, label: string, names: { best: { lang: string } } }, onBehalfOf: { id: string, label: string, names: { best: { lang: string } } } | null, source: { id: string, language: string, url: string | null, titles: { best: { lang: string, text: string } }, published: { iso: string } | null }, via: Array<{ id: string, label: string }>, event: { id: string, label: string } | null }> } | null, p3: { entity:
+      | { id: string, label: string, entityKind: EntityKind }
       | { id: string, label: string, entityKind: EntityKind }
       | { id: string, label: string, entityKind: EntityKind }
       | { id: string, label: string, entityKind: EntityKind }
@@ -870,7 +916,9 @@ export type CiteQuery = { p0: { entity:
       | { id: string, label: string, entityKind: EntityKind }
       | { id: string, label: string, entityKind: EntityKind }
       | { id: string, label: string, entityKind: EntityKind }
+      | { id: string, label: string, entityKind: EntityKind }
     , sources: Array<{ id: string, language: string, url: string | null, titles: { all: Array<{ lang: string, text: string }>, best: { lang: string, text: string } }, published: { iso: string } | null }>, evidence: Array<{ id: string, mode: StatementMode, text: string, language: string, gloss: string, note: string | null, said: { iso: string }, speaker: { id: string, label: string, names: { best: { lang: string } } }, onBehalfOf: { id: string, label: string, names: { best: { lang: string } } } | null, source: { id: string, language: string, url: string | null, titles: { best: { lang: string, text: string } }, published: { iso: string } | null }, via: Array<{ id: string, label: string }>, event: { id: string, label: string } | null }> } | null, p5: { entity:
+      | { id: string, label: string, entityKind: EntityKind }
       | { id: string, label: string, entityKind: EntityKind }
       | { id: string, label: string, entityKind: EntityKind }
       | { id: string, label: string, entityKind: EntityKind }
@@ -906,6 +954,7 @@ export type SearchQuery = { search: { totalCount: number, edges: Array<{ cursor:
         | { id: string, label: string, entityKind: EntityKind, note: string | null }
         | { id: string, label: string, entityKind: EntityKind, note: string | null, names: { best: { lang: string } } }
         | { id: string, label: string, entityKind: EntityKind, note: string | null, titles: { best: { lang: string } } }
+        | { id: string, label: string, entityKind: EntityKind, note: string | null }
        }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } | null };
 
 export type TimelineQueryVariables = Exact<{
@@ -929,6 +978,7 @@ export type TimelineQuery = { timeline: { totalCount: number, edges: Array<{ nod
           | { id: string, entityKind: EntityKind, label: string }
           | { id: string, entityKind: EntityKind, label: string, names: { best: { lang: string } } }
           | { id: string, entityKind: EntityKind, label: string, titles: { best: { lang: string } } }
+          | { id: string, entityKind: EntityKind, label: string }
          } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } | null };
 
 export type TimelineFiltersQueryVariables = Exact<{
@@ -938,6 +988,7 @@ export type TimelineFiltersQueryVariables = Exact<{
 
 
 export type TimelineFiltersQuery = { issues: Array<{ id: string, label: string }>, entities: Array<
+    | { id: string, label: string, entityKind: EntityKind }
     | { id: string, label: string, entityKind: EntityKind }
     | { id: string, label: string, entityKind: EntityKind }
     | { id: string, label: string, entityKind: EntityKind }
