@@ -191,6 +191,7 @@ export const demandSchema = z.strictObject({
   summary: localized,
   since: partialDateSchema,
   instrument: ref.optional(),
+  specifies: ref.optional(),
   issues: refs.optional(),
   cameoCode: cameo,
   evidence: refs.optional(),

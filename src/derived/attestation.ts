@@ -1,0 +1,44 @@
+/**
+ * Whose words a stance rests on (docs/decisions/0041): OWN_WORDS, ACCOUNT or ANALYSIS,
+ * derived from its evidence statements and stored on the stance (`attestation`,
+ * `attestedById`) in every write's transaction, so positions and agreement filter by it
+ * without reading the evidence. Never authored.
+ */
+import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
+import { cypher } from '../neo4j/cypher.js';
+
+const IDS_PER_QUERY = 1000;
+
+/**
+ * Refreshes the attestation of every stance a write may have changed (the ids it touched)
+ * and returns the ids of those that now rest only on an analysis, which the caller refuses.
+ */
+export async function refreshAttestations(tx: ManagedTransaction, ids: Iterable<string>): Promise<string[]> {
+  const all = [...new Set(ids)];
+  const analysisOnly: string[] = [];
+  for (let i = 0; i < all.length; i += IDS_PER_QUERY) {
+    const res = await tx.run(cypher('derived/stance-attestations'), { ids: all.slice(i, i + IDS_PER_QUERY) });
+    analysisOnly.push(...((res.records[0]?.get('analysisOnly') as string[] | undefined) ?? []));
+  }
+  return analysisOnly;
+}
+
+/** Rebuilds every stance's attestation, a page of stances per write transaction (after the bulk import, or on request). */
+export async function rebuildAllAttestations(driver: Driver, database: string, stancesPerPage = 2000): Promise<number> {
+  const session = driver.session({ database });
+  let after: string | null = null;
+  let done = 0;
+  try {
+    for (;;) {
+      const from: string | null = after;
+      const ids: string[] | undefined = await session.executeRead(async (tx): Promise<string[] | undefined> => (await tx.run(cypher('derived/stance-attestations-page'), { after: from, limit: neo4j.int(stancesPerPage) })).records[0]?.get('ids') as string[]);
+      if (!ids || ids.length === 0) break;
+      await session.executeWrite((tx) => refreshAttestations(tx, ids));
+      done += ids.length;
+      after = ids[ids.length - 1]!;
+    }
+  } finally {
+    await session.close();
+  }
+  return done;
+}
