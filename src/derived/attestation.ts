@@ -42,3 +42,16 @@ export async function rebuildAllAttestations(driver: Driver, database: string, s
   }
   return done;
 }
+
+/** A node's stored properties without the attestation the refresh maintains: what a seed file or a write input is compared with. */
+export function withoutAttestation<T extends Record<string, unknown> | null>(props: T): T {
+  if (props === null || !('attestation' in props || 'attestedById' in props)) return props;
+  const { attestation: _a, attestedById: _b, ...rest } = props;
+  return rest as T;
+}
+
+/** The attestation stored on a stance (after refreshAttestations in the same transaction), for a write's answer. */
+export async function storedAttestation(tx: ManagedTransaction, id: string): Promise<Record<string, unknown>> {
+  const row = (await tx.run(cypher('derived/stance-attestation-of'), { id })).records[0];
+  return row ? { attestation: row.get('attestation') as string | null, attestedById: row.get('attestedById') as string | null } : {};
+}

@@ -8,7 +8,7 @@ import type { Driver, ManagedTransaction } from 'neo4j-driver';
 import { cypher, cypherForType, schemaStatements } from '../neo4j/cypher.js';
 import { toPlain } from '../neo4j/values.js';
 import { assertInvariants } from '../check/check-graph.js';
-import { refreshAttestations } from '../derived/attestation.js';
+import { refreshAttestations, withoutAttestation } from '../derived/attestation.js';
 import { deleteTopicPositions, refreshTopicPositions } from '../derived/topic-positions.js';
 import { dependantIssues, ownershipIssues, type DescribeOwner } from './ownership.js';
 import type { GraphPlan, NodeRow, RelRow } from './plan-graph.js';
@@ -128,7 +128,8 @@ async function diffWithDatabase(tx: ManagedTransaction, plan: GraphPlan, opts: L
   if (!opts.reset) {
     const nodes = await tx.run(cypher('write/read-owned-nodes'), { origins: plan.origins, ids: plan.nodes.map((n) => n.id) });
     for (const r of nodes.records) {
-      const props = r.get('props') as Record<string, unknown>;
+      // The attestation is the refresh's, not the file's: left out of the comparison.
+      const props = withoutAttestation(r.get('props') as Record<string, unknown>);
       existingNodes.set(r.get('id') as string, { label: r.get('label') as string, props: canonical(props), origin: props.origin });
     }
     const rels = await tx.run(cypher('write/read-owned-relationships'), { origins: plan.origins });

@@ -183,7 +183,7 @@ describe('on the seeded graph', () => {
     const stance = {
       id: 'test-derived-stance', holder: 'nato', kind: 'SUPPORTS', date: '2022-01-13',
       respondsTo: 'demand-nato-stop-enlargement', issues: ['nato-enlargement'],
-      summary: 'A test stance.', evidence: ['stmt-dwi-allies-reject'],
+      summary: { en: 'A test stance.' }, evidence: ['stmt-dwi-allies-reject'],
     };
     await writeEntity(driver(), database, { section: 'stances', input: stance, source, principal });
     const before = await agreementBoth('germany', 'france', '2022-01-13');
