@@ -7,6 +7,7 @@ import type { Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDriver } from '../../src/neo4j/driver.js';
 import { runSeed } from '../../src/seed/run-seed.js';
+import { writeEntity } from '../../src/write/write-entity.js';
 import { testConnection, testDatabase } from '../setup/neo4j.js';
 import { failFastDriverOptions, postGraphql, startTestServer, testConfig, type TestServer } from '../server/harness.js';
 import { exampleOperation } from './example-operations.js';
@@ -48,6 +49,17 @@ describe('attestation: whose words a position rests on', () => {
     expect(nato).toMatchObject({ kind: 'OPEN_TO', attestation: 'OWN_WORDS', attestedBy: { id: 'nato' } });
     const stance = await run(`{ node(id: "stance-russia-open-to-arms-control-dialogue") { ... on Stance { attestation attestedBy { id } } } }`);
     expect(stance.node).toEqual({ attestation: 'ACCOUNT', attestedBy: { id: 'nato' } });
+  });
+
+  it('refuses a write that leaves a stance resting only on an analysis, and changes nothing', async () => {
+    const principal = { keyId: 'test-attestation', name: 'test attestation writer', scope: 'write' as const };
+    const stance = {
+      id: 'test-analysis-only-stance', holder: 'nato', kind: 'OPEN_TO', date: '2022-01-12', issues: ['diplomatic-missions'],
+      summary: { en: 'NATO is willing to re-establish the missions.' }, evidence: ['stmt-sherwin-positive-sign-for-russia'],
+    };
+    await expect(writeEntity(driver, testDatabase(), { section: 'stances', input: stance, source: 'liputan6-2022-01-14-nrc', principal })).rejects.toThrow(/ANALYSIS/);
+    const after = await postGraphql(api.url, { query: `{ node(id: "test-analysis-only-stance") { id } }` });
+    expect(after.body.data?.node).toBeNull();
   });
 
   it('keeps only own words when asked: the example operation leaves Russia out', async () => {
