@@ -4,20 +4,25 @@
 // in a part of it gives OWN_WORDS; an ANALYSIS statement gives ANALYSIS; any other gives
 // ACCOUNT. attestedById names the party of the strongest evidence (ties: smallest id).
 // Refreshes the stances the write touched, those evidenced by a touched statement, and
-// those evidenced by a statement a touched actor said or spoke for (its PART_OF or
-// offices may have changed).
-// $params: ids (what the write touched: its nodes and both ends of every relationship it wrote)
+// those evidenced by a statement said by or for an actor whose PART_OF or offices the
+// write changed (only those: a hub actor named by every ingest batch is not one).
+// $params: ids (what the write touched: its nodes and both ends of every relationship it wrote),
+//          actorIds (the ends of the PART_OF, HOLDS and OFFICE_IN relationships it wrote or removed)
 // RETURN: analysisOnly (ids of stances whose strongest evidence is an ANALYSIS)
-UNWIND $ids AS id
-MATCH (n:Entity {id: id})
-CALL (n) {
-  WITH n WHERE n:Stance
-  RETURN n AS s
-  UNION
-  MATCH (n:Statement)<-[:EVIDENCED_BY]-(s:Stance)
+CALL () {
+  UNWIND $ids AS id
+  MATCH (n:Entity {id: id})
+  CALL (n) {
+    WITH n WHERE n:Stance
+    RETURN n AS s
+    UNION
+    MATCH (n:Statement)<-[:EVIDENCED_BY]-(s:Stance)
+    RETURN s
+  }
   RETURN s
   UNION
-  MATCH (n:Actor)-[:SAID|ON_BEHALF_OF]-(:Statement)<-[:EVIDENCED_BY]-(s:Stance)
+  UNWIND $actorIds AS id
+  MATCH (:Actor {id: id})-[:SAID|ON_BEHALF_OF]-(:Statement)<-[:EVIDENCED_BY]-(s:Stance)
   RETURN s
 }
 WITH DISTINCT s

@@ -9,15 +9,28 @@ import { cypher } from '../neo4j/cypher.js';
 
 const IDS_PER_QUERY = 1000;
 
+/** Relationship types whose change can change whose words a statement is (PART_OF, offices). */
+const STRUCTURAL_TYPES = new Set(['PART_OF', 'HOLDS', 'OFFICE_IN']);
+
+/** The ends of the relationships among `rels` that can change a statement's party (for refreshAttestations). */
+export function structuralEnds(rels: Iterable<{ type: string; from: string; to: string }>): string[] {
+  const out = new Set<string>();
+  for (const r of rels) if (STRUCTURAL_TYPES.has(r.type)) out.add(r.from).add(r.to);
+  return [...out];
+}
+
 /**
- * Refreshes the attestation of every stance a write may have changed (the ids it touched)
- * and returns the ids of those that now rest only on an analysis, which the caller refuses.
+ * Refreshes the attestation of every stance a write may have changed (the ids it touched,
+ * and the actors whose PART_OF or offices it changed: structuralEnds) and returns the ids
+ * of those that now rest only on an analysis, which the caller refuses.
  */
-export async function refreshAttestations(tx: ManagedTransaction, ids: Iterable<string>): Promise<string[]> {
+export async function refreshAttestations(tx: ManagedTransaction, ids: Iterable<string>, actorIds: Iterable<string> = []): Promise<string[]> {
   const all = [...new Set(ids)];
+  const actors = [...new Set(actorIds)];
   const analysisOnly: string[] = [];
-  for (let i = 0; i < all.length; i += IDS_PER_QUERY) {
-    const res = await tx.run(cypher('derived/stance-attestations'), { ids: all.slice(i, i + IDS_PER_QUERY) });
+  for (let i = 0; i < Math.max(all.length, actors.length); i += IDS_PER_QUERY) {
+    const params = { ids: all.slice(i, i + IDS_PER_QUERY), actorIds: actors.slice(i, i + IDS_PER_QUERY) };
+    const res = await tx.run(cypher('derived/stance-attestations'), params);
     analysisOnly.push(...((res.records[0]?.get('analysisOnly') as string[] | undefined) ?? []));
   }
   return analysisOnly;

@@ -8,7 +8,7 @@ import type { Driver, ManagedTransaction } from 'neo4j-driver';
 import { cypher, cypherForType, schemaStatements } from '../neo4j/cypher.js';
 import { toPlain } from '../neo4j/values.js';
 import { assertInvariants } from '../check/check-graph.js';
-import { refreshAttestations, withoutAttestation } from '../derived/attestation.js';
+import { refreshAttestations, structuralEnds, withoutAttestation } from '../derived/attestation.js';
 import { deleteTopicPositions, refreshTopicPositions } from '../derived/topic-positions.js';
 import { dependantIssues, ownershipIssues, type DescribeOwner } from './ownership.js';
 import type { GraphPlan, NodeRow, RelRow } from './plan-graph.js';
@@ -271,7 +271,7 @@ export async function loadGraph(driver: Driver, plan: GraphPlan, opts: LoadOptio
       await refreshTopicPositions(tx, touched, diff.deleteRels);
       // Whose words each touched stance rests on (decision 0041); validation refuses an
       // analysis-only stance with its position, this catches one whose evidence is in the database.
-      const analysisOnly = await refreshAttestations(tx, touched);
+      const analysisOnly = await refreshAttestations(tx, touched, structuralEnds([...diff.createRels, ...diff.updateRels, ...diff.deleteRels]));
       if (analysisOnly.length > 0) throw new LoadIntegrityError(`stance ${analysisOnly.join(', ')} rests only on ANALYSIS statements: an analysis is never a party's position`);
       return diff.summary;
     });

@@ -12,7 +12,7 @@ import { randomUUID } from 'node:crypto';
 import type { Driver, ManagedTransaction } from 'neo4j-driver';
 import type { Principal } from '../auth/principal.js';
 import { checkNodes } from '../check/check-graph.js';
-import { refreshAttestations, storedAttestation, withoutAttestation } from '../derived/attestation.js';
+import { refreshAttestations, storedAttestation, structuralEnds, withoutAttestation } from '../derived/attestation.js';
 import { refreshTopicPositions } from '../derived/topic-positions.js';
 import type { EntityRecord } from '../graph/entity-record.js';
 import { cypher } from '../neo4j/cypher.js';
@@ -117,7 +117,7 @@ export async function writeEntity(driver: Driver, database: string, request: Wri
     // The derived positions (docs/decisions/0035) of what the write touched, in the same transaction.
     await refreshTopicPositions(tx, [plan.id, ...diff.changed.flatMap((r) => [r.from, r.to])], diff.stale);
     // Whose words each stance rests on (decision 0041): a stance left resting only on an analysis is refused.
-    for (const id of await refreshAttestations(tx, [plan.id, ...diff.changed.flatMap((r) => [r.from, r.to])])) {
+    for (const id of await refreshAttestations(tx, [plan.id, ...diff.changed.flatMap((r) => [r.from, r.to])], structuralEnds([...diff.changed, ...diff.stale]))) {
       violations.push({ check: 'stance-rests-on-analysis', id, message: `stance ${id} would rest only on ANALYSIS statements: an analysis is never a party's position` });
     }
     if (violations.length > 0) {
