@@ -13,7 +13,7 @@ import { modelRules } from './model-rules.js';
 
 /** One broken invariant: which check, the id at fault, and what is wrong. */
 export interface Violation {
-  check: 'missing-required' | 'relationship-kinds' | 'speaker-can-be-quoted' | 'office-held-by-person';
+  check: 'missing-required' | 'relationship-kinds' | 'speaker-can-be-quoted' | 'office-held-by-person' | 'stance-rests-on-analysis';
   id: string;
   message: string;
 }

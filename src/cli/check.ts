@@ -8,6 +8,7 @@
  * 4 database unreachable.
  */
 import { checkDatabase } from '../check/check-graph.js';
+import { rebuildAllAttestations } from '../derived/attestation.js';
 import { rebuildAllTopicPositions } from '../derived/topic-positions.js';
 import { cliProgram, parseArgs, positiveInt, withDriver } from './cli-support.js';
 import { ExitCode } from './exit-codes.js';
@@ -29,6 +30,7 @@ async function main(): Promise<number> {
         onProgress: (holders, built) => process.stderr.write(`derived positions: ${holders} actors, ${built} pairs (${Math.round((Date.now() - started) / 1000)} s)\n`),
       });
       process.stderr.write(`rebuilt ${pairs} derived positions\n`);
+      process.stderr.write(`rebuilt the attestation of ${await rebuildAllAttestations(driver, config.neo4j.database)} stances\n`);
     }
     const report = await checkDatabase(driver, config.neo4j.database, {
       pageSize: opts.pageSize,

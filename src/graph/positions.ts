@@ -12,6 +12,24 @@ import { composeActorPositions } from './actor-positions.js';
 /** Why an actor holds a position. */
 export type PositionBasis = 'STATED' | 'INHERITED' | 'DEMANDED';
 
+/**
+ * Whose words a position rests on (decision 0041): DEMAND for a demand's maker, INHERITED
+ * through a membership, else the stance's derived attestation; null when the stance is
+ * a stub without it (agreement reads stubs; the caller reads the stance).
+ */
+export function positionAttestation(p: Position): string | null {
+  if (p.basis === 'DEMANDED') return 'DEMAND';
+  if (p.basis === 'INHERITED') return 'INHERITED';
+  return (p.stance?.attestation as string | undefined) ?? null;
+}
+
+/** Whose words they are: the maker of a demand, the organisation inherited from, or the stance's attestedById. */
+export function positionAttestedById(p: Position): string | null {
+  if (p.basis === 'DEMANDED') return p.actor.id;
+  if (p.basis === 'INHERITED') return p.orgId ?? p.org?.id ?? null;
+  return (p.stance?.attestedById as string | undefined) ?? null;
+}
+
 /** One actor's position on one target. */
 export interface Position {
   actor: EntityRecord;
@@ -45,7 +63,10 @@ export function positionReasoning(p: Position): string {
   const stance = p.stance!;
   if (p.basis === 'STATED') return `${actor} ${p.kind.toLowerCase().replace('_', ' ')} (${when(stance, 'date')}): ${stance.summary as string}`;
   const org = p.org!.name as string;
-  return `${actor} inherits ${org}'s ${p.kind} (${when(stance, 'date')}, stance ${stance.id}) as a member of ${org} since ${when(p.via!, 'from')}`;
+  const joined = when(p.via!, 'from');
+  // The rule of docs/model.md: a member inherits what is in force while it is a member, whenever it was taken.
+  const before = String(stance.date) < String(p.via!.from) ? `; taken before ${actor} joined on ${joined}` : '';
+  return `${actor} inherits ${org}'s ${p.kind} (${when(stance, 'date')}, stance ${stance.id}) as a member of ${org} since ${joined}${before}`;
 }
 
 /** An actor's support of a demand it made. */

@@ -71,6 +71,8 @@ export const RELATIONS = {
   'Demand.of': reference('demands', 'of'),
   'Demand.instrument': reference('demands', 'instrument'),
   'Demand.issues': reference('demands', 'issues'),
+  'Demand.specifies': reference('demands', 'specifies'),
+  'Demand.specifiedBy': inverse('demands', 'specifies'),
   'Demand.responses': inverse('stances', 'respondsTo', true),
   'Stance.holder': reference('stances', 'holder'),
   'Stance.respondsTo': reference('stances', 'respondsTo'),

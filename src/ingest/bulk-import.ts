@@ -12,6 +12,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Driver } from 'neo4j-driver';
 import type { Config } from '../config.js';
+import { rebuildAllAttestations } from '../derived/attestation.js';
 import { rebuildAllTopicPositions } from '../derived/topic-positions.js';
 import { findJava } from '../local-neo4j/find-java.js';
 import { homeLayout } from '../local-neo4j/home-layout.js';
@@ -164,6 +165,7 @@ export async function bulkImport(
     await applySchemaToImportedGraph(fresh, config.neo4j.database);
     // The importer writes no derived data: built here, before the import reports the database ready.
     await rebuildAllTopicPositions(fresh, config.neo4j.database);
+    await rebuildAllAttestations(fresh, config.neo4j.database);
   } finally {
     await fresh.close();
   }

@@ -49,7 +49,7 @@ export const RELATIONSHIP_TYPES = [
   'HOLDS', 'OFFICE_IN', 'HAS_MEMBERSHIP', 'MEMBERSHIP_IN', 'MADE_DEMAND', 'SET_OUT_IN', 'SAID',
   'ON_BEHALF_OF', 'REPORTED_IN', 'RELAYED_BY', 'SAID_AT', 'TOOK', 'RESPONDS_TO', 'TOWARDS',
   'PARTICIPATED_IN', 'TOOK_PLACE_IN', 'FOLLOWS', 'IN_RESPONSE_TO', 'CLAIMED_BY', 'FIGURE_OF',
-  'CONCERNS', 'EVIDENCED_BY', 'SOURCED_FROM',
+  'CONCERNS', 'EVIDENCED_BY', 'SOURCED_FROM', 'SPECIFIES',
   // Reports (issue 16, docs/decisions/0036 §1).
   'REPORTS', 'WORDED_BY',
 ] as const;
@@ -208,7 +208,9 @@ export const ENTITY_KINDS = {
     fields: {
       id, by: refs('MADE_DEMAND', 'actors', { direction: 'in', required: true, mention: true }),
       of: refs('ADDRESSED_TO', 'actors', { required: true, mention: true }), summary: naming, since: requiredDate,
-      instrument: ref('SET_OUT_IN', 'instruments'), issues, cameoCode: { kind: 'cameo' }, evidence, sources, note: text,
+      instrument: ref('SET_OUT_IN', 'instruments'), issues, cameoCode: { kind: 'cameo' },
+      // A narrower demand (NATO should not admit Ukraine) takes the status of the broader one it is a case of when nothing answers it (decision 0041).
+      specifies: ref('SPECIFIES', 'demands'), evidence, sources, note: text,
     },
   },
   statements: {
@@ -341,8 +343,13 @@ export function derivedProperties(section: EntitySection): string[] {
     if (f.kind === 'localized') out.push(name, joinedProperty(name));
   }
   if (kind.defaultCameo) out.push('cameoLabel');
+  // Whose words a stance rests on, from its evidence (src/derived/attestation.ts, decision 0041).
+  if (section === 'stances') out.push(...STANCE_ATTESTATION_PROPERTIES);
   return out;
 }
+
+/** The derived properties of a stance that say whose words it rests on (decision 0041): never authored. */
+export const STANCE_ATTESTATION_PROPERTIES = ['attestation', 'attestedById'] as const;
 
 /** Relationship types whose owner (the entity whose field makes them) is the end node. */
 export const INCOMING_TYPES: readonly RelationshipType[] = [

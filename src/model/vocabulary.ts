@@ -49,6 +49,14 @@ export type StatementMode = (typeof STATEMENT_MODES)[number];
 export const REPORT_MODES = ['DIRECT_QUOTE', 'PARAPHRASE'] as const;
 export type ReportMode = (typeof REPORT_MODES)[number];
 
+/**
+ * Whose words a position rests on (decision 0041), strongest first: the holder's own
+ * words, another party's account of them, a journalist's analysis (never a position by
+ * itself), inherited through a membership, or the demand its maker made.
+ */
+export const ATTESTATIONS = ['OWN_WORDS', 'ACCOUNT', 'ANALYSIS', 'INHERITED', 'DEMAND'] as const;
+export type Attestation = (typeof ATTESTATIONS)[number];
+
 /** Kinds of event. */
 export const EVENT_KINDS = [
   'MEETING',

@@ -8,6 +8,7 @@ import type { Driver, ManagedTransaction } from 'neo4j-driver';
 import { cypher, cypherForType, schemaStatements } from '../neo4j/cypher.js';
 import { toPlain } from '../neo4j/values.js';
 import { assertInvariants } from '../check/check-graph.js';
+import { refreshAttestations, structuralEnds, withoutAttestation } from '../derived/attestation.js';
 import { deleteTopicPositions, refreshTopicPositions } from '../derived/topic-positions.js';
 import { dependantIssues, ownershipIssues, type DescribeOwner } from './ownership.js';
 import type { GraphPlan, NodeRow, RelRow } from './plan-graph.js';
@@ -127,7 +128,8 @@ async function diffWithDatabase(tx: ManagedTransaction, plan: GraphPlan, opts: L
   if (!opts.reset) {
     const nodes = await tx.run(cypher('write/read-owned-nodes'), { origins: plan.origins, ids: plan.nodes.map((n) => n.id) });
     for (const r of nodes.records) {
-      const props = r.get('props') as Record<string, unknown>;
+      // The attestation is the refresh's, not the file's: left out of the comparison.
+      const props = withoutAttestation(r.get('props') as Record<string, unknown>);
       existingNodes.set(r.get('id') as string, { label: r.get('label') as string, props: canonical(props), origin: props.origin });
     }
     const rels = await tx.run(cypher('write/read-owned-relationships'), { origins: plan.origins });
@@ -267,6 +269,10 @@ export async function loadGraph(driver: Driver, plan: GraphPlan, opts: LoadOptio
       await assertInvariants(tx, touched);
       // Derived positions of what the load touched, rebuilt in the same transaction.
       await refreshTopicPositions(tx, touched, diff.deleteRels);
+      // Whose words each touched stance rests on (decision 0041); validation refuses an
+      // analysis-only stance with its position, this catches one whose evidence is in the database.
+      const analysisOnly = await refreshAttestations(tx, touched, structuralEnds([...diff.createRels, ...diff.updateRels, ...diff.deleteRels]));
+      if (analysisOnly.length > 0) throw new LoadIntegrityError(`stance ${analysisOnly.join(', ')} rests only on ANALYSIS statements: an analysis is never a party's position`);
       return diff.summary;
     });
   } finally {

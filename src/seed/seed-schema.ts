@@ -194,6 +194,7 @@ export const demandSchema = z.strictObject({
   instrument: ref.optional(),
   issues: refs.optional(),
   cameoCode: cameo,
+  specifies: ref.optional(),
   evidence: refs.optional(),
   sources: refs.optional(),
   note,

@@ -223,6 +223,14 @@ export function entityIssues(
     if (holder?.section === 'actors' && holder.record.kind !== OFFICE_HOLDER_KIND)
       out.push({ path: ['holder'], message: `"${record.holder as string}" is a ${holder.record.kind as string}, but an office is held by a PERSON` });
   }
+  if (section === 'stances' && Array.isArray(record.evidence) && record.evidence.length > 0) {
+    // Attestation (decision 0041) is derived, but a stance resting only on analysis is refused where it is written.
+    const modes = record.evidence.map((id) => lookup(id as string)).map((d) => (d?.section === 'statements' ? d.record.mode : undefined));
+    if (modes.every((m) => m === 'ANALYSIS'))
+      out.push({ path: ['evidence'], message: `every evidence statement is an ANALYSIS: an analysis is never a party's position; add a statement in the holder's or another party's words` });
+  }
+  if (section === 'demands' && record.specifies !== undefined && record.specifies === record.id)
+    out.push({ path: ['specifies'], message: 'a demand cannot specify itself: name the broader demand it is a case of' });
   if (section === 'statements') {
     const speaker = lookup(record.speaker as string);
     if (speaker?.section === 'actors' && !(UNQUOTED_MODES as readonly string[]).includes(record.mode as string) && !(QUOTABLE_KINDS as readonly string[]).includes(speaker.record.kind as string))

@@ -12,6 +12,7 @@ import { randomUUID } from 'node:crypto';
 import type { Driver, ManagedTransaction } from 'neo4j-driver';
 import type { Principal } from '../auth/principal.js';
 import { checkNodes } from '../check/check-graph.js';
+import { refreshAttestations, storedAttestation, structuralEnds, withoutAttestation } from '../derived/attestation.js';
 import { refreshTopicPositions } from '../derived/topic-positions.js';
 import type { EntityRecord } from '../graph/entity-record.js';
 import { cypher } from '../neo4j/cypher.js';
@@ -74,7 +75,8 @@ async function readKnown(tx: ManagedTransaction, ids: string[]): Promise<Map<str
 /** What the graph holds of the entity: its properties and the relationships its own fields made through the API. */
 async function readStored(tx: ManagedTransaction, id: string): Promise<StoredEntity> {
   const stored = (await tx.run(cypher('write/api-read-target'), { id, incomingTypes: [...INCOMING_TYPES] })).records[0]!;
-  return { props: stored.get('props') as Record<string, unknown> | null, rels: stored.get('rels') as StoredRel[] };
+  // The attestation is the refresh's, not the input's: left out of the comparison.
+  return { props: withoutAttestation(stored.get('props') as Record<string, unknown> | null), rels: stored.get('rels') as StoredRel[] };
 }
 
 /** Runs one statement of a write; relationship merges must write every row (a missing endpoint writes nothing and raises nothing). */
@@ -98,7 +100,8 @@ export async function writeEntity(driver: Driver, database: string, request: Wri
     const stored = await readStored(tx, plan.id);
     const diff = diffWrite(plan, stored);
     if (diff.outcome === 'UNCHANGED') {
-      return { outcome: 'UNCHANGED', entity: { ...(toPlain(stored.props) as Record<string, unknown>), __label: plan.node.label } as EntityRecord, change: null };
+      const kept = plan.node.label === 'Stance' ? await storedAttestation(tx, plan.id) : {};
+      return { outcome: 'UNCHANGED', entity: { ...(toPlain(stored.props) as Record<string, unknown>), ...kept, __label: plan.node.label } as EntityRecord, change: null };
     }
     for (const m of writeMutations(plan, stored, diff)) await runMutation(tx, plan.id, m);
 
@@ -113,12 +116,17 @@ export async function writeEntity(driver: Driver, database: string, request: Wri
     const violations = await checkNodes(tx, [plan.id]);
     // The derived positions (docs/decisions/0035) of what the write touched, in the same transaction.
     await refreshTopicPositions(tx, [plan.id, ...diff.changed.flatMap((r) => [r.from, r.to])], diff.stale);
+    // Whose words each stance rests on (decision 0041): a stance left resting only on an analysis is refused.
+    for (const id of await refreshAttestations(tx, [plan.id, ...diff.changed.flatMap((r) => [r.from, r.to])], structuralEnds([...diff.changed, ...diff.stale]))) {
+      violations.push({ check: 'stance-rests-on-analysis', id, message: `stance ${id} would rest only on ANALYSIS statements: an analysis is never a party's position` });
+    }
     if (violations.length > 0) {
       throw new WriteInputError('input', `refused: the graph would no longer be valid: ${violations.map((v) => v.message).join('; ')}`);
     }
 
     const res = await tx.run(cypher('write/create-change'), changeRecordParams(plan, stored, diff, changeId, request.principal));
     const change = toPlain(res.records[0]!.get('change')) as ChangeRecord;
-    return { outcome: diff.outcome, entity: { ...plannedProperties(plan), __label: plan.node.label } as EntityRecord, change };
+    const derived = plan.node.label === 'Stance' ? await storedAttestation(tx, plan.id) : {};
+    return { outcome: diff.outcome, entity: { ...plannedProperties(plan), ...derived, __label: plan.node.label } as EntityRecord, change };
   }, timeoutMs === undefined ? undefined : { timeout: timeoutMs });
 }

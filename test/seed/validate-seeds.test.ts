@@ -89,6 +89,23 @@ describe('validateSeeds', () => {
     ]);
   });
 
+  it("refuses a stance resting only on an analysis, at its evidence, and accepts one with the holder's words beside it", () => {
+    const analysis = broken('mode: DIRECT_QUOTE', 'mode: ANALYSIS');
+    expect(check([['a.yaml', analysis]])).toEqual([
+      "a.yaml:41:15 stances[0].evidence: every evidence statement is an ANALYSIS: an analysis is never a party's position; add a statement in the holder's or another party's words",
+    ]);
+    const withWords = analysis
+      .replace('demands:\n', '  - { id: rudolf-says-no-again, speaker: rudolf, onBehalfOf: ruritania, mode: DIRECT_QUOTE, text: "Tidak!", language: id, gloss: "No!", said: 2022-01-12, source: test-report }\ndemands:\n')
+      .replace('evidence: [rudolf-says-no]', 'evidence: [rudolf-says-no, rudolf-says-no-again]');
+    expect(check([['a.yaml', withWords]])).toEqual([]);
+  });
+
+  it('refuses a demand that specifies itself', () => {
+    expect(check([['a.yaml', broken('    since: 2021-12\n', '    since: 2021-12\n    specifies: league-stop\n')]])).toEqual([
+      expect.stringMatching(/^a\.yaml:\d+:\d+ demands\[0\]\.specifies: a demand cannot specify itself/),
+    ]);
+  });
+
   it('reports a dangling reference', () => {
     expect(check([['a.yaml', broken('speaker: rudolf', 'speaker: rupert')]])).toEqual([
       'a.yaml:20:14 statements[0].speaker: unknown actor "rupert" (no actor with this id in the seed files)',

@@ -7,7 +7,7 @@ import { compareActors, type AgreementTopic } from '../../graph/agreement.js';
 import { today } from '../../graph/dates.js';
 import { demandStatusOf } from '../../graph/demand-status.js';
 import type { EntityRecord } from '../../graph/entity-record.js';
-import { findActorPositions, isStub, positionReasoning, type Position } from '../../graph/positions.js';
+import { findActorPositions, isStub, positionAttestation, positionAttestedById, positionReasoning, type Position } from '../../graph/positions.js';
 import type { GraphContext } from '../context.js';
 import { badInput, notFound } from '../errors.js';
 import { listWindow } from '../pagination.js';
@@ -17,7 +17,7 @@ import { partialDate } from './fields.js';
 /** Query.positions: every actor's position on one demand or issue. */
 export async function positions(
   _: unknown,
-  args: { demandId?: string | null; issueId?: string | null; asOf?: string | null; includeDerived?: boolean },
+  args: { demandId?: string | null; issueId?: string | null; asOf?: string | null; includeDerived?: boolean; attestation?: string[] | null },
   ctx: GraphContext,
 ) {
   if (!args.demandId === !args.issueId) throw badInput(args.demandId ? 'issueId' : 'demandId', 'give exactly one of demandId and issueId');
@@ -25,7 +25,9 @@ export async function positions(
   const expected = args.demandId ? 'Demand' : 'Issue';
   const target = await ctx.loaders.entity.load(id);
   if (!target || target.__label !== expected) throw notFound(expected, id);
-  const list = await ctx.loaders.positions(args.asOf ?? null, args.includeDerived ?? true).load(id);
+  const all = await ctx.loaders.positions(args.asOf ?? null, args.includeDerived ?? true).load(id);
+  const wanted = attestationFilter(args.attestation);
+  const list = wanted ? all.filter((p) => wanted.has(positionAttestation(p) ?? '')) : all;
   return {
     asOf: args.asOf ?? today(),
     demand: expected === 'Demand' ? target : null,
@@ -34,17 +36,38 @@ export async function positions(
   };
 }
 
-/** Demand.status: stance counts and the demand's state as of a date (src/graph/demand-status.ts). */
+/** The attestations asked for, or null for all (an absent or empty list). */
+function attestationFilter(list: string[] | null | undefined): Set<string> | null {
+  return list && list.length > 0 ? new Set(list) : null;
+}
+
+/** A demand's own status as of a date, from the positions on it and its addressees. */
+async function ownStatus(demand: EntityRecord, asOf: string | null, ctx: GraphContext) {
+  const [list, addressees] = await Promise.all([ctx.loaders.positions(asOf, true).load(demand.id), ctx.loaders.relatedOf(demand, 'Demand.of')]);
+  return demandStatusOf(list, addressees.map((a) => a.entity.id));
+}
+
+/**
+ * Demand.status: stance counts and the demand's state as of a date (src/graph/demand-status.ts).
+ * While no addressee has answered a demand that specifies a broader one, the broader
+ * demand's status is its status (one level, decision 0041), so a case of a rejected
+ * demand is never OPEN beside it.
+ */
 export async function demandStatus(demand: EntityRecord, args: { asOf?: string | null }, ctx: GraphContext) {
-  const [list, addressees] = await Promise.all([
-    ctx.loaders.positions(args.asOf ?? null, true).load(demand.id),
-    ctx.loaders.relatedOf(demand, 'Demand.of'),
-  ]);
-  return { asOf: args.asOf ?? today(), ...demandStatusOf(list, addressees.map((a) => a.entity.id)) };
+  const asOf = args.asOf ?? null;
+  const own = await ownStatus(demand, asOf, ctx);
+  if (own.state === 'OPEN') {
+    const [broader] = await ctx.loaders.relatedOf(demand, 'Demand.specifies');
+    if (broader) {
+      const inherited = await ownStatus(broader.entity, asOf, ctx);
+      if (inherited.state !== 'OPEN') return { asOf: args.asOf ?? today(), ...inherited, from: broader.entity };
+    }
+  }
+  return { asOf: args.asOf ?? today(), ...own, from: null };
 }
 
 /** Query.agreement: where two or more actors agree and disagree. */
-export async function agreement(_: unknown, args: { actorIds: string[]; asOf?: string | null }, ctx: GraphContext) {
+export async function agreement(_: unknown, args: { actorIds: string[]; asOf?: string | null; attestation?: string[] | null }, ctx: GraphContext) {
   const ids = [...new Set(args.actorIds)];
   if (ids.length < 2 || ids.length > 10) throw badInput('actorIds', `give between 2 and 10 distinct actor ids (got ${ids.length})`);
   const actors = await ctx.loaders.entity.loadMany(ids);
@@ -54,7 +77,8 @@ export async function agreement(_: unknown, args: { actorIds: string[]; asOf?: s
     if (!a || a.__label !== 'Actor') throw notFound('Actor', id);
   });
   const found = await findActorPositions(ctx.reader, { actors: actors as EntityRecord[], asOf: args.asOf ?? null });
-  const topics = compareActors(ids, found.targets, found.positions);
+  const wanted = attestationFilter(args.attestation);
+  const topics = compareActors(ids, found.targets, wanted ? await withAttestation(found.positions, wanted, ctx) : found.positions);
   return {
     actors,
     asOf: args.asOf ?? today(),
@@ -62,6 +86,24 @@ export async function agreement(_: unknown, args: { actorIds: string[]; asOf?: s
     agreeCount: topics.filter((t) => t.verdict === 'AGREE').length,
     disagreeCount: topics.filter((t) => t.verdict === 'DISAGREE').length,
   };
+}
+
+/**
+ * The positions attested as wanted. Stated positions come with stub stances (no
+ * attestation): their stances are read in one query, and the positions kept carry the
+ * full stance.
+ */
+async function withAttestation(positions: Position[], wanted: Set<string>, ctx: GraphContext): Promise<Position[]> {
+  const ids = [...new Set(positions.filter((p) => p.basis === 'STATED' && isStub(p.stance)).map((p) => p.stance!.id))];
+  const read = await ctx.loaders.entity.loadMany(ids);
+  const full = new Map<string, EntityRecord>();
+  for (const e of read) {
+    if (e instanceof Error) throw e;
+    if (e) full.set(e.id, e);
+  }
+  return positions
+    .map((p) => (p.basis === 'STATED' && p.stance && full.has(p.stance.id) ? { ...p, stance: full.get(p.stance.id)! } : p))
+    .filter((p) => wanted.has(positionAttestation(p) ?? ''));
 }
 
 /** What the stubs of findActorPositions hold. */
@@ -83,7 +125,9 @@ function stubsAnswer(info: GraphQLResolveInfo): boolean {
     within('Entity', selectedField(info, 'AgreementTopic', topics, 'topic'), TOPIC_STUB) &&
     selectedField(info, 'Position', positions, 'reasoning').length === 0 &&
     within('Entity', selectedField(info, 'Position', positions, 'target'), TOPIC_STUB) &&
-    within('Stance', selectedField(info, 'Position', positions, 'stance'), STANCE_STUB)
+    within('Stance', selectedField(info, 'Position', positions, 'stance'), STANCE_STUB) &&
+    selectedField(info, 'Position', positions, 'attestation').length === 0 &&
+    selectedField(info, 'Position', positions, 'attestedBy').length === 0
   );
 }
 
@@ -130,6 +174,11 @@ export const positionResolvers = {
   },
   Position: {
     reasoning: positionReasoning,
+    attestation: positionAttestation,
+    attestedBy: async (p: Position, _: unknown, ctx: GraphContext) => {
+      const id = positionAttestedById(p);
+      return id === null ? null : ctx.loaders.entity.load(id);
+    },
     date: (p: Position) => {
       const source = p.stance ?? p.target;
       return partialDate(source, p.stance ? 'date' : 'since');

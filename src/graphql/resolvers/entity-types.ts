@@ -99,6 +99,7 @@ export const entityTypeResolvers = {
     ...localizedFieldResolvers.Demand,
     ...factFields,
     responses: boundedRelation('Demand.responses'),
+    specifiedBy: relation('Demand.specifiedBy'),
     status: readsProperties([], demandStatus),
   },
   Stance: {
@@ -107,6 +108,8 @@ export const entityTypeResolvers = {
     ...modelFields('stances'),
     ...localizedFieldResolvers.Stance,
     ...factFields,
+    attestedBy: readsProperties(['attestedById'], async (s: EntityRecord, _: unknown, ctx: GraphContext) =>
+      (s.attestedById ? ctx.loaders.entity.load(s.attestedById as string) : null)),
   },
   Statement: {
     ...entityFields,
