@@ -5,34 +5,17 @@
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Driver } from 'neo4j-driver';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDriver } from '../../src/neo4j/driver.js';
-import { runSeed } from '../../src/seed/run-seed.js';
-import { testConnection, testDatabase } from '../setup/neo4j.js';
-import { failFastDriverOptions, postGraphql, startTestServer, testConfig, type TestServer } from '../server/harness.js';
+import { describe, expect, it } from 'vitest';
+import { postGraphql } from '../server/harness.js';
+import { withSeededServer } from '../server/seeded-server.js';
 
 const FIXTURE = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures', 'russian-only.yaml');
 const ORIGIN = 'fixture-ru-only';
 
-let driver: Driver;
-let api: TestServer;
-
-beforeAll(async () => {
-  driver = openDriver(testConnection(), failFastDriverOptions);
-  await runSeed(driver, { database: testDatabase() });
-  await runSeed(driver, { database: testDatabase(), paths: [FIXTURE] });
-  api = await startTestServer({ config: testConfig({ NEO4J_DATABASE: testDatabase() }), driver });
-});
-
-afterAll(async () => {
-  await api?.stop();
-  await driver?.executeQuery('MATCH (n:Entity {origin: $origin}) DETACH DELETE n', { origin: ORIGIN }, { database: testDatabase() });
-  await driver?.close();
-});
+const server = withSeededServer({ fixture: { path: FIXTURE, origin: ORIGIN } });
 
 async function query(text: string, variables: Record<string, unknown> = {}) {
-  const res = await postGraphql(api.url, { query: text, variables });
+  const res = await postGraphql(server().url, { query: text, variables });
   expect(res.body.errors, res.text).toBeUndefined();
   return res.body.data as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- the answer's shape is the query's
 }
@@ -67,7 +50,7 @@ describe('a source labelled only in Russian', () => {
   });
 
   it('refuses a lang that is not a language tag, naming the field and the argument', async () => {
-    const res = await postGraphql(api.url, { query: `{ source(id: "${ORIGIN}") { titles { best(lang: "russian") { text } } } }` });
+    const res = await postGraphql(server().url, { query: `{ source(id: "${ORIGIN}") { titles { best(lang: "russian") { text } } } }` });
     expect(res.body.errors?.[0]).toMatchObject({
       message: 'LocalizedText.best(lang:): "russian" is not a language tag: use a BCP 47 language tag such as "en", "id", "ru" or "pt-BR"',
       path: ['source', 'titles', 'best'],

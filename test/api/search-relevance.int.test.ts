@@ -6,12 +6,9 @@
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Driver } from 'neo4j-driver';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDriver } from '../../src/neo4j/driver.js';
-import { runSeed } from '../../src/seed/run-seed.js';
-import { testConnection, testDatabase } from '../setup/neo4j.js';
-import { failFastDriverOptions, postGraphql, startTestServer, testConfig, type TestServer } from '../server/harness.js';
+import { describe, expect, it } from 'vitest';
+import { postGraphql } from '../server/harness.js';
+import { withSeededServer } from '../server/seeded-server.js';
 
 const FIXTURE = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures', 'search-ru.yaml');
 const FIXTURE_SOURCE = 'fixture-ru-search';
@@ -73,26 +70,11 @@ const FLOOR = { firstHits: 31, mrr: 0.95 };
 
 type Edge = { kind: string; detail: string | null; matchedText: string | null; node: { id: string; label: string } };
 
-let driver: Driver;
-let api: TestServer;
-
-beforeAll(async () => {
-  driver = openDriver(testConnection(), failFastDriverOptions);
-  await runSeed(driver, { database: testDatabase() });
-  await runSeed(driver, { database: testDatabase(), paths: [FIXTURE] });
-  api = await startTestServer({ config: testConfig({ NEO4J_DATABASE: testDatabase() }), driver });
-});
-
-afterAll(async () => {
-  await api?.stop();
-  // The fixture is this suite's own: the next file finds the seeded graph as it was.
-  await driver?.executeQuery('MATCH (n:Entity {origin: $origin}) DETACH DELETE n', { origin: FIXTURE_SOURCE }, { database: testDatabase() });
-  await driver?.close();
-});
+const server = withSeededServer({ fixture: { path: FIXTURE, origin: FIXTURE_SOURCE } });
 
 /** The first `first` hits of a search, best first. */
 async function search(text: string, first = 10): Promise<Edge[]> {
-  const res = await postGraphql(api.url, {
+  const res = await postGraphql(server().url, {
     query: 'query S($text: String!, $first: Int) { search(text: $text, first: $first) { edges { kind detail matchedText node { id label } } } }',
     variables: { text, first },
   });

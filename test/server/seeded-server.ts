@@ -16,19 +16,31 @@ export interface SeededServer {
   close(): Promise<void>;
 }
 
-/** Seeds the test database from seeds/ and starts the server over it (`env`: settings on top of the test defaults). */
+/** A seed file a test loads on top of seeds/, and the origin (its source's id) that `close()` deletes again. */
+export interface SeedFixture {
+  path: string;
+  origin: string;
+}
+
+/**
+ * Seeds the test database from seeds/ (and `fixture` on top) and starts the server over it
+ * (`env`: settings on top of the test defaults). `close()` removes the fixture's entities,
+ * so the next file finds the seeded graph as it was.
+ */
 export async function startSeededServer(
-  options: Omit<Parameters<typeof startTestServer>[0], 'config' | 'driver'> & { env?: Record<string, string> } = {},
+  options: Omit<Parameters<typeof startTestServer>[0], 'config' | 'driver'> & { env?: Record<string, string>; fixture?: SeedFixture } = {},
 ): Promise<SeededServer> {
-  const { env = {}, ...rest } = options;
+  const { env = {}, fixture, ...rest } = options;
   const driver = openDriver(testConnection(), failFastDriverOptions);
   await runSeed(driver, { database: testDatabase() });
+  if (fixture) await runSeed(driver, { database: testDatabase(), paths: [fixture.path] });
   const api = await startTestServer({ config: testConfig({ NEO4J_DATABASE: testDatabase(), ...env }), driver, ...rest });
   return {
     driver,
     api,
     async close() {
       await api.stop();
+      if (fixture) await driver.executeQuery('MATCH (n:Entity {origin: $origin}) DETACH DELETE n', { origin: fixture.origin }, { database: testDatabase() });
       await driver.close();
     },
   };
