@@ -161,7 +161,7 @@ describe('4. positions', () => {
     const { positions } = await example('4-positions');
     const germany = positions.positions.find((p: Json) => p.actor.id === 'germany');
     expect(germany).toMatchObject({ kind: 'REJECTS', derived: true, basis: 'INHERITED', stance: { id: 'stance-nato-rejects-stop-enlargement' } });
-    expect(germany.via).toEqual({ organization: { label: 'North Atlantic Treaty Organization' }, from: { iso: '1955-05-06' } });
+    expect(germany.via).toEqual({ id: 'germany-in-nato', organization: { id: 'nato', label: 'North Atlantic Treaty Organization' }, from: { iso: '1955-05-06' } });
     expect(germany.reasoning).toMatch(/North Atlantic Treaty Organization.*1955/);
     expect(germany.evidence.length).toBeGreaterThan(0);
     const nato = positions.positions.find((p: Json) => p.actor.id === 'nato');
