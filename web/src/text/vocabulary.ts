@@ -55,6 +55,7 @@ export const ENUM_LABELS: Readonly<Record<string, Readonly<Record<string, string
   },
   StatementMode: { DIRECT_QUOTE: 'Direct quote', PARAPHRASE: 'Paraphrase', REPORTED: 'Reporter’s account', ANALYSIS: 'Analysis' },
   ReportMode: { DIRECT_QUOTE: 'Direct quote', PARAPHRASE: 'Paraphrase' },
+  Attestation: { OWN_WORDS: 'Own words', ACCOUNT: 'Another’s account', ANALYSIS: 'Analysis', INHERITED: 'Inherited through membership', DEMAND: 'Its own demand' },
   EventKind: {
     MEETING: 'Meeting',
     TALKS: 'Talks',
@@ -122,6 +123,7 @@ export const RELATION_LABELS: Readonly<Record<string, string>> = {
   SOURCED_FROM: 'sourced from',
   REPORTS: 'reports',
   WORDED_BY: 'worded by',
+  SPECIFIES: 'specifies',
 };
 
 /** Participant roles as they read after "took part in" ("as chair"). */
