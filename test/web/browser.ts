@@ -11,6 +11,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import type { Driver } from 'neo4j-driver';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { projectRoot } from '../../src/config.js';
 import { runSeed } from '../../src/seed/run-seed.js';
 import { startTestServer, testConfig, type TestServer } from '../server/harness.js';
@@ -216,4 +217,27 @@ export function collectPageErrors(page: Page): string[] {
   const errors: string[] = [];
   page.on('pageerror', (err) => errors.push(err.message));
   return errors;
+}
+
+/** The dashboard server and a browser a test file shares, set before its tests run. */
+export interface DashboardSession {
+  api: DashboardServer;
+  browser: TestBrowser;
+}
+
+/**
+ * Starts the dashboard server and a browser before the file's tests and closes both after
+ * them (call at the top level of the file); the returned session's fields are set by then.
+ */
+export function withDashboard(options: Parameters<typeof startDashboardServer>[0] = {}): DashboardSession {
+  const session = {} as DashboardSession;
+  beforeAll(async () => {
+    session.api = await startDashboardServer(options);
+    session.browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await session.browser?.close();
+    await session.api?.stop();
+  });
+  return session;
 }

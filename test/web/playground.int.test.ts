@@ -4,50 +4,39 @@
  * would leave the local origin is blocked and recorded, and the test fails on it.
  * Request headers (API keys) are never stored where a script on this origin could read them.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createApiKey } from '../../src/auth/api-keys.js';
 import { testDatabase } from '../setup/neo4j.js';
-import { collectPageErrors, launchBrowser, screenshot, startDashboardServer, type DashboardServer, type TestBrowser } from './browser.js';
+import { collectPageErrors, screenshot, withDashboard } from './browser.js';
 
-let api: DashboardServer;
-let browser: TestBrowser;
-
-beforeAll(async () => {
-  api = await startDashboardServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await api?.stop();
-});
+const dash = withDashboard();
 
 describe('the playground', () => {
   it('runs a query with no internet, and nothing leaves the local origin', async () => {
     const requested: string[] = [];
     const blocked: string[] = [];
-    const local = (url: string): boolean => url.startsWith(`${api.origin}/`) || url.startsWith('data:') || url.startsWith('blob:');
+    const local = (url: string): boolean => url.startsWith(`${dash.api.origin}/`) || url.startsWith('data:') || url.startsWith('blob:');
     // No internet: whatever is not local is refused (and recorded).
-    await browser.context.route(
+    await dash.browser.context.route(
       (url) => !local(url.href),
       (route) => {
         blocked.push(route.request().url());
         return route.abort('internetdisconnected');
       },
     );
-    browser.context.on('request', (req) => requested.push(req.url()));
+    dash.browser.context.on('request', (req) => requested.push(req.url()));
 
-    const page = await browser.newPage();
+    const page = await dash.browser.newPage();
     const errors = collectPageErrors(page);
     // Without the trailing slash: the server redirects to /playground/.
-    await page.goto(`${api.url}/playground`);
+    await page.goto(`${dash.api.url}/playground`);
     expect(new URL(page.url()).pathname).toBe('/playground/');
 
     const run = page.locator('button.graphiql-execute-button');
     await run.waitFor({ timeout: 30_000 });
     // The first example tab is preloaded; wait until the editor holds it, then run it.
     await page.locator('.graphiql-query-editor .view-lines').filter({ hasText: 'search' }).waitFor({ timeout: 30_000 });
-    const answer = page.waitForResponse((res) => res.url() === `${api.url}/graphql` && res.request().postData()?.includes('search(') === true);
+    const answer = page.waitForResponse((res) => res.url() === `${dash.api.url}/graphql` && res.request().postData()?.includes('search(') === true);
     await run.click();
     const res = await answer;
     expect(res.status()).toBe(200);
@@ -60,17 +49,17 @@ describe('the playground', () => {
 
     expect(blocked).toEqual([]);
     expect(requested.filter((url) => !local(url))).toEqual([]);
-    expect(requested.some((url) => url === `${api.url}/graphql`)).toBe(true);
+    expect(requested.some((url) => url === `${dash.api.url}/graphql`)).toBe(true);
     expect(errors).toEqual([]);
     await page.close();
   });
 
   it('sends the Headers editor with the request but never stores it: no localStorage value holds the key', async () => {
-    const key = await createApiKey(api.driver, testDatabase(), { name: 'test playground headers', scope: 'read' });
+    const key = await createApiKey(dash.api.driver, testDatabase(), { name: 'test playground headers', scope: 'read' });
     try {
-      const page = await browser.newPage();
+      const page = await dash.browser.newPage();
       const errors = collectPageErrors(page);
-      await page.goto(`${api.url}/playground/`);
+      await page.goto(`${dash.api.url}/playground/`);
       await page.locator('.graphiql-query-editor .view-lines').filter({ hasText: 'search' }).waitFor({ timeout: 30_000 });
 
       // Open the Headers editor and put the key in it, as an analyst would.
@@ -81,7 +70,7 @@ describe('the playground', () => {
       await page.keyboard.insertText(JSON.stringify({ Authorization: `Bearer ${key.token}` }));
       await headers.locator('.view-lines').filter({ hasText: key.token.slice(0, 12) }).waitFor();
 
-      const answer = page.waitForResponse((res) => res.url() === `${api.url}/graphql` && res.request().postData()?.includes('search(') === true);
+      const answer = page.waitForResponse((res) => res.url() === `${dash.api.url}/graphql` && res.request().postData()?.includes('search(') === true);
       await page.locator('button.graphiql-execute-button').click();
       const res = await answer;
       expect(res.request().headers()['authorization']).toBe(`Bearer ${key.token}`);
@@ -102,7 +91,7 @@ describe('the playground', () => {
       expect(errors).toEqual([]);
       await page.close();
     } finally {
-      await api.driver.executeQuery('MATCH (k:ApiKey {id: $id}) DETACH DELETE k', { id: key.id }, { database: testDatabase() });
+      await dash.api.driver.executeQuery('MATCH (k:ApiKey {id: $id}) DETACH DELETE k', { id: key.id }, { database: testDatabase() });
     }
   });
 });

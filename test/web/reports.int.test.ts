@@ -5,21 +5,10 @@
  * languages and independent origins corroborate them.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { collectPageErrors, launchBrowser, startDashboardServer, type DashboardServer, type TestBrowser } from './browser.js';
+import { describe, expect, it } from 'vitest';
+import { collectPageErrors, withDashboard } from './browser.js';
 
-let api: DashboardServer;
-let browser: TestBrowser;
-
-beforeAll(async () => {
-  api = await startDashboardServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await api?.stop();
-});
+const dash = withDashboard();
 
 /** Waits for `selector`, failing at once with the error's text if the view shows an error. */
 async function shown(page: Page, selector: string): Promise<void> {
@@ -40,9 +29,9 @@ async function shownReports(page: Page): Promise<Array<[string, string]>> {
 
 describe('reports in the dashboard', () => {
   it('the demand to stop admitting new members shows its reports in English, Russian and Indonesian, and their count', async () => {
-    const page = await browser.newPage();
+    const page = await dash.browser.newPage();
     const errors = collectPageErrors(page);
-    await page.goto(`${api.url}/#/demand/demand-nato-stop-enlargement`);
+    await page.goto(`${dash.api.url}/#/demand/demand-nato-stop-enlargement`);
     await shown(page, 'section.reports');
     await expect(page.locator('section.reports h2').innerText()).resolves.toBe('Reported by');
     await expect(page.locator('section.reports p.corroboration').innerText()).resolves.toMatch(/^4 sources, 3 languages: en, id, ru; 4 independent origins$/);
@@ -61,9 +50,9 @@ describe('reports in the dashboard', () => {
   });
 
   it('a statement reported by several pages shows each one and counts the relayed copy once', async () => {
-    const page = await browser.newPage();
+    const page = await dash.browser.newPage();
     const errors = collectPageErrors(page);
-    await page.goto(`${api.url}/#/entity/stmt-stoltenberg-differences`);
+    await page.goto(`${dash.api.url}/#/entity/stmt-stoltenberg-differences`);
     await shown(page, 'section.reports');
     await expect(page.locator('section.reports p.corroboration').innerText()).resolves.toBe('4 sources, 2 languages: en, id; 3 independent origins');
     expect((await shownReports(page)).sort()).toEqual([
