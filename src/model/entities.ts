@@ -58,8 +58,12 @@ export type RelationshipType = (typeof RELATIONSHIP_TYPES)[number];
 
 /** A scalar field of an entity: how it is written in a seed file and stored on the node. */
 export interface ScalarField {
-  /** `localized`: text in one or more languages, `{ en: "...", ru: "..." }` keyed by BCP 47 tags (see LANGUAGES). */
-  kind: 'id' | 'text' | 'localized' | 'language' | 'url' | 'countryCode' | 'date' | 'number' | 'positiveInt' | 'boolean' | 'cameo' | 'enum';
+  /**
+   * `localized`: text in one or more languages, `language`: an ISO 639 code (`ru`), `languageTag`: a BCP 47 tag
+   * keeping a region (`pt-BR`); `localized` is keyed by BCP 47 tags, `{ en: "...", ru: "..." }` (see LANGUAGES). The
+   * seed schema of each kind is derived from these (src/seed/seed-schema.ts).
+   */
+  kind: 'id' | 'text' | 'localized' | 'language' | 'languageTag' | 'url' | 'countryCode' | 'date' | 'number' | 'positiveInt' | 'boolean' | 'cameo' | 'enum';
   required?: boolean;
   /** A list of values (e.g. aliases). */
   list?: boolean;
@@ -95,6 +99,11 @@ export interface ReferenceField {
   itemProperties?: Readonly<Record<string, ScalarField>>;
   /** The list position (from 1) is stored on the relationship under this name, e.g. RELAYED_BY.hop. */
   positionAs?: string;
+  /**
+   * For a required list: what one item is, in words, for the message "a demand needs at least one <atLeastOne>";
+   * without it, the singular of the first target kind ("a treaty needs at least one actor").
+   */
+  atLeastOne?: string;
 }
 
 /** One field of an entity kind. */
@@ -181,7 +190,7 @@ export const ENTITY_KINDS = {
     searchText: ['title'],
     fields: {
       id, kind: enumOf(INSTRUMENT_KINDS), title: naming,
-      issuedBy: refs('ISSUED_BY', 'actors', { required: true, mention: true }), addressedTo: refs('ADDRESSED_TO', 'actors', { mention: true }),
+      issuedBy: refs('ISSUED_BY', 'actors', { required: true, mention: true, atLeastOne: 'issuer' }), addressedTo: refs('ADDRESSED_TO', 'actors', { mention: true }),
       published: requiredDate, sources, note: text,
     },
   },
@@ -206,8 +215,8 @@ export const ENTITY_KINDS = {
     searchText: ['summary'],
     defaultCameo: () => DEMAND_CAMEO.code,
     fields: {
-      id, by: refs('MADE_DEMAND', 'actors', { direction: 'in', required: true, mention: true }),
-      of: refs('ADDRESSED_TO', 'actors', { required: true, mention: true }), summary: naming, since: requiredDate,
+      id, by: refs('MADE_DEMAND', 'actors', { direction: 'in', required: true, mention: true, atLeastOne: 'actor making it' }),
+      of: refs('ADDRESSED_TO', 'actors', { required: true, mention: true, atLeastOne: 'actor it is addressed to' }), summary: naming, since: requiredDate,
       instrument: ref('SET_OUT_IN', 'instruments'), issues, cameoCode: { kind: 'cameo' },
       // A narrower demand (NATO should not admit Ukraine) takes the status of the broader one it is a case of when nothing answers it (decision 0041).
       specifies: ref('SPECIFIES', 'demands'), evidence, sources, note: text,
@@ -232,7 +241,7 @@ export const ENTITY_KINDS = {
       id, holder: ref('TOOK', 'actors', { direction: 'in', required: true, mention: true }), kind: enumOf(STANCE_KINDS),
       cameoCode: { kind: 'cameo' }, date: requiredDate, respondsTo: ref('RESPONDS_TO', ['demands', 'instruments']),
       towards: ref('TOWARDS', 'actors', { mention: true }), issues, summary: naming,
-      evidence: refs('EVIDENCED_BY', 'statements', { required: true }), sources, note: text,
+      evidence: refs('EVIDENCED_BY', 'statements', { required: true, atLeastOne: 'evidence statement' }), sources, note: text,
     },
   },
   events: {
@@ -267,7 +276,7 @@ export const ENTITY_KINDS = {
     fields: {
       id, of: ref('REPORTS', ['statements', 'demands', 'events', 'stances', 'figures'], { required: true }),
       source: ref('REPORTED_IN', 'sources', { required: true }), via: refs('RELAYED_BY', 'sources', { positionAs: 'hop' }),
-      mode: enumOf(REPORT_MODES), text: requiredText, language: { kind: 'language', required: true }, gloss: localized,
+      mode: enumOf(REPORT_MODES), text: requiredText, language: { kind: 'languageTag', required: true }, gloss: localized,
       speaker: ref('WORDED_BY', 'actors', { mention: true }), date, note: text,
     },
   },

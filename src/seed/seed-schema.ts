@@ -1,24 +1,15 @@
 /**
  * The shape of a seed file. One file holds one source document (or one body of
  * reference data) and every fact taken from it. docs/seed-format.md explains
- * each section for analysts; this module is the machine-checked truth.
+ * each section for analysts; this module is the machine-checked truth, derived from
+ * the model (src/model/entities.ts): one zod schema per field kind, the object of each
+ * section built from its fields in model order. Only what is not shape is written here:
+ * cross-field rules (KIND_REFINEMENTS) and fields whose schema the model cannot state
+ * (FIELD_SCHEMAS).
  */
 import { z } from 'zod';
-import {
-  ACTOR_KINDS,
-  CAMEO_LABELS,
-  CLAIM_STATUSES,
-  EVENT_KINDS,
-  FIGURE_QUALIFIERS,
-  INSTRUMENT_KINDS,
-  PARTICIPANT_ROLES,
-  PLACE_KINDS,
-  REPORT_MODES,
-  SOURCE_KINDS,
-  STANCE_KINDS,
-  STATEMENT_MODES,
-} from '../model/vocabulary.js';
-import type { EntitySection } from '../model/entities.js';
+import { CAMEO_LABELS } from '../model/vocabulary.js';
+import { ENTITY_KINDS, ENTITY_SECTIONS, type EntitySection, type ModelField, type ReferenceField, type ScalarField } from '../model/entities.js';
 import { isLanguageTag, languageTagProblem } from '../model/languages.js';
 import { PLAIN_STRING_MESSAGE } from './old-format.js';
 import { hasVisibleText } from './visible-text.js';
@@ -104,185 +95,6 @@ export const webUrlSchema = z
   .string({ error: 'expected a URL' })
   .refine(isWebUrl, { message: 'not an http(s) URL: only addresses starting with http:// or https:// are accepted' });
 
-/** A source document: the report itself, or one it quotes. */
-export const sourceSchema = z.strictObject({
-  id: idSchema,
-  kind: z.enum(SOURCE_KINDS),
-  title: localized,
-  publisher: ref.optional(),
-  published: partialDateSchema.optional(),
-  language,
-  url: webUrlSchema.optional(),
-  cites: refs.optional(),
-  note,
-});
-
-/** A state, alliance, institution, person or medium. */
-export const actorSchema = z.strictObject({
-  id: idSchema,
-  kind: z.enum(ACTOR_KINDS),
-  name: localized,
-  aliases: z.array(text).optional(),
-  countryCode: z
-    .string()
-    .regex(/^[A-Z]{3}$/, 'an ISO 3166-1 alpha-3 code such as "RUS"')
-    .optional(),
-  description: localized.optional(),
-  partOf: ref.optional(),
-  note,
-});
-
-/** A place events happen in. */
-export const placeSchema = z.strictObject({
-  id: idSchema,
-  kind: z.enum(PLACE_KINDS),
-  name: localized,
-  within: ref.optional(),
-  note,
-});
-
-/** A topic that stances, statements, demands and events group under. */
-export const issueSchema = z.strictObject({
-  id: idSchema,
-  name: localized,
-  description: localized.optional(),
-  parent: ref.optional(),
-  note,
-});
-
-/** A document or act in which demands are made (e.g. Russia's December 2021 proposals). */
-export const instrumentSchema = z.strictObject({
-  id: idSchema,
-  kind: z.enum(INSTRUMENT_KINDS),
-  title: localized,
-  issuedBy: refs.min(1, 'an instrument needs at least one issuer'),
-  addressedTo: refs.optional(),
-  published: partialDateSchema,
-  sources: refs.optional(),
-  note,
-});
-
-/** A person's office for an organisation, as the source states it. */
-export const officeSchema = z.strictObject({
-  id: idSchema,
-  holder: ref,
-  title: localized,
-  organization: ref,
-  asOf: partialDateSchema,
-  sources: refs.optional(),
-  note,
-});
-
-/** A dated membership of an actor in an organisation. */
-export const membershipSchema = z.strictObject({
-  id: idSchema,
-  member: ref,
-  organization: ref,
-  from: partialDateSchema,
-  until: partialDateSchema.optional(),
-  sources: refs.optional(),
-  note,
-});
-
-/** Something an actor demanded of another. */
-export const demandSchema = z.strictObject({
-  id: idSchema,
-  by: refs.min(1, 'a demand needs at least one actor making it'),
-  of: refs.min(1, 'a demand needs at least one actor it is addressed to'),
-  summary: localized,
-  since: partialDateSchema,
-  instrument: ref.optional(),
-  issues: refs.optional(),
-  cameoCode: cameo,
-  specifies: ref.optional(),
-  evidence: refs.optional(),
-  sources: refs.optional(),
-  note,
-});
-
-/** A quote or paraphrase with its speaker, original text and our English gloss. */
-export const statementSchema = z.strictObject({
-  id: idSchema,
-  speaker: ref,
-  onBehalfOf: ref.optional(),
-  mode: z.enum(STATEMENT_MODES),
-  text: text,
-  language,
-  gloss: text,
-  said: partialDateSchema,
-  source: ref,
-  via: refs.optional(),
-  event: ref.optional(),
-  issues: refs.optional(),
-  mentions: refs.optional(),
-  note,
-});
-
-/** An actor's dated position towards a demand, instrument, issue or actor, with evidence. */
-export const stanceSchema = z
-  .strictObject({
-    id: idSchema,
-    holder: ref,
-    kind: z.enum(STANCE_KINDS),
-    cameoCode: cameo,
-    date: partialDateSchema,
-    respondsTo: ref.optional(),
-    towards: ref.optional(),
-    issues: refs.optional(),
-    summary: localized,
-    evidence: refs.min(1, 'a stance needs at least one evidence statement'),
-    sources: refs.optional(),
-    note,
-  })
-  .refine((s) => s.respondsTo !== undefined || (s.issues?.length ?? 0) > 0 || s.towards !== undefined, {
-    message: 'a stance must respond to a demand or instrument, concern an issue, or be towards an actor',
-    path: ['respondsTo'],
-  });
-
-const participantSchema = z.strictObject({
-  actor: ref,
-  role: z.enum(PARTICIPANT_ROLES).default('PARTICIPANT'),
-});
-
-/** A meeting or other happening, with its date precision, place and participants. */
-export const eventSchema = z.strictObject({
-  id: idSchema,
-  kind: z.enum(EVENT_KINDS),
-  name: localized,
-  date: partialDateSchema,
-  until: partialDateSchema.optional(),
-  approximate: z.boolean().optional(),
-  durationMinutes: z.number().int().positive().optional(),
-  place: ref.optional(),
-  participants: z.array(participantSchema).optional(),
-  issues: refs.optional(),
-  partOf: ref.optional(),
-  inResponseTo: refs.optional(),
-  previous: ref.optional(),
-  status: z.enum(CLAIM_STATUSES).default('ESTABLISHED'),
-  claimedBy: refs.optional(),
-  description: localized.optional(),
-  evidence: refs.optional(),
-  sources: refs.optional(),
-  note,
-});
-
-/** A number the source reports (troops, deaths), and who claims it. */
-export const figureSchema = z.strictObject({
-  id: idSchema,
-  event: ref,
-  quantity: text,
-  value: z.number({ error: 'expected a number' }),
-  unit: text.optional(),
-  qualifier: z.enum(FIGURE_QUALIFIERS).default('EXACT'),
-  asOf: partialDateSchema.optional(),
-  claimedBy: refs.optional(),
-  status: z.enum(CLAIM_STATUSES).default('ESTABLISHED'),
-  evidence: refs.optional(),
-  sources: refs.optional(),
-  note,
-});
-
 // ── Reports (issue 16, docs/decisions/0036 §1) ──────────────────────────
 /** A language as a BCP 47 tag (`ru`, `pt-BR`): a report keeps the page's own language, region included. */
 const languageTag = z.string({ error: 'expected a language tag such as "ru" or "pt-BR"' }).superRefine((tag, ctx) => {
@@ -292,62 +104,110 @@ const languageTag = z.string({ error: 'expected a language tag such as "ru" or "
 /** The longest quote a report keeps: a sentence, never an article's running text. */
 export const REPORT_TEXT_MAX = 400;
 
-/** One source's rendering of one fact: its words in its language, how it got them, our English where it differs. */
-export const reportSchema = z.strictObject({
+const countryCode = z.string().regex(/^[A-Z]{3}$/, 'an ISO 3166-1 alpha-3 code such as "RUS"');
+
+/** The schema of one value of each scalar field kind (before optional/default/list). */
+const SCALAR_SCHEMAS: Record<ScalarField['kind'], z.ZodType | undefined> = {
   id: idSchema,
-  of: ref,
-  source: ref,
-  via: refs.optional(),
-  mode: z.enum(REPORT_MODES),
-  text: text.refine((t) => t.length <= REPORT_TEXT_MAX, {
+  text,
+  localized,
+  language,
+  languageTag,
+  url: webUrlSchema,
+  countryCode,
+  date: partialDateSchema,
+  number: z.number({ error: 'expected a number' }),
+  positiveInt: z.number().int().positive(),
+  boolean: z.boolean(),
+  // Optional by itself: a kind with a default CAMEO code derives it when omitted.
+  cameo,
+  // Built from the field's values (enumSchema).
+  enum: undefined,
+};
+
+/**
+ * Fields whose schema the model cannot state, by `section.field`: they replace the derived
+ * schema whole (optional or not as written here). This is also where a field kind the
+ * builder does not know goes, e.g. a polymorphic claim value (a scalar, an id or
+ * `{ actor, role }`): add the kind to ScalarField['kind'] in the model, map it to
+ * `undefined` in SCALAR_SCHEMAS, and give each field of that kind its schema here; a kind
+ * without one fails at start-up naming the field.
+ */
+export const FIELD_SCHEMAS: Readonly<Record<string, z.ZodType>> = {
+  'reports.text': text.refine((t) => t.length <= REPORT_TEXT_MAX, {
     message: `a report quotes at most one sentence (${REPORT_TEXT_MAX} characters), never running text`,
   }),
-  language: languageTag,
-  gloss: localized.optional(),
-  speaker: ref.optional(),
-  date: partialDateSchema.optional(),
-  note,
-});
+};
 
-/** The item schema of each entity section (compared with the model by test/model/seed-schema-drift.test.ts). */
-export const SECTION_SCHEMAS = {
-  sources: sourceSchema,
-  actors: actorSchema,
-  places: placeSchema,
-  issues: issueSchema,
-  instruments: instrumentSchema,
-  offices: officeSchema,
-  memberships: membershipSchema,
-  demands: demandSchema,
-  statements: statementSchema,
-  stances: stanceSchema,
-  events: eventSchema,
-  figures: figureSchema,
-  reports: reportSchema,
-} as const satisfies Record<EntitySection, z.ZodType>;
+/** Rules across the fields of one entity, by section: applied to its derived object schema. */
+const KIND_REFINEMENTS: Partial<Record<EntitySection, (schema: z.ZodObject) => z.ZodType>> = {
+  stances: (schema) =>
+    schema.refine(
+      (s: { respondsTo?: string; issues?: string[]; towards?: string }) => s.respondsTo !== undefined || (s.issues?.length ?? 0) > 0 || s.towards !== undefined,
+      { message: 'a stance must respond to a demand or instrument, concern an issue, or be towards an actor', path: ['respondsTo'] },
+    ),
+};
 
-/** A whole seed file. */
+/** "a demand", "an instrument". */
+const withArticle = (words: string): string => `${/^[aeiou]/i.test(words) ? 'an' : 'a'} ${words}`;
+
+/** The schema of an enum field: its values, and its default when omitted. */
+function enumSchema(section: string, name: string, field: ScalarField): z.ZodType {
+  if (!field.values) throw new Error(`src/model/entities.ts ${section}.${name}: an enum field needs its values`);
+  const values = z.enum(field.values as [string, ...string[]]);
+  return field.default !== undefined ? values.default(field.default) : values;
+}
+
+/** The schema of a scalar field: its kind's value schema, as a list, optional unless required. */
+function scalarSchema(section: string, name: string, field: ScalarField): z.ZodType {
+  if (field.kind === 'enum') return field.default !== undefined || field.required ? enumSchema(section, name, field) : enumSchema(section, name, field).optional();
+  const value = SCALAR_SCHEMAS[field.kind];
+  if (!value) throw new Error(`src/model/entities.ts ${section}.${name}: no seed schema for field kind "${field.kind}": give one in FIELD_SCHEMAS (src/seed/seed-schema.ts)`);
+  const one = field.list ? z.array(value) : value;
+  return field.required || field.kind === 'cameo' ? one : one.optional();
+}
+
+/** The schema of a reference field: an id, a list of ids, or a list of items holding an id (`participants[].actor`). */
+function referenceSchema(section: EntitySection, field: ReferenceField): z.ZodType {
+  if (!field.many) return field.required ? idSchema : idSchema.optional();
+  const item = field.inner ? z.strictObject({ [field.inner]: idSchema, ...itemShape(section, field) }) : idSchema;
+  const list = z.array(item);
+  if (!field.required) return list.optional();
+  const one = field.atLeastOne ?? ENTITY_KINDS[field.to[0]!].singular;
+  return list.min(1, `${withArticle(ENTITY_KINDS[section].singular)} needs at least one ${one}`);
+}
+
+/** The fields of a reference's items other than the id, e.g. participants[].role. */
+function itemShape(section: EntitySection, field: ReferenceField): Record<string, z.ZodType> {
+  return Object.fromEntries(Object.entries(field.itemProperties ?? {}).map(([name, f]) => [name, scalarSchema(section, `${field.inner}.${name}`, f)]));
+}
+
+/** The schema of one field of a section: given by hand in FIELD_SCHEMAS, else derived from its model field. */
+function fieldSchema(section: EntitySection, name: string, field: ModelField): z.ZodType {
+  return FIELD_SCHEMAS[`${section}.${name}`] ?? (field.kind === 'ref' ? referenceSchema(section, field) : scalarSchema(section, name, field));
+}
+
+/** The item schema of a section: a strict object of its model fields in order, with its cross-field rules. */
+function sectionSchema(section: EntitySection): z.ZodType<SeedRecord> {
+  const fields = Object.entries(ENTITY_KINDS[section].fields) as Array<[string, ModelField]>;
+  const object = z.strictObject(Object.fromEntries(fields.map(([name, field]) => [name, fieldSchema(section, name, field)])));
+  return (KIND_REFINEMENTS[section]?.(object) ?? object) as unknown as z.ZodType<SeedRecord>;
+}
+
+/** One entity as a seed file holds it, after parsing (defaults filled in, CAMEO codes padded). */
+export type SeedRecord = { id: string } & Record<string, unknown>;
+
+/** The item schema of each entity section, derived from the model. */
+export const SECTION_SCHEMAS = Object.fromEntries(ENTITY_SECTIONS.map((s) => [s, sectionSchema(s)])) as Record<EntitySection, z.ZodType<SeedRecord>>;
+
+/** A parsed, schema-valid seed file: its main source and its sections. */
+export type SeedFile = { source: SeedRecord } & { [S in EntitySection]?: SeedRecord[] };
+
+/** A whole seed file: the main source, then each section as an optional list. */
 export const seedFileSchema = z.strictObject({
-  source: sourceSchema,
-  sources: z.array(sourceSchema).optional(),
-  actors: z.array(actorSchema).optional(),
-  places: z.array(placeSchema).optional(),
-  issues: z.array(issueSchema).optional(),
-  instruments: z.array(instrumentSchema).optional(),
-  offices: z.array(officeSchema).optional(),
-  memberships: z.array(membershipSchema).optional(),
-  demands: z.array(demandSchema).optional(),
-  statements: z.array(statementSchema).optional(),
-  stances: z.array(stanceSchema).optional(),
-  events: z.array(eventSchema).optional(),
-  figures: z.array(figureSchema).optional(),
-  reports: z.array(reportSchema).optional(),
-});
+  source: SECTION_SCHEMAS.sources,
+  ...Object.fromEntries(ENTITY_SECTIONS.map((s) => [s, z.array(SECTION_SCHEMAS[s]).optional()])),
+}) as unknown as z.ZodType<SeedFile, SeedFileInput>;
 
-/** A parsed, schema-valid seed file. */
-export type SeedFile = z.infer<typeof seedFileSchema>;
-export type SeedSource = z.infer<typeof sourceSchema>;
-export type SeedActor = z.infer<typeof actorSchema>;
-export type SeedStatement = z.infer<typeof statementSchema>;
-export type SeedStance = z.infer<typeof stanceSchema>;
-export type SeedEvent = z.infer<typeof eventSchema>;
+/** A seed file as written, before parsing (what the synthetic corpus generator builds). */
+export type SeedFileInput = { source: Record<string, unknown> } & { [S in EntitySection]?: Array<Record<string, unknown>> };

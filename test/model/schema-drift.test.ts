@@ -37,7 +37,7 @@ const NOT_IN_API = new Set<string>(['Event.approximate']);
 
 /** The GraphQL scalar a model scalar reads as. */
 const OUTPUT_SCALAR: Record<Exclude<ScalarField['kind'], 'enum'>, string> = {
-  id: 'ID', text: 'String', localized: 'String', language: 'String', url: 'String', countryCode: 'String', date: 'PartialDate',
+  id: 'ID', text: 'String', localized: 'String', language: 'String', languageTag: 'String', url: 'String', countryCode: 'String', date: 'PartialDate',
   number: 'Float', positiveInt: 'Int', boolean: 'Boolean', cameo: 'String',
 };
 /** The GraphQL scalar a model scalar is written as in a write input. */

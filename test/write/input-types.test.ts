@@ -5,6 +5,7 @@
  */
 import { Kind, type InputObjectTypeDefinitionNode } from 'graphql';
 import { describe, expect, it } from 'vitest';
+import type { z } from 'zod';
 import { loadTypeDefs } from '../../src/graphql/type-defs.js';
 import { WRITABLE_SECTIONS, type WritableSection } from '../../src/write/writable-sections.js';
 
@@ -29,7 +30,7 @@ describe('mutation inputs', () => {
       const input = inputs.get(inputName);
       expect(input, inputName).toBeDefined();
       const fields = (input!.fields ?? []).map((f) => f.name.value).sort();
-      expect(fields).toEqual(Object.keys(WRITABLE_SECTIONS[section].shape).sort());
+      expect(fields).toEqual(Object.keys((WRITABLE_SECTIONS[section] as unknown as z.ZodObject).shape).sort());
       for (const f of input!.fields ?? []) expect(f.description?.value, `${inputName}.${f.name.value}`).toBeTruthy();
     });
   }
