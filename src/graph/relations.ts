@@ -4,7 +4,7 @@
  * the field is a model reference). Relationship
  * types reach Cypher only from here, never from client input.
  */
-import { ENTITY_KINDS, FILE_MENTIONS, type EntityKind, type EntitySection, type NodeLabel, type RelationshipType } from '../model/entities.js';
+import { ENTITY_KINDS, ENTITY_SECTIONS, FILE_MENTIONS, referencesOf, type EntityKind, type EntitySection, type NodeLabel, type RelationshipType } from '../model/entities.js';
 
 /** How a field follows the graph. */
 export interface Relation {
@@ -42,14 +42,27 @@ function inverse(section: EntitySection, field: string, byLabel = false): Relati
 const fileMentions = (end: 'Source' | 'Actor'): Relation =>
   end === FILE_MENTIONS.from ? { type: FILE_MENTIONS.type, dir: 'out', label: FILE_MENTIONS.to } : { type: FILE_MENTIONS.type, dir: 'in', label: FILE_MENTIONS.from };
 
+type Kinds = typeof ENTITY_KINDS;
+/** `Label.field` of every reference of the model, e.g. `Statement.speaker`. */
+type ModelReferenceField = {
+  [S in EntitySection]: {
+    [F in keyof Kinds[S]['fields']]: Kinds[S]['fields'][F] extends { kind: 'ref' } ? `${Kinds[S]['label']}.${F & string}` : never;
+  }[keyof Kinds[S]['fields']];
+}[EntitySection];
+
+/** The relation of every reference of the model, keyed `Label.field`: a new reference needs no entry here. */
+const MODEL_REFERENCES = Object.fromEntries(
+  ENTITY_SECTIONS.flatMap((section) => referencesOf(section).map(([field]) => [`${ENTITY_KINDS[section].label}.${field}`, reference(section, field)])),
+) as Record<ModelReferenceField, Relation>;
+
 /**
- * Every relationship field of the schema, keyed `Type.field`: the fields that follow a
- * model reference read it from the model, and so do the inverse fields (an actor's
- * offices, an issue's children), from the reference they invert. Only the keys are
- * written here (they type the resolvers).
+ * Every relationship field of the schema, keyed `Type.field`: each model reference under
+ * its kind's label (derived), and, written here, the inverse fields (an actor's offices,
+ * an issue's children: the reference they invert, read from its other end), the file's
+ * mentions, and the fields the `Fact` interface shares.
  */
 export const RELATIONS = {
-  'Actor.partOf': reference('actors', 'partOf'),
+  ...MODEL_REFERENCES,
   'Actor.offices': inverse('offices', 'holder'),
   'Actor.officials': inverse('offices', 'organization'),
   'Actor.memberships': inverse('memberships', 'member'),
@@ -57,62 +70,24 @@ export const RELATIONS = {
   'Actor.demandsMade': inverse('demands', 'by'),
   'Actor.demandsReceived': inverse('demands', 'of', true),
   'Actor.mentionedIn': fileMentions('Actor'),
-  'Office.holder': reference('offices', 'holder'),
-  'Office.organization': reference('offices', 'organization'),
-  'Membership.member': reference('memberships', 'member'),
-  'Membership.organization': reference('memberships', 'organization'),
-  'Issue.parent': reference('issues', 'parent'),
   'Issue.children': inverse('issues', 'parent'),
   'Issue.demands': inverse('demands', 'issues', true),
-  'Instrument.issuedBy': reference('instruments', 'issuedBy'),
-  'Instrument.addressedTo': reference('instruments', 'addressedTo'),
   'Instrument.demands': inverse('demands', 'instrument'),
-  'Demand.by': reference('demands', 'by'),
-  'Demand.of': reference('demands', 'of'),
-  'Demand.instrument': reference('demands', 'instrument'),
-  'Demand.issues': reference('demands', 'issues'),
-  'Demand.specifies': reference('demands', 'specifies'),
   'Demand.specifiedBy': inverse('demands', 'specifies'),
   'Demand.responses': inverse('stances', 'respondsTo', true),
-  'Stance.holder': reference('stances', 'holder'),
-  'Stance.respondsTo': reference('stances', 'respondsTo'),
-  'Stance.towards': reference('stances', 'towards'),
-  'Stance.issues': reference('stances', 'issues'),
-  'Statement.speaker': reference('statements', 'speaker'),
-  'Statement.onBehalfOf': reference('statements', 'onBehalfOf'),
-  'Statement.source': reference('statements', 'source'),
-  'Statement.via': reference('statements', 'via'),
-  'Statement.event': reference('statements', 'event'),
-  'Statement.issues': reference('statements', 'issues'),
-  'Statement.mentions': reference('statements', 'mentions'),
   // EVIDENCED_BY is every fact's `evidence`; the stances' stands for all (no label: any fact).
   'Statement.supports': inverse('stances', 'evidence'),
-  'Event.claimedBy': reference('events', 'claimedBy'),
-  'Event.place': reference('events', 'place'),
-  'Event.participants': reference('events', 'participants'),
-  'Event.issues': reference('events', 'issues'),
-  'Event.partOf': reference('events', 'partOf'),
-  'Event.inResponseTo': reference('events', 'inResponseTo'),
   'Event.responses': inverse('events', 'inResponseTo'),
-  'Event.previous': reference('events', 'previous'),
   'Event.figures': inverse('figures', 'event'),
   'Event.statements': inverse('statements', 'event'),
-  'Figure.claimedBy': reference('figures', 'claimedBy'),
-  'Figure.event': reference('figures', 'event'),
-  'Place.within': reference('places', 'within'),
   'Place.events': inverse('events', 'place'),
-  'Source.publisher': reference('sources', 'publisher'),
-  'Source.cites': reference('sources', 'cites'),
   'Source.citedBy': inverse('sources', 'cites'),
   'Source.mentions': fileMentions('Source'),
+  // Every fact's `sources` and `evidence` read as one field of the Fact interface (one loader key for all kinds).
   'Fact.sources': reference('demands', 'sources'),
   'Fact.evidence': reference('demands', 'evidence'),
   // Reports (issue 16, docs/decisions/0036 §1): a fact's reports are the reports whose `of` names it.
   'Fact.reports': inverse('reports', 'of'),
-  'Report.of': reference('reports', 'of'),
-  'Report.source': reference('reports', 'source'),
-  'Report.via': reference('reports', 'via'),
-  'Report.speaker': reference('reports', 'speaker'),
 } as const satisfies Record<string, Relation>;
 /** A relationship field of the schema. */
 export type RelationField = keyof typeof RELATIONS;

@@ -129,6 +129,8 @@ export interface EntityKind {
   mentionedByFile?: boolean;
   /** The default CAMEO code of an entity without one; the node also stores `cameoLabel`. */
   defaultCameo?: (record: Readonly<Record<string, unknown>>) => string;
+  /** The API looks it up by id as `Query.<singular>(id:)` (the resolver is derived; schema.graphql declares the field). */
+  lookup?: boolean;
   /** Date fields that must not be before another: [from, to]. */
   dateOrder?: readonly (readonly [string, string])[];
 }
@@ -159,7 +161,7 @@ const issues = refs('CONCERNS', 'issues');
 /** Every entity kind, in seed-file section order. */
 export const ENTITY_KINDS = {
   sources: {
-    section: 'sources', label: 'Source', singular: 'source', sortDate: 'published',
+    section: 'sources', label: 'Source', singular: 'source', lookup: true, sortDate: 'published',
     searchText: ['title'], originalLanguage: 'language',
     fields: {
       id, kind: enumOf(SOURCE_KINDS), title: naming,
@@ -168,7 +170,7 @@ export const ENTITY_KINDS = {
     },
   },
   actors: {
-    section: 'actors', label: 'Actor', singular: 'actor', mentionedByFile: true,
+    section: 'actors', label: 'Actor', singular: 'actor', lookup: true, mentionedByFile: true,
     searchText: ['name', 'aliasesText', 'description'],
     fields: {
       id, kind: enumOf(ACTOR_KINDS), name: naming, aliases: { kind: 'text', list: true, joinedAs: 'aliasesText', names: true },
@@ -181,7 +183,7 @@ export const ENTITY_KINDS = {
     fields: { id, kind: enumOf(PLACE_KINDS), name: naming, within: ref('WITHIN', 'places'), note: text },
   },
   issues: {
-    section: 'issues', label: 'Issue', singular: 'issue',
+    section: 'issues', label: 'Issue', singular: 'issue', lookup: true,
     searchText: ['name', 'description'],
     fields: { id, name: naming, description: localized, parent: ref('SUBISSUE_OF', 'issues'), note: text },
   },
@@ -211,7 +213,7 @@ export const ENTITY_KINDS = {
     },
   },
   demands: {
-    section: 'demands', label: 'Demand', singular: 'demand', sortDate: 'since', sourcedFromFile: true,
+    section: 'demands', label: 'Demand', singular: 'demand', lookup: true, sortDate: 'since', sourcedFromFile: true,
     searchText: ['summary'],
     defaultCameo: () => DEMAND_CAMEO.code,
     fields: {
@@ -223,7 +225,7 @@ export const ENTITY_KINDS = {
     },
   },
   statements: {
-    section: 'statements', label: 'Statement', singular: 'statement', sortDate: 'said',
+    section: 'statements', label: 'Statement', singular: 'statement', lookup: true, sortDate: 'said',
     searchText: ['text', 'gloss'],
     fields: {
       id, speaker: ref('SAID', 'actors', { direction: 'in', required: true, mention: true }),
@@ -245,7 +247,7 @@ export const ENTITY_KINDS = {
     },
   },
   events: {
-    section: 'events', label: 'Event', singular: 'event', sortDate: 'date', sourcedFromFile: true,
+    section: 'events', label: 'Event', singular: 'event', lookup: true, sortDate: 'date', sourcedFromFile: true,
     searchText: ['name', 'description'], dateOrder: [['date', 'until']],
     fields: {
       id, kind: enumOf(EVENT_KINDS), name: naming, date: requiredDate, until: date,

@@ -128,6 +128,16 @@ function drift(): string[] {
     }
   }
 
+  // Query.<singular>(id:) for each kind the model gives a lookup (the resolver is derived from `lookup`).
+  const query = schema.getQueryType()!.getFields();
+  for (const section of ENTITY_SECTIONS) {
+    const kind: { label: string; singular: string; lookup?: boolean } = ENTITY_KINDS[section];
+    const gql = query[kind.singular];
+    const looksUp = gql !== undefined && String(getNamedType(gql.type)) === kind.label && gql.args.some((a) => a.name === 'id');
+    if (kind.lookup === true && !looksUp) problems.push(`Query.${kind.singular}: ${MODEL} gives ${section} a lookup, ${SDL} has no Query.${kind.singular}(id: ID!): ${kind.label}`);
+    if (kind.lookup !== true && looksUp) problems.push(`Query.${kind.singular}: ${SDL} looks ${kind.label} up by id, ${MODEL} gives ${section} no \`lookup: true\``);
+  }
+
   const mutation = schema.getMutationType()!.getFields();
   const upserts = Object.keys(mutation).filter((m) => m.startsWith('upsert')).sort();
   const writable = API_WRITABLE_SECTIONS.map((s) => `upsert${ENTITY_KINDS[s].label}`).sort();

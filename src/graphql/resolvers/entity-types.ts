@@ -11,6 +11,7 @@ import { boundedRelation, entityFields, factFields, mapValue, modelFields, paged
 import { demandStatus } from './analysis.js';
 import { corroborationOf } from '../../graph/corroboration.js';
 import { localizedFieldResolvers, localizedTextResolvers } from './localized.js';
+import { ENTITY_KINDS, ENTITY_SECTIONS, kindOf, type EntitySection, type NodeLabel } from '../../model/entities.js';
 
 const byLabel = { __resolveType: (e: EntityRecord) => e.__label };
 
@@ -30,16 +31,13 @@ const reportedFields = {
   corroboration: readsProperties([], (f: EntityRecord, _: unknown, ctx: GraphContext) => mapValue(ctx.loaders.renderings.load(f.id), corroborationOf)),
 };
 
-/** Resolvers of Entity, Fact and every entity type. */
-export const entityTypeResolvers = {
-  Node: byLabel,
-  Entity: byLabel,
-  Fact: byLabel,
-  ...localizedTextResolvers,
+/**
+ * The fields of entity types that are not read from the model: inverse relations,
+ * analyses, items wrapping an entity (participants, an actor's events). A kind
+ * without special fields needs no entry.
+ */
+const SPECIAL_FIELDS: Partial<Record<NodeLabel, Record<string, unknown>>> = {
   Actor: {
-    ...entityFields,
-    ...modelFields('actors'),
-    ...localizedFieldResolvers.Actor,
     aliases: readsProperties(['aliases'], (a: EntityRecord) => (a.aliases as string[] | undefined) ?? []),
     offices: relation('Actor.offices'),
     officials: relation('Actor.officials'),
@@ -64,66 +62,28 @@ export const entityTypeResolvers = {
       },
     ),
   },
-  Office: {
-    ...entityFields,
-    ...modelFields('offices'),
-    ...localizedFieldResolvers.Office,
-    ...factFields,
-  },
-  Membership: {
-    ...entityFields,
-    ...modelFields('memberships'),
-    ...localizedFieldResolvers.Membership,
-    ...factFields,
-  },
   Issue: {
-    ...entityFields,
-    ...modelFields('issues'),
-    ...localizedFieldResolvers.Issue,
     children: relation('Issue.children'),
     demands: boundedRelation('Issue.demands'),
     stances: pagedRelation('Issue.stances'),
     statements: pagedRelation('Issue.statements'),
   },
   Instrument: {
-    ...entityFields,
-    ...modelFields('instruments'),
-    ...localizedFieldResolvers.Instrument,
-    ...factFields,
     demands: relation('Instrument.demands'),
   },
   Demand: {
-    ...entityFields,
-    ...reportedFields,
-    ...modelFields('demands'),
-    ...localizedFieldResolvers.Demand,
-    ...factFields,
     responses: boundedRelation('Demand.responses'),
     specifiedBy: relation('Demand.specifiedBy'),
     status: readsProperties([], demandStatus),
   },
   Stance: {
-    ...entityFields,
-    ...reportedFields,
-    ...modelFields('stances'),
-    ...localizedFieldResolvers.Stance,
-    ...factFields,
     attestedBy: readsProperties(['attestedById'], async (s: EntityRecord, _: unknown, ctx: GraphContext) =>
       (s.attestedById ? ctx.loaders.entity.load(s.attestedById as string) : null)),
   },
   Statement: {
-    ...entityFields,
-    ...reportedFields,
-    ...modelFields('statements'),
-    ...localizedFieldResolvers.Statement,
     supports: relation('Statement.supports'),
   },
   Event: {
-    ...entityFields,
-    ...reportedFields,
-    ...modelFields('events'),
-    ...localizedFieldResolvers.Event,
-    ...factFields,
     participants: readsThroughLoaders({ kind: 'relation', field: 'Event.participants', wrapped: true }, async (e: EntityRecord, _: unknown, ctx: GraphContext) =>
       (await ctx.loaders.relatedOf(e, 'Event.participants')).map((i) => ({ actor: i.entity, event: e, role: i.rel.role ?? 'PARTICIPANT' })),
     ),
@@ -131,29 +91,41 @@ export const entityTypeResolvers = {
     figures: relation('Event.figures'),
     statements: relation('Event.statements'),
   },
-  Figure: {
-    ...entityFields,
-    ...reportedFields,
-    ...modelFields('figures'),
-    ...localizedFieldResolvers.Figure,
-    ...factFields,
-  },
-  Report: {
-    ...entityFields,
-    ...modelFields('reports'),
-    ...localizedFieldResolvers.Report,
-  },
   Place: {
-    ...entityFields,
-    ...modelFields('places'),
-    ...localizedFieldResolvers.Place,
     events: relation('Place.events'),
   },
   Source: {
-    ...entityFields,
-    ...modelFields('sources'),
-    ...localizedFieldResolvers.Source,
     citedBy: boundedRelation('Source.citedBy'),
     mentions: relation('Source.mentions'),
   },
+};
+
+/** The kinds whose facts reports render (the targets of a report's `of`): they have reports and corroboration. */
+const REPORTED: ReadonlySet<EntitySection> = new Set(ENTITY_KINDS.reports.fields.of.to);
+
+/**
+ * The resolvers of one kind's object type, from the model: the fields every entity has,
+ * a PartialDate per date, a relation per reference, `name(lang:)`/`names` per localized
+ * field, the Fact fields for kinds sourced from their file, reports for reported kinds,
+ * then its SPECIAL_FIELDS. Scalars need none (read from the node's properties).
+ */
+function kindResolvers(section: EntitySection): Record<string, unknown> {
+  const kind = kindOf(section);
+  return {
+    ...entityFields,
+    ...(REPORTED.has(section) ? reportedFields : {}),
+    ...modelFields(section),
+    ...localizedFieldResolvers[kind.label],
+    ...(kind.sourcedFromFile ? factFields : {}),
+    ...SPECIAL_FIELDS[kind.label as NodeLabel],
+  };
+}
+
+/** Resolvers of Node, Entity, Fact (by label) and every entity type of the model. */
+export const entityTypeResolvers = {
+  Node: byLabel,
+  Entity: byLabel,
+  Fact: byLabel,
+  ...localizedTextResolvers,
+  ...Object.fromEntries(ENTITY_SECTIONS.map((section) => [kindOf(section).label, kindResolvers(section)])),
 };

@@ -140,7 +140,7 @@ const truncate = (s: string, n = 90): string => (s.length > n ? `${s.slice(0, n 
  * date field, and for each reference the relation map follows under the kind's label
  * (`Statement.speaker`), that relation. Facts' `sources` and `evidence` come with
  * factFields; references to items (Event.participants) and inverse fields have their
- * own resolvers. test/model/derived-copies.test.ts makes sure every reference has its entry.
+ * own resolvers (src/graphql/resolvers/entity-types.ts). Every reference has its entry (derived in relations.ts).
  */
 export function modelFields(section: EntitySection): Record<string, Resolver> {
   const kind = kindOf(section);

@@ -11,6 +11,7 @@ import { checkSnapshot, keysetConnection, keysetRead, keysetWindow, rankedConnec
 import { planSelection } from '../projection.js';
 import { agreement, positions } from './analysis.js';
 import { displayLabel, entityKind, partialDate } from './fields.js';
+import { ENTITY_SECTIONS, kindOf } from '../../model/entities.js';
 
 const LABEL_OF_KIND = (kind: string): string => kind.charAt(0) + kind.slice(1).toLowerCase();
 
@@ -76,12 +77,8 @@ const drawable = (g: Graph) => ({ nodes: g.nodes.map(graphNode), edges: g.edges.
 export const queryResolvers = {
   Query: {
     entity: byId(),
-    actor: byId('Actor'),
-    demand: byId('Demand'),
-    issue: byId('Issue'),
-    statement: byId('Statement'),
-    event: byId('Event'),
-    source: byId('Source'),
+    // Query.actor(id:), Query.demand(id:), ...: one per kind the model gives a lookup.
+    ...Object.fromEntries(ENTITY_SECTIONS.filter((s) => kindOf(s).lookup).map((s) => [kindOf(s).singular, byId(kindOf(s).label)])),
     node: byId(),
     nodes: byIds,
     entities: byIds,
