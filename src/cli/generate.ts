@@ -2,13 +2,15 @@
  * `npm run generate [-- --check]`: writes the files derived from schema.graphql and the
  * dashboard's operations: the possibleTypes map for clients' caches
  * (src/graphql/__generated__/possible-types.json) and the dashboard's operation types
- * (web/src/api/__generated__/graphql.ts), and the search indexes from the model
- * (cypher/schema/004-search-languages.cypher). All are committed (decision 0027). With
+ * (web/src/api/__generated__/graphql.ts), and from the model the search indexes
+ * (cypher/schema/004-search-languages.cypher) and the dashboard's kinds
+ * (web/src/api/__generated__/model.ts). All are committed (decision 0027). With
  * --check nothing is written and the exit code is 3 when a file is stale.
  * Exit codes: 0 up to date (or written), 1 runtime error, 2 usage, 3 stale.
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { dashboardModel, dashboardModelFile } from '../codegen/dashboard-model.js';
 import { dashboardTypes, dashboardTypesFile } from '../codegen/dashboard-types.js';
 import { searchIndexCypher, searchIndexFile } from '../codegen/search-index-file.js';
 import { projectRoot } from '../config.js';
@@ -31,6 +33,7 @@ async function main(): Promise<number> {
     [possibleTypesFile, possibleTypesJson(loadTypeDefs())],
     [dashboardTypesFile, await dashboardTypes(fs.readFileSync(schemaFile, 'utf8'), dashboardOperations)],
     [searchIndexFile, searchIndexCypher()],
+    [dashboardModelFile, dashboardModel()],
   ];
   let stale = 0;
   for (const [file, text] of files) {

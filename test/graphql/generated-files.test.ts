@@ -6,7 +6,9 @@
 import fs from 'node:fs';
 import type { Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dashboardModel, dashboardModelFile } from '../../src/codegen/dashboard-model.js';
 import { dashboardTypes, dashboardTypesFile } from '../../src/codegen/dashboard-types.js';
+import { ENTITY_KINDS, ENTITY_SECTIONS } from '../../src/model/entities.js';
 import { searchIndexCypher, searchIndexFile } from '../../src/codegen/search-index-file.js';
 import { possibleTypesFile, possibleTypesJson } from '../../src/graphql/possible-types.js';
 import { loadTypeDefs, schemaFile } from '../../src/graphql/type-defs.js';
@@ -29,10 +31,15 @@ describe('generated files', () => {
     expect(fs.readFileSync(searchIndexFile, 'utf8'), stale).toBe(searchIndexCypher());
   });
 
+  it('the dashboard’s kinds (web/src/api/__generated__/model.ts) are those of the model', () => {
+    expect(fs.readFileSync(dashboardModelFile, 'utf8'), stale).toBe(dashboardModel());
+  });
+
   it('lists every implementation of Entity and Fact (what Apollo Client needs for `... on Entity`)', () => {
     const map = JSON.parse(fs.readFileSync(possibleTypesFile, 'utf8')) as Record<string, string[]>;
-    expect(map['Entity']).toHaveLength(13);
-    expect(map['Fact']).toHaveLength(7);
+    // Every kind of the model is an Entity; the kinds sourced from their file are Facts.
+    expect(map['Entity']).toHaveLength(ENTITY_SECTIONS.length);
+    expect(map['Fact']).toHaveLength(ENTITY_SECTIONS.filter((s) => (ENTITY_KINDS[s] as { sourcedFromFile?: boolean }).sourcedFromFile).length);
     expect(map['Entity']).toContain('Actor');
   });
 });

@@ -1,8 +1,10 @@
 /**
- * The dashboard keeps its own list of kinds (web/ is a separate bundle that does not
- * import src/), so it is compared with the model: every entity kind has a style, a
- * readable name and a place in the filters, and no other kind does; every stance kind
- * has a style. A drift names both sides.
+ * The dashboard's kinds come from web/src/api/__generated__/model.ts (generated from
+ * the model; web/ is a separate bundle that does not import src/): here the dashboard
+ * as built is compared with the model, which fails when the generated file is stale or
+ * the words of a kind are missing: every entity kind has a style, a readable name and a
+ * place in the filters, and no other kind does; every stance kind has a style. A drift
+ * names both sides.
  */
 import { describe, expect, it } from 'vitest';
 import { ENTITY_KINDS, ENTITY_SECTIONS } from '../../src/model/entities.js';

@@ -12,28 +12,21 @@ import type {
   TimelineItemKind,
   TimelineQuery,
 } from './__generated__/graphql.js';
+import { MODEL_ENTITY_KINDS, type ModelEntityKind } from './__generated__/model.js';
 
 export type { EntityKind, StanceKind, TimelineItemKind };
 
-/** Every EntityKind, in the order filters list them. */
-export const ENTITY_KINDS = [
-  'ACTOR',
-  'DEMAND',
-  'STANCE',
-  'STATEMENT',
-  'EVENT',
-  'ISSUE',
-  'INSTRUMENT',
-  'SOURCE',
-  'PLACE',
-  'OFFICE',
-  'MEMBERSHIP',
-  'FIGURE',
-  'REPORT',
-] as const satisfies readonly EntityKind[];
+/** The kinds filters list first, in this order; every other kind of the model follows in section order. */
+const LISTED_FIRST = ['ACTOR', 'DEMAND', 'STANCE', 'STATEMENT', 'EVENT', 'ISSUE', 'INSTRUMENT'] as const satisfies readonly ModelEntityKind[];
 
-/** Compiles only while ENTITY_KINDS lists every EntityKind of the schema. */
-export const ENTITY_KINDS_COMPLETE: [Exclude<EntityKind, (typeof ENTITY_KINDS)[number]>] extends [never] ? true : never = true;
+/** Every EntityKind of the model (web/src/api/__generated__/model.ts), in the order filters list them. */
+export const ENTITY_KINDS: readonly EntityKind[] = [
+  ...LISTED_FIRST,
+  ...MODEL_ENTITY_KINDS.filter((k) => !(LISTED_FIRST as readonly string[]).includes(k)),
+];
+
+/** Compiles only while the model's kinds and the schema's EntityKind are the same set (`npm run generate` after a change). */
+export const ENTITY_KINDS_COMPLETE: [Exclude<EntityKind, ModelEntityKind> | Exclude<ModelEntityKind, EntityKind>] extends [never] ? true : never = true;
 
 /** A statement with its quote, speaker and chain of sources (fragment StatementFields). */
 export type StatementFull = StatementFieldsFragment;

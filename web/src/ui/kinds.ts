@@ -3,7 +3,8 @@
  * and a readable name per stance kind (matrix cells, thread groups). Colours are
  * never the only cue: badges and cells always carry the kind's name as text.
  */
-import type { EntityKind, StanceKind } from '../api/types.js';
+import { ENTITY_KINDS, type EntityKind, type StanceKind } from '../api/types.js';
+import { MODEL_KINDS, type ModelEntityKind } from '../api/__generated__/model.js';
 import { enumLabel } from '../text/vocabulary.js';
 
 /** Colour and graph shape of an entity kind. */
@@ -13,22 +14,30 @@ export interface KindStyle {
   name: string;
 }
 
-/** Styles of the entity kinds (colours distinguishable for common colour-vision deficiencies, plus shapes). */
-export const ENTITY_KIND_STYLE: Record<EntityKind, KindStyle> = {
-  ACTOR: { colour: '#1f5fae', shape: 'ellipse', name: 'Actor' },
-  DEMAND: { colour: '#c2410c', shape: 'diamond', name: 'Demand' },
-  STANCE: { colour: '#7e22ce', shape: 'round-rectangle', name: 'Stance' },
-  STATEMENT: { colour: '#0f766e', shape: 'round-tag', name: 'Statement' },
-  EVENT: { colour: '#b45309', shape: 'hexagon', name: 'Event' },
-  ISSUE: { colour: '#4d7c0f', shape: 'tag', name: 'Issue' },
-  INSTRUMENT: { colour: '#9f1239', shape: 'rectangle', name: 'Instrument' },
-  SOURCE: { colour: '#475569', shape: 'barrel', name: 'Source' },
-  PLACE: { colour: '#0e7490', shape: 'triangle', name: 'Place' },
-  OFFICE: { colour: '#6d28d9', shape: 'octagon', name: 'Office' },
-  MEMBERSHIP: { colour: '#15803d', shape: 'pentagon', name: 'Membership' },
-  FIGURE: { colour: '#a16207', shape: 'star', name: 'Figure' },
-  REPORT: { colour: '#334155', shape: 'vee', name: 'Report' },
+/** How each kind looks (colours distinguishable for common colour-vision deficiencies, plus shapes). */
+const KIND_LOOKS: Partial<Record<EntityKind, Omit<KindStyle, 'name'>>> = {
+  ACTOR: { colour: '#1f5fae', shape: 'ellipse' },
+  DEMAND: { colour: '#c2410c', shape: 'diamond' },
+  STANCE: { colour: '#7e22ce', shape: 'round-rectangle' },
+  STATEMENT: { colour: '#0f766e', shape: 'round-tag' },
+  EVENT: { colour: '#b45309', shape: 'hexagon' },
+  ISSUE: { colour: '#4d7c0f', shape: 'tag' },
+  INSTRUMENT: { colour: '#9f1239', shape: 'rectangle' },
+  SOURCE: { colour: '#475569', shape: 'barrel' },
+  PLACE: { colour: '#0e7490', shape: 'triangle' },
+  OFFICE: { colour: '#6d28d9', shape: 'octagon' },
+  MEMBERSHIP: { colour: '#15803d', shape: 'pentagon' },
+  FIGURE: { colour: '#a16207', shape: 'star' },
+  REPORT: { colour: '#334155', shape: 'vee' },
 };
+
+/** The look of a kind without its own: neutral grey, a round rectangle (its name always shows beside it). */
+const DEFAULT_LOOK: Omit<KindStyle, 'name'> = { colour: '#52525b', shape: 'round-rectangle' };
+
+/** Styles of the entity kinds of the model: its look, and its label as name (web/src/api/__generated__/model.ts). */
+export const ENTITY_KIND_STYLE = Object.fromEntries(
+  ENTITY_KINDS.map((k) => [k, { ...(KIND_LOOKS[k] ?? DEFAULT_LOOK), name: MODEL_KINDS[k as ModelEntityKind].label }]),
+) as Record<EntityKind, KindStyle>;
 
 /** Readable name of an entity kind. */
 export function kindName(kind: string): string {
