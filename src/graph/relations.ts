@@ -95,6 +95,9 @@ export const RELATIONS = {
   'Event.inResponseTo': reference('events', 'inResponseTo'),
   'Event.responses': inverse('events', 'inResponseTo'),
   'Event.previous': reference('events', 'previous'),
+  'Event.causedBy': reference('events', 'causedBy'),
+  // The events that name this one as their cause (Event.consequences, with Event.responses).
+  'Event.effects': inverse('events', 'causedBy'),
   'Event.figures': inverse('figures', 'event'),
   'Event.statements': inverse('statements', 'event'),
   'Figure.claimedBy': reference('figures', 'claimedBy'),

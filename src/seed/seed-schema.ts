@@ -259,6 +259,7 @@ export const eventSchema = z.strictObject({
   partOf: ref.optional(),
   inResponseTo: refs.optional(),
   previous: ref.optional(),
+  causedBy: refs.optional(),
   status: z.enum(CLAIM_STATUSES).default('ESTABLISHED'),
   claimedBy: refs.optional(),
   description: localized.optional(),

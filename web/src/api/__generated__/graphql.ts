@@ -228,6 +228,10 @@ export type TimelineFilter = {
   actorIds: Array<string | number> | null | undefined;
   /** Items concerning any of these issues. */
   issueIds: Array<string | number> | null | undefined;
+  /** Whether `issueIds` takes in their sub-issues, at any depth (SUBISSUE_OF): yes unless false. */
+  includeSubIssues: boolean | null | undefined;
+  /** Whether `actorIds` takes in the actors that are part of them, at any depth (PART_OF: a ministry or armed forces of a state): no unless true. */
+  includeParts: boolean | null | undefined;
   /** Items whose period overlaps the range starting here. */
   from: string | null | undefined;
   /** Items whose period overlaps the range ending here. */
