@@ -3,7 +3,8 @@
 // is [start, end, id]; a page starts after $after in the reading direction
 // (docs/decisions/0034), and DESC is exactly ASC reversed. Roll-ups (sub-issues,
 // parts of actors) are expanded into the id lists before (rollup-ids.cypher).
-// $params: speakerIds (said by or on behalf of any, or null), modes (or null), issueIds (or null),
+// $params: speakerIds (said by or on behalf of any, or null), speakerRole ('SPEAKER', 'ON_BEHALF_OF' or 'ANY':
+//          which link to speakerIds counts), modes (or null), issueIds (or null),
 //          sourceIds (reported in, relayed by, or rendered by a report on the page; or null),
 //          languages (the statement's or a report's language; or null), mentions (actor id or null),
 //          from (Date or null), to (Date or null), after (sort key, its dates as Dates, or null),
@@ -11,8 +12,8 @@
 // RETURN: total, items (list of {props, label, key})
 MATCH (s:Statement)
 WHERE ($speakerIds IS NULL
-    OR EXISTS { (s)<-[:SAID]-(a:Actor) WHERE a.id IN $speakerIds }
-    OR EXISTS { (s)-[:ON_BEHALF_OF]->(a:Actor) WHERE a.id IN $speakerIds })
+    OR ($speakerRole <> 'ON_BEHALF_OF' AND EXISTS { (s)<-[:SAID]-(a:Actor) WHERE a.id IN $speakerIds })
+    OR ($speakerRole <> 'SPEAKER' AND EXISTS { (s)-[:ON_BEHALF_OF]->(a:Actor) WHERE a.id IN $speakerIds }))
   AND ($modes IS NULL OR s.mode IN $modes)
   AND ($issueIds IS NULL OR EXISTS { (s)-[:CONCERNS]->(i:Issue) WHERE i.id IN $issueIds })
   AND ($sourceIds IS NULL

@@ -22,10 +22,10 @@ const dates = (f: DatedFilter) => ({ from: f.from ? startOfPeriod(f.from) : null
 /** Statements, filtered, by date. */
 export async function findStatements(
   reader: GraphReader,
-  args: DatedFilter & { speakerIds: string[] | null; modes: string[] | null; mentions: string | null } & KeysetArgs,
+  args: DatedFilter & { speakerIds: string[] | null; speakerRole?: 'SPEAKER' | 'ON_BEHALF_OF' | 'ANY'; modes: string[] | null; mentions: string | null } & KeysetArgs,
 ): Promise<KeyedPage<EntityRecord>> {
   const [row] = await reader.read('statements', {
-    speakerIds: args.speakerIds, modes: args.modes, issueIds: args.issueIds, sourceIds: args.sourceIds,
+    speakerIds: args.speakerIds, speakerRole: args.speakerRole ?? 'ANY', modes: args.modes, issueIds: args.issueIds, sourceIds: args.sourceIds,
     languages: args.languages, mentions: args.mentions, ...dates(args), ...keyset(args, [0, 1]),
   });
   return page(row, (r) => toEntityRecord(r)!);

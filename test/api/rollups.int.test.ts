@@ -62,6 +62,26 @@ describe('actors rolled up through PART_OF where asked', () => {
     for (const id of plain) expect(withParts).toContain(id);
   });
 
+  it("Ukraine's own statements list its armed forces' report with includeParts, paged with cursors of their own", async () => {
+    const q = `query ($parts: Boolean, $after: String) { actor(id: "ukraine") {
+      id statements(includeParts: $parts, role: SPEAKER, first: 1, after: $after) { totalCount edges { node { id speaker { id } } } pageInfo { endCursor hasNextPage } } } }`;
+    const plain = (await query(q, { parts: false })).actor.statements;
+    const rolled = (await query(q, { parts: true })).actor.statements;
+    expect(rolled.totalCount).toBeGreaterThan(plain.totalCount);
+    const ids: string[] = [];
+    let page = rolled;
+    for (;;) {
+      ids.push(...page.edges.map((e: Json) => e.node.id));
+      if (!page.pageInfo.hasNextPage) break;
+      page = (await query(q, { parts: true, after: page.pageInfo.endCursor })).actor.statements;
+    }
+    expect(ids).toContain('stmt-ukraine-army-soldier-killed');
+    expect(ids).toHaveLength(rolled.totalCount);
+    // A cursor of the rolled-up list is not one of the plain list.
+    const res = await postGraphql(api().url, { query: q, variables: { parts: false, after: rolled.pageInfo.endCursor } });
+    expect(res.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argumentName: 'after' });
+  });
+
   it("statements by Ukraine with its parts include its armed forces' report", async () => {
     const q = `query ($parts: Boolean) { statements(filter: { speakerIds: ["ukraine"], includeParts: $parts }) { edges { node { id speaker { id } } } } }`;
     const ids = (d: Json) => d.statements.edges.map((e: Json) => e.node.id);

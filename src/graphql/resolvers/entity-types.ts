@@ -11,6 +11,7 @@ import { boundedRelation, entityFields, factFields, mapValue, modelFields, paged
 import { demandStatus } from './analysis.js';
 import { corroborationOf } from '../../graph/corroboration.js';
 import { localizedFieldResolvers, localizedTextResolvers } from './localized.js';
+import { withParts } from './rollups.js';
 
 const byLabel = { __resolveType: (e: EntityRecord) => e.__label };
 
@@ -53,8 +54,8 @@ export const entityTypeResolvers = {
     demandsMade: boundedRelation('Actor.demandsMade'),
     demandsReceived: boundedRelation('Actor.demandsReceived'),
     mentionedIn: boundedRelation('Actor.mentionedIn'),
-    stances: pagedRelation('Actor.stances'),
-    statements: pagedRelation('Actor.statements'),
+    stances: withParts('Actor.stances', pagedRelation('Actor.stances')),
+    statements: withParts('Actor.statements', pagedRelation('Actor.statements')),
     events: readsThroughLoaders(
       { kind: 'connection', field: 'Actor.events', wrapped: true },
       async (a: EntityRecord, args: RelationPageArgs, ctx: GraphContext) => {

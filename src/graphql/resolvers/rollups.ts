@@ -3,6 +3,7 @@
  * and stances connections, event chains and an event's causes and consequences, and
  * the expansion of sub-issues and parts that the timeline and positions share.
  */
+import type { GraphQLResolveInfo } from 'graphql';
 import type { EntityRecord } from '../../graph/entity-record.js';
 import { findEventChain, MAX_CHAIN_DEPTH, type EventLink } from '../../graph/event-chain.js';
 import { findStances, findStatements } from '../../graph/fact-lists.js';
@@ -10,7 +11,7 @@ import { expandRollups } from '../../graph/rollups.js';
 import type { GraphContext } from '../context.js';
 import { badInput, notFound } from '../errors.js';
 import { keysetConnection, keysetRead, keysetWindow, type ConnectionArgs } from '../pagination.js';
-import { readsProperties } from './fields.js';
+import { readsProperties, readsThroughLoaders } from './fields.js';
 
 /** A non-empty list, or null for an absent or empty one (no filter). */
 export const listOrNull = <T>(list: T[] | null | undefined): T[] | null => (list && list.length > 0 ? list : null);
@@ -119,3 +120,34 @@ export const rollupResolvers = {
     consequences: readsProperties([], (e: EntityRecord, _: unknown, ctx: GraphContext) => linksOf(e, ctx, 'consequences')),
   },
 };
+
+/** Actor.stances and Actor.statements' arguments. */
+type ActorListArgs = ConnectionArgs & { order?: string | null; role?: string | null; includeParts?: boolean | null };
+
+/**
+ * An actor's paged stances or statements that, with `includeParts: true`, lists those
+ * of the actor and its parts (through the top-level lists' queries) and otherwise is
+ * the plain paged relation. Cursors of the two are bound to different arguments.
+ */
+export function withParts(
+  field: 'Actor.stances' | 'Actor.statements',
+  plain: (parent: EntityRecord, args: ActorListArgs, ctx: GraphContext, info: GraphQLResolveInfo) => unknown,
+) {
+  const resolver = async (actor: EntityRecord, args: ActorListArgs, ctx: GraphContext, info: GraphQLResolveInfo) => {
+    if (args.includeParts !== true) return plain(actor, args, ctx, info);
+    const order = args.order === 'ASC' ? 'ASC' : 'DESC';
+    const role = field === 'Actor.statements' ? ((args.role ?? 'ANY') as 'SPEAKER' | 'ON_BEHALF_OF' | 'ANY') : undefined;
+    const ref = { field, of: actor.id, args: { ...(role ? { role } : {}), order, includeParts: true } };
+    const window = keysetWindow(ref, args);
+    const { actorIds } = await rolledUp(ctx, { actorIds: [actor.id], includeParts: true });
+    const none = { issueIds: null, sourceIds: null, languages: null, from: null, to: null, ...keysetRead(order, window) };
+    const page =
+      field === 'Actor.stances'
+        ? await findStances(ctx.reader, { ...none, holderIds: actorIds, kinds: null, towards: null })
+        : await findStatements(ctx.reader, { ...none, speakerIds: actorIds, speakerRole: role, modes: null, mentions: null });
+    for (const { item } of page.items) ctx.loaders.prime(item);
+    return keysetConnection(ref, page.items, page.total, window, (i) => i.key, (i) => ({ node: i.item }));
+  };
+  // The plain relation's page is what a lookup reads ahead (projection.ts); with includeParts that read goes unused.
+  return readsThroughLoaders({ kind: 'connection', field }, resolver);
+}
