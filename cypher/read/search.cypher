@@ -40,7 +40,7 @@ CALL (head) {
     WHEN any(x IN names WHERE x =~ $holds) THEN 1
     ELSE 0 END AS tier
   // Among equal names, the graph's subjects before their context: the state Russia before the place.
-  WITH hit, tier, CASE WHEN tier < 3 THEN 0 ELSE coalesce({Actor: 0, Issue: 1, Demand: 2, Event: 3, Instrument: 4, Statement: 5, Place: 6, Source: 7}[hit.label], 8) END AS kindRank
+  WITH hit, tier, CASE WHEN tier < 3 THEN 0 ELSE coalesce({Actor: 0, Issue: 1, Demand: 2, Event: 3, Instrument: 4, Statement: 5, Stance: 6, Figure: 7, Place: 8, Source: 9}[hit.label], 10) END AS kindRank
   ORDER BY tier DESC, kindRank, hit.score DESC, hit.node.id
   RETURN collect(hit) AS ranked
 }
@@ -66,6 +66,10 @@ CALL (page) {
     WHEN 'Statement' THEN coalesce(COLLECT { MATCH (a:Actor)-[:SAID]->(n) RETURN a.name ORDER BY a.id LIMIT 1 }[0], 'unknown speaker') + coalesce(', ' + date, '')
     WHEN 'Instrument' THEN kind
       + coalesce(' by ' + COLLECT { MATCH (n)-[:ISSUED_BY]->(a:Actor) RETURN a.name ORDER BY a.id LIMIT 1 }[0], '') + coalesce(', ' + date, '')
+    WHEN 'Stance' THEN coalesce(COLLECT { MATCH (a:Actor)-[:TOOK]->(n) RETURN a.name ORDER BY a.id LIMIT 1 }[0], 'unknown holder')
+      + ' ' + kind + coalesce(', ' + date, '')
+    WHEN 'Figure' THEN coalesce(COLLECT { MATCH (n)-[:FIGURE_OF]->(e:Event) RETURN e.name ORDER BY e.id LIMIT 1 }[0], 'figure')
+      + coalesce(', as of ' + CASE n.asOfPrecision WHEN 'YEAR' THEN left(toString(n.asOf), 4) WHEN 'MONTH' THEN left(toString(n.asOf), 7) ELSE toString(n.asOf) END, '')
     WHEN 'Source' THEN kind
       + coalesce(', ' + COLLECT { MATCH (n)-[:PUBLISHED_BY]->(a:Actor) RETURN a.name ORDER BY a.id LIMIT 1 }[0], '') + coalesce(', ' + date, '')
     END AS detail

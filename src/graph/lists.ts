@@ -22,12 +22,14 @@ export interface TimelineEntry {
   entity: EntityRecord;
 }
 
-const page = <T>(row: Row | undefined, map: (r: Row) => T): KeyedPage<T> => ({
+/** A keyed page from a list query's row (its `total` and `items`, each with its `key`). */
+export const page = <T>(row: Row | undefined, map: (r: Row) => T): KeyedPage<T> => ({
   total: Number(row?.total ?? 0),
   items: ((row?.items ?? []) as Row[]).map((r) => ({ item: map(r), key: r.key as SortKey })),
 });
 
-const keyset = (args: KeysetArgs, datePositions: readonly number[]) => ({ after: keyParam(args.after, datePositions), desc: args.desc, limit: int(args.limit) });
+/** The keyset parameters of a list query: its sort key's dates at `datePositions`. */
+export const keyset = (args: KeysetArgs, datePositions: readonly number[]) => ({ after: keyParam(args.after, datePositions), desc: args.desc, limit: int(args.limit) });
 
 /** Events, statements and stances in time order, filtered. */
 export async function findTimeline(

@@ -78,6 +78,8 @@ export const RELATIONS = {
   // EVIDENCED_BY is every fact's `evidence`; the stances' stands for all (no label: any fact).
   'Statement.supports': inverse('stances', 'evidence'),
   'Event.responses': inverse('events', 'inResponseTo'),
+  // The events that name this one as their cause (Event.consequences, with Event.responses).
+  'Event.effects': inverse('events', 'causedBy'),
   'Event.figures': inverse('figures', 'event'),
   'Event.statements': inverse('statements', 'event'),
   'Place.events': inverse('events', 'place'),

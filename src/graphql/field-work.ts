@@ -35,6 +35,16 @@ export const POSITIONS_UNITS = { direct: 70, derived: 380 } as const;
 export const AGREEMENT_UNITS = { base: 330, perActor: 145 } as const;
 /** timeline: the scan of events, statements and stances (filters narrow it, the worst is counted), plus each item of the page. */
 export const TIMELINE_UNITS = { scan: 2_300, perItem: 1 } as const;
+/**
+ * statements and stances (issue 16): the scan of one kind, plus each item of the page.
+ * Not yet calibrated: taken as the timeline's scan, which holds both (statements are
+ * most of it), until docs/reliability.md's calibration is rerun with them.
+ */
+export const STATEMENTS_UNITS = { scan: 2_300, perItem: 1 } as const;
+/** stances: see STATEMENTS_UNITS; stances are fewer than statements, but each filter may follow its evidence. */
+export const STANCES_UNITS = { scan: 1_200, perItem: 1 } as const;
+/** eventChain: per link of `depth` (the pattern follows only IN_RESPONSE_TO and CAUSED_BY between events). Not yet calibrated. */
+export const EVENT_CHAIN_UNITS_PER_LINK = 20;
 /** search: the full-text query, plus each hit of the page. */
 export const SEARCH_UNITS = { scan: 10, perHit: 1 } as const;
 
@@ -61,6 +71,12 @@ export function fieldWork(coordinate: string, args: FieldArgs): number | undefin
     }
     case 'Query.timeline':
       return TIMELINE_UNITS.scan + TIMELINE_UNITS.perItem * clamp(num(args['first'] ?? args['last'], 50), 1, 200);
+    case 'Query.statements':
+      return STATEMENTS_UNITS.scan + STATEMENTS_UNITS.perItem * clamp(num(args['first'] ?? args['last'], 50), 1, 200);
+    case 'Query.stances':
+      return STANCES_UNITS.scan + STANCES_UNITS.perItem * clamp(num(args['first'] ?? args['last'], 50), 1, 200);
+    case 'Query.eventChain':
+      return EVENT_CHAIN_UNITS_PER_LINK * clamp(Math.round(num(args['depth'], 3)), 1, 6);
     case 'Query.search':
       return SEARCH_UNITS.scan + SEARCH_UNITS.perHit * clamp(num(args['first'], 20), 1, 100);
     default:

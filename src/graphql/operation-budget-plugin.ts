@@ -16,7 +16,7 @@ import { ErrorCode, limitExceeded } from './errors.js';
 import { estimateOperationCost } from './operation-cost.js';
 
 /** The fields whose operations take per-client and server-wide slots. */
-export const EXPENSIVE_FIELDS: ReadonlySet<string> = new Set(['Query.neighbourhood', 'Query.paths', 'Query.positions', 'Query.agreement', 'Query.timeline']);
+export const EXPENSIVE_FIELDS: ReadonlySet<string> = new Set(['Query.neighbourhood', 'Query.paths', 'Query.positions', 'Query.agreement', 'Query.timeline', 'Query.statements', 'Query.stances']);
 
 interface WithClient {
   /** `key:<id>` or `address:<ip>`, set by the context factory (src/graphql/context.ts). */

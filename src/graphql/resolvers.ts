@@ -5,6 +5,7 @@ import { entityTypeResolvers } from './resolvers/entity-types.js';
 import { changesQuery, changeTypeResolvers } from './resolvers/changes.js';
 import { mutationResolvers } from './resolvers/mutation.js';
 import { queryResolvers } from './resolvers/query.js';
+import { rollupResolvers } from './resolvers/rollups.js';
 
 /** The resolver map of the API. */
 export const resolvers = {
@@ -12,7 +13,7 @@ export const resolvers = {
   ...queryResolvers,
   ...entityTypeResolvers,
   ...positionResolvers,
-  Query: { ...queryResolvers.Query, changes: changesQuery },
+  Query: { ...queryResolvers.Query, ...rollupResolvers.Query, changes: changesQuery },
   ...mutationResolvers,
   ...changeTypeResolvers,
 };

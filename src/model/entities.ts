@@ -52,6 +52,8 @@ export const RELATIONSHIP_TYPES = [
   'CONCERNS', 'EVIDENCED_BY', 'SOURCED_FROM', 'SPECIFIES',
   // Reports (issue 16, docs/decisions/0036 §1).
   'REPORTS', 'WORDED_BY',
+  // Event chains (issue 16, docs/decisions/0045): a consequence the source names, beyond a party's response.
+  'CAUSED_BY',
 ] as const;
 /** A relationship type of the graph. */
 export type RelationshipType = (typeof RELATIONSHIP_TYPES)[number];
@@ -147,6 +149,8 @@ const refs = (type: RelationshipType, to: EntitySection | EntitySection[], extra
   ref(type, to, { many: true, ...extra });
 const text: ScalarField = { kind: 'text' };
 const requiredText: ScalarField = { kind: 'text', required: true };
+/** An analyst's note: written in English, so searched with the English analyzer (and the folding one) only. */
+const note: ScalarField = { kind: 'text', language: 'en' };
 /** A name or title: localized, required, naming the entity. */
 const naming: ScalarField = { kind: 'localized', required: true, names: true };
 const localized: ScalarField = { kind: 'localized' };
@@ -162,38 +166,38 @@ const issues = refs('CONCERNS', 'issues');
 export const ENTITY_KINDS = {
   sources: {
     section: 'sources', label: 'Source', singular: 'source', lookup: true, sortDate: 'published',
-    searchText: ['title'], originalLanguage: 'language',
+    searchText: ['title', 'note'], originalLanguage: 'language',
     fields: {
       id, kind: enumOf(SOURCE_KINDS), title: naming,
       publisher: ref('PUBLISHED_BY', 'actors'), published: date, language: { kind: 'language', required: true },
-      url: { kind: 'url' }, cites: refs('CITES', 'sources'), note: text,
+      url: { kind: 'url' }, cites: refs('CITES', 'sources'), note,
     },
   },
   actors: {
     section: 'actors', label: 'Actor', singular: 'actor', lookup: true, mentionedByFile: true,
-    searchText: ['name', 'aliasesText', 'description'],
+    searchText: ['name', 'aliasesText', 'description', 'note'],
     fields: {
       id, kind: enumOf(ACTOR_KINDS), name: naming, aliases: { kind: 'text', list: true, joinedAs: 'aliasesText', names: true },
-      countryCode: { kind: 'countryCode' }, description: localized, partOf: ref('PART_OF', 'actors'), note: text,
+      countryCode: { kind: 'countryCode' }, description: localized, partOf: ref('PART_OF', 'actors'), note,
     },
   },
   places: {
     section: 'places', label: 'Place', singular: 'place',
-    searchText: ['name'],
-    fields: { id, kind: enumOf(PLACE_KINDS), name: naming, within: ref('WITHIN', 'places'), note: text },
+    searchText: ['name', 'note'],
+    fields: { id, kind: enumOf(PLACE_KINDS), name: naming, within: ref('WITHIN', 'places'), note },
   },
   issues: {
     section: 'issues', label: 'Issue', singular: 'issue', lookup: true,
-    searchText: ['name', 'description'],
-    fields: { id, name: naming, description: localized, parent: ref('SUBISSUE_OF', 'issues'), note: text },
+    searchText: ['name', 'description', 'note'],
+    fields: { id, name: naming, description: localized, parent: ref('SUBISSUE_OF', 'issues'), note },
   },
   instruments: {
     section: 'instruments', label: 'Instrument', singular: 'instrument', sortDate: 'published', sourcedFromFile: true,
-    searchText: ['title'],
+    searchText: ['title', 'note'],
     fields: {
       id, kind: enumOf(INSTRUMENT_KINDS), title: naming,
       issuedBy: refs('ISSUED_BY', 'actors', { required: true, mention: true, atLeastOne: 'issuer' }), addressedTo: refs('ADDRESSED_TO', 'actors', { mention: true }),
-      published: requiredDate, sources, note: text,
+      published: requiredDate, sources, note,
     },
   },
   offices: {
@@ -201,7 +205,7 @@ export const ENTITY_KINDS = {
     searchText: [],
     fields: {
       id, holder: ref('HOLDS', 'actors', { direction: 'in', required: true, mention: true }), title: naming,
-      organization: ref('OFFICE_IN', 'actors', { required: true, mention: true }), asOf: requiredDate, sources, note: text,
+      organization: ref('OFFICE_IN', 'actors', { required: true, mention: true }), asOf: requiredDate, sources, note,
     },
   },
   memberships: {
@@ -209,46 +213,47 @@ export const ENTITY_KINDS = {
     searchText: [], dateOrder: [['from', 'until']],
     fields: {
       id, member: ref('HAS_MEMBERSHIP', 'actors', { direction: 'in', required: true, mention: true }),
-      organization: ref('MEMBERSHIP_IN', 'actors', { required: true, mention: true }), from: requiredDate, until: date, sources, note: text,
+      organization: ref('MEMBERSHIP_IN', 'actors', { required: true, mention: true }), from: requiredDate, until: date, sources, note,
     },
   },
   demands: {
     section: 'demands', label: 'Demand', singular: 'demand', lookup: true, sortDate: 'since', sourcedFromFile: true,
-    searchText: ['summary'],
+    searchText: ['summary', 'note'],
     defaultCameo: () => DEMAND_CAMEO.code,
     fields: {
       id, by: refs('MADE_DEMAND', 'actors', { direction: 'in', required: true, mention: true, atLeastOne: 'actor making it' }),
       of: refs('ADDRESSED_TO', 'actors', { required: true, mention: true, atLeastOne: 'actor it is addressed to' }), summary: naming, since: requiredDate,
       instrument: ref('SET_OUT_IN', 'instruments'), issues, cameoCode: { kind: 'cameo' },
       // A narrower demand (NATO should not admit Ukraine) takes the status of the broader one it is a case of when nothing answers it (decision 0041).
-      specifies: ref('SPECIFIES', 'demands'), evidence, sources, note: text,
+      specifies: ref('SPECIFIES', 'demands'), evidence, sources, note,
     },
   },
   statements: {
     section: 'statements', label: 'Statement', singular: 'statement', lookup: true, sortDate: 'said',
-    searchText: ['text', 'gloss'],
+    searchText: ['text', 'gloss', 'note'],
     fields: {
       id, speaker: ref('SAID', 'actors', { direction: 'in', required: true, mention: true }),
       onBehalfOf: ref('ON_BEHALF_OF', 'actors', { mention: true }), mode: enumOf(STATEMENT_MODES), text: requiredText,
       language: { kind: 'language', required: true }, gloss: { kind: 'text', required: true, language: 'en' }, said: requiredDate,
       source: ref('REPORTED_IN', 'sources', { required: true }), via: refs('RELAYED_BY', 'sources', { positionAs: 'hop' }),
-      event: ref('SAID_AT', 'events'), issues, mentions: refs('MENTIONS', 'actors', { mention: true }), note: text,
+      event: ref('SAID_AT', 'events'), issues, mentions: refs('MENTIONS', 'actors', { mention: true }), note,
     },
   },
   stances: {
     section: 'stances', label: 'Stance', singular: 'stance', sortDate: 'date', sourcedFromFile: true,
-    searchText: [],
+    // Searched by their summaries and notes (issue 16): "which stances speak of espionage".
+    searchText: ['summary', 'note'],
     defaultCameo: (record) => STANCE_CAMEO[record.kind as StanceKind].code,
     fields: {
       id, holder: ref('TOOK', 'actors', { direction: 'in', required: true, mention: true }), kind: enumOf(STANCE_KINDS),
       cameoCode: { kind: 'cameo' }, date: requiredDate, respondsTo: ref('RESPONDS_TO', ['demands', 'instruments']),
       towards: ref('TOWARDS', 'actors', { mention: true }), issues, summary: naming,
-      evidence: refs('EVIDENCED_BY', 'statements', { required: true, atLeastOne: 'evidence statement' }), sources, note: text,
+      evidence: refs('EVIDENCED_BY', 'statements', { required: true, atLeastOne: 'evidence statement' }), sources, note,
     },
   },
   events: {
     section: 'events', label: 'Event', singular: 'event', lookup: true, sortDate: 'date', sourcedFromFile: true,
-    searchText: ['name', 'description'], dateOrder: [['date', 'until']],
+    searchText: ['name', 'description', 'note'], dateOrder: [['date', 'until']],
     fields: {
       id, kind: enumOf(EVENT_KINDS), name: naming, date: requiredDate, until: date,
       approximate: { kind: 'boolean' }, durationMinutes: { kind: 'positiveInt' }, place: ref('TOOK_PLACE_IN', 'places'),
@@ -256,18 +261,21 @@ export const ENTITY_KINDS = {
         direction: 'in', mention: true, inner: 'actor', itemProperties: { role: enumOf(PARTICIPANT_ROLES, { default: 'PARTICIPANT' }) },
       }),
       issues, partOf: ref('PART_OF', 'events'), inResponseTo: refs('IN_RESPONSE_TO', 'events'), previous: ref('FOLLOWS', 'events'),
+      // The events the source presents this one as a consequence of, where no party answers another (decision 0045).
+      causedBy: refs('CAUSED_BY', 'events'),
       status: enumOf(CLAIM_STATUSES, { default: 'ESTABLISHED' }), claimedBy: refs('CLAIMED_BY', 'actors', { mention: true }),
-      description: localized, evidence, sources, note: text,
+      description: localized, evidence, sources, note,
     },
   },
   figures: {
     section: 'figures', label: 'Figure', singular: 'figure', sortDate: 'asOf', sourcedFromFile: true,
-    searchText: [],
+    // Searched by what they count and their notes (issue 16): "killed" finds the death tolls.
+    searchText: ['quantity', 'note'],
     fields: {
-      id, event: ref('FIGURE_OF', 'events', { required: true }), quantity: requiredText, value: { kind: 'number', required: true },
+      id, event: ref('FIGURE_OF', 'events', { required: true }), quantity: { kind: 'text', required: true, language: 'en' }, value: { kind: 'number', required: true },
       unit: text, qualifier: enumOf(FIGURE_QUALIFIERS, { default: 'EXACT' }), asOf: date,
       claimedBy: refs('CLAIMED_BY', 'actors', { mention: true }), status: enumOf(CLAIM_STATUSES, { default: 'ESTABLISHED' }),
-      evidence, sources, note: text,
+      evidence, sources, note,
     },
   },
   // ── Reports (issue 16, docs/decisions/0036 §1) ──────────────────────────
@@ -279,7 +287,7 @@ export const ENTITY_KINDS = {
       id, of: ref('REPORTS', ['statements', 'demands', 'events', 'stances', 'figures'], { required: true }),
       source: ref('REPORTED_IN', 'sources', { required: true }), via: refs('RELAYED_BY', 'sources', { positionAs: 'hop' }),
       mode: enumOf(REPORT_MODES), text: requiredText, language: { kind: 'languageTag', required: true }, gloss: localized,
-      speaker: ref('WORDED_BY', 'actors', { mention: true }), date, note: text,
+      speaker: ref('WORDED_BY', 'actors', { mention: true }), date, note,
     },
   },
 } as const satisfies { [S in EntitySection]: EntityKind & { section: S } };

@@ -13,11 +13,12 @@ import { badInput, notFound } from '../errors.js';
 import { listWindow } from '../pagination.js';
 import { selectedField, selectionReadsOnly } from '../projection.js';
 import { partialDate } from './fields.js';
+import { rolledUp } from './rollups.js';
 
 /** Query.positions: every actor's position on one demand or issue. */
 export async function positions(
   _: unknown,
-  args: { demandId?: string | null; issueId?: string | null; asOf?: string | null; includeDerived?: boolean; attestation?: string[] | null },
+  args: { demandId?: string | null; issueId?: string | null; asOf?: string | null; includeDerived?: boolean; attestation?: string[] | null; includeSubIssues?: boolean | null },
   ctx: GraphContext,
 ) {
   if (!args.demandId === !args.issueId) throw badInput(args.demandId ? 'issueId' : 'demandId', 'give exactly one of demandId and issueId');
@@ -25,7 +26,10 @@ export async function positions(
   const expected = args.demandId ? 'Demand' : 'Issue';
   const target = await ctx.loaders.entity.load(id);
   if (!target || target.__label !== expected) throw notFound(expected, id);
-  const all = await ctx.loaders.positions(args.asOf ?? null, args.includeDerived ?? true).load(id);
+  // An issue's positions take in its sub-issues' unless asked otherwise (issue 16); each position names its own target.
+  const targets = expected === 'Issue' ? ((await rolledUp(ctx, { issueIds: [id], includeSubIssues: args.includeSubIssues })).issueIds ?? [id]) : [id];
+  const loader = ctx.loaders.positions(args.asOf ?? null, args.includeDerived ?? true);
+  const all = targets.length === 1 ? await loader.load(id) : (await Promise.all(targets.map((t) => loader.load(t)))).flat();
   const wanted = attestationFilter(args.attestation);
   const list = wanted ? all.filter((p) => wanted.has(positionAttestation(p) ?? '')) : all;
   return {

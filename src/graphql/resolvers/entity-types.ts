@@ -12,6 +12,7 @@ import { demandStatus } from './analysis.js';
 import { corroborationOf } from '../../graph/corroboration.js';
 import { localizedFieldResolvers, localizedTextResolvers } from './localized.js';
 import { ENTITY_KINDS, ENTITY_SECTIONS, kindOf, type EntitySection, type NodeLabel } from '../../model/entities.js';
+import { rollupResolvers, withParts } from './rollups.js';
 
 const byLabel = { __resolveType: (e: EntityRecord) => e.__label };
 
@@ -51,8 +52,8 @@ const SPECIAL_FIELDS: Partial<Record<NodeLabel, Record<string, unknown>>> = {
     demandsMade: boundedRelation('Actor.demandsMade'),
     demandsReceived: boundedRelation('Actor.demandsReceived'),
     mentionedIn: boundedRelation('Actor.mentionedIn'),
-    stances: pagedRelation('Actor.stances'),
-    statements: pagedRelation('Actor.statements'),
+    stances: withParts('Actor.stances', pagedRelation('Actor.stances')),
+    statements: withParts('Actor.statements', pagedRelation('Actor.statements')),
     events: readsThroughLoaders(
       { kind: 'connection', field: 'Actor.events', wrapped: true },
       async (a: EntityRecord, args: RelationPageArgs, ctx: GraphContext) => {
@@ -90,6 +91,8 @@ const SPECIAL_FIELDS: Partial<Record<NodeLabel, Record<string, unknown>>> = {
     responses: relation('Event.responses'),
     figures: relation('Event.figures'),
     statements: relation('Event.statements'),
+    // Causes and consequences (event chains, decision 0045).
+    ...rollupResolvers.Event,
   },
   Place: {
     events: relation('Place.events'),

@@ -12,6 +12,7 @@ import { planSelection } from '../projection.js';
 import { agreement, positions } from './analysis.js';
 import { displayLabel, entityKind, partialDate } from './fields.js';
 import { ENTITY_SECTIONS, kindOf } from '../../model/entities.js';
+import { rolledUp } from './rollups.js';
 
 const LABEL_OF_KIND = (kind: string): string => kind.charAt(0) + kind.slice(1).toLowerCase();
 
@@ -54,7 +55,10 @@ function bounded(name: string, value: number, min: number, max: number): number 
 }
 
 /** The timeline's filter arguments. */
-type TimelineFilter = { actorIds?: string[] | null; issueIds?: string[] | null; from?: string | null; to?: string | null; kinds?: string[] | null };
+type TimelineFilter = {
+  actorIds?: string[] | null; issueIds?: string[] | null; from?: string | null; to?: string | null; kinds?: string[] | null;
+  includeSubIssues?: boolean | null; includeParts?: boolean | null;
+};
 
 /** The filter a timeline cursor is bound to: the given, non-empty parts, in one order (null for none). */
 function filterOf(f: TimelineFilter): Record<string, unknown> | null {
@@ -64,6 +68,9 @@ function filterOf(f: TimelineFilter): Record<string, unknown> | null {
     ['from', f.from ?? null],
     ['to', f.to ?? null],
     ['kinds', f.kinds && f.kinds.length > 0 ? f.kinds : null],
+    // Roll-ups change the items listed (issue 16); the defaults are left out, so cursors made before them stay valid.
+    ['includeSubIssues', f.includeSubIssues === false ? false : null],
+    ['includeParts', f.includeParts === true ? true : null],
   ];
   const given = parts.filter(([, v]) => v !== null);
   return given.length > 0 ? Object.fromEntries(given) : null;
@@ -152,10 +159,11 @@ export const queryResolvers = {
       const order = args.order === 'DESC' ? 'DESC' : 'ASC';
       const ref = { field: 'Query.timeline', args: { filter: filterOf(f), order } };
       const window = keysetWindow(ref, args);
+      const { issueIds, actorIds } = await rolledUp(ctx, f);
       const page = await findTimeline(ctx.reader, {
         kinds: f.kinds && f.kinds.length > 0 ? f.kinds : ['EVENT', 'STATEMENT', 'STANCE'],
-        actorIds: f.actorIds && f.actorIds.length > 0 ? f.actorIds : null,
-        issueIds: f.issueIds && f.issueIds.length > 0 ? f.issueIds : null,
+        actorIds,
+        issueIds,
         from: f.from ?? null,
         to: f.to ?? null,
         ...keysetRead(order, window),

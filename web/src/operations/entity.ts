@@ -28,6 +28,7 @@ export const entityQuery = /* GraphQL */ `
         participants { role actor { ...ActorRef } }
         issues { id label(lang: $lang) ...LabelLanguage } partOf { id label(lang: $lang) ...LabelLanguage } previous { id label(lang: $lang) ...LabelLanguage }
         inResponseTo { id label(lang: $lang) ...LabelLanguage } responses { id label(lang: $lang) ...LabelLanguage }
+        causedBy { id label(lang: $lang) ...LabelLanguage } consequences { type consequence { id label(lang: $lang) ...LabelLanguage } }
         statements { id label(lang: $lang) }
         figures { id label(lang: $lang) } reports { ...ReportFields } corroboration { ...CorroborationFields }
       }

@@ -46,7 +46,9 @@ const positionFields = /* GraphQL */ `
 export function batchDocument(axis: Axis, size: number): string {
   const arg = axis === 'demand' ? 'demandId' : 'issueId';
   const vars = Array.from({ length: size }, (_, i) => `$t${i}: ID!`).join(', ');
-  const fields = Array.from({ length: size }, (_, i) => `c${i}: positions(${arg}: $t${i}, asOf: $asOf, includeDerived: $derived) { ...MatrixTable }`).join('\n    ');
+  // The matrix has a column for every issue, sub-issues too: each column shows its own positions, not its sub-issues' again (decision 0045).
+  const own = axis === 'demand' ? '' : ', includeSubIssues: false';
+  const fields = Array.from({ length: size }, (_, i) => `c${i}: positions(${arg}: $t${i}, asOf: $asOf, includeDerived: $derived${own}) { ...MatrixTable }`).join('\n    ');
   return `query PositionsMatrix(${vars}, $asOf: Date, $derived: Boolean!, $lang: String) {\n    ${fields}\n  }\n${positionFields}`;
 }
 

@@ -97,6 +97,9 @@ export function entityFacts(e: EntityDetails): HTMLElement {
         ['Previous', refs('EVENT', e.previous)],
         ['In response to', refs('EVENT', e.inResponseTo)],
         ['Answered by', refs('EVENT', e.responses)],
+        ['Consequence of', refs('EVENT', e.causedBy)],
+        // Responses are listed above; the rest of what followed is a consequence (decision 0045).
+        ['Consequences', refs('EVENT', (e.consequences as { type: string; consequence: Ref }[]).filter((l) => l.type === 'CONSEQUENCE').map((l) => l.consequence))],
         ['Statements made', refs('STATEMENT', e.statements)],
         ['Figures', refs('FIGURE', e.figures)],
       ]);
