@@ -7,6 +7,7 @@ import { z } from 'zod';
 import {
   ACTOR_KINDS,
   CAMEO_LABELS,
+  CLAIM_QUALIFIERS,
   CLAIM_STATUSES,
   EVENT_KINDS,
   FIGURE_QUALIFIERS,
@@ -309,6 +310,43 @@ export const reportSchema = z.strictObject({
   note,
 });
 
+// ── Claims (issue 16, docs/decisions/0036 §2, 0043) ──────────────────────
+/**
+ * One source asserts one property group or one relationship of one fact. The id and
+ * the source may be left out (fillClaimDefaults in claim-defaults.ts derives the id and
+ * takes the file's source); `value: { actor, role }` is read as `value` and `role`.
+ * Which groups a fact has and what type each value takes are checked against the
+ * model (CLAIM_GROUPS) in validate-claims.ts, with the fact at hand.
+ */
+export const claimSchema = z.strictObject({
+  id: idSchema,
+  of: ref,
+  group: z.string({ error: 'expected a group name such as "place" or "duration"' }).min(1, 'must not be empty'),
+  value: z.union([z.string().min(1, 'must not be empty'), z.number(), z.boolean()], {
+    error: 'expected a value: a number, a date, an enum value, an id, or { actor, role } for participants',
+  }),
+  role: z.enum(PARTICIPANT_ROLES).optional(),
+  qualifier: z.enum(CLAIM_QUALIFIERS).optional(),
+  source: ref,
+  via: refs.optional(),
+  evidence: refs.optional(),
+  status: z.enum(CLAIM_STATUSES).default('ESTABLISHED'),
+  claimedBy: refs.optional(),
+  note,
+});
+
+/**
+ * A group (or, for a list such as `participants`, some of its items) of a fact this
+ * file defines that the file's own source does not assert: the working value is kept,
+ * and a claim of another source (a page, or reference knowledge) must back it.
+ */
+export const outsideSchema = z.strictObject({
+  of: ref,
+  group: z.string({ error: 'expected a group name such as "place"' }).min(1, 'must not be empty'),
+  items: refs.min(1, 'list at least one item, or leave `items` out for the whole group').optional(),
+  note,
+});
+
 /** The item schema of each entity section (compared with the model by test/model/seed-schema-drift.test.ts). */
 export const SECTION_SCHEMAS = {
   sources: sourceSchema,
@@ -324,6 +362,7 @@ export const SECTION_SCHEMAS = {
   events: eventSchema,
   figures: figureSchema,
   reports: reportSchema,
+  claims: claimSchema,
 } as const satisfies Record<EntitySection, z.ZodType>;
 
 /** A whole seed file. */
@@ -342,6 +381,8 @@ export const seedFileSchema = z.strictObject({
   events: z.array(eventSchema).optional(),
   figures: z.array(figureSchema).optional(),
   reports: z.array(reportSchema).optional(),
+  claims: z.array(claimSchema).optional(),
+  outside: z.array(outsideSchema).optional(),
 });
 
 /** A parsed, schema-valid seed file. */
@@ -351,3 +392,5 @@ export type SeedActor = z.infer<typeof actorSchema>;
 export type SeedStatement = z.infer<typeof statementSchema>;
 export type SeedStance = z.infer<typeof stanceSchema>;
 export type SeedEvent = z.infer<typeof eventSchema>;
+export type SeedClaim = z.infer<typeof claimSchema>;
+export type SeedOutside = z.infer<typeof outsideSchema>;
