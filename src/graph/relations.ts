@@ -113,6 +113,13 @@ export const RELATIONS = {
   'Report.source': reference('reports', 'source'),
   'Report.via': reference('reports', 'via'),
   'Report.speaker': reference('reports', 'speaker'),
+  // Claims (issue 16, docs/decisions/0043): a fact's claims are the claims whose `of` names it.
+  'Fact.claims': inverse('claims', 'of'),
+  'Claim.of': reference('claims', 'of'),
+  'Claim.source': reference('claims', 'source'),
+  'Claim.via': reference('claims', 'via'),
+  'Claim.evidence': reference('claims', 'evidence'),
+  'Claim.claimedBy': reference('claims', 'claimedBy'),
 } as const satisfies Record<string, Relation>;
 /** A relationship field of the schema. */
 export type RelationField = keyof typeof RELATIONS;

@@ -90,7 +90,7 @@ export type FigureQualifier = (typeof FIGURE_QUALIFIERS)[number];
 
 // ── Claims (issue 16, docs/decisions/0036 §2, 0043) ──────────────────────
 /** How exactly a claim gives a number ("more than four hours", "almost five"). */
-export const CLAIM_QUALIFIERS = ['EXACT', 'ABOUT', 'MORE_THAN', 'LESS_THAN'] as const;
+export const CLAIM_QUALIFIERS = ['EXACT', 'ABOUT', 'AT_LEAST', 'MORE_THAN', 'LESS_THAN', 'UP_TO'] as const;
 export type ClaimQualifier = (typeof CLAIM_QUALIFIERS)[number];
 
 /** Kinds of stance an actor can take towards a demand, proposal, issue or actor. */

@@ -64,7 +64,8 @@ export function claimProblems(record: Record<string, unknown>, lookup: (id: stri
   }
   if (record.value === undefined) return out;
   const problem = valueProblem(field.spec, record.value, lookup);
-  if (problem) out.push({ path: ['value'], message: `${problem} (group "${record.group}" gives the ${ENTITY_KINDS[fact.section].singular}'s ${field.name})` });
+  // An id's problem names the kind it expects; any other value's says which field the group gives.
+  if (problem) out.push({ path: ['value'], message: field.spec.kind === 'ref' ? problem : `${problem} (group "${record.group}" gives the ${ENTITY_KINDS[fact.section].singular}'s ${field.name})` });
   const listOfItems = field.spec.kind === 'ref' && field.spec.inner !== undefined;
   if (record.role !== undefined && !listOfItems) out.push({ path: ['role'], message: `a role belongs only to a claim of participants, not of "${record.group}"` });
   const numeric = field.spec.kind === 'positiveInt' || field.spec.kind === 'number';

@@ -11,6 +11,7 @@ import { boundedRelation, entityFields, factFields, mapValue, modelFields, paged
 import { demandStatus } from './analysis.js';
 import { corroborationOf } from '../../graph/corroboration.js';
 import { localizedFieldResolvers, localizedTextResolvers } from './localized.js';
+import { claimedFactFields } from './claims.js';
 
 const byLabel = { __resolveType: (e: EntityRecord) => e.__label };
 
@@ -26,6 +27,7 @@ function validOn(m: EntityRecord, asOf: string | null | undefined): boolean {
 
 /** The fields every reported fact has (issue 16, docs/decisions/0036 §6): its reports and their corroboration. */
 const reportedFields = {
+  ...claimedFactFields,
   reports: relation('Fact.reports'),
   corroboration: readsProperties([], (f: EntityRecord, _: unknown, ctx: GraphContext) => mapValue(ctx.loaders.renderings.load(f.id), corroborationOf)),
 };
@@ -90,6 +92,7 @@ export const entityTypeResolvers = {
     ...modelFields('instruments'),
     ...localizedFieldResolvers.Instrument,
     ...factFields,
+    ...claimedFactFields,
     demands: relation('Instrument.demands'),
   },
   Demand: {

@@ -30,6 +30,7 @@ export const ENTITY_KINDS = [
   'MEMBERSHIP',
   'FIGURE',
   'REPORT',
+  'CLAIM',
 ] as const satisfies readonly EntityKind[];
 
 /** Compiles only while ENTITY_KINDS lists every EntityKind of the schema. */

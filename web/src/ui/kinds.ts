@@ -28,6 +28,7 @@ export const ENTITY_KIND_STYLE: Record<EntityKind, KindStyle> = {
   MEMBERSHIP: { colour: '#15803d', shape: 'pentagon', name: 'Membership' },
   FIGURE: { colour: '#a16207', shape: 'star', name: 'Figure' },
   REPORT: { colour: '#334155', shape: 'vee', name: 'Report' },
+  CLAIM: { colour: '#57534e', shape: 'rhomboid', name: 'Claim' },
 };
 
 /** Readable name of an entity kind. */
