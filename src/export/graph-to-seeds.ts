@@ -24,7 +24,7 @@ import type { DatePrecision } from '../model/vocabulary.js';
 import { formatPartialDate, toPlain } from '../neo4j/values.js';
 import type { SeedFile } from '../seed/seed-schema.js';
 import { fileOfOrigin } from '../write/writable-sections.js';
-import { OUTSIDE_PROPERTY } from '../seed/plan-claims.js';
+import { OUTSIDE_PROPERTY } from '../model/claim-groups.js';
 
 /** A node as read for export. */
 export interface ExportNode {

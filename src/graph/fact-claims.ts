@@ -8,8 +8,7 @@
  */
 import { CLAIM_GROUPS, type ClaimableSection, type ReferenceField } from '../model/entities.js';
 import { formatPartialDate } from '../neo4j/values.js';
-import { CLAIMABLE_LABELS, OUTSIDE_PROPERTY, outsideKey } from '../seed/plan-claims.js';
-import { claimField } from '../seed/validate-claims.js';
+import { CLAIMABLE_LABELS, claimField, OUTSIDE_PROPERTY, outsideKey } from '../model/claim-groups.js';
 import { fileOfOrigin } from '../write/writable-sections.js';
 import type { EntityRecord } from './entity-record.js';
 import type { GraphReader, Row } from './graph-reader.js';

@@ -7,21 +7,10 @@
  * marked outside keeps them in `outsideGroups` ("place", "participants:wendy-sherman"),
  * which the read side and the export use.
  */
-import { CLAIM_GROUPS, ENTITY_KINDS, type ClaimableSection, type EntitySection } from '../model/entities.js';
-import { claimField, isClaimable } from './validate-claims.js';
+import { claimField, isClaimable, OUTSIDE_PROPERTY, outsideKey, REL_SOURCES_PROPERTY } from '../model/claim-groups.js';
+import { CLAIM_GROUPS, type ClaimableSection, type EntitySection } from '../model/entities.js';
 import type { GraphPlan, RelRow } from './plan-graph.js';
 import type { ValidSeedFile } from './validate-seeds.js';
-
-/** The node property holding the groups (and list items) a fact's own file does not assert. */
-export const OUTSIDE_PROPERTY = 'outsideGroups';
-
-/** The relationship property listing the sources that assert a claimed relationship. */
-export const REL_SOURCES_PROPERTY = 'sources';
-
-/** The entry of `outsideGroups` for a whole group, or for one item of a list group. */
-export function outsideKey(group: string, item?: string): string {
-  return item === undefined ? group : `${group}:${item}`;
-}
 
 /** Adds the asserting sources to claimed relationships and the outside groups to facts (in place). */
 export function applyClaims(plan: GraphPlan, files: readonly ValidSeedFile[]): void {
@@ -75,8 +64,3 @@ export function applyClaims(plan: GraphPlan, files: readonly ValidSeedFile[]): v
     }
   }
 }
-
-/** The label of each claimable kind, for the read side. */
-export const CLAIMABLE_LABELS: ReadonlyMap<string, ClaimableSection> = new Map(
-  (Object.keys(CLAIM_GROUPS) as ClaimableSection[]).map((s) => [ENTITY_KINDS[s].label, s]),
-);

@@ -5,25 +5,13 @@
  * file's `outside` entries name facts it defines, and each is backed by a claim of
  * another source; reference knowledge says what it knows in a note.
  */
-import { CLAIM_GROUPS, CLAIMABLE_SECTIONS, ENTITY_KINDS, kindOf, type ClaimableSection, type EntitySection, type ReferenceField, type ScalarField } from '../model/entities.js';
+import { claimField, isClaimable } from '../model/claim-groups.js';
+import { CLAIM_GROUPS, ENTITY_KINDS, type ReferenceField, type ScalarField } from '../model/entities.js';
 import { isValidPartialDate } from './seed-schema.js';
 import type { DefinedEntity, EntityProblem } from './validate-seeds.js';
 
 const isRecord = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
 const article = (noun: string): string => (/^[aeiou]/.test(noun) ? `an ${noun}` : `a ${noun}`);
-
-/** Whether a section's facts can be claimed. */
-export function isClaimable(section: EntitySection): section is ClaimableSection {
-  return (CLAIMABLE_SECTIONS as readonly string[]).includes(section);
-}
-
-/** The field a claim of `group` on a fact of `section` gives the value of (the group's first field), or undefined for an unknown group. */
-export function claimField(section: ClaimableSection, group: string): { name: string; spec: ScalarField | ReferenceField } | undefined {
-  const fields = CLAIM_GROUPS[section][group];
-  if (!fields) return undefined;
-  const name = fields[0]!;
-  return { name, spec: kindOf(section).fields[name]! };
-}
 
 /** What is wrong with a claim's value for a field, or undefined when it fits. */
 function valueProblem(spec: ScalarField | ReferenceField, value: unknown, lookup: (id: string) => DefinedEntity | undefined): string | undefined {

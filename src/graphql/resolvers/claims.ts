@@ -9,8 +9,8 @@ import type { EntityRecord } from '../../graph/entity-record.js';
 import { groupsOf, readFactClaims, type Alternative, type Assertion, type ClaimedRelationship, type FactClaims, type GroupProvenance } from '../../graph/fact-claims.js';
 import type { Loaders } from '../../graph/loaders.js';
 import { CLAIM_GROUPS, type ClaimableSection } from '../../model/entities.js';
-import { claimField } from '../../seed/validate-claims.js';
-import { CLAIMABLE_LABELS } from '../../seed/plan-claims.js';
+import { claimField } from '../../model/claim-groups.js';
+import { CLAIMABLE_LABELS } from '../../model/claim-groups.js';
 import type { GraphContext } from '../context.js';
 import { entityFields, mapValue, modelFields, readsProperties, relation } from './fields.js';
 
