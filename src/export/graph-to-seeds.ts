@@ -24,6 +24,7 @@ import type { DatePrecision } from '../model/vocabulary.js';
 import { formatPartialDate, toPlain } from '../neo4j/values.js';
 import type { SeedFile } from '../seed/seed-schema.js';
 import { fileOfOrigin } from '../write/writable-sections.js';
+import { OUTSIDE_PROPERTY } from '../model/claim-groups.js';
 
 /** A node as read for export. */
 export interface ExportNode {
@@ -72,7 +73,8 @@ function scalarFields(label: string, props: Record<string, unknown>): Record<str
   const section = SECTION_OF_LABEL[label];
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(plain)) {
-    if (derived.has(k) || v === null || (section && localizedFieldOfProperty(section, k))) continue;
+    // A fact's outside groups go back to its file's `outside` section (docs/decisions/0043), not into the entry.
+    if (derived.has(k) || k === OUTSIDE_PROPERTY || v === null || (section && localizedFieldOfProperty(section, k))) continue;
     out[k] = DATE_FIELDS.has(k) && typeof v === 'string' ? formatPartialDate(v, plain[`${k}Precision`] as DatePrecision) : v;
   }
   if (section) {
@@ -150,7 +152,26 @@ export function graphToSeeds(nodes: ExportNode[], rels: ExportRel[]): ExportedFi
       const list = content[section];
       if (list && list.length > 0) seed[section] = list.sort((a, b) => String(a.id).localeCompare(String(b.id)));
     }
+    const outside = outsideOf(nodes.filter((n) => fileOfOrigin(String(n.props.origin)) === source));
+    if (outside.length > 0) seed.outside = outside;
     out.push({ source, seed: seed as SeedFile });
+  }
+  return out;
+}
+
+/** A file's `outside` section from its facts' outside groups ("place", "participants:wendy-sherman"), by fact id and group. */
+function outsideOf(nodes: ExportNode[]): Array<{ of: string; group: string; items?: string[] }> {
+  const out: Array<{ of: string; group: string; items?: string[] }> = [];
+  for (const n of [...nodes].sort((a, b) => a.id.localeCompare(b.id))) {
+    const keys = toPlain(n.props[OUTSIDE_PROPERTY]) as string[] | undefined;
+    if (!Array.isArray(keys)) continue;
+    const items = new Map<string, string[]>();
+    for (const key of keys) {
+      const colon = key.indexOf(':');
+      if (colon < 0) out.push({ of: n.id, group: key });
+      else items.set(key.slice(0, colon), [...(items.get(key.slice(0, colon)) ?? []), key.slice(colon + 1)]);
+    }
+    for (const [group, list] of items) out.push({ of: n.id, group, items: list });
   }
   return out;
 }

@@ -6,7 +6,7 @@ import { toEntityRecord, type EntityRecord } from './entity-record.js';
 import { int, type GraphReader, type Row } from './graph-reader.js';
 
 /** Relationship types that record provenance; left out of paths by default, since the source joins every fact. */
-export const PROVENANCE_TYPES = ['SOURCED_FROM', 'REPORTED_IN', 'RELAYED_BY', 'MENTIONS', 'CITES', 'PUBLISHED_BY', 'EVIDENCED_BY'];
+export const PROVENANCE_TYPES = ['SOURCED_FROM', 'REPORTED_IN', 'RELAYED_BY', 'MENTIONS', 'CITES', 'PUBLISHED_BY', 'EVIDENCED_BY', 'CLAIM_OF', 'CLAIMED_IN'];
 
 /** An edge of a drawn graph. */
 export interface Edge {

@@ -90,6 +90,8 @@ export const RELATIONS = {
   'Fact.evidence': reference('demands', 'evidence'),
   // Reports (issue 16, docs/decisions/0036 §1): a fact's reports are the reports whose `of` names it.
   'Fact.reports': inverse('reports', 'of'),
+  // Claims (issue 16, docs/decisions/0043): a fact's claims are the claims whose `of` names it.
+  'Fact.claims': inverse('claims', 'of'),
 } as const satisfies Record<string, Relation>;
 /** A relationship field of the schema. */
 export type RelationField = keyof typeof RELATIONS;

@@ -3,6 +3,7 @@ import { DateScalar } from './date-scalar.js';
 import { positionResolvers } from './resolvers/analysis.js';
 import { entityTypeResolvers } from './resolvers/entity-types.js';
 import { changesQuery, changeTypeResolvers } from './resolvers/changes.js';
+import { claimResolvers } from './resolvers/claims.js';
 import { mutationResolvers } from './resolvers/mutation.js';
 import { queryResolvers } from './resolvers/query.js';
 import { rollupResolvers } from './resolvers/rollups.js';
@@ -16,4 +17,5 @@ export const resolvers = {
   Query: { ...queryResolvers.Query, ...rollupResolvers.Query, changes: changesQuery },
   ...mutationResolvers,
   ...changeTypeResolvers,
+  ...claimResolvers,
 };

@@ -7,6 +7,7 @@
  */
 import {
   ACTOR_KINDS,
+  CLAIM_QUALIFIERS,
   CLAIM_STATUSES,
   DEMAND_CAMEO,
   EVENT_KINDS,
@@ -39,6 +40,8 @@ export const ENTITY_SECTIONS = [
   'figures',
   // Reports (issue 16, docs/decisions/0036 §1): last, since they name facts of every kind above.
   'reports',
+  // Claims (issue 16, docs/decisions/0036 §2, 0043): after reports, which they cite as evidence.
+  'claims',
 ] as const;
 /** A section of a seed file that holds entities. */
 export type EntitySection = (typeof ENTITY_SECTIONS)[number];
@@ -54,6 +57,8 @@ export const RELATIONSHIP_TYPES = [
   'REPORTS', 'WORDED_BY',
   // Event chains (issue 16, docs/decisions/0045): a consequence the source names, beyond a party's response.
   'CAUSED_BY',
+  // Claims (issue 16, docs/decisions/0036 §2, 0043).
+  'CLAIM_OF', 'CLAIMED_IN',
 ] as const;
 /** A relationship type of the graph. */
 export type RelationshipType = (typeof RELATIONSHIP_TYPES)[number];
@@ -161,6 +166,31 @@ const enumOf = (values: readonly string[], extra: Partial<ScalarField> = {}): Sc
 const evidence = refs('EVIDENCED_BY', 'statements');
 const sources = refs('SOURCED_FROM', 'sources');
 const issues = refs('CONCERNS', 'issues');
+
+// ── Claims (issue 16, docs/decisions/0036 §2, 0043) ──────────────────────
+/** The kinds whose property groups and relationships a source can claim. */
+export const CLAIMABLE_SECTIONS = ['statements', 'demands', 'events', 'stances', 'figures', 'instruments', 'memberships', 'offices'] as const satisfies readonly EntitySection[];
+/** A kind a claim can be of. */
+export type ClaimableSection = (typeof CLAIMABLE_SECTIONS)[number];
+
+/**
+ * The groups a source can claim of a fact, per kind: each names the fields it covers,
+ * the first being the one a claim's `value` gives (a date, a number, an enum value, an
+ * id, or an actor with a role for `participants`). A claim of another group is refused.
+ */
+export const CLAIM_GROUPS: { readonly [S in ClaimableSection]: Readonly<Record<string, readonly string[]>> } = {
+  statements: { said: ['said'], speaker: ['speaker'], event: ['event'] },
+  demands: { since: ['since'], addressedTo: ['of'], instrument: ['instrument'] },
+  events: {
+    when: ['date', 'until', 'approximate'], duration: ['durationMinutes'], place: ['place'], participants: ['participants'],
+    status: ['status', 'claimedBy'],
+  },
+  stances: { date: ['date'], holder: ['holder'] },
+  figures: { value: ['value', 'qualifier', 'unit'], asOf: ['asOf'], status: ['status', 'claimedBy'] },
+  instruments: { published: ['published'], addressedTo: ['addressedTo'], issuedBy: ['issuedBy'] },
+  memberships: { from: ['from'], until: ['until'] },
+  offices: { asOf: ['asOf'], title: ['title'] },
+};
 
 /** Every entity kind, in seed-file section order. */
 export const ENTITY_KINDS = {
@@ -288,6 +318,20 @@ export const ENTITY_KINDS = {
       source: ref('REPORTED_IN', 'sources', { required: true }), via: refs('RELAYED_BY', 'sources', { positionAs: 'hop' }),
       mode: enumOf(REPORT_MODES), text: requiredText, language: { kind: 'languageTag', required: true }, gloss: localized,
       speaker: ref('WORDED_BY', 'actors', { mention: true }), date, note,
+    },
+  },
+  // ── Claims (issue 16, docs/decisions/0036 §2, 0043) ─────────────────────
+  claims: {
+    section: 'claims', label: 'Claim', singular: 'claim',
+    searchText: [],
+    fields: {
+      id, of: ref('CLAIM_OF', [...CLAIMABLE_SECTIONS], { required: true }), group: requiredText,
+      // A number, a date, an enum value or an id, as the group's field takes it; a participant's role apart (CLAIM_GROUPS).
+      value: { kind: 'text', required: true }, role: enumOf(PARTICIPANT_ROLES, { required: false }),
+      qualifier: enumOf(CLAIM_QUALIFIERS, { required: false }),
+      source: ref('CLAIMED_IN', 'sources', { required: true }), via: refs('RELAYED_BY', 'sources', { positionAs: 'hop' }),
+      evidence: refs('EVIDENCED_BY', 'reports'), status: enumOf(CLAIM_STATUSES, { default: 'ESTABLISHED' }),
+      claimedBy: refs('CLAIMED_BY', 'actors', { mention: true }), note,
     },
   },
 } as const satisfies { [S in EntitySection]: EntityKind & { section: S } };

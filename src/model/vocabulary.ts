@@ -34,6 +34,8 @@ export const SOURCE_KINDS = [
   'OFFICIAL_STATEMENT',
   'OFFICIAL_DOCUMENT',
   'REFERENCE',
+  // What we know from outside any page (issue 16, docs/decisions/0036 §3, 0043): needs a note, cites a page where it can.
+  'REFERENCE_KNOWLEDGE',
 ] as const;
 export type SourceKind = (typeof SOURCE_KINDS)[number];
 
@@ -79,12 +81,17 @@ export const PARTICIPANT_ROLES = ['PARTICIPANT', 'CHAIR', 'HOST', 'INITIATOR', '
 export type ParticipantRole = (typeof PARTICIPANT_ROLES)[number];
 
 /** Whether the source establishes a fact or only reports someone's claim or allegation. */
-export const CLAIM_STATUSES = ['ESTABLISHED', 'CLAIMED', 'ALLEGED'] as const;
+export const CLAIM_STATUSES = ['ESTABLISHED', 'CLAIMED', 'ALLEGED', 'PLANNED'] as const;
 export type ClaimStatus = (typeof CLAIM_STATUSES)[number];
 
 /** Qualifiers of a reported figure. */
 export const FIGURE_QUALIFIERS = ['EXACT', 'ABOUT', 'AT_LEAST', 'MORE_THAN', 'UP_TO'] as const;
 export type FigureQualifier = (typeof FIGURE_QUALIFIERS)[number];
+
+// ── Claims (issue 16, docs/decisions/0036 §2, 0043) ──────────────────────
+/** How exactly a claim gives a number ("more than four hours", "almost five"). */
+export const CLAIM_QUALIFIERS = ['EXACT', 'ABOUT', 'AT_LEAST', 'MORE_THAN', 'LESS_THAN', 'UP_TO'] as const;
+export type ClaimQualifier = (typeof CLAIM_QUALIFIERS)[number];
 
 /** Kinds of stance an actor can take towards a demand, proposal, issue or actor. */
 export const STANCE_KINDS = [

@@ -20,6 +20,7 @@ import { CAMEO_LABELS } from '../model/vocabulary.js';
 import { partialDateToRange, toProperty } from '../neo4j/values.js';
 import type { SeedFile } from './seed-schema.js';
 import type { ValidSeedFile } from './validate-seeds.js';
+import { applyClaims } from './plan-claims.js';
 
 export { DATE_FIELDS, RELATIONSHIP_TYPES, SECTION_LABELS, type NodeLabel, type RelationshipType } from '../model/entities.js';
 
@@ -179,7 +180,10 @@ export function planGraph(files: ValidSeedFile[]): GraphPlan {
       add({ key, type: FILE_MENTIONS.type, from: origin, to: actor, props: { origin, key } });
     }
   }
-  return { origins, files: originFiles, nodes, rels: [...rels.values()] };
+  const plan: GraphPlan = { origins, files: originFiles, nodes, rels: [...rels.values()] };
+  // Who asserts each claimed relationship, and which groups a file leaves to others' claims (docs/decisions/0043).
+  applyClaims(plan, files);
+  return plan;
 }
 
 /** Counts rows per label or type, for summaries and tests. */

@@ -137,7 +137,29 @@ export const FIELD_SCHEMAS: Readonly<Record<string, z.ZodType>> = {
   'reports.text': text.refine((t) => t.length <= REPORT_TEXT_MAX, {
     message: `a report quotes at most one sentence (${REPORT_TEXT_MAX} characters), never running text`,
   }),
+  // Claims (issue 16, decision 0043): which groups a fact has and what type each value takes
+  // are checked against the model (CLAIM_GROUPS) in validate-claims.ts, with the fact at hand;
+  // `value: { actor, role }` is read as `value` and `role` before parsing (claim-defaults.ts).
+  'claims.group': z.string({ error: 'expected a group name such as "place" or "duration"' }).min(1, 'must not be empty'),
+  'claims.value': z.union([z.string().min(1, 'must not be empty'), z.number(), z.boolean()], {
+    error: 'expected a value: a number, a date, an enum value, an id, or { actor, role } for participants',
+  }),
 };
+
+/**
+ * A group (or, for a list such as `participants`, some of its items) of a fact this
+ * file defines that the file's own source does not assert: the working value is kept,
+ * and a claim of another source (a page, or reference knowledge) must back it (decision 0043).
+ * Not an entity section: a statement about the file's own facts.
+ */
+export const outsideSchema = z.strictObject({
+  of: idSchema,
+  group: z.string({ error: 'expected a group name such as "place"' }).min(1, 'must not be empty'),
+  items: z.array(idSchema).min(1, 'list at least one item, or leave `items` out for the whole group').optional(),
+  note: text.optional(),
+});
+/** One entry of a file's `outside` list. */
+export type SeedOutside = z.infer<typeof outsideSchema>;
 
 /** Rules across the fields of one entity, by section: applied to its derived object schema. */
 const KIND_REFINEMENTS: Partial<Record<EntitySection, (schema: z.ZodObject) => z.ZodType>> = {
@@ -201,13 +223,14 @@ export type SeedRecord = { id: string } & Record<string, unknown>;
 export const SECTION_SCHEMAS = Object.fromEntries(ENTITY_SECTIONS.map((s) => [s, sectionSchema(s)])) as Record<EntitySection, z.ZodType<SeedRecord>>;
 
 /** A parsed, schema-valid seed file: its main source and its sections. */
-export type SeedFile = { source: SeedRecord } & { [S in EntitySection]?: SeedRecord[] };
+export type SeedFile = { source: SeedRecord; outside?: SeedOutside[] } & { [S in EntitySection]?: SeedRecord[] };
 
 /** A whole seed file: the main source, then each section as an optional list. */
 export const seedFileSchema = z.strictObject({
   source: SECTION_SCHEMAS.sources,
   ...Object.fromEntries(ENTITY_SECTIONS.map((s) => [s, z.array(SECTION_SCHEMAS[s]).optional()])),
+  outside: z.array(outsideSchema).optional(),
 }) as unknown as z.ZodType<SeedFile, SeedFileInput>;
 
 /** A seed file as written, before parsing (what the synthetic corpus generator builds). */
-export type SeedFileInput = { source: Record<string, unknown> } & { [S in EntitySection]?: Array<Record<string, unknown>> };
+export type SeedFileInput = { source: Record<string, unknown>; outside?: Array<Record<string, unknown>> } & { [S in EntitySection]?: Array<Record<string, unknown>> };

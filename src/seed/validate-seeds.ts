@@ -10,6 +10,8 @@ import { seedFileSchema, type SeedFile } from './seed-schema.js';
 import { ENTITY_KINDS, ENTITY_SECTIONS, kindOf, referencesOf, type EntitySection } from '../model/entities.js';
 import { OLD_LOCALIZED_FIELDS, oldFieldMessage } from './old-format.js';
 import { OFFICE_HOLDER_KIND, QUOTABLE_KINDS, UNQUOTED_MODES } from '../model/vocabulary.js';
+import { fillClaimDefaults } from './claim-defaults.js';
+import { claimProblems, claimsOf, outsideProblems, sourceProblems } from './validate-claims.js';
 
 
 export { ENTITY_SECTIONS, type EntitySection } from '../model/entities.js';
@@ -111,6 +113,8 @@ export function validateSeeds(parsedFiles: ParsedSeedFile[]): { files: ValidSeed
   const issues: SeedIssue[] = [];
   const files: ValidSeedFile[] = [];
   const readable = parsedFiles.filter((p) => p.data !== undefined);
+  // Claims may leave out their id and source (docs/decisions/0043): one form for every check below.
+  for (const parsed of readable) fillClaimDefaults(parsed.data);
   for (const parsed of readable) {
     const result = seedFileSchema.safeParse(parsed.data);
     if (!result.success) issues.push(...schemaIssues(parsed, result.error));
@@ -147,6 +151,16 @@ export function validateSeeds(parsedFiles: ParsedSeedFile[]): { files: ValidSeed
     for (const { section, path, record } of entitiesOf(parsed.data)) {
       for (const problem of entityIssues(section, record, (id) => defined.get(id))) issues.push(at(parsed, [...path, ...problem.path], problem.message));
     }
+  }
+
+  // A group a file marks as not its source's own must be backed by another source's claim (docs/decisions/0043).
+  const claims = claimsOf(readable.map((p) => p.data));
+  for (const parsed of readable) {
+    const definedHere = (id: string): Definition | undefined => {
+      const def = defined.get(id);
+      return def?.file === parsed.file ? def : undefined;
+    };
+    for (const problem of outsideProblems(parsed.data, claims, definedHere)) issues.push(at(parsed, ['outside', problem.index, ...problem.path], problem.message));
   }
 
   issues.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.col - b.col);
@@ -229,6 +243,8 @@ export function entityIssues(
     if (modes.every((m) => m === 'ANALYSIS'))
       out.push({ path: ['evidence'], message: `every evidence statement is an ANALYSIS: an analysis is never a party's position; add a statement in the holder's or another party's words` });
   }
+  if (section === 'claims') out.push(...claimProblems(record, lookup));
+  if (section === 'sources') out.push(...sourceProblems(record));
   if (section === 'demands' && record.specifies !== undefined && record.specifies === record.id)
     out.push({ path: ['specifies'], message: 'a demand cannot specify itself: name the broader demand it is a case of' });
   if (section === 'statements') {

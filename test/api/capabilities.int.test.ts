@@ -437,3 +437,32 @@ describe('cost in Cypher round trips', () => {
     expect(late.roundTrips).toBeLessThanOrEqual(fieldLevels(query));
   });
 });
+
+describe('10. conflicts', () => {
+  it('keeps the meeting’s three durations side by side, each with its sources and languages', async () => {
+    const { event } = await example('10-conflicts');
+    const duration = event.disputes.find((d: Json) => d.group === 'duration');
+    expect(duration.working).toBe('240');
+    expect(duration.alternatives.map((a: Json) => [a.qualifier, a.value, a.languages])).toEqual(
+      expect.arrayContaining([
+        ['EXACT', '240', ['en', 'id']],
+        ['MORE_THAN', '240', ['en']],
+        ['LESS_THAN', '300', ['de']],
+      ]),
+    );
+  });
+});
+
+describe('11. provenance per fact', () => {
+  it('attributes the Russia-US talks’ venue and day to the pages that say so, not to the Indonesian report', async () => {
+    const { provenance } = await example('11-provenance-per-fact');
+    for (const group of ['place', 'when']) {
+      const g = provenance.groups.find((x: Json) => x.group === group);
+      const sources = g.assertions.map((a: Json) => a.source.id);
+      expect(sources).toContain('stl-news-2022-01-11-state-department-ssd');
+      expect(sources).not.toContain('liputan6-2022-01-14-nrc');
+    }
+    const venue = provenance.relationships.find((r: Json) => r.type === 'TOOK_PLACE_IN');
+    expect(venue.other.id).toBe('geneva');
+  });
+});

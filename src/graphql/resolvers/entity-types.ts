@@ -11,8 +11,9 @@ import { boundedRelation, entityFields, factFields, mapValue, modelFields, paged
 import { demandStatus } from './analysis.js';
 import { corroborationOf } from '../../graph/corroboration.js';
 import { localizedFieldResolvers, localizedTextResolvers } from './localized.js';
-import { ENTITY_KINDS, ENTITY_SECTIONS, kindOf, type EntitySection, type NodeLabel } from '../../model/entities.js';
+import { CLAIMABLE_SECTIONS, ENTITY_KINDS, ENTITY_SECTIONS, kindOf, type EntitySection, type NodeLabel } from '../../model/entities.js';
 import { rollupResolvers, withParts } from './rollups.js';
+import { claimedFactFields } from './claims.js';
 
 const byLabel = { __resolveType: (e: EntityRecord) => e.__label };
 
@@ -28,6 +29,7 @@ function validOn(m: EntityRecord, asOf: string | null | undefined): boolean {
 
 /** The fields every reported fact has (issue 16, docs/decisions/0036 §6): its reports and their corroboration. */
 const reportedFields = {
+  ...claimedFactFields,
   reports: relation('Fact.reports'),
   corroboration: readsProperties([], (f: EntityRecord, _: unknown, ctx: GraphContext) => mapValue(ctx.loaders.renderings.load(f.id), corroborationOf)),
 };
@@ -105,6 +107,8 @@ const SPECIAL_FIELDS: Partial<Record<NodeLabel, Record<string, unknown>>> = {
 
 /** The kinds whose facts reports render (the targets of a report's `of`): they have reports and corroboration. */
 const REPORTED: ReadonlySet<EntitySection> = new Set(ENTITY_KINDS.reports.fields.of.to);
+/** The kinds claims can be of (decision 0043): they have claims and disputes. */
+const CLAIMABLE: ReadonlySet<EntitySection> = new Set(CLAIMABLE_SECTIONS);
 
 /**
  * The resolvers of one kind's object type, from the model: the fields every entity has,
@@ -117,6 +121,7 @@ function kindResolvers(section: EntitySection): Record<string, unknown> {
   return {
     ...entityFields,
     ...(REPORTED.has(section) ? reportedFields : {}),
+    ...(CLAIMABLE.has(section) ? claimedFactFields : {}),
     ...modelFields(section),
     ...localizedFieldResolvers[kind.label],
     ...(kind.sourcedFromFile ? factFields : {}),

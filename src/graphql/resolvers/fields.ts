@@ -154,7 +154,7 @@ export function modelFields(section: EntitySection): Record<string, Resolver> {
 }
 
 /** The properties displayLabel reads without a language (beyond id and label). */
-const LABEL_PROPERTIES = ['name', 'title', 'summary', 'gloss', 'text', 'qualifier', 'value', 'quantity'];
+const LABEL_PROPERTIES = ['name', 'title', 'summary', 'gloss', 'text', 'qualifier', 'value', 'quantity', 'group'];
 
 /**
  * A short human-readable label of any entity, for lists and graphs: its name, title or
@@ -172,6 +172,8 @@ export function displayLabel(e: EntityRecord, lang: string | null = null): strin
       return `${String(e.qualifier ?? '').toLowerCase().replace('_', ' ')} ${String(e.value)} ${String(e.quantity)}`.trim();
     case 'Membership':
       return e.id;
+    case 'Claim':
+      return `${String(e.group)}: ${String(e.value)}`;
     default:
       return String(text('name') ?? text('title') ?? e.id);
   }

@@ -29,6 +29,7 @@ const KIND_LOOKS: Partial<Record<EntityKind, Omit<KindStyle, 'name'>>> = {
   MEMBERSHIP: { colour: '#15803d', shape: 'pentagon' },
   FIGURE: { colour: '#a16207', shape: 'star' },
   REPORT: { colour: '#334155', shape: 'vee' },
+  CLAIM: { colour: '#57534e', shape: 'rhomboid' },
 };
 
 /** The look of a kind without its own: neutral grey, a round rectangle (its name always shows beside it). */

@@ -38,7 +38,9 @@ export type EntityKind =
   /** A number a source reports (`Figure`). */
   | 'FIGURE'
   /** One source's rendering of one fact (`Report`). */
-  | 'REPORT';
+  | 'REPORT'
+  /** One source's assertion of one property group or relationship of one fact (`Claim`). */
+  | 'CLAIM';
 
 /** Kinds of actor. */
 export type ActorKind =
@@ -157,7 +159,9 @@ export type ClaimStatus =
   /** A party asserts it about itself or its side; `claimedBy` names the party. */
   | 'CLAIMED'
   /** Someone accuses someone else of it; `claimedBy` names the accuser when the source does. */
-  | 'ALLEGED';
+  | 'ALLEGED'
+  /** The source announces it as to come ("will be held"): a plan, not an account. */
+  | 'PLANNED';
 
 /** Roles an actor plays in an event. */
 export type ParticipantRole =
@@ -211,7 +215,9 @@ export type SourceKind =
   /** An official document (e.g. a treaty text or proposal). */
   | 'OFFICIAL_DOCUMENT'
   /** Reference data (e.g. NATO's members). */
-  | 'REFERENCE';
+  | 'REFERENCE'
+  /** What analysts know from outside any page, with a note saying what it rests on (never a report's words). */
+  | 'REFERENCE_KNOWLEDGE';
 
 /** Why an actor holds a position. */
 export type PositionBasis =
@@ -282,6 +288,7 @@ export type ActorPageQuery = { actor: { id: string, kind: ActorKind, aliases: Ar
             | { id: string, label: string, entityKind: EntityKind }
             | { id: string, label: string, entityKind: EntityKind, names: { best: { lang: string } } }
             | { id: string, label: string, entityKind: EntityKind, titles: { best: { lang: string } } }
+            | { id: string, label: string, entityKind: EntityKind }
             | { id: string, label: string, entityKind: EntityKind }
            | null, towards: { id: string, label: string, names: { best: { lang: string } } } | null } }> }, events: { totalCount: number, edges: Array<{ node: { role: ParticipantRole, event: { id: string, label: string, kind: EventKind, date: { iso: string }, names: { best: { lang: string } } } } }> } } | null };
 
@@ -373,6 +380,7 @@ export type EntityPageQuery = { entity:
         | { id: string, label: string, entityKind: EntityKind, names: { best: { lang: string } } }
         | { id: string, label: string, entityKind: EntityKind, titles: { best: { lang: string } } }
         | { id: string, label: string, entityKind: EntityKind }
+        | { id: string, label: string, entityKind: EntityKind }
        | null, issues: Array<{ id: string, label: string, names: { best: { lang: string } } }>, reports: Array<{ id: string, mode: ReportMode, text: string, language: string, gloss: string | null, speaker: { id: string, label: string, names: { best: { lang: string } } } | null, source: { id: string, language: string, url: string | null, titles: { best: { lang: string, text: string } }, published: { iso: string } | null }, via: Array<{ id: string, label: string }> }>, corroboration: { count: number, languages: Array<string>, origins: number } }
     | { id: string, entityKind: EntityKind, label: string, origin: string, note: string | null, mode: StatementMode, text: string, language: string, gloss: string, issues: Array<{ id: string, label: string, names: { best: { lang: string } } }>, mentions: Array<{ id: string, label: string, names: { best: { lang: string } } }>, supports: Array<
         | { id: string, label: string, entityKind: EntityKind, names: { best: { lang: string } } }
@@ -388,11 +396,13 @@ export type EntityPageQuery = { entity:
         | { id: string, label: string, entityKind: EntityKind, names: { best: { lang: string } } }
         | { id: string, label: string, entityKind: EntityKind, titles: { best: { lang: string } } }
         | { id: string, label: string, entityKind: EntityKind }
+        | { id: string, label: string, entityKind: EntityKind }
       >, reports: Array<{ id: string, mode: ReportMode, text: string, language: string, gloss: string | null, speaker: { id: string, label: string, names: { best: { lang: string } } } | null, source: { id: string, language: string, url: string | null, titles: { best: { lang: string, text: string } }, published: { iso: string } | null }, via: Array<{ id: string, label: string }> }>, corroboration: { count: number, languages: Array<string>, origins: number }, said: { iso: string }, speaker: { id: string, label: string, names: { best: { lang: string } } }, onBehalfOf: { id: string, label: string, names: { best: { lang: string } } } | null, source: { id: string, language: string, url: string | null, titles: { best: { lang: string, text: string } }, published: { iso: string } | null }, via: Array<{ id: string, label: string }>, event: { id: string, label: string } | null }
     | { durationMinutes: number | null, status: ClaimStatus, id: string, entityKind: EntityKind, label: string, origin: string, note: string | null, eventKind: EventKind, names: { best: { lang: string, text: string }, all: Array<{ lang: string, text: string }> }, date: { iso: string }, until: { iso: string } | null, descriptions: { best: { lang: string, text: string }, all: Array<{ lang: string, text: string }> } | null, claimedBy: Array<{ id: string, label: string, names: { best: { lang: string } } }>, place: { id: string, label: string, names: { best: { lang: string } } } | null, participants: Array<{ role: ParticipantRole, actor: { id: string, label: string, names: { best: { lang: string } } } }>, issues: Array<{ id: string, label: string, names: { best: { lang: string } } }>, partOf: { id: string, label: string, names: { best: { lang: string } } } | null, previous: { id: string, label: string, names: { best: { lang: string } } } | null, inResponseTo: Array<{ id: string, label: string, names: { best: { lang: string } } }>, responses: Array<{ id: string, label: string, names: { best: { lang: string } } }>, causedBy: Array<{ id: string, label: string, names: { best: { lang: string } } }>, consequences: Array<{ type: EventLinkType, consequence: { id: string, label: string, names: { best: { lang: string } } } }>, statements: Array<{ id: string, label: string }>, figures: Array<{ id: string, label: string }>, reports: Array<{ id: string, mode: ReportMode, text: string, language: string, gloss: string | null, speaker: { id: string, label: string, names: { best: { lang: string } } } | null, source: { id: string, language: string, url: string | null, titles: { best: { lang: string, text: string } }, published: { iso: string } | null }, via: Array<{ id: string, label: string }> }>, corroboration: { count: number, languages: Array<string>, origins: number } }
     | { quantity: string, value: number, unit: string | null, qualifier: FigureQualifier, status: ClaimStatus, id: string, entityKind: EntityKind, label: string, origin: string, note: string | null, figureAsOf: { iso: string } | null, claimedBy: Array<{ id: string, label: string, names: { best: { lang: string } } }>, figureEvent: { id: string, label: string, names: { best: { lang: string } } }, reports: Array<{ id: string, mode: ReportMode, text: string, language: string, gloss: string | null, speaker: { id: string, label: string, names: { best: { lang: string } } } | null, source: { id: string, language: string, url: string | null, titles: { best: { lang: string, text: string } }, published: { iso: string } | null }, via: Array<{ id: string, label: string }> }>, corroboration: { count: number, languages: Array<string>, origins: number } }
     | { id: string, entityKind: EntityKind, label: string, origin: string, note: string | null, placeKind: PlaceKind, names: { best: { lang: string, text: string }, all: Array<{ lang: string, text: string }> }, within: { id: string, label: string, names: { best: { lang: string } } } | null, events: Array<{ id: string, label: string, names: { best: { lang: string } } }> }
     | { language: string, url: string | null, id: string, entityKind: EntityKind, label: string, origin: string, note: string | null, sourceKind: SourceKind, titles: { best: { lang: string, text: string }, all: Array<{ lang: string, text: string }> }, published: { iso: string } | null, publisher: { id: string, label: string, names: { best: { lang: string } } } | null, cites: Array<{ id: string, label: string, titles: { best: { lang: string } } }>, citedBy: Array<{ id: string, label: string, titles: { best: { lang: string } } }>, mentions: Array<{ id: string, label: string, names: { best: { lang: string } } }> }
+    | { id: string, entityKind: EntityKind, label: string, origin: string, note: string | null }
     | { id: string, entityKind: EntityKind, label: string, origin: string, note: string | null }
    | null, provenance: { sources: Array<{ id: string, language: string, url: string | null, titles: { all: Array<{ lang: string, text: string }>, best: { lang: string, text: string } }, published: { iso: string } | null }>, evidence: Array<{ id: string, mode: StatementMode, text: string, language: string, gloss: string, note: string | null, said: { iso: string }, speaker: { id: string, label: string, names: { best: { lang: string } } }, onBehalfOf: { id: string, label: string, names: { best: { lang: string } } } | null, source: { id: string, language: string, url: string | null, titles: { best: { lang: string, text: string } }, published: { iso: string } | null }, via: Array<{ id: string, label: string }>, event: { id: string, label: string } | null }> } | null };
 
@@ -440,7 +450,9 @@ export type PathsQuery = { paths: { from:
       | { id: string, label: string, entityKind: EntityKind }
       | { id: string, label: string, entityKind: EntityKind }
       | { id: string, label: string, entityKind: EntityKind }
+      | { id: string, label: string, entityKind: EntityKind }
     , to:
+      | { id: string, label: string, entityKind: EntityKind }
       | { id: string, label: string, entityKind: EntityKind }
       | { id: string, label: string, entityKind: EntityKind }
       | { id: string, label: string, entityKind: EntityKind }
@@ -476,6 +488,7 @@ export type PathEndsQuery = { entities: Array<
     | { id: string, label: string, entityKind: EntityKind }
     | { id: string, label: string, entityKind: EntityKind }
     | { id: string, label: string, entityKind: EntityKind }
+    | { id: string, label: string, entityKind: EntityKind }
    | null> | null };
 
 export type PickerSearchQueryVariables = Exact<{
@@ -486,6 +499,7 @@ export type PickerSearchQueryVariables = Exact<{
 
 
 export type PickerSearchQuery = { search: { edges: Array<{ kind: EntityKind, detail: string | null, node:
+        | { id: string, label: string }
         | { id: string, label: string }
         | { id: string, label: string }
         | { id: string, label: string }
@@ -556,7 +570,9 @@ export type PositionsMatrixQuery = { c0: { asOf: string, demand: { id: string, l
         | { id: string, label: string, entityKind: EntityKind }
         | { id: string, label: string, entityKind: EntityKind }
         | { id: string, label: string, entityKind: EntityKind }
+        | { id: string, label: string, entityKind: EntityKind }
        }> } | null, c1: { asOf: string, demand: { id: string, label: string, summaries: { best: { lang: string } } } | null, issue: { id: string, label: string, names: { best: { lang: string } } } | null, positions: Array<{ kind: StanceKind, derived: boolean, basis: PositionBasis, reasoning: string, actor: { id: string, label: string, kind: ActorKind, names: { best: { lang: string } } }, date: { iso: string }, stance: { id: string, summary: string } | null, via: { from: { iso: string }, organization: { id: string, label: string } } | null, target:
+        | { id: string, label: string, entityKind: EntityKind }
         | { id: string, label: string, entityKind: EntityKind }
         | { id: string, label: string, entityKind: EntityKind }
         | { id: string, label: string, entityKind: EntityKind }
@@ -584,7 +600,9 @@ export type PositionsMatrixQuery = { c0: { asOf: string, demand: { id: string, l
         | { id: string, label: string, entityKind: EntityKind }
         | { id: string, label: string, entityKind: EntityKind }
         | { id: string, label: string, entityKind: EntityKind }
+        | { id: string, label: string, entityKind: EntityKind }
        }> } | null, c3: { asOf: string, demand: { id: string, label: string, summaries: { best: { lang: string } } } | null, issue: { id: string, label: string, names: { best: { lang: string } } } | null, positions: Array<{ kind: StanceKind, derived: boolean, basis: PositionBasis, reasoning: string, actor: { id: string, label: string, kind: ActorKind, names: { best: { lang: string } } }, date: { iso: string }, stance: { id: string, summary: string } | null, via: { from: { iso: string }, organization: { id: string, label: string } } | null, target:
+        | { id: string, label: string, entityKind: EntityKind }
         | { id: string, label: string, entityKind: EntityKind }
         | { id: string, label: string, entityKind: EntityKind }
         | { id: string, label: string, entityKind: EntityKind }
@@ -612,7 +630,9 @@ export type PositionsMatrixQuery = { c0: { asOf: string, demand: { id: string, l
         | { id: string, label: string, entityKind: EntityKind }
         | { id: string, label: string, entityKind: EntityKind }
         | { id: string, label: string, entityKind: EntityKind }
+        | { id: string, label: string, entityKind: EntityKind }
        }> } | null, c5: { asOf: string, demand: { id: string, label: string, summaries: { best: { lang: string } } } | null, issue: { id: string, label: string, names: { best: { lang: string } } } | null, positions: Array<{ kind: StanceKind, derived: boolean, basis: PositionBasis, reasoning: string, actor: { id: string, label: string, kind: ActorKind, names: { best: { lang: string } } }, date: { iso: string }, stance: { id: string, summary: string } | null, via: { from: { iso: string }, organization: { id: string, label: string } } | null, target:
+        | { id: string, label: string, entityKind: EntityKind }
         | { id: string, label: string, entityKind: EntityKind }
         | { id: string, label: string, entityKind: EntityKind }
         | { id: string, label: string, entityKind: EntityKind }
@@ -640,7 +660,9 @@ export type PositionsMatrixQuery = { c0: { asOf: string, demand: { id: string, l
         | { id: string, label: string, entityKind: EntityKind }
         | { id: string, label: string, entityKind: EntityKind }
         | { id: string, label: string, entityKind: EntityKind }
+        | { id: string, label: string, entityKind: EntityKind }
        }> } | null, c7: { asOf: string, demand: { id: string, label: string, summaries: { best: { lang: string } } } | null, issue: { id: string, label: string, names: { best: { lang: string } } } | null, positions: Array<{ kind: StanceKind, derived: boolean, basis: PositionBasis, reasoning: string, actor: { id: string, label: string, kind: ActorKind, names: { best: { lang: string } } }, date: { iso: string }, stance: { id: string, summary: string } | null, via: { from: { iso: string }, organization: { id: string, label: string } } | null, target:
+        | { id: string, label: string, entityKind: EntityKind }
         | { id: string, label: string, entityKind: EntityKind }
         | { id: string, label: string, entityKind: EntityKind }
         | { id: string, label: string, entityKind: EntityKind }
@@ -668,7 +690,9 @@ export type PositionsMatrixQuery = { c0: { asOf: string, demand: { id: string, l
         | { id: string, label: string, entityKind: EntityKind }
         | { id: string, label: string, entityKind: EntityKind }
         | { id: string, label: string, entityKind: EntityKind }
+        | { id: string, label: string, entityKind: EntityKind }
        }> } | null, c9: { asOf: string, demand: { id: string, label: string, summaries: { best: { lang: string } } } | null, issue: { id: string, label: string, names: { best: { lang: string } } } | null, positions: Array<{ kind: StanceKind, derived: boolean, basis: PositionBasis, reasoning: string, actor: { id: string, label: string, kind: ActorKind, names: { best: { lang: string } } }, date: { iso: string }, stance: { id: string, summary: string } | null, via: { from: { iso: string }, organization: { id: string, label: string } } | null, target:
+        | { id: string, label: string, entityKind: EntityKind }
         | { id: string, label: string, entityKind: EntityKind }
         | { id: string, label: string, entityKind: EntityKind }
         | { id: string, label: string, entityKind: EntityKind }
@@ -696,7 +720,9 @@ export type PositionsMatrixQuery = { c0: { asOf: string, demand: { id: string, l
         | { id: string, label: string, entityKind: EntityKind }
         | { id: string, label: string, entityKind: EntityKind }
         | { id: string, label: string, entityKind: EntityKind }
+        | { id: string, label: string, entityKind: EntityKind }
        }> } | null, c11: { asOf: string, demand: { id: string, label: string, summaries: { best: { lang: string } } } | null, issue: { id: string, label: string, names: { best: { lang: string } } } | null, positions: Array<{ kind: StanceKind, derived: boolean, basis: PositionBasis, reasoning: string, actor: { id: string, label: string, kind: ActorKind, names: { best: { lang: string } } }, date: { iso: string }, stance: { id: string, summary: string } | null, via: { from: { iso: string }, organization: { id: string, label: string } } | null, target:
+        | { id: string, label: string, entityKind: EntityKind }
         | { id: string, label: string, entityKind: EntityKind }
         | { id: string, label: string, entityKind: EntityKind }
         | { id: string, label: string, entityKind: EntityKind }
@@ -724,7 +750,9 @@ export type PositionsMatrixQuery = { c0: { asOf: string, demand: { id: string, l
         | { id: string, label: string, entityKind: EntityKind }
         | { id: string, label: string, entityKind: EntityKind }
         | { id: string, label: string, entityKind: EntityKind }
+        | { id: string, label: string, entityKind: EntityKind }
        }> } | null, c13: { asOf: string, demand: { id: string, label: string, summaries: { best: { lang: string } } } | null, issue: { id: string, label: string, names: { best: { lang: string } } } | null, positions: Array<{ kind: StanceKind, derived: boolean, basis: PositionBasis, reasoning: string, actor: { id: string, label: string, kind: ActorKind, names: { best: { lang: string } } }, date: { iso: string }, stance: { id: string, summary: string } | null, via: { from: { iso: string }, organization: { id: string, label: string } } | null, target:
+        | { id: string, label: string, entityKind: EntityKind }
         | { id: string, label: string, entityKind: EntityKind }
         | { id: string, label: string, entityKind: EntityKind }
         | { id: string, label: string, entityKind: EntityKind }
@@ -752,7 +780,9 @@ export type PositionsMatrixQuery = { c0: { asOf: string, demand: { id: string, l
         | { id: string, label: string, entityKind: EntityKind }
         | { id: string, label: string, entityKind: EntityKind }
         | { id: string, label: string, entityKind: EntityKind }
+        | { id: string, label: string, entityKind: EntityKind }
        }> } | null, c15: { asOf: string, demand: { id: string, label: string, summaries: { best: { lang: string } } } | null, issue: { id: string, label: string, names: { best: { lang: string } } } | null, positions: Array<{ kind: StanceKind, derived: boolean, basis: PositionBasis, reasoning: string, actor: { id: string, label: string, kind: ActorKind, names: { best: { lang: string } } }, date: { iso: string }, stance: { id: string, summary: string } | null, via: { from: { iso: string }, organization: { id: string, label: string } } | null, target:
+        | { id: string, label: string, entityKind: EntityKind }
         | { id: string, label: string, entityKind: EntityKind }
         | { id: string, label: string, entityKind: EntityKind }
         | { id: string, label: string, entityKind: EntityKind }
@@ -780,7 +810,9 @@ export type PositionsMatrixQuery = { c0: { asOf: string, demand: { id: string, l
         | { id: string, label: string, entityKind: EntityKind }
         | { id: string, label: string, entityKind: EntityKind }
         | { id: string, label: string, entityKind: EntityKind }
+        | { id: string, label: string, entityKind: EntityKind }
        }> } | null, c17: { asOf: string, demand: { id: string, label: string, summaries: { best: { lang: string } } } | null, issue: { id: string, label: string, names: { best: { lang: string } } } | null, positions: Array<{ kind: StanceKind, derived: boolean, basis: PositionBasis, reasoning: string, actor: { id: string, label: string, kind: ActorKind, names: { best: { lang: string } } }, date: { iso: string }, stance: { id: string, summary: string } | null, via: { from: { iso: string }, organization: { id: string, label: string } } | null, target:
+        | { id: string, label: string, entityKind: EntityKind }
         | { id: string, label: string, entityKind: EntityKind }
         | { id: string, label: string, entityKind: EntityKind }
         | { id: string, label: string, entityKind: EntityKind }
@@ -808,7 +840,9 @@ export type PositionsMatrixQuery = { c0: { asOf: string, demand: { id: string, l
         | { id: string, label: string, entityKind: EntityKind }
         | { id: string, label: string, entityKind: EntityKind }
         | { id: string, label: string, entityKind: EntityKind }
+        | { id: string, label: string, entityKind: EntityKind }
        }> } | null, c19: { asOf: string, demand: { id: string, label: string, summaries: { best: { lang: string } } } | null, issue: { id: string, label: string, names: { best: { lang: string } } } | null, positions: Array<{ kind: StanceKind, derived: boolean, basis: PositionBasis, reasoning: string, actor: { id: string, label: string, kind: ActorKind, names: { best: { lang: string } } }, date: { iso: string }, stance: { id: string, summary: string } | null, via: { from: { iso: string }, organization: { id: string, label: string } } | null, target:
+        | { id: string, label: string, entityKind: EntityKind }
         | { id: string, label: string, entityKind: EntityKind }
         | { id: string, label: string, entityKind: EntityKind }
         | { id: string, label: string, entityKind: EntityKind }
@@ -825,6 +859,7 @@ export type PositionsMatrixQuery = { c0: { asOf: string, demand: { id: string, l
        }> } | null };
 
 export type MatrixTableFragment = { asOf: string, demand: { id: string, label: string, summaries: { best: { lang: string } } } | null, issue: { id: string, label: string, names: { best: { lang: string } } } | null, positions: Array<{ kind: StanceKind, derived: boolean, basis: PositionBasis, reasoning: string, actor: { id: string, label: string, kind: ActorKind, names: { best: { lang: string } } }, date: { iso: string }, stance: { id: string, summary: string } | null, via: { from: { iso: string }, organization: { id: string, label: string } } | null, target:
+      | { id: string, label: string, entityKind: EntityKind }
       | { id: string, label: string, entityKind: EntityKind }
       | { id: string, label: string, entityKind: EntityKind }
       | { id: string, label: string, entityKind: EntityKind }
@@ -872,7 +907,9 @@ export type CiteQuery = { p0: { entity:
       | { id: string, label: string, entityKind: EntityKind }
       | { id: string, label: string, entityKind: EntityKind }
       | { id: string, label: string, entityKind: EntityKind }
+      | { id: string, label: string, entityKind: EntityKind }
     , sources: Array<{ id: string, language: string, url: string | null, titles: { all: Array<{ lang: string, text: string }>, best: { lang: string, text: string } }, published: { iso: string } | null }>, evidence: Array<{ id: string, mode: StatementMode, text: string, language: string, gloss: string, note: string | null, said: { iso: string }, speaker: { id: string, label: string, names: { best: { lang: string } } }, onBehalfOf: { id: string, label: string, names: { best: { lang: string } } } | null, source: { id: string, language: string, url: string | null, titles: { best: { lang: string, text: string } }, published: { iso: string } | null }, via: Array<{ id: string, label: string }>, event: { id: string, label: string } | null }> } | null, p1: { entity:
+      | { id: string, label: string, entityKind: EntityKind }
       | { id: string, label: string, entityKind: EntityKind }
       | { id: string, label: string, entityKind: EntityKind }
       | { id: string, label: string, entityKind: EntityKind }
@@ -900,7 +937,9 @@ export type CiteQuery = { p0: { entity:
       | { id: string, label: string, entityKind: EntityKind }
       | { id: string, label: string, entityKind: EntityKind }
       | { id: string, label: string, entityKind: EntityKind }
+      | { id: string, label: string, entityKind: EntityKind }
     , sources: Array<{ id: string, language: string, url: string | null, titles: { all: Array<{ lang: string, text: string }>, best: { lang: string, text: string } }, published: { iso: string } | null }>, evidence: Array<{ id: string, mode: StatementMode, text: string, language: string, gloss: string, note: string | null, said: { iso: string }, speaker: { id: string, label: string, names: { best: { lang: string } } }, onBehalfOf: { id: string, label: string, names: { best: { lang: string } } } | null, source: { id: string, language: string, url: string | null, titles: { best: { lang: string, text: string } }, published: { iso: string } | null }, via: Array<{ id: string, label: string }>, event: { id: string, label: string } | null }> } | null, p3: { entity:
+      | { id: string, label: string, entityKind: EntityKind }
       | { id: string, label: string, entityKind: EntityKind }
       | { id: string, label: string, entityKind: EntityKind }
       | { id: string, label: string, entityKind: EntityKind }
@@ -928,7 +967,9 @@ export type CiteQuery = { p0: { entity:
       | { id: string, label: string, entityKind: EntityKind }
       | { id: string, label: string, entityKind: EntityKind }
       | { id: string, label: string, entityKind: EntityKind }
+      | { id: string, label: string, entityKind: EntityKind }
     , sources: Array<{ id: string, language: string, url: string | null, titles: { all: Array<{ lang: string, text: string }>, best: { lang: string, text: string } }, published: { iso: string } | null }>, evidence: Array<{ id: string, mode: StatementMode, text: string, language: string, gloss: string, note: string | null, said: { iso: string }, speaker: { id: string, label: string, names: { best: { lang: string } } }, onBehalfOf: { id: string, label: string, names: { best: { lang: string } } } | null, source: { id: string, language: string, url: string | null, titles: { best: { lang: string, text: string } }, published: { iso: string } | null }, via: Array<{ id: string, label: string }>, event: { id: string, label: string } | null }> } | null, p5: { entity:
+      | { id: string, label: string, entityKind: EntityKind }
       | { id: string, label: string, entityKind: EntityKind }
       | { id: string, label: string, entityKind: EntityKind }
       | { id: string, label: string, entityKind: EntityKind }
@@ -966,6 +1007,7 @@ export type SearchQuery = { search: { totalCount: number, edges: Array<{ cursor:
         | { id: string, label: string, entityKind: EntityKind, note: string | null, names: { best: { lang: string } } }
         | { id: string, label: string, entityKind: EntityKind, note: string | null, titles: { best: { lang: string } } }
         | { id: string, label: string, entityKind: EntityKind, note: string | null }
+        | { id: string, label: string, entityKind: EntityKind, note: string | null }
        }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } | null };
 
 export type TimelineQueryVariables = Exact<{
@@ -990,6 +1032,7 @@ export type TimelineQuery = { timeline: { totalCount: number, edges: Array<{ nod
           | { id: string, entityKind: EntityKind, label: string, names: { best: { lang: string } } }
           | { id: string, entityKind: EntityKind, label: string, titles: { best: { lang: string } } }
           | { id: string, entityKind: EntityKind, label: string }
+          | { id: string, entityKind: EntityKind, label: string }
          } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } | null };
 
 export type TimelineFiltersQueryVariables = Exact<{
@@ -999,6 +1042,7 @@ export type TimelineFiltersQueryVariables = Exact<{
 
 
 export type TimelineFiltersQuery = { issues: Array<{ id: string, label: string }>, entities: Array<
+    | { id: string, label: string, entityKind: EntityKind }
     | { id: string, label: string, entityKind: EntityKind }
     | { id: string, label: string, entityKind: EntityKind }
     | { id: string, label: string, entityKind: EntityKind }

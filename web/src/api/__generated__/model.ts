@@ -29,6 +29,7 @@ export const MODEL_KINDS = {
   EVENT: { label: 'Event', section: 'events', localized: ['name', 'description'], sortDate: 'date', lookup: true },
   FIGURE: { label: 'Figure', section: 'figures', localized: [], sortDate: 'asOf', lookup: false },
   REPORT: { label: 'Report', section: 'reports', localized: ['gloss'], sortDate: 'date', lookup: false },
+  CLAIM: { label: 'Claim', section: 'claims', localized: [], sortDate: null, lookup: false },
 } as const satisfies Record<string, ModelKind>;
 
 /** An EntityKind value of the model. */
