@@ -138,8 +138,6 @@ const refs = (type: RelationshipType, to: EntitySection | EntitySection[], extra
   ref(type, to, { many: true, ...extra });
 const text: ScalarField = { kind: 'text' };
 const requiredText: ScalarField = { kind: 'text', required: true };
-/** An analyst's note: written in English, so searched with the English analyzer (and the folding one) only. */
-const note: ScalarField = { kind: 'text', language: 'en' };
 /** A name or title: localized, required, naming the entity. */
 const naming: ScalarField = { kind: 'localized', required: true, names: true };
 const localized: ScalarField = { kind: 'localized' };
@@ -159,7 +157,7 @@ export const ENTITY_KINDS = {
     fields: {
       id, kind: enumOf(SOURCE_KINDS), title: naming,
       publisher: ref('PUBLISHED_BY', 'actors'), published: date, language: { kind: 'language', required: true },
-      url: { kind: 'url' }, cites: refs('CITES', 'sources'), note,
+      url: { kind: 'url' }, cites: refs('CITES', 'sources'), note: text,
     },
   },
   actors: {
@@ -167,18 +165,18 @@ export const ENTITY_KINDS = {
     searchText: ['name', 'aliasesText', 'description', 'note'],
     fields: {
       id, kind: enumOf(ACTOR_KINDS), name: naming, aliases: { kind: 'text', list: true, joinedAs: 'aliasesText', names: true },
-      countryCode: { kind: 'countryCode' }, description: localized, partOf: ref('PART_OF', 'actors'), note,
+      countryCode: { kind: 'countryCode' }, description: localized, partOf: ref('PART_OF', 'actors'), note: text,
     },
   },
   places: {
     section: 'places', label: 'Place', singular: 'place',
     searchText: ['name', 'note'],
-    fields: { id, kind: enumOf(PLACE_KINDS), name: naming, within: ref('WITHIN', 'places'), note },
+    fields: { id, kind: enumOf(PLACE_KINDS), name: naming, within: ref('WITHIN', 'places'), note: text },
   },
   issues: {
     section: 'issues', label: 'Issue', singular: 'issue',
     searchText: ['name', 'description', 'note'],
-    fields: { id, name: naming, description: localized, parent: ref('SUBISSUE_OF', 'issues'), note },
+    fields: { id, name: naming, description: localized, parent: ref('SUBISSUE_OF', 'issues'), note: text },
   },
   instruments: {
     section: 'instruments', label: 'Instrument', singular: 'instrument', sortDate: 'published', sourcedFromFile: true,
@@ -186,7 +184,7 @@ export const ENTITY_KINDS = {
     fields: {
       id, kind: enumOf(INSTRUMENT_KINDS), title: naming,
       issuedBy: refs('ISSUED_BY', 'actors', { required: true, mention: true }), addressedTo: refs('ADDRESSED_TO', 'actors', { mention: true }),
-      published: requiredDate, sources, note,
+      published: requiredDate, sources, note: text,
     },
   },
   offices: {
@@ -194,7 +192,7 @@ export const ENTITY_KINDS = {
     searchText: [],
     fields: {
       id, holder: ref('HOLDS', 'actors', { direction: 'in', required: true, mention: true }), title: naming,
-      organization: ref('OFFICE_IN', 'actors', { required: true, mention: true }), asOf: requiredDate, sources, note,
+      organization: ref('OFFICE_IN', 'actors', { required: true, mention: true }), asOf: requiredDate, sources, note: text,
     },
   },
   memberships: {
@@ -202,7 +200,7 @@ export const ENTITY_KINDS = {
     searchText: [], dateOrder: [['from', 'until']],
     fields: {
       id, member: ref('HAS_MEMBERSHIP', 'actors', { direction: 'in', required: true, mention: true }),
-      organization: ref('MEMBERSHIP_IN', 'actors', { required: true, mention: true }), from: requiredDate, until: date, sources, note,
+      organization: ref('MEMBERSHIP_IN', 'actors', { required: true, mention: true }), from: requiredDate, until: date, sources, note: text,
     },
   },
   demands: {
@@ -214,7 +212,7 @@ export const ENTITY_KINDS = {
       of: refs('ADDRESSED_TO', 'actors', { required: true, mention: true }), summary: naming, since: requiredDate,
       instrument: ref('SET_OUT_IN', 'instruments'), issues, cameoCode: { kind: 'cameo' },
       // A narrower demand (NATO should not admit Ukraine) takes the status of the broader one it is a case of when nothing answers it (decision 0041).
-      specifies: ref('SPECIFIES', 'demands'), evidence, sources, note,
+      specifies: ref('SPECIFIES', 'demands'), evidence, sources, note: text,
     },
   },
   statements: {
@@ -225,7 +223,7 @@ export const ENTITY_KINDS = {
       onBehalfOf: ref('ON_BEHALF_OF', 'actors', { mention: true }), mode: enumOf(STATEMENT_MODES), text: requiredText,
       language: { kind: 'language', required: true }, gloss: { kind: 'text', required: true, language: 'en' }, said: requiredDate,
       source: ref('REPORTED_IN', 'sources', { required: true }), via: refs('RELAYED_BY', 'sources', { positionAs: 'hop' }),
-      event: ref('SAID_AT', 'events'), issues, mentions: refs('MENTIONS', 'actors', { mention: true }), note,
+      event: ref('SAID_AT', 'events'), issues, mentions: refs('MENTIONS', 'actors', { mention: true }), note: text,
     },
   },
   stances: {
@@ -237,7 +235,7 @@ export const ENTITY_KINDS = {
       id, holder: ref('TOOK', 'actors', { direction: 'in', required: true, mention: true }), kind: enumOf(STANCE_KINDS),
       cameoCode: { kind: 'cameo' }, date: requiredDate, respondsTo: ref('RESPONDS_TO', ['demands', 'instruments']),
       towards: ref('TOWARDS', 'actors', { mention: true }), issues, summary: naming,
-      evidence: refs('EVIDENCED_BY', 'statements', { required: true }), sources, note,
+      evidence: refs('EVIDENCED_BY', 'statements', { required: true }), sources, note: text,
     },
   },
   events: {
@@ -253,7 +251,7 @@ export const ENTITY_KINDS = {
       // The events the source presents this one as a consequence of, where no party answers another (decision 0045).
       causedBy: refs('CAUSED_BY', 'events'),
       status: enumOf(CLAIM_STATUSES, { default: 'ESTABLISHED' }), claimedBy: refs('CLAIMED_BY', 'actors', { mention: true }),
-      description: localized, evidence, sources, note,
+      description: localized, evidence, sources, note: text,
     },
   },
   figures: {
@@ -264,7 +262,7 @@ export const ENTITY_KINDS = {
       id, event: ref('FIGURE_OF', 'events', { required: true }), quantity: { kind: 'text', required: true, language: 'en' }, value: { kind: 'number', required: true },
       unit: text, qualifier: enumOf(FIGURE_QUALIFIERS, { default: 'EXACT' }), asOf: date,
       claimedBy: refs('CLAIMED_BY', 'actors', { mention: true }), status: enumOf(CLAIM_STATUSES, { default: 'ESTABLISHED' }),
-      evidence, sources, note,
+      evidence, sources, note: text,
     },
   },
   // ── Reports (issue 16, docs/decisions/0036 §1) ──────────────────────────
@@ -276,7 +274,7 @@ export const ENTITY_KINDS = {
       id, of: ref('REPORTS', ['statements', 'demands', 'events', 'stances', 'figures'], { required: true }),
       source: ref('REPORTED_IN', 'sources', { required: true }), via: refs('RELAYED_BY', 'sources', { positionAs: 'hop' }),
       mode: enumOf(REPORT_MODES), text: requiredText, language: { kind: 'language', required: true }, gloss: localized,
-      speaker: ref('WORDED_BY', 'actors', { mention: true }), date, note,
+      speaker: ref('WORDED_BY', 'actors', { mention: true }), date, note: text,
     },
   },
 } as const satisfies { [S in EntitySection]: EntityKind & { section: S } };
