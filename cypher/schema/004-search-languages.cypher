@@ -8,55 +8,68 @@ DROP INDEX entity_search IF EXISTS;
 DROP INDEX entity_search_en IF EXISTS;
 DROP INDEX entity_search_id IF EXISTS;
 DROP INDEX entity_search_ru IF EXISTS;
-CREATE FULLTEXT INDEX entity_text_folding IF NOT EXISTS
+DROP INDEX entity_text_folding IF EXISTS;
+DROP INDEX entity_text_english IF EXISTS;
+DROP INDEX entity_text_indonesian IF EXISTS;
+DROP INDEX entity_text_russian IF EXISTS;
+DROP INDEX entity_text_german IF EXISTS;
+DROP INDEX entity_text_french IF EXISTS;
+DROP INDEX entity_text_spanish IF EXISTS;
+DROP INDEX entity_text_portuguese IF EXISTS;
+DROP INDEX entity_text_italian IF EXISTS;
+DROP INDEX entity_text_dutch IF EXISTS;
+DROP INDEX entity_text_turkish IF EXISTS;
+DROP INDEX entity_text_arabic IF EXISTS;
+DROP INDEX entity_text_cjk IF EXISTS;
+CREATE FULLTEXT INDEX entity_text_v2_folding IF NOT EXISTS
 FOR (n:Source|Actor|Place|Issue|Instrument|Demand|Statement|Stance|Event|Figure)
 ON EACH [n.`titleAll`, n.`note`, n.`nameAll`, n.`aliasesText`, n.`descriptionAll`, n.`summaryAll`, n.`text`, n.`gloss`, n.`quantity`]
 OPTIONS { indexConfig: { `fulltext.analyzer`: 'standard-folding', `fulltext.eventually_consistent`: false } };
-CREATE FULLTEXT INDEX entity_text_english IF NOT EXISTS
+CREATE FULLTEXT INDEX entity_text_v2_english IF NOT EXISTS
 FOR (n:Source|Actor|Place|Issue|Instrument|Demand|Statement|Stance|Event|Figure)
 ON EACH [n.`title.en`, n.`note`, n.`name.en`, n.`aliasesText`, n.`description.en`, n.`summary.en`, n.`text`, n.`gloss`, n.`quantity`]
 OPTIONS { indexConfig: { `fulltext.analyzer`: 'english', `fulltext.eventually_consistent`: false } };
-CREATE FULLTEXT INDEX entity_text_indonesian IF NOT EXISTS
+CREATE FULLTEXT INDEX entity_text_v2_indonesian IF NOT EXISTS
 FOR (n:Source|Actor|Place|Issue|Instrument|Demand|Statement|Stance|Event|Figure)
 ON EACH [n.`title.id`, n.`name.id`, n.`aliasesText`, n.`description.id`, n.`summary.id`, n.`text`]
 OPTIONS { indexConfig: { `fulltext.analyzer`: 'indonesian', `fulltext.eventually_consistent`: false } };
-CREATE FULLTEXT INDEX entity_text_russian IF NOT EXISTS
+CREATE FULLTEXT INDEX entity_text_v2_russian IF NOT EXISTS
 FOR (n:Source|Actor|Place|Issue|Instrument|Demand|Statement|Stance|Event|Figure)
 ON EACH [n.`title.ru`, n.`name.ru`, n.`aliasesText`, n.`description.ru`, n.`summary.ru`, n.`text`]
 OPTIONS { indexConfig: { `fulltext.analyzer`: 'russian', `fulltext.eventually_consistent`: false } };
-CREATE FULLTEXT INDEX entity_text_german IF NOT EXISTS
+CREATE FULLTEXT INDEX entity_text_v2_german IF NOT EXISTS
 FOR (n:Source|Actor|Place|Issue|Instrument|Demand|Statement|Stance|Event|Figure)
 ON EACH [n.`title.de`, n.`name.de`, n.`description.de`, n.`summary.de`]
 OPTIONS { indexConfig: { `fulltext.analyzer`: 'german', `fulltext.eventually_consistent`: false } };
-CREATE FULLTEXT INDEX entity_text_french IF NOT EXISTS
+CREATE FULLTEXT INDEX entity_text_v2_french IF NOT EXISTS
 FOR (n:Source|Actor|Place|Issue|Instrument|Demand|Statement|Stance|Event|Figure)
 ON EACH [n.`title.fr`, n.`name.fr`, n.`description.fr`, n.`summary.fr`]
 OPTIONS { indexConfig: { `fulltext.analyzer`: 'french', `fulltext.eventually_consistent`: false } };
-CREATE FULLTEXT INDEX entity_text_spanish IF NOT EXISTS
+CREATE FULLTEXT INDEX entity_text_v2_spanish IF NOT EXISTS
 FOR (n:Source|Actor|Place|Issue|Instrument|Demand|Statement|Stance|Event|Figure)
 ON EACH [n.`title.es`, n.`name.es`, n.`description.es`, n.`summary.es`]
 OPTIONS { indexConfig: { `fulltext.analyzer`: 'spanish', `fulltext.eventually_consistent`: false } };
-CREATE FULLTEXT INDEX entity_text_portuguese IF NOT EXISTS
+CREATE FULLTEXT INDEX entity_text_v2_portuguese IF NOT EXISTS
 FOR (n:Source|Actor|Place|Issue|Instrument|Demand|Statement|Stance|Event|Figure)
 ON EACH [n.`title.pt`, n.`name.pt`, n.`description.pt`, n.`summary.pt`]
 OPTIONS { indexConfig: { `fulltext.analyzer`: 'portuguese', `fulltext.eventually_consistent`: false } };
-CREATE FULLTEXT INDEX entity_text_italian IF NOT EXISTS
+CREATE FULLTEXT INDEX entity_text_v2_italian IF NOT EXISTS
 FOR (n:Source|Actor|Place|Issue|Instrument|Demand|Statement|Stance|Event|Figure)
 ON EACH [n.`title.it`, n.`name.it`, n.`description.it`, n.`summary.it`]
 OPTIONS { indexConfig: { `fulltext.analyzer`: 'italian', `fulltext.eventually_consistent`: false } };
-CREATE FULLTEXT INDEX entity_text_dutch IF NOT EXISTS
+CREATE FULLTEXT INDEX entity_text_v2_dutch IF NOT EXISTS
 FOR (n:Source|Actor|Place|Issue|Instrument|Demand|Statement|Stance|Event|Figure)
 ON EACH [n.`title.nl`, n.`name.nl`, n.`description.nl`, n.`summary.nl`]
 OPTIONS { indexConfig: { `fulltext.analyzer`: 'dutch', `fulltext.eventually_consistent`: false } };
-CREATE FULLTEXT INDEX entity_text_turkish IF NOT EXISTS
+CREATE FULLTEXT INDEX entity_text_v2_turkish IF NOT EXISTS
 FOR (n:Source|Actor|Place|Issue|Instrument|Demand|Statement|Stance|Event|Figure)
 ON EACH [n.`title.tr`, n.`name.tr`, n.`description.tr`, n.`summary.tr`]
 OPTIONS { indexConfig: { `fulltext.analyzer`: 'turkish', `fulltext.eventually_consistent`: false } };
-CREATE FULLTEXT INDEX entity_text_arabic IF NOT EXISTS
+CREATE FULLTEXT INDEX entity_text_v2_arabic IF NOT EXISTS
 FOR (n:Source|Actor|Place|Issue|Instrument|Demand|Statement|Stance|Event|Figure)
 ON EACH [n.`title.ar`, n.`name.ar`, n.`description.ar`, n.`summary.ar`]
 OPTIONS { indexConfig: { `fulltext.analyzer`: 'arabic', `fulltext.eventually_consistent`: false } };
-CREATE FULLTEXT INDEX entity_text_cjk IF NOT EXISTS
+CREATE FULLTEXT INDEX entity_text_v2_cjk IF NOT EXISTS
 FOR (n:Source|Actor|Place|Issue|Instrument|Demand|Statement|Stance|Event|Figure)
 ON EACH [n.`title.zh`, n.`title.ja`, n.`title.ko`, n.`name.zh`, n.`name.ja`, n.`name.ko`, n.`description.zh`, n.`description.ja`, n.`description.ko`, n.`summary.zh`, n.`summary.ja`, n.`summary.ko`]
 OPTIONS { indexConfig: { `fulltext.analyzer`: 'cjk', `fulltext.eventually_consistent`: false } };

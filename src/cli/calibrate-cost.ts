@@ -1,5 +1,5 @@
 /**
- * `npx tsx src/cli/calibrate-cost.ts [--hub ID --other ID --demand ID --actors A,B,...]`:
+ * `npx tsx src/cli/calibrate-cost.ts [--hub ID --other ID --demand ID --actors A,B,... --event ID]`:
  * PROFILEs each analytical field through the real server on the configured Neo4j and
  * prints db hits beside the work src/graphql/field-work.ts assigns (a Markdown table
  * for docs/reliability.md). Defaults are ids of the seeded graph.
@@ -12,14 +12,15 @@ const program = cliProgram('calibrate-cost', 'Measure the Neo4j db hits of the a
   .option('--hub <id>', 'centre of neighbourhoods, start of paths', 'nato')
   .option('--other <id>', 'end of paths', 'russia')
   .option('--demand <id>', 'demand for positions', 'demand-nato-stop-enlargement')
-  .option('--actors <ids>', 'comma-separated actors for agreement (2-10)', 'russia,nato,germany,united-states,france,united-kingdom,netherlands,ukraine,czechia,turkey');
+  .option('--actors <ids>', 'comma-separated actors for agreement (2-10)', 'russia,nato,germany,united-states,france,united-kingdom,netherlands,ukraine,czechia,turkey')
+  .option('--event <id>', 'start of event chains', 'crimea-annexation-2014');
 
 async function main(): Promise<number> {
   const parsed = parseArgs(program);
   if (parsed !== undefined) return parsed;
-  const opts = program.opts<{ hub: string; other: string; demand: string; actors: string }>();
+  const opts = program.opts<{ hub: string; other: string; demand: string; actors: string; event: string }>();
   return withDriver('calibrate-cost', async (driver, config) => {
-    const rows = await calibrate(config, driver, { hub: opts.hub, other: opts.other, demand: opts.demand, actors: opts.actors.split(',').map((s) => s.trim()).filter(Boolean) });
+    const rows = await calibrate(config, driver, { hub: opts.hub, other: opts.other, demand: opts.demand, actors: opts.actors.split(',').map((s) => s.trim()).filter(Boolean), event: opts.event });
     console.log(formatCalibration(rows));
     return ExitCode.OK;
   });

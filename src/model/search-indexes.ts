@@ -20,11 +20,23 @@ export interface SearchIndex {
   namingProperties: string[];
 }
 
+/**
+ * The prefix of the search indexes' names. CREATE ... IF NOT EXISTS keeps an index whose
+ * definition changed, so a change of the indexed labels or properties takes a new prefix
+ * and the old one is retired (v2, issue 16: stances, figures and notes searched).
+ */
+const INDEX_PREFIX = 'entity_text_v2';
+/** The prefixes of earlier versions of the indexes below. */
+const RETIRED_PREFIXES = ['entity_text'];
+
 /** Indexes of earlier versions, dropped when the schema is applied so that `npm run seed` upgrades a database. */
-export const RETIRED_SEARCH_INDEXES = ['entity_search', 'entity_search_en', 'entity_search_id', 'entity_search_ru'];
+export const RETIRED_SEARCH_INDEXES = [
+  'entity_search', 'entity_search_en', 'entity_search_id', 'entity_search_ru',
+  ...RETIRED_PREFIXES.flatMap((p) => [`${p}_folding`, ...analyzerGroups().map((g) => `${p}_${g.analyzer}`)]),
+];
 
 /** The name of the folding index. */
-export const FOLDING_INDEX = 'entity_text_folding';
+export const FOLDING_INDEX = `${INDEX_PREFIX}_folding`;
 
 /** A searched field of some kind: its name and its definition. */
 function searchedFields(): Array<{ label: string; name: string; field: ScalarField }> {
@@ -59,7 +71,7 @@ export function searchIndexes(): SearchIndex[] {
   };
   return [
     build(FOLDING_INDEX, 'standard-folding', null),
-    ...analyzerGroups().map((g) => build(`entity_text_${g.analyzer}`, g.analyzer, g.tags, g.mixed)),
+    ...analyzerGroups().map((g) => build(`${INDEX_PREFIX}_${g.analyzer}`, g.analyzer, g.tags, g.mixed)),
   ];
 }
 

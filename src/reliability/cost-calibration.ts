@@ -25,6 +25,8 @@ export interface CalibrationIds {
   demand: string;
   /** Up to 10 actors for agreement. */
   actors: string[];
+  /** The event event chains start at (issue 16); no eventChain probe without it. */
+  event?: string;
 }
 
 /** One measured operation. */
@@ -84,6 +86,20 @@ export function calibrationProbes(ids: CalibrationIds): Probe[] {
   }
   for (const first of [50, 200]) {
     probes.push({ field: 'timeline', args: { first }, query: `{ timeline(first: ${first}) { totalCount edges { node { kind title date { iso } entity { id } } } } }` });
+  }
+  // The top-level lists and event chains (issue 16): unfiltered, the worst scan.
+  for (const first of [50, 200]) {
+    probes.push({ field: 'statements', args: { first }, query: `{ statements(first: ${first}) { totalCount edges { node { id said { iso } speaker { id } } } } }` });
+    probes.push({ field: 'stances', args: { first }, query: `{ stances(first: ${first}) { totalCount edges { node { id kind date { iso } holder { id } } } } }` });
+  }
+  if (ids.event) {
+    for (const depth of [3, 6]) {
+      probes.push({
+        field: 'eventChain',
+        args: { id: ids.event, depth },
+        query: `{ eventChain(id: ${JSON.stringify(ids.event)}, depth: ${depth}) { links { depth link { type cause { id } consequence { id } } } events { id label } } }`,
+      });
+    }
   }
   for (const first of [20, 100]) {
     probes.push({ field: 'search', args: { text: 'russia nato', first }, query: `{ search(text: "russia nato", first: ${first}) { totalCount edges { kind score matchedText node { id label } } } }` });

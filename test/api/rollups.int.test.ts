@@ -151,8 +151,14 @@ describe('top-level statements and stances', () => {
     expect(backward).toEqual(ids);
   });
 
-  it('refuses a cursor of another filter, naming the argument', async () => {
+  it('refuses a cursor of another filter, naming the argument; a roll-up flag at its default is no other filter', async () => {
     const first = (await query(STANCES, { first: 1 })).stances;
+    const same = await query(
+      `query ($after: String) { stances(filter: { kinds: [OPEN_TO, ACCUSES], from: "2022-01", to: "2022-01", includeSubIssues: true, includeParts: false }, order: ASC, first: 1, after: $after) { edges { node { id } } } }`,
+      { after: first.pageInfo.endCursor },
+    );
+    expect(same.stances.edges).toHaveLength(1);
+    expect(same.stances.edges[0].node.id).not.toBe(first.edges[0].node.id);
     const res = await postGraphql(api().url, {
       query: `query ($after: String) { stances(filter: { kinds: [REJECTS] }, first: 1, after: $after) { totalCount } }`,
       variables: { after: first.pageInfo.endCursor },

@@ -27,7 +27,7 @@ describe('search text', () => {
   });
 
   it('asks for every word in the naming fields (boosted), everywhere, and all of them together', () => {
-    const q = indexQueries('penyebaran rudal')!.find((i) => i.index === 'entity_text_indonesian')!.query;
+    const q = indexQueries('penyebaran rudal')!.find((i) => i.index === 'entity_text_v2_indonesian')!.query;
     expect(q).toContain('(+penyebaran +rudal)^2');
     // Each language index boosts the names in its own languages.
     expect(q).toContain('name.id:(penyebaran rudal)^3');

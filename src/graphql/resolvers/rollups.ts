@@ -34,9 +34,13 @@ export function checkRange(argument: string, f: { from?: string | null; to?: str
   if (f.from && f.to && f.to.localeCompare(f.from) < 0 && !f.from.startsWith(f.to)) throw badInput(`${argument}.to`, `is before ${argument}.from (${f.from})`);
 }
 
-/** The filter a cursor is bound to: the given, non-empty parts in a fixed order, or null. */
+/** The roll-up flags at their defaults, which a cursor's filter leaves out (giving a default or not lists the same items). */
+const DEFAULT_FLAGS: Readonly<Record<string, unknown>> = { includeSubIssues: true, includeParts: false };
+
+/** The filter a cursor is bound to: the given, non-empty, non-default parts in a fixed order, or null. */
 function boundFilter(f: Record<string, unknown>, keys: readonly string[]): Record<string, unknown> | null {
-  const given = keys.map((k) => [k, Array.isArray(f[k]) && (f[k] as unknown[]).length === 0 ? null : (f[k] ?? null)] as const).filter(([, v]) => v !== null);
+  const value = (k: string) => (Array.isArray(f[k]) && (f[k] as unknown[]).length === 0) || f[k] === DEFAULT_FLAGS[k] ? null : (f[k] ?? null);
+  const given = keys.map((k) => [k, value(k)] as const).filter(([, v]) => v !== null);
   return given.length > 0 ? Object.fromEntries(given) : null;
 }
 
