@@ -1,5 +1,5 @@
 /** The generic entity view: any entity's fields and provenance. */
-import { fragments, labelLanguageFields, reportFields, sourceFullFields, statementFragments } from '../api/fragments.js';
+import { fragments, groupFields, labelLanguageFields, reportFields, sourceFullFields, statementFragments } from '../api/fragments.js';
 import type { EntityPageQuery } from '../api/__generated__/graphql.js';
 import type { Answered, Merged } from '../api/types.js';
 
@@ -54,8 +54,9 @@ export const entityQuery = /* GraphQL */ `
     provenance(id: $id) {
       sources { ...SourceFull }
       evidence { ...StatementFields }
+      groups { ...GroupFields }
     }
   }
   fragment Texts on LocalizedText { best(lang: $lang) { lang text } all { lang text } }
-  ${fragments(statementFragments, sourceFullFields, labelLanguageFields, reportFields)}
+  ${fragments(statementFragments, sourceFullFields, labelLanguageFields, reportFields, groupFields)}
 `;

@@ -16,6 +16,7 @@ import { egoNetworkSection } from './ego-network.js';
 import { entityFacts, entityHeading } from './entity-facts.js';
 import { inLanguage } from '../ui/localized.js';
 import { reportsPanel } from '../ui/reports.js';
+import { claimsPanel } from '../ui/claims.js';
 
 /** Mounts the generic entity view. */
 export const mountEntityView: ViewMount = (outlet, route, ctx) => {
@@ -46,6 +47,8 @@ export const mountEntityView: ViewMount = (outlet, route, ctx) => {
         h('section', { class: 'panel', 'aria-label': 'Details' }, entityFacts(e), facts([['Note', e.note]]), toolbar('Share', [copyLinkAction(), copyIdAction(e.id)])),
         // Statements, stances, events and figures: every page that renders them (issue 16).
         reported.reports && reported.corroboration ? reportsPanel(reported.reports, reported.corroboration) : null,
+        // Who says each of its values, and where sources differ (docs/decisions/0043-0044).
+        prov ? claimsPanel(prov.groups) : null,
         prov && (prov.sources.length > 0 || evidence.length > 0)
           ? h(
               'section',
