@@ -11,7 +11,7 @@ import { boundedRelation, entityFields, factFields, mapValue, modelFields, paged
 import { demandStatus } from './analysis.js';
 import { corroborationOf } from '../../graph/corroboration.js';
 import { localizedFieldResolvers, localizedTextResolvers } from './localized.js';
-import { claimedFactFields } from './claims.js';
+import { claimedFactFields, claimTypeResolvers } from './claims.js';
 
 const byLabel = { __resolveType: (e: EntityRecord) => e.__label };
 
@@ -146,6 +146,7 @@ export const entityTypeResolvers = {
     ...modelFields('reports'),
     ...localizedFieldResolvers.Report,
   },
+  Claim: claimTypeResolvers,
   Place: {
     ...entityFields,
     ...modelFields('places'),
