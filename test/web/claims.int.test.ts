@@ -7,7 +7,9 @@
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { axeViolations, collectPageErrors, screenshot, withDashboard } from './browser.js';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { axeViolations, collectPageErrors, screenshotDir, withDashboard } from './browser.js';
 
 const dash = withDashboard();
 
@@ -47,8 +49,10 @@ describe('who says what on a fact’s page', () => {
     expect(await alternatives(page, 'place')).toEqual(['brussels | 1 source | id']);
     await expect(place.locator('cite.source a').getAttribute('href')).resolves.toBe('#/entity/liputan6-2022-01-14-nrc');
 
-    await page.locator('section.claims').scrollIntoViewIfNeeded();
-    await screenshot(page, 'fact-claims');
+    // The README's picture: the panel's first screenful (docs/images/dashboard-fact-claims.png is this file).
+    const box = (await page.locator('section.claims').boundingBox())!;
+    mkdirSync(screenshotDir, { recursive: true });
+    await page.screenshot({ path: path.join(screenshotDir, 'fact-claims.png'), fullPage: true, clip: { x: 0, y: Math.max(0, box.y - 16), width: 1280, height: 720 } });
     expect(await axeViolations(page)).toEqual([]);
     expect(errors).toEqual([]);
     await page.close();
