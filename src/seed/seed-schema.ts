@@ -344,7 +344,7 @@ export const outsideSchema = z.strictObject({
   of: ref,
   group: z.string({ error: 'expected a group name such as "place"' }).min(1, 'must not be empty'),
   items: refs.min(1, 'list at least one item, or leave `items` out for the whole group').optional(),
-  note,
+  // No note: the graph keeps only which groups are outside (the fact's outsideGroups), so a note would not survive an export; say why in a YAML comment, or in the fact's note.
 });
 
 /** The item schema of each entity section (compared with the model by test/model/seed-schema-drift.test.ts). */
