@@ -55,6 +55,15 @@ const shots: Shot[] = [
   { file: 'dashboard-timeline.png', route: '#/timeline?actor=russia&from=2021-10&to=2022-01&group=issue', ready: 'svg[data-chart="timeline"]' },
   { file: 'dashboard-paths.png', route: '#/paths?from=jens-stoltenberg&to=alexander-grushko', ready: 'ol.path-list' },
   { file: 'dashboard-demand.png', route: '#/demand/demand-nato-stop-enlargement', ready: 'section.response-group' },
+  // Who says what (issue 16): the meeting's duration disputed, each alternative with its sources and languages.
+  {
+    file: 'dashboard-fact-claims.png',
+    route: '?lang=en#/entity/nrc-meeting-2022-01-12',
+    ready: 'section.claims',
+    before: async (page) => {
+      await page.locator('section.claims').scrollIntoViewIfNeeded();
+    },
+  },
 ];
 
 const program = cliProgram('screenshots', 'Take the README screenshots of the dashboard (1440x900) from a running server.')

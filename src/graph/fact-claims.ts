@@ -6,7 +6,7 @@
  * claimed relationship comes with the sources asserting it. Nothing is chosen here:
  * the working value is the facts file's, shown beside every alternative.
  */
-import { CLAIM_GROUPS, type ClaimableSection, type ReferenceField } from '../model/entities.js';
+import { CLAIM_GROUPS, CLAIMABLE_SECTIONS, type ClaimableSection, type ReferenceField } from '../model/entities.js';
 import { formatPartialDate } from '../neo4j/values.js';
 import { CLAIMABLE_LABELS, claimField, OUTSIDE_PROPERTY, outsideKey } from '../model/claim-groups.js';
 import { fileOfOrigin } from '../write/writable-sections.js';
@@ -64,9 +64,21 @@ export interface GroupProvenance {
   disputed: boolean;
 }
 
+/** The relationship types claim groups make (TOOK_PLACE_IN, PARTICIPATED_IN, ADDRESSED_TO...). */
+const CLAIMED_RELATIONSHIP_TYPES: readonly string[] = [
+  ...new Set(
+    CLAIMABLE_SECTIONS.flatMap((section) =>
+      Object.keys(CLAIM_GROUPS[section]).flatMap((group) => {
+        const spec = claimField(section, group)?.spec;
+        return spec?.kind === 'ref' ? [spec.type] : [];
+      }),
+    ),
+  ),
+];
+
 /** Reads the facts' claims and claimed relationships, by id (missing ids are left out). */
 export async function readFactClaims(reader: GraphReader, ids: readonly string[]): Promise<Map<string, FactClaims>> {
-  const rows = await reader.read('fact-claims', { ids });
+  const rows = await reader.read('fact-claims', { ids, types: CLAIMED_RELATIONSHIP_TYPES });
   return new Map(
     rows.map((r: Row) => [
       r.from as string,
@@ -75,7 +87,12 @@ export async function readFactClaims(reader: GraphReader, ids: readonly string[]
         label: r.label as string,
         props: r.props as Record<string, unknown>,
         claims: (r.claims as Array<{ props: Record<string, unknown>; source: string }>).map((c) => ({ ...c.props, sourceId: c.source, __label: 'Claim' }) as unknown as EntityRecord),
-        rels: (r.rels as ClaimedRelationship[]).map((x) => ({ ...x, role: x.role ?? null })),
+        rels: (r.rels as Array<ClaimedRelationship & { sources: string[] | null; origin: string }>).map(({ origin, ...x }) => ({
+          ...x,
+          role: x.role ?? null,
+          // No `sources`: the file that made the relationship asserts it alone (src/seed/plan-claims.ts).
+          sources: x.sources ?? [fileOfOrigin(String(origin))],
+        })),
       },
     ]),
   );

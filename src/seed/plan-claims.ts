@@ -1,9 +1,10 @@
 /**
  * What claims add to a plan (issue 16, docs/decisions/0036 §2, 0043): every
  * relationship a claim group makes (TOOK_PLACE_IN, PARTICIPATED_IN, ADDRESSED_TO...)
- * gets `sources`, the sources that assert it: the defining file's own source unless
- * the file marks the group (or that item) outside, then every source whose claim
- * agrees (same other end, and for a participant the same role). A fact with groups
+ * where claims or an outside mark make a difference gets `sources`, the sources that
+ * assert it: the defining file's own source unless the file marks the group (or that
+ * item) outside, then every source whose claim agrees (same other end, and for a
+ * participant the same role). Without `sources`, the file's source alone asserts it. A fact with groups
  * marked outside keeps them in `outsideGroups` ("place", "participants:wendy-sherman"),
  * which the read side and the export use.
  */
@@ -52,14 +53,16 @@ export function applyClaims(plan: GraphPlan, files: readonly ValidSeedFile[]): v
         const key = spec.direction === 'out' ? `${spec.type}|${id}|${other}` : `${spec.type}|${other}|${id}`;
         const rel = rels.get(key);
         if (!rel) continue;
-        const sources: string[] = [];
-        if (!marked.has(outsideKey(group)) && !marked.has(outsideKey(group, other))) sources.push(fact.fileSource);
+        const isOutside = marked.has(outsideKey(group)) || marked.has(outsideKey(group, other));
+        const sources: string[] = isOutside ? [] : [fact.fileSource];
         for (const c of claims) {
           if (c.of !== id || c.group !== group || c.value !== other) continue;
           if (role !== undefined && (c.role ?? 'PARTICIPANT') !== role) continue;
           if (!sources.includes(c.source)) sources.push(c.source);
         }
-        rel.props[REL_SOURCES_PROPERTY] = sources;
+        // Without claims or an outside mark the file's source alone asserts it, which the read side assumes when
+        // `sources` is absent: so a fact written through the API and the same fact reloaded from its export agree.
+        if (isOutside || sources.length > 1) rel.props[REL_SOURCES_PROPERTY] = sources;
       }
     }
   }

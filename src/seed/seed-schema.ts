@@ -156,7 +156,7 @@ export const outsideSchema = z.strictObject({
   of: idSchema,
   group: z.string({ error: 'expected a group name such as "place"' }).min(1, 'must not be empty'),
   items: z.array(idSchema).min(1, 'list at least one item, or leave `items` out for the whole group').optional(),
-  note: text.optional(),
+  // No note: the graph keeps only which groups are outside (the fact's outsideGroups), so a note would not survive an export; say why in a YAML comment, or in the fact's note.
 });
 /** One entry of a file's `outside` list. */
 export type SeedOutside = z.infer<typeof outsideSchema>;

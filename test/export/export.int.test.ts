@@ -90,6 +90,21 @@ describe('export', () => {
       of: 'stmt-stoltenberg-differences', source: 'serambinews-2022-01-13-nrc', via: ['nyt-2022-01-12-nrc'], mode: 'DIRECT_QUOTE',
       text: 'Perbedaan kami tidak akan mudah untuk dijembatani,', language: 'id', speaker: 'jens-stoltenberg',
     });
+    // Claims come back in the claiming page's file, and the groups the report marks outside in its own (docs/decisions/0043).
+    const tass = parse(await readFile(path.join(dir, 'tass-2022-01-12-heart-to-heart.yaml'), 'utf8')) as { claims?: Array<Record<string, unknown>> };
+    expect(tass.claims).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ of: 'nrc-meeting-2022-01-12', group: 'duration', value: 240, qualifier: 'EXACT', source: 'tass-2022-01-12-heart-to-heart' }),
+        expect.objectContaining({ of: 'nrc-meeting-2022-01-12', group: 'participants', value: 'wendy-sherman', role: 'PARTICIPANT' }),
+      ]),
+    );
+    const report = parse(await readFile(path.join(dir, `${SOURCE}.yaml`), 'utf8')) as { outside?: Array<Record<string, unknown>> };
+    expect(report.outside).toEqual(
+      expect.arrayContaining([
+        { of: 'russia-us-talks-geneva-2022-01-10', group: 'place' },
+        { of: 'nrc-meeting-2022-01-12', group: 'participants', items: ['alexander-fomin', 'alexander-grushko', 'jens-stoltenberg', 'wendy-sherman'] },
+      ]),
+    );
     const { summary } = await runSeed(driver, { database, reset: true, paths: [dir] });
     expect(summary.totals.nodes.created).toBe(before.filter((l) => l.includes('"labels"')).length);
     const after = await snapshot();

@@ -53,15 +53,17 @@ export const claimedFactFields = {
   disputes: readsProperties([], async (f: EntityRecord, _: unknown, ctx: GraphContext) => (await groupsOfId(ctx, f.id)).filter((g) => g.disputed)),
 };
 
-/** Resolvers of Claim, Assertion, Alternative, RelationshipProvenance and Provenance's per-fact fields. */
+/** Resolvers of the Claim entity type (among the entity types, so that lookups plan what they read: src/graphql/projection.ts). */
+export const claimTypeResolvers = {
+  ...entityFields,
+  ...modelFields('claims'),
+  value: readsProperties(['value'], (c: EntityRecord) => String(c.value)),
+  status: readsProperties(['status'], (c: EntityRecord) => c.status ?? 'ESTABLISHED'),
+  of: relation('Claim.of'),
+};
+
+/** Resolvers of Assertion, Alternative, RelationshipProvenance and Provenance's per-fact fields. */
 export const claimResolvers = {
-  Claim: {
-    ...entityFields,
-    ...modelFields('claims'),
-    value: readsProperties(['value'], (c: EntityRecord) => String(c.value)),
-    status: readsProperties(['status'], (c: EntityRecord) => c.status ?? 'ESTABLISHED'),
-    of: relation('Claim.of'),
-  },
   Assertion: {
     source: (a: Assertion, _: unknown, ctx: GraphContext) => loadSource(ctx, a.source),
   },

@@ -13,7 +13,7 @@ import { corroborationOf } from '../../graph/corroboration.js';
 import { localizedFieldResolvers, localizedTextResolvers } from './localized.js';
 import { CLAIMABLE_SECTIONS, ENTITY_KINDS, ENTITY_SECTIONS, kindOf, type EntitySection, type NodeLabel } from '../../model/entities.js';
 import { rollupResolvers, withParts } from './rollups.js';
-import { claimedFactFields } from './claims.js';
+import { claimedFactFields, claimTypeResolvers } from './claims.js';
 
 const byLabel = { __resolveType: (e: EntityRecord) => e.__label };
 
@@ -29,7 +29,6 @@ function validOn(m: EntityRecord, asOf: string | null | undefined): boolean {
 
 /** The fields every reported fact has (issue 16, docs/decisions/0036 §6): its reports and their corroboration. */
 const reportedFields = {
-  ...claimedFactFields,
   reports: relation('Fact.reports'),
   corroboration: readsProperties([], (f: EntityRecord, _: unknown, ctx: GraphContext) => mapValue(ctx.loaders.renderings.load(f.id), corroborationOf)),
 };
@@ -96,6 +95,7 @@ const SPECIAL_FIELDS: Partial<Record<NodeLabel, Record<string, unknown>>> = {
     // Causes and consequences (event chains, decision 0045).
     ...rollupResolvers.Event,
   },
+  Claim: claimTypeResolvers,
   Place: {
     events: relation('Place.events'),
   },

@@ -91,6 +91,17 @@ export const reportFields = /* GraphQL */ `
   }
 `;
 
+/** Selects a fact's provenance per claim group (issue 16, docs/decisions/0044) as the fragment GroupFields (spread with sourceRefFields). */
+export const groupFields = /* GraphQL */ `
+  fragment GroupFields on GroupProvenance {
+    group
+    item
+    working
+    disputed
+    alternatives { value role qualifier languages sources { ...SourceRef } }
+  }
+`;
+
 /** Selects a SubgraphData. */
 export const subgraphFields = /* GraphQL */ `
   fragment SubgraphFields on Subgraph {

@@ -1,6 +1,6 @@
 /** The generic entity view: any entity's fields and provenance. */
-import { fragments, labelLanguageFields, reportFields, sourceFullFields, statementFragments } from '../api/fragments.js';
-import type { EntityPageQuery } from '../api/__generated__/graphql.js';
+import { fragments, groupFields, labelLanguageFields, reportFields, sourceFullFields, sourceRefFields, statementFragments } from '../api/fragments.js';
+import type { EntityPageQuery, FactClaimsQuery } from '../api/__generated__/graphql.js';
 import type { Answered, Merged } from '../api/types.js';
 
 /** The shape EntityData of the answer, as the document selects it (provenance may be null beside the entity). */
@@ -59,4 +59,21 @@ export const entityQuery = /* GraphQL */ `
   }
   fragment Texts on LocalizedText { best(lang: $lang) { lang text } all { lang text } }
   ${fragments(statementFragments, sourceFullFields, labelLanguageFields, reportFields)}
+`;
+
+/** The shape FactClaimsData of the answer: who says what of a fact, per claim group (issue 16). */
+export type FactClaimsData = FactClaimsQuery;
+
+/**
+ * Who says what of a fact (docs/decisions/0044), asked apart from the entity page: with
+ * it, the page's estimated cost would pass the server's limit (ten groups of ten
+ * alternatives of ten sources are counted).
+ */
+export const factClaimsQuery = /* GraphQL */ `
+  query FactClaims($id: ID!, $lang: String) {
+    provenance(id: $id) {
+      groups { ...GroupFields }
+    }
+  }
+  ${fragments([sourceRefFields], groupFields)}
 `;

@@ -126,6 +126,8 @@ export const RELATION_LABELS: Readonly<Record<string, string>> = {
   SOURCED_FROM: 'sourced from',
   REPORTS: 'reports',
   WORDED_BY: 'worded by',
+  CLAIM_OF: 'claim of',
+  CLAIMED_IN: 'claimed in',
   SPECIFIES: 'specifies',
 };
 

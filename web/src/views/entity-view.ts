@@ -6,7 +6,7 @@
 import type { StatementFull } from '../api/types.js';
 import { routeHref } from '../app/router.js';
 import type { ViewMount } from '../app/view.js';
-import { type EntityData, type EntityDetails, entityQuery } from '../operations/entity.js';
+import { type EntityData, type EntityDetails, entityQuery, factClaimsQuery, type FactClaimsData } from '../operations/entity.js';
 import { facts, kindBadge } from '../ui/badges.js';
 import { append, h, replaceChildren } from '../ui/dom.js';
 import { quoteBlock, sourceCitation } from '../ui/quote.js';
@@ -16,6 +16,7 @@ import { egoNetworkSection } from './ego-network.js';
 import { entityFacts, entityHeading } from './entity-facts.js';
 import { inLanguage } from '../ui/localized.js';
 import { reportsPanel } from '../ui/reports.js';
+import { claimsPanel } from '../ui/claims.js';
 
 /** Mounts the generic entity view. */
 export const mountEntityView: ViewMount = (outlet, route, ctx) => {
@@ -23,7 +24,10 @@ export const mountEntityView: ViewMount = (outlet, route, ctx) => {
   const body = h('div', { class: 'entity-page' });
   append(outlet, h('p', { class: 'breadcrumb' }, h('a', { href: routeHref('home') }, 'Overview'), ' › Entity'), heading, body);
   ctx.setTitle('Entity');
-  void load(ctx, body, 'the entity', (signal) => ctx.client.request<EntityData>(entityQuery, { id: route.id }, { signal }), (data) => {
+  void load(ctx, body, 'the entity', (signal) => Promise.all([
+      ctx.client.request<EntityData>(entityQuery, { id: route.id }, { signal }),
+      ctx.client.request<FactClaimsData>(factClaimsQuery, { id: route.id }, { signal }),
+    ]).then(([entity, claims]) => ({ ...entity, claims })), (data) => {
     const e = data.entity;
     const reported = e as EntityDetails;
     // Actors and demands have richer views of their own.
@@ -46,6 +50,8 @@ export const mountEntityView: ViewMount = (outlet, route, ctx) => {
         h('section', { class: 'panel', 'aria-label': 'Details' }, entityFacts(e), facts([['Note', e.note]]), toolbar('Share', [copyLinkAction(), copyIdAction(e.id)])),
         // Statements, stances, events and figures: every page that renders them (issue 16).
         reported.reports && reported.corroboration ? reportsPanel(reported.reports, reported.corroboration) : null,
+        // Who says each of its values, and where sources differ (docs/decisions/0043-0044).
+        claimsPanel(data.claims?.provenance?.groups ?? []),
         prov && (prov.sources.length > 0 || evidence.length > 0)
           ? h(
               'section',

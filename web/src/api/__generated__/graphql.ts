@@ -269,6 +269,21 @@ export type ReportMode =
   /** The source gives, in its own words, what the speaker said or what happened. */
   | 'PARAPHRASE';
 
+/** How exactly a claim gives a number. */
+export type ClaimQualifier =
+  /** Exactly this. */
+  | 'EXACT'
+  /** About this. */
+  | 'ABOUT'
+  /** At least this. */
+  | 'AT_LEAST'
+  /** More than this ("more than four hours"). */
+  | 'MORE_THAN'
+  /** Less than this ("almost five hours"). */
+  | 'LESS_THAN'
+  /** Up to this. */
+  | 'UP_TO';
+
 export type ActorPageQueryVariables = Exact<{
   id: string | number;
   lang: string | null | undefined;
@@ -407,6 +422,16 @@ export type EntityPageQuery = { entity:
    | null, provenance: { sources: Array<{ id: string, language: string, url: string | null, titles: { all: Array<{ lang: string, text: string }>, best: { lang: string, text: string } }, published: { iso: string } | null }>, evidence: Array<{ id: string, mode: StatementMode, text: string, language: string, gloss: string, note: string | null, said: { iso: string }, speaker: { id: string, label: string, names: { best: { lang: string } } }, onBehalfOf: { id: string, label: string, names: { best: { lang: string } } } | null, source: { id: string, language: string, url: string | null, titles: { best: { lang: string, text: string } }, published: { iso: string } | null }, via: Array<{ id: string, label: string }>, event: { id: string, label: string } | null }> } | null };
 
 export type TextsFragment = { best: { lang: string, text: string }, all: Array<{ lang: string, text: string }> };
+
+export type FactClaimsQueryVariables = Exact<{
+  id: string | number;
+  lang: string | null | undefined;
+}>;
+
+
+export type FactClaimsQuery = { provenance: { groups: Array<{ group: string, item: string | null, working: string | null, disputed: boolean, alternatives: Array<{ value: string, role: ParticipantRole | null, qualifier: ClaimQualifier | null, languages: Array<string>, sources: Array<{ id: string, language: string, url: string | null, titles: { best: { lang: string, text: string } }, published: { iso: string } | null }> }> }> } | null };
+
+export type GroupFieldsFragment = { group: string, item: string | null, working: string | null, disputed: boolean, alternatives: Array<{ value: string, role: ParticipantRole | null, qualifier: ClaimQualifier | null, languages: Array<string>, sources: Array<{ id: string, language: string, url: string | null, titles: { best: { lang: string, text: string } }, published: { iso: string } | null }> }> };
 
 export type NeighbourhoodQueryVariables = Exact<{
   id: string | number;
