@@ -23,6 +23,7 @@ import { resolveNeo4jConnection } from '../neo4j/connection.js';
 import { cypher, schemaStatements } from '../neo4j/cypher.js';
 import { openDriver } from '../neo4j/driver.js';
 import { ARRAY_DELIMITER, BulkCsvWriter, type CsvGroup } from './bulk-csv.js';
+import { defaultCsvWorkers, isBulkSource, writeCsvInWorkers, type BulkSource } from './bulk-csv-workers.js';
 import { planFile, type IngestFile } from './ingest-stream.js';
 
 /** The bulk import cannot run here (not local, not empty, nothing to import); nothing was changed. */
@@ -50,6 +51,8 @@ export interface BulkImportOptions {
   keepCsv?: boolean;
   /** Progress lines (the CLI prints them on stderr). */
   report: Report;
+  /** Worker threads that plan and write CSV when the input is a BulkSource (default: one per core). */
+  workers?: number;
   /** Called after each file is written as CSV. */
   onFile?: (files: number, statements: number) => void;
 }
@@ -93,14 +96,15 @@ async function assertEmptyLocal(driver: Driver, config: Config): Promise<void> {
 }
 
 /**
- * Imports `files` into the empty local database: CSV first (the server keeps running),
+ * Imports `files` into the empty local database: CSV first (the server keeps running;
+ * written in worker threads when `files` is a BulkSource, in this thread otherwise),
  * then stop, import, start, schema. Throws BulkImportRefused before touching anything
  * when the database is not local or not empty.
  */
 export async function bulkImport(
   driver: Driver,
   config: Config,
-  files: Iterable<IngestFile> | AsyncIterable<IngestFile>,
+  files: Iterable<IngestFile> | AsyncIterable<IngestFile> | BulkSource,
   opts: BulkImportOptions,
 ): Promise<BulkImportStats> {
   const started = performance.now();
@@ -118,22 +122,35 @@ export async function bulkImport(
   };
 
   let t = performance.now();
-  const writer = new BulkCsvWriter(dir);
   let groups: CsvGroup[];
-  try {
-    for await (const file of files) {
-      const planned = planFile(file);
-      await writer.addNodes(planned.nodes);
-      await writer.addRelationships(planned.rels);
-      stats.files++;
-      stats.statements += planned.statements;
-      stats.nodes += planned.nodes.length;
-      stats.relationships += planned.rels.length;
-      stats.peakRssBytes = Math.max(stats.peakRssBytes, process.memoryUsage().rss);
-      opts.onFile?.(stats.files, stats.statements);
+  if (isBulkSource(files)) {
+    const workers = opts.workers ?? defaultCsvWorkers();
+    const sampler = setInterval(() => (stats.peakRssBytes = Math.max(stats.peakRssBytes, process.memoryUsage().rss)), 200);
+    try {
+      const written = await writeCsvInWorkers(dir, files, workers, opts.onFile);
+      groups = written.groups;
+      Object.assign(stats, { files: written.files, statements: written.statements, nodes: written.nodes, relationships: written.relationships });
+    } finally {
+      clearInterval(sampler);
     }
-  } finally {
-    groups = await writer.close();
+    opts.report(`Planned and wrote CSV in ${workers} worker thread${workers === 1 ? '' : 's'}`);
+  } else {
+    const writer = new BulkCsvWriter(dir);
+    try {
+      for await (const file of files) {
+        const planned = planFile(file);
+        writer.addNodes(planned.nodes);
+        writer.addRelationships(planned.rels);
+        stats.files++;
+        stats.statements += planned.statements;
+        stats.nodes += planned.nodes.length;
+        stats.relationships += planned.rels.length;
+        stats.peakRssBytes = Math.max(stats.peakRssBytes, process.memoryUsage().rss);
+        opts.onFile?.(stats.files, stats.statements);
+      }
+    } finally {
+      groups = writer.close();
+    }
   }
   stats.csvGroups = groups.length;
   stats.seconds.csv = since(t);
@@ -191,7 +208,7 @@ async function applySchemaToImportedGraph(driver: Driver, database: string): Pro
 
 /** The importer's arguments: the database first (since 5.19), then one group per header. */
 export function importerArgs(database: string, dir: string, groups: CsvGroup[]): string[] {
-  const multiline = groups.filter((g) => g.multiline).map((g) => g.data);
+  const multiline = groups.filter((g) => g.multiline).flatMap((g) => g.data);
   return [
     'database', 'import', 'full', database,
     '--overwrite-destination=true',
@@ -203,7 +220,7 @@ export function importerArgs(database: string, dir: string, groups: CsvGroup[]):
     '--skip-duplicate-nodes=false',
     `--report-file=${path.join(dir, 'import.report')}`,
     ...(multiline.length > 0 ? ['--multiline-fields-format=v2', `--multiline-fields=${multiline.join(',')}`] : []),
-    ...groups.map((g) => `--${g.kind}=${g.labelOrType}=${g.header},${g.data}`),
+    ...groups.map((g) => `--${g.kind}=${g.labelOrType}=${[g.header, ...g.data].join(',')}`),
   ];
 }
 

@@ -8,6 +8,7 @@ import { withDriver, type Failure } from '../cli/cli-support.js';
 import { ExitCode } from '../cli/exit-codes.js';
 import type { Config } from '../config.js';
 import { BulkCsvError } from './bulk-csv.js';
+import type { BulkSource } from './bulk-csv-workers.js';
 import { bulkImport, BulkImportFailed, BulkImportRefused, type BulkImportStats } from './bulk-import.js';
 import { ingestFiles, IngestAbortedError, IngestIntegrityError, IngestValidationError, type IngestFile, type IngestStats } from './ingest-stream.js';
 import { createProgress } from './progress.js';
@@ -94,7 +95,7 @@ export function formatBulkStats(s: BulkImportStats): string {
  */
 export function runBulkImport(
   name: string,
-  files: Iterable<IngestFile> | AsyncIterable<IngestFile>,
+  files: Iterable<IngestFile> | AsyncIterable<IngestFile> | BulkSource,
   options: { unit: 'files' | 'statements'; total: number; keepCsv?: boolean | undefined },
 ): Promise<number> {
   return withDriver(
