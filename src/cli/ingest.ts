@@ -23,14 +23,16 @@ async function main(): Promise<number> {
   const parsed = parseArgs(program);
   if (parsed !== undefined) return parsed;
   const o = program.opts<{ batchSize?: number; bulk?: boolean; keepCsv?: boolean }>();
-  let total: number;
+  let found: string[];
   try {
-    total = (await findSeedFiles(program.args)).length;
+    found = await findSeedFiles(program.args);
   } catch (err) {
     process.stderr.write(`ingest: ${(err as Error).message}\n`);
     return ExitCode.USAGE;
   }
-  if (o.bulk) return runBulkImport('ingest', readIngestFiles(program.args), { unit: 'files', total, keepCsv: o.keepCsv });
+  const total = found.length;
+  // Offline: the files are read, planned and written as CSV in worker threads, one per core.
+  if (o.bulk) return runBulkImport('ingest', { files: found }, { unit: 'files', total, keepCsv: o.keepCsv });
   return runIngest('ingest', readIngestFiles(program.args), { unit: 'files', total, batchSize: o.batchSize });
 }
 

@@ -45,10 +45,11 @@ async function main(): Promise<number> {
     process.stdout.write(`load them with: npm run ingest -- ${path.relative(process.cwd(), dir) || dir}   (or npm run seed -- <dir> for one all-or-nothing transaction)\n`);
     return ExitCode.OK;
   }
+  // Offline: every worker thread generates, plans and writes its share of the files itself.
+  if (o.bulk) return runBulkImport('synth', { synth: corpus }, { unit: 'statements', total: o.statements });
   const files = (function* () {
     for (const f of generateCorpus(corpus)) yield { name: f.name, seed: f.seed, statements: f.statements };
   })();
-  if (o.bulk) return runBulkImport('synth', files, { unit: 'statements', total: o.statements });
   return runIngest('synth', files, { unit: 'statements', total: o.statements, batchSize: o.batchSize });
 }
 

@@ -37,6 +37,41 @@ export async function exportSeeds(driver: Driver, database: string, source?: str
   }
 }
 
+/** Files per page of the paged export: a page's nodes and relationships are held in memory at once. */
+export const EXPORT_FILES_PER_PAGE = 50;
+
+/**
+ * Every seed file of the graph, a page of files at a time, each page in a read
+ * transaction of its own: memory holds one page, not the graph (10^6 statements are
+ * about 10 million records). Pages are not one snapshot: a write that lands between two
+ * pages shows in the later one only, so export a graph no one is writing to.
+ */
+export async function* exportSeedsInPages(
+  driver: Driver,
+  database: string,
+  opts: { filesPerPage?: number; onPage?: (files: number, total: number) => void } = {},
+): AsyncGenerator<ExportedFile> {
+  const perPage = opts.filesPerPage ?? EXPORT_FILES_PER_PAGE;
+  const origins = await driver.executeQuery(cypher('write/export-origins'), {}, { database, routing: 'READ' });
+  const files = [...new Set(origins.records.map((r) => fileOfOrigin(r.get('origin') as string)))].sort((a, b) => a.localeCompare(b));
+  for (let i = 0; i < files.length; i += perPage) {
+    const page = files.slice(i, i + perPage);
+    const session = driver.session({ database, defaultAccessMode: neo4j.session.READ });
+    let exported: ExportedFile[];
+    try {
+      exported = await session.executeRead(async (tx) => {
+        const nodes = (await tx.run(cypher('write/export-nodes'), { files: page })).records.map((r) => r.toObject() as ExportNode);
+        const rels = (await tx.run(cypher('write/export-relationships-of-files'), { origins: [...page, ...page.map((f) => `api:${f}`)] })).records.map((r) => r.toObject() as ExportRel);
+        return graphToSeeds(nodes, rels);
+      });
+    } finally {
+      await session.close();
+    }
+    opts.onPage?.(Math.min(i + perPage, files.length), files.length);
+    yield* exported;
+  }
+}
+
 /** One exported file as seed YAML, with a header saying where it came from. */
 export function renderYaml(file: ExportedFile, exportedAt: string): string {
   const header = `# Exported from diplograph (npm run export) at ${exportedAt}: the graph of source ${file.source},\n# seed-written and API-written facts alike. Load it with npm run seed.\n`;

@@ -9,7 +9,6 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { once } from 'node:events';
 import neo4j from 'neo4j-driver';
 import type { NodeRow, RelRow } from '../seed/plan-graph.js';
 
@@ -21,8 +20,11 @@ export interface CsvGroup {
   kind: 'nodes' | 'relationships';
   /** `Entity:Actor` for nodes, the relationship type for relationships. */
   labelOrType: string;
+  /** Kind, label or type, property names and types, multi-line or not: what makes two groups share a header. */
+  signature: string;
   header: string;
-  data: string;
+  /** The data files (one per writer) that share the header. */
+  data: string[];
   rows: number;
   /** Values span lines: parse this file with --multiline-fields. */
   multiline: boolean;
@@ -78,10 +80,20 @@ const spansLines = (value: unknown): boolean =>
 interface OpenGroup {
   group: CsvGroup;
   columns: { name: string; type: ColumnType }[];
-  out: fs.WriteStream;
+  fd: number;
+  /** Lines not yet written: flushed in chunks of about FLUSH_CHARS, one write each. */
+  pending: string[];
+  pendingChars: number;
 }
 
-/** Streams rows into CSV groups under `dir`; close() flushes and returns the groups. */
+/** Buffered characters per group before a write: few system calls, bounded memory (a few dozen groups). */
+const FLUSH_CHARS = 1 << 20;
+
+/**
+ * Streams rows into CSV groups under `dir`; close() flushes and returns the groups.
+ * Writes are synchronous and buffered: the writer runs in a worker thread of its own
+ * (bulk-csv-workers.ts), where blocking on the disk stalls no one else.
+ */
 export class BulkCsvWriter {
   private readonly groups = new Map<string, OpenGroup>();
 
@@ -90,60 +102,87 @@ export class BulkCsvWriter {
   }
 
   /** Adds nodes: `id:ID` (which the importer stores as the `id` property), their other properties, labels Entity and the row's label. */
-  async addNodes(rows: NodeRow[]): Promise<void> {
+  addNodes(rows: NodeRow[]): void {
     for (const row of rows) {
       const { id: _id, ...props } = row.props;
-      await this.add('nodes', `Entity:${row.label}`, props, `${row.label} ${row.id}`, (columns) => [quote(row.id), ...columns]);
+      this.add('nodes', `Entity:${row.label}`, props, () => `${row.label} ${row.id}`, quote(row.id));
     }
   }
 
   /** Adds relationships between node ids: `:START_ID`, `:END_ID` and their properties. */
-  async addRelationships(rows: RelRow[]): Promise<void> {
+  addRelationships(rows: RelRow[]): void {
     for (const row of rows) {
-      await this.add('relationships', row.type, row.props, `${row.type} ${row.from} -> ${row.to}`, (columns) => [
-        quote(row.from),
-        quote(row.to),
-        ...columns,
-      ]);
+      this.add('relationships', row.type, row.props, () => `${row.type} ${row.from} -> ${row.to}`, `${quote(row.from)},${quote(row.to)}`);
     }
   }
 
-  private async add(
-    kind: CsvGroup['kind'],
-    labelOrType: string,
-    props: Record<string, unknown>,
-    what: string,
-    line: (columns: string[]) => string[],
-  ): Promise<void> {
+  private add(kind: CsvGroup['kind'], labelOrType: string, props: Record<string, unknown>, what: () => string, fixed: string): void {
     const names = Object.keys(props).sort();
-    const types = names.map((name) => columnType(props[name], () => `${what}, property ${name}`));
-    const multiline = names.some((name) => spansLines(props[name]));
-    const key = `${kind}|${labelOrType}|${multiline}|${names.map((n, i) => `${n}:${types[i]}`).join(',')}`;
-    let open = this.groups.get(key);
-    if (open === undefined) open = this.open(key, kind, labelOrType, multiline, names, types);
-    const columns = open.columns.map((c) => cell(props[c.name], c.type, () => `${what}, property ${c.name}`));
+    let key = `${kind}|${labelOrType}|`;
+    let multiline = false;
+    const types: ColumnType[] = [];
+    for (const name of names) {
+      const value = props[name];
+      const type = columnType(value, () => `${what()}, property ${name}`);
+      types.push(type);
+      key += `${name}:${type},`;
+      if (!multiline && spansLines(value)) multiline = true;
+    }
+    key += multiline ? 'm' : 's';
+    const open = this.groups.get(key) ?? this.open(key, kind, labelOrType, multiline, names, types);
+    let line = fixed;
+    for (const c of open.columns) line += `,${cell(props[c.name], c.type, () => `${what()}, property ${c.name}`)}`;
+    line += '\n';
     open.group.rows++;
-    if (!open.out.write(`${line(columns).join(',')}\n`)) await once(open.out, 'drain');
+    open.pending.push(line);
+    open.pendingChars += line.length;
+    if (open.pendingChars >= FLUSH_CHARS) flush(open);
   }
 
   private open(key: string, kind: CsvGroup['kind'], labelOrType: string, multiline: boolean, names: string[], types: ColumnType[]): OpenGroup {
     const n = this.groups.size;
     const base = path.join(this.dir, `${kind}-${String(n).padStart(3, '0')}-${labelOrType.replace(/\W/g, '_')}`);
-    const group: CsvGroup = { kind, labelOrType, header: `${base}.header.csv`, data: `${base}.csv`, rows: 0, multiline };
+    const group: CsvGroup = { kind, labelOrType, signature: key, header: `${base}.header.csv`, data: [`${base}.csv`], rows: 0, multiline };
     const columns = names.map((name, i) => ({ name, type: types[i]! }));
     const fixed = kind === 'nodes' ? ['id:ID'] : [':START_ID', ':END_ID'];
     fs.writeFileSync(group.header, `${[...fixed, ...columns.map((c) => `${c.name}:${c.type}`)].join(',')}\n`);
-    const open = { group, columns, out: fs.createWriteStream(group.data) };
+    const open: OpenGroup = { group, columns, fd: fs.openSync(group.data[0]!, 'w'), pending: [], pendingChars: 0 };
     this.groups.set(key, open);
     return open;
   }
 
   /** Flushes and closes every file; returns the groups in the order they were opened. */
-  async close(): Promise<CsvGroup[]> {
-    await Promise.all([...this.groups.values()].map(async (g) => {
-      g.out.end();
-      await once(g.out, 'finish');
-    }));
+  close(): CsvGroup[] {
+    for (const g of this.groups.values()) {
+      flush(g);
+      fs.closeSync(g.fd);
+    }
     return [...this.groups.values()].map((g) => g.group);
   }
+}
+
+function flush(open: OpenGroup): void {
+  if (open.pending.length === 0) return;
+  fs.writeSync(open.fd, open.pending.join(''));
+  open.pending = [];
+  open.pendingChars = 0;
+}
+
+/**
+ * Merges the groups of several writers (one per worker): groups with the same signature
+ * have the same header, so the importer reads them as one header with several data files.
+ */
+export function mergeCsvGroups(parts: CsvGroup[][]): CsvGroup[] {
+  const merged = new Map<string, CsvGroup>();
+  for (const part of parts) {
+    for (const g of part) {
+      const seen = merged.get(g.signature);
+      if (seen === undefined) merged.set(g.signature, { ...g, data: [...g.data] });
+      else {
+        seen.data.push(...g.data);
+        seen.rows += g.rows;
+      }
+    }
+  }
+  return [...merged.values()];
 }

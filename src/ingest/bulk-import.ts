@@ -23,6 +23,7 @@ import { resolveNeo4jConnection } from '../neo4j/connection.js';
 import { cypher, schemaStatements } from '../neo4j/cypher.js';
 import { openDriver } from '../neo4j/driver.js';
 import { ARRAY_DELIMITER, BulkCsvWriter, type CsvGroup } from './bulk-csv.js';
+import { defaultCsvWorkers, isBulkSource, writeCsvInWorkers, type BulkSource } from './bulk-csv-workers.js';
 import { planFile, type IngestFile } from './ingest-stream.js';
 
 /** The bulk import cannot run here (not local, not empty, nothing to import); nothing was changed. */
@@ -50,6 +51,8 @@ export interface BulkImportOptions {
   keepCsv?: boolean;
   /** Progress lines (the CLI prints them on stderr). */
   report: Report;
+  /** Worker threads that plan and write CSV when the input is a BulkSource (default: one per core). */
+  workers?: number;
   /** Called after each file is written as CSV. */
   onFile?: (files: number, statements: number) => void;
 }
@@ -61,7 +64,7 @@ export interface BulkImportStats {
   nodes: number;
   relationships: number;
   csvGroups: number;
-  seconds: { csv: number; import: number; start: number; schema: number; total: number };
+  seconds: { csv: number; import: number; start: number; schema: number; derived: number; total: number };
   /** Highest resident set size of this process while writing CSV, in bytes. */
   peakRssBytes: number;
 }
@@ -93,14 +96,15 @@ async function assertEmptyLocal(driver: Driver, config: Config): Promise<void> {
 }
 
 /**
- * Imports `files` into the empty local database: CSV first (the server keeps running),
+ * Imports `files` into the empty local database: CSV first (the server keeps running;
+ * written in worker threads when `files` is a BulkSource, in this thread otherwise),
  * then stop, import, start, schema. Throws BulkImportRefused before touching anything
  * when the database is not local or not empty.
  */
 export async function bulkImport(
   driver: Driver,
   config: Config,
-  files: Iterable<IngestFile> | AsyncIterable<IngestFile>,
+  files: Iterable<IngestFile> | AsyncIterable<IngestFile> | BulkSource,
   opts: BulkImportOptions,
 ): Promise<BulkImportStats> {
   const started = performance.now();
@@ -113,27 +117,40 @@ export async function bulkImport(
   if (dir.includes(',')) throw new BulkImportRefused(`the CSV folder ${dir} has a comma in its path, which neo4j-admin's file lists cannot hold`);
   const stats: BulkImportStats = {
     files: 0, statements: 0, nodes: 0, relationships: 0, csvGroups: 0,
-    seconds: { csv: 0, import: 0, start: 0, schema: 0, total: 0 },
+    seconds: { csv: 0, import: 0, start: 0, schema: 0, derived: 0, total: 0 },
     peakRssBytes: process.memoryUsage().rss,
   };
 
   let t = performance.now();
-  const writer = new BulkCsvWriter(dir);
   let groups: CsvGroup[];
-  try {
-    for await (const file of files) {
-      const planned = planFile(file);
-      await writer.addNodes(planned.nodes);
-      await writer.addRelationships(planned.rels);
-      stats.files++;
-      stats.statements += planned.statements;
-      stats.nodes += planned.nodes.length;
-      stats.relationships += planned.rels.length;
-      stats.peakRssBytes = Math.max(stats.peakRssBytes, process.memoryUsage().rss);
-      opts.onFile?.(stats.files, stats.statements);
+  if (isBulkSource(files)) {
+    const workers = opts.workers ?? defaultCsvWorkers();
+    const sampler = setInterval(() => (stats.peakRssBytes = Math.max(stats.peakRssBytes, process.memoryUsage().rss)), 200);
+    try {
+      const written = await writeCsvInWorkers(dir, files, workers, opts.onFile);
+      groups = written.groups;
+      Object.assign(stats, { files: written.files, statements: written.statements, nodes: written.nodes, relationships: written.relationships });
+    } finally {
+      clearInterval(sampler);
     }
-  } finally {
-    groups = await writer.close();
+    opts.report(`Planned and wrote CSV in ${workers} worker thread${workers === 1 ? '' : 's'}`);
+  } else {
+    const writer = new BulkCsvWriter(dir);
+    try {
+      for await (const file of files) {
+        const planned = planFile(file);
+        writer.addNodes(planned.nodes);
+        writer.addRelationships(planned.rels);
+        stats.files++;
+        stats.statements += planned.statements;
+        stats.nodes += planned.nodes.length;
+        stats.relationships += planned.rels.length;
+        stats.peakRssBytes = Math.max(stats.peakRssBytes, process.memoryUsage().rss);
+        opts.onFile?.(stats.files, stats.statements);
+      }
+    } finally {
+      groups = writer.close();
+    }
   }
   stats.csvGroups = groups.length;
   stats.seconds.csv = since(t);
@@ -162,14 +179,16 @@ export async function bulkImport(
   // transaction ids the new store has not reached ("not up to the requested version").
   const fresh = openDriver(resolveNeo4jConnection(config));
   try {
-    await applySchemaToImportedGraph(fresh, config.neo4j.database);
+    await applySchemaToImportedGraph(fresh, config.neo4j.database, opts.report);
+    stats.seconds.schema = since(t);
+    t = performance.now();
     // The importer writes no derived data: built here, before the import reports the database ready.
     await rebuildAllTopicPositions(fresh, config.neo4j.database);
     await rebuildAllAttestations(fresh, config.neo4j.database);
   } finally {
     await fresh.close();
   }
-  stats.seconds.schema = since(t);
+  stats.seconds.derived = since(t);
   if (!opts.keepCsv) fs.rmSync(dir, { recursive: true, force: true });
   stats.seconds.total = since(started);
   return stats;
@@ -182,16 +201,36 @@ export async function bulkImport(
  */
 const SCHEMA_POPULATION_TIMEOUT_MS = 3_600_000;
 
-/** applySchema with transactions allowed to run as long as populating a large graph takes. */
-async function applySchemaToImportedGraph(driver: Driver, database: string): Promise<void> {
+/**
+ * The schema of an imported graph in two transactions instead of one per statement:
+ * the constraints (each populates its own uniqueness index as it is created), then every
+ * index and full-text index together, which Neo4j populates in one pass over the store
+ * instead of one pass per index (decision 0047). The transactions may run as long as
+ * populating a large graph takes.
+ */
+export async function applySchemaToImportedGraph(driver: Driver, database: string, report?: Report): Promise<void> {
   const transactionConfig = { timeout: SCHEMA_POPULATION_TIMEOUT_MS };
-  for (const statement of schemaStatements()) await driver.executeQuery(statement, {}, { database, transactionConfig });
-  await driver.executeQuery(`CALL db.awaitIndexes(${SCHEMA_POPULATION_TIMEOUT_MS / 1000})`, {}, { database, transactionConfig });
+  const statements = schemaStatements();
+  const constraints = statements.filter((s) => /^CREATE\s+CONSTRAINT\b/i.test(s));
+  const rest = statements.filter((s) => !constraints.includes(s));
+  const session = driver.session({ database });
+  try {
+    for (const [what, batch] of [['constraints', constraints], ['indexes', rest]] as const) {
+      const t = performance.now();
+      await session.executeWrite(async (tx) => {
+        for (const statement of batch) await tx.run(statement);
+      }, { timeout: SCHEMA_POPULATION_TIMEOUT_MS });
+      if (what === 'indexes') await session.run(`CALL db.awaitIndexes(${SCHEMA_POPULATION_TIMEOUT_MS / 1000})`, {}, transactionConfig);
+      report?.(`Created ${batch.length} ${what} in one transaction${what === 'indexes' ? ' and waited for them to come online' : ''} (${since(t).toFixed(1)} s)`);
+    }
+  } finally {
+    await session.close();
+  }
 }
 
 /** The importer's arguments: the database first (since 5.19), then one group per header. */
 export function importerArgs(database: string, dir: string, groups: CsvGroup[]): string[] {
-  const multiline = groups.filter((g) => g.multiline).map((g) => g.data);
+  const multiline = groups.filter((g) => g.multiline).flatMap((g) => g.data);
   return [
     'database', 'import', 'full', database,
     '--overwrite-destination=true',
@@ -203,7 +242,7 @@ export function importerArgs(database: string, dir: string, groups: CsvGroup[]):
     '--skip-duplicate-nodes=false',
     `--report-file=${path.join(dir, 'import.report')}`,
     ...(multiline.length > 0 ? ['--multiline-fields-format=v2', `--multiline-fields=${multiline.join(',')}`] : []),
-    ...groups.map((g) => `--${g.kind}=${g.labelOrType}=${g.header},${g.data}`),
+    ...groups.map((g) => `--${g.kind}=${g.labelOrType}=${[g.header, ...g.data].join(',')}`),
   ];
 }
 

@@ -8,6 +8,7 @@ import { withDriver, type Failure } from '../cli/cli-support.js';
 import { ExitCode } from '../cli/exit-codes.js';
 import type { Config } from '../config.js';
 import { BulkCsvError } from './bulk-csv.js';
+import type { BulkSource } from './bulk-csv-workers.js';
 import { bulkImport, BulkImportFailed, BulkImportRefused, type BulkImportStats } from './bulk-import.js';
 import { ingestFiles, IngestAbortedError, IngestIntegrityError, IngestValidationError, type IngestFile, type IngestStats } from './ingest-stream.js';
 import { createProgress } from './progress.js';
@@ -83,7 +84,7 @@ export function formatBulkStats(s: BulkImportStats): string {
     `imported ${s.files} files: ${s.statements.toLocaleString('en-US')} statements, ${s.nodes.toLocaleString('en-US')} nodes, ` +
     `${s.relationships.toLocaleString('en-US')} relationships in ${t.total.toFixed(1)} s ` +
     `(${Math.round(s.statements / Math.max(t.total, 1e-9)).toLocaleString('en-US')} statements/s; CSV ${t.csv.toFixed(1)} s, ` +
-    `neo4j-admin ${t.import.toFixed(1)} s, start ${t.start.toFixed(1)} s, schema and indexes ${t.schema.toFixed(1)} s), ` +
+    `neo4j-admin ${t.import.toFixed(1)} s, start ${t.start.toFixed(1)} s, schema and indexes ${t.schema.toFixed(1)} s, derived data ${t.derived.toFixed(1)} s), ` +
     `peak RSS ${Math.round(s.peakRssBytes / 2 ** 20)} MiB\n`
   );
 }
@@ -94,7 +95,7 @@ export function formatBulkStats(s: BulkImportStats): string {
  */
 export function runBulkImport(
   name: string,
-  files: Iterable<IngestFile> | AsyncIterable<IngestFile>,
+  files: Iterable<IngestFile> | AsyncIterable<IngestFile> | BulkSource,
   options: { unit: 'files' | 'statements'; total: number; keepCsv?: boolean | undefined },
 ): Promise<number> {
   return withDriver(

@@ -3,17 +3,20 @@
  * ingest: the same corpus (10^4 synthetic statements plus the curated seeds, one quote
  * made multi-line with quotes and commas) loaded both ways, compared by counts per label
  * and type and by a content hash with every value's type. It refuses a database that is
- * not empty and one that is not local, and changes nothing then.
+ * not empty and one that is not local, and changes nothing then. The bulk side reads the
+ * files from disk in two worker threads, as `npm run ingest -- --bulk DIR` does.
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Driver } from 'neo4j-driver';
 import { afterAll, describe, expect, it } from 'vitest';
+import { stringify } from 'yaml';
 import { loadConfig, type Config } from '../../src/config.js';
 import { bulkImport, BulkImportRefused } from '../../src/ingest/bulk-import.js';
 import { deleteGraph, ingestFiles, type IngestFile } from '../../src/ingest/ingest-stream.js';
 import { readIngestFiles } from '../../src/ingest/read-ingest-files.js';
+import { findSeedFiles } from '../../src/seed/read-seed-files.js';
 import { startNeo4j } from '../../src/local-neo4j/start-neo4j.js';
 import { stopNeo4j } from '../../src/local-neo4j/stop-neo4j.js';
 import { resolveNeo4jConnection } from '../../src/neo4j/connection.js';
@@ -39,6 +42,21 @@ async function corpus(): Promise<IngestFile[]> {
   return files;
 }
 
+/**
+ * The corpus as seed files on disk, in the same load order (curated seeds under a/, the
+ * synthetic files under b/): the CLI's path, where worker threads read, plan and write CSV.
+ */
+async function corpusDir(dir: string): Promise<string> {
+  const root = path.resolve('seeds');
+  const files = await corpus();
+  for (const f of files) {
+    const rel = path.isAbsolute(f.name) || f.name.startsWith('seeds') ? path.join('a', path.relative(root, path.resolve(f.name))) : path.join('b', f.name);
+    fs.mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
+    fs.writeFileSync(path.join(dir, rel), stringify(f.seed, { lineWidth: 0 }));
+  }
+  return dir;
+}
+
 describe.skipIf(skipReason !== undefined)(`bulk import with neo4j-admin${skipReason ? ` (skipped: ${skipReason})` : ''}`, () => {
   const home = fs.mkdtempSync(path.join(os.tmpdir(), 'dg-bulk-'));
   let config: Config | undefined;
@@ -59,16 +77,17 @@ describe.skipIf(skipReason !== undefined)(`bulk import with neo4j-admin${skipRea
     // Earlier test files' API writes leave :WriteLock nodes, which deleteGraph (entities only) keeps.
     await driver().executeQuery('MATCH (l:WriteLock) DELETE l', {}, { database });
     await applySchema(driver(), database);
-    await ingestFiles(driver(), await corpus(), { database });
+    const dir = await corpusDir(path.join(home, 'corpus'));
+    const ingested = await ingestFiles(driver(), readIngestFiles([dir]), { database });
     const transactional = await graphDigest(driver(), database);
 
     config = await throwawayNeo4jConfig(home, 29687);
     await startNeo4j(config, report); // sets the password the driver needs
     bulkDriver = openDriver(resolveNeo4jConnection(config));
-    const files = await corpus();
-    const statements = files.reduce((n, f) => n + (f.statements ?? (f.seed as { statements?: unknown[] }).statements?.length ?? 0), 0);
-    const stats = await bulkImport(bulkDriver, config, files, { report });
-    expect(stats.statements).toBe(statements);
+    // Two worker threads whatever the machine has, so that the merge of their CSV groups is exercised.
+    const stats = await bulkImport(bulkDriver, config, { files: await findSeedFiles([dir]) }, { report, workers: 2 });
+    expect(stats.statements).toBe(ingested.statements);
+    expect(stats.files).toBe(ingested.files);
     expect(stats.seconds.import).toBeGreaterThan(0);
 
     // A driver of our own: the bulk import replaced the store that bulkDriver's bookmarks name.
