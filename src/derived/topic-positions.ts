@@ -215,23 +215,6 @@ export async function rebuildPairs(tx: ManagedTransaction, keys: Iterable<string
 /** Ids per touched-pairs query. */
 const IDS_PER_QUERY = 2000;
 
-/** The relationship types a derived position is built from (a stance's holder, topics and aim; a demand's maker). */
-const PAIR_TYPES = new Set(['TOOK', 'RESPONDS_TO', 'CONCERNS', 'TOWARDS', 'MADE_DEMAND']);
-
-/**
- * The ids whose derived positions a write of `nodes` and `rels` may have changed: the
- * nodes, and the ends of the relationships positions are built from. A stance's evidence
- * and sources change none, and an ingest writes them in a later transaction than its
- * holder and topics (a batch's relationships in slices), which then rebuilt the stance's
- * pairs again: a hub pair's thousands of entries, for nothing.
- */
-export function pairTouchedIds(nodes: Iterable<{ id: string }>, rels: Iterable<{ type: string; from: string; to: string }>): string[] {
-  const out = new Set<string>();
-  for (const n of nodes) out.add(n.id);
-  for (const r of rels) if (PAIR_TYPES.has(r.type)) out.add(r.from).add(r.to);
-  return [...out];
-}
-
 /** A relationship a write removed: its type and the ids at its ends. */
 export interface RemovedRelationship {
   type: string;

@@ -12,7 +12,7 @@ import neo4j, { type Driver } from 'neo4j-driver';
 import { cypher } from '../neo4j/cypher.js';
 import { toPlain } from '../neo4j/values.js';
 import { refreshAttestations, structuralEnds } from '../derived/attestation.js';
-import { pairTouchedIds, refreshTopicPositions } from '../derived/topic-positions.js';
+import { refreshTopicPositions } from '../derived/topic-positions.js';
 import { describeMissingEndpoints, mergeRelationships } from '../seed/load-graph.js';
 import { planGraph, type NodeRow, type RelRow } from '../seed/plan-graph.js';
 import { formatPath } from '../seed/seed-issue.js';
@@ -103,7 +103,7 @@ async function writeBatch(driver: Driver, database: string, nodes: NodeRow[], re
         }
       }
       // Derived positions of what the batch touched (a stance's holder and topics arrive with its relationships).
-      await refreshTopicPositions(tx, pairTouchedIds(nodes, rels));
+      await refreshTopicPositions(tx, [...nodes.map((n) => n.id), ...rels.flatMap((r) => [r.from, r.to])]);
       // Whose words each stance rests on (decision 0041); the files were validated, so none rests on an analysis alone.
       await refreshAttestations(tx, [...nodes.map((n) => n.id), ...rels.flatMap((r) => [r.from, r.to])], structuralEnds(rels));
     });
