@@ -6,8 +6,9 @@
 // which topics two actors share, is decided by the caller (src/graph/actor-positions.ts).
 // $params: actorIds, asOf (Date)
 // RETURN: actors (list of {id, own: list of [targetId, targetLabel, entries, made], via: list of [membershipId, orgId]}),
-//         orgs (list of {id, props, held: list of [targetId, targetLabel, entries]}), memberships (properties)
-//         where an entry is [kind, stanceId, date, precision, end ('' when none), approximate ('true', 'false', ''), towardsId ('' when none)]
+//         orgs (list of {id, props, held: list of [targetId, targetLabel, entries], asked: whether it is one of the actors,
+//         whose held is then empty: the entries of its `own` with at least one entry in force}), memberships (properties)
+//         where an entry is [kind, stanceId, date (ISO string: the driver decodes strings far faster than Dates), precision, end ('' when none), approximate ('true', 'false', ''), towardsId ('' when none)]
 //         and made is [since, precision, end, approximate] or null
 UNWIND $actorIds AS actorId
 MATCH (a:Actor {id: actorId})
@@ -18,8 +19,8 @@ CALL (a) {
     coalesce(p.madeSince <= $asOf, false) AS made
   WHERE size(live) > 0 OR made
   RETURN collect([p.targetId, p.targetLabel,
-    [i IN live | [p.kinds[i], p.stanceIds[i], p.froms[i], p.precisions[i], p.ends[i], p.approximates[i], p.towards[i]]],
-    CASE WHEN made THEN [p.madeSince, p.madePrecision, p.madeEnd, p.madeApproximate] END]) AS own
+    [i IN live | [p.kinds[i], p.stanceIds[i], toString(p.froms[i]), p.precisions[i], p.ends[i], p.approximates[i], p.towards[i]]],
+    CASE WHEN made THEN [toString(p.madeSince), p.madePrecision, toString(p.madeEnd), p.madeApproximate] END]) AS own
 }
 CALL (a) {
   OPTIONAL MATCH (a)-[:HAS_MEMBERSHIP]->(ms:Membership)-[:MEMBERSHIP_IN]->(org:Actor)
@@ -33,13 +34,15 @@ CALL (orgNodes) {
   UNWIND orgNodes AS org
   WITH DISTINCT org
   CALL (org) {
+    // An organisation that is itself an asked actor: its entries are already in its
+    // `own` (a hub pair is the alliance and a member), not read and sent twice.
     MATCH (p:TopicPosition {holderId: org.id})
-    WHERE p.since <= $asOf
+    WHERE NOT org.id IN $actorIds AND p.since <= $asOf
     WITH p, [i IN range(0, size(p.kinds) - 1) WHERE p.froms[i] <= $asOf AND p.untils[i] > $asOf] AS live
     WHERE size(live) > 0
     RETURN collect([p.targetId, p.targetLabel,
-      [i IN live | [p.kinds[i], p.stanceIds[i], p.froms[i], p.precisions[i], p.ends[i], p.approximates[i], p.towards[i]]]]) AS held
+      [i IN live | [p.kinds[i], p.stanceIds[i], toString(p.froms[i]), p.precisions[i], p.ends[i], p.approximates[i], p.towards[i]]]]) AS held
   }
-  RETURN collect({id: org.id, props: properties(org), held: held}) AS orgs
+  RETURN collect({id: org.id, props: properties(org), held: held, asked: org.id IN $actorIds}) AS orgs
 }
 RETURN actors, orgs, memberships

@@ -72,9 +72,12 @@ function latestPerKind(cands: Candidate[]): Candidate[] {
 export function composeActorPositions(row: Row): PositionTuple[] {
   const labels = new Map<string, string>();
   const held = new Map<string, Map<string, unknown[][]>>();
+  const ownOf = new Map(((row.actors ?? []) as Row[]).map((a) => [a.id as string, a.own as unknown[][]]));
   for (const org of (row.orgs ?? []) as Row[]) {
     const byTarget = new Map<string, unknown[][]>();
-    for (const [targetId, label, entries] of org.held as unknown[][]) {
+    // An asked organisation's entries come once, in its own positions (a demand it made is not inherited).
+    const entriesOf = org.asked ? (ownOf.get(org.id as string) ?? []).filter((h) => (h[2] as unknown[]).length > 0) : (org.held as unknown[][]);
+    for (const [targetId, label, entries] of entriesOf) {
       labels.set(targetId as string, label as string);
       byTarget.set(targetId as string, entries as unknown[][]);
     }

@@ -59,16 +59,25 @@ function issueVerdict(perActor: Position[][]): Verdict {
  * issueVerdict. A stance that answers a demand counts on the demand only.
  */
 export function compareActors(actorIds: string[], targets: Map<string, EntityRecord>, positions: Position[]): AgreementTopic[] {
-  const byTopic = new Map<string, Position[]>();
-  for (const p of positions) byTopic.set(p.target.id, [...(byTopic.get(p.target.id) ?? []), p]);
+  // One pass, grouped by topic and actor (a hub pair compares 10^4 topics): no list is copied or filtered per topic.
+  const rank = new Map(actorIds.map((a, i) => [a, i]));
+  const byTopic = new Map<string, Position[][]>();
+  for (const p of positions) {
+    let perActor = byTopic.get(p.target.id);
+    if (!perActor) byTopic.set(p.target.id, (perActor = actorIds.map(() => [])));
+    perActor[rank.get(p.actor.id)!]!.push(p);
+  }
   const topics: AgreementTopic[] = [];
-  for (const [topicId, list] of byTopic) {
-    const perActor = actorIds.map((a) => list.filter((p) => p.actor.id === a)).filter((l) => l.length > 0);
+  for (const [topicId, lists] of byTopic) {
+    const perActor = lists.filter((l) => l.length > 0);
     if (perActor.length < 2) continue;
     const topic = targets.get(topicId)!;
     const verdict = topic.__label === 'Issue' ? issueVerdict(perActor) : demandVerdict(perActor);
-    topics.push({ topic, verdict, positions: list.sort((a, b) => actorIds.indexOf(a.actor.id) - actorIds.indexOf(b.actor.id)) });
+    topics.push({ topic, verdict, positions: perActor.flat() });
   }
   const order: Record<Verdict, number> = { DISAGREE: 0, MIXED: 1, AGREE: 2 };
-  return topics.sort((a, b) => order[a.verdict] - order[b.verdict] || a.topic.id.localeCompare(b.topic.id));
+  return topics.sort((a, b) => order[a.verdict] - order[b.verdict] || COLLATOR.compare(a.topic.id, b.topic.id));
 }
+
+/** The order of String#localeCompare without its per-call cost (10^4 topics sort in 10^5 comparisons). */
+const COLLATOR = new Intl.Collator();
