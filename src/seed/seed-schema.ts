@@ -13,6 +13,7 @@ import { ENTITY_KINDS, ENTITY_SECTIONS, type EntitySection, type ModelField, typ
 import { isLanguageTag, languageTagProblem } from '../model/languages.js';
 import { PLAIN_STRING_MESSAGE } from './old-format.js';
 import { hasVisibleText } from './visible-text.js';
+import { fillClaimDefaults } from './claim-defaults.js';
 
 /** A stable, readable id: lower-case words joined by hyphens, e.g. `russia`, `nrc-2022-01-12`. */
 export const idSchema = z
@@ -226,11 +227,18 @@ export const SECTION_SCHEMAS = Object.fromEntries(ENTITY_SECTIONS.map((s) => [s,
 export type SeedFile = { source: SeedRecord; outside?: SeedOutside[] } & { [S in EntitySection]?: SeedRecord[] };
 
 /** A whole seed file: the main source, then each section as an optional list. */
-export const seedFileSchema = z.strictObject({
-  source: SECTION_SCHEMAS.sources,
-  ...Object.fromEntries(ENTITY_SECTIONS.map((s) => [s, z.array(SECTION_SCHEMAS[s]).optional()])),
-  outside: z.array(outsideSchema).optional(),
-}) as unknown as z.ZodType<SeedFile, SeedFileInput>;
+export const seedFileSchema = z.preprocess(
+  // Every reader of seed files (seed, ingest, bulk workers) gets the claims' derived ids and sources the same way.
+  (data) => {
+    fillClaimDefaults(data);
+    return data;
+  },
+  z.strictObject({
+    source: SECTION_SCHEMAS.sources,
+    ...Object.fromEntries(ENTITY_SECTIONS.map((s) => [s, z.array(SECTION_SCHEMAS[s]).optional()])),
+    outside: z.array(outsideSchema).optional(),
+  }),
+) as unknown as z.ZodType<SeedFile, SeedFileInput>;
 
 /** A seed file as written, before parsing (what the synthetic corpus generator builds). */
 export type SeedFileInput = { source: Record<string, unknown>; outside?: Array<Record<string, unknown>> } & { [S in EntitySection]?: Array<Record<string, unknown>> };
