@@ -440,7 +440,7 @@ describe('cost in Cypher round trips', () => {
 
 describe('10. conflicts', () => {
   it('keeps the meeting’s three durations side by side, each with its sources and languages', async () => {
-    const { event } = await example('10-conflicts');
+    const { event } = await example('9-conflicts');
     const duration = event.disputes.find((d: Json) => d.group === 'duration');
     expect(duration.working).toBe('240');
     expect(duration.alternatives.map((a: Json) => [a.qualifier, a.value, a.languages])).toEqual(
@@ -455,7 +455,7 @@ describe('10. conflicts', () => {
 
 describe('11. provenance per fact', () => {
   it('attributes the Russia-US talks’ venue and day to the pages that say so, not to the Indonesian report', async () => {
-    const { provenance } = await example('11-provenance-per-fact');
+    const { provenance } = await example('8-provenance-per-fact');
     for (const group of ['place', 'when']) {
       const g = provenance.groups.find((x: Json) => x.group === group);
       const sources = g.assertions.map((a: Json) => a.source.id);
