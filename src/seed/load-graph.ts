@@ -7,6 +7,7 @@
 import type { Driver, ManagedTransaction } from 'neo4j-driver';
 import { cypher, cypherForType, schemaStatements } from '../neo4j/cypher.js';
 import { toPlain } from '../neo4j/values.js';
+import { searchIndexes } from '../model/search-indexes.js';
 import { assertInvariants } from '../check/check-graph.js';
 import { refreshAttestations, structuralEnds, withoutAttestation } from '../derived/attestation.js';
 import { deleteTopicPositions, refreshTopicPositions } from '../derived/topic-positions.js';
@@ -85,8 +86,32 @@ export async function describeMissingEndpoints(tx: ManagedTransaction, rows: Rel
   );
 }
 
-/** Applies constraints and indexes (idempotent: IF NOT EXISTS) and waits for indexes to come online. */
+/**
+ * Drops each search index of the model whose definition in the database differs from the
+ * model's (a new kind searched, a new searched field): CREATE ... IF NOT EXISTS would keep
+ * the old one, and the kind would never be found. applySchema then creates it anew.
+ */
+async function dropChangedSearchIndexes(driver: Driver, database: string): Promise<void> {
+  const { records } = await driver.executeQuery(
+    'SHOW FULLTEXT INDEXES YIELD name, labelsOrTypes, properties, options RETURN name, labelsOrTypes, properties, options',
+    {},
+    { database },
+  );
+  const have = new Map(records.map((r) => [r.get('name') as string, r]));
+  const key = (labels: string[], properties: string[], analyzer: unknown): string => JSON.stringify([[...labels].sort(), [...properties].sort(), analyzer]);
+  for (const index of searchIndexes()) {
+    const r = have.get(index.name);
+    if (!r) continue;
+    const options = r.get('options') as { indexConfig?: Record<string, unknown> };
+    if (key(r.get('labelsOrTypes') as string[], r.get('properties') as string[], options.indexConfig?.['fulltext.analyzer']) === key(index.labels, index.properties, index.analyzer)) continue;
+    // The name is the model's own (src/model/search-indexes.ts), never input; index names cannot be parameters.
+    await driver.executeQuery(`DROP INDEX \`${index.name}\` IF EXISTS`, {}, { database });
+  }
+}
+
+/** Applies constraints and indexes (idempotent: IF NOT EXISTS; a search index the model changed is rebuilt) and waits for indexes to come online. */
 export async function applySchema(driver: Driver, database: string): Promise<void> {
+  await dropChangedSearchIndexes(driver, database);
   for (const statement of schemaStatements()) {
     await driver.executeQuery(statement, {}, { database });
   }
