@@ -21,9 +21,10 @@ export interface SearchIndex {
 }
 
 /**
- * The prefix of the search indexes' names. CREATE ... IF NOT EXISTS keeps an index whose
- * definition changed, so a change of the indexed labels or properties takes a new prefix
- * and the old one is retired (v2, issue 16: stances, figures and notes searched).
+ * The prefix of the search indexes' names (v2 since issue 16 searched stances, figures
+ * and notes). Seeding also drops and recreates an index whose definition no longer
+ * matches the model (src/seed/load-graph.ts), so a change of the indexed labels or
+ * properties needs no new prefix; retired prefixes stay listed so old databases upgrade.
  */
 const INDEX_PREFIX = 'entity_text_v2';
 /** The prefixes of earlier versions of the indexes below. */
