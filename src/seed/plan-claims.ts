@@ -62,7 +62,9 @@ export function applyClaims(plan: GraphPlan, files: readonly ValidSeedFile[]): v
         }
         // Without claims or an outside mark the file's source alone asserts it, which the read side assumes when
         // `sources` is absent: so a fact written through the API and the same fact reloaded from its export agree.
-        if (isOutside || sources.length > 1) rel.props[REL_SOURCES_PROPERTY] = sources;
+        // An outside group whose claims are in files planned apart (an ingest plans file by file) has none here: the
+        // property is left out rather than stored empty, so the transactional and bulk paths agree (a seed plans all files).
+        if ((isOutside && sources.length > 0) || sources.length > 1) rel.props[REL_SOURCES_PROPERTY] = sources;
       }
     }
   }
