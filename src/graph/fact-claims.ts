@@ -48,6 +48,8 @@ export interface Assertion {
 /** One value sources give for a group, and who gives it. */
 export interface Alternative {
   value: string;
+  /** Whether the value is an entity's id (a reference group's value). */
+  names: boolean;
   role: string | null;
   qualifier: string | null;
   assertions: Assertion[];
@@ -108,12 +110,12 @@ function scalarWorking(props: Record<string, unknown>, field: string, kind: stri
 }
 
 /** Groups assertions into alternatives by value, role and qualifier (numbers without one are EXACT). */
-function alternativesOf(assertions: Assertion[], numeric: boolean): Alternative[] {
+function alternativesOf(assertions: Assertion[], numeric: boolean, names = false): Alternative[] {
   const byKey = new Map<string, Alternative>();
   for (const a of assertions) {
     const qualifier = a.qualifier ?? (numeric ? 'EXACT' : null);
     const key = JSON.stringify([a.value, a.role, qualifier]);
-    const alt = byKey.get(key) ?? { value: a.value, role: a.role, qualifier, assertions: [] };
+    const alt = byKey.get(key) ?? { value: a.value, names, role: a.role, qualifier, assertions: [] };
     alt.assertions.push(a);
     byKey.set(key, alt);
   }
@@ -153,7 +155,7 @@ export function groupsOf(fact: FactClaims): GroupProvenance[] {
           const assertions: Assertion[] = [];
           if (rel && !outside.has(outsideKey(group)) && !outside.has(outsideKey(group, item))) assertions.push(own(item, role, null));
           for (const c of claims) if (str(c.value) === item) assertions.push({ ...fromClaim(c), role: spec.inner ? ((c.role as string | undefined) ?? 'PARTICIPANT') : null });
-          const alternatives = alternativesOf(assertions, false);
+          const alternatives = alternativesOf(assertions, false, true);
           out.push({ group, item, working: rel ? (role ?? item) : null, assertions, alternatives, disputed: alternatives.length > 1 });
         }
         continue;
@@ -161,7 +163,7 @@ export function groupsOf(fact: FactClaims): GroupProvenance[] {
       const working = rels[0]?.other ?? null;
       const assertions = [...(working !== null && !outside.has(outsideKey(group)) ? [own(working, null, null)] : []), ...claims.map(fromClaim)];
       if (assertions.length === 0 && working === null) continue;
-      const alternatives = alternativesOf(assertions, false);
+      const alternatives = alternativesOf(assertions, false, true);
       out.push({ group, item: null, working, assertions, alternatives, disputed: alternatives.length > 1 });
       continue;
     }

@@ -46,7 +46,7 @@ describe('who says what on a fact’s page', () => {
 
     const place = page.locator('section.claims li.claim-group[data-group="place"]');
     await expect(place.locator('.claim-disputed').count()).resolves.toBe(0);
-    expect(await alternatives(page, 'place')).toEqual(['brussels | 1 source | id']);
+    expect(await alternatives(page, 'place')).toEqual(['Brussels | 1 source | id']);
     await expect(place.locator('cite.source a').getAttribute('href')).resolves.toBe('#/entity/liputan6-2022-01-14-nrc');
 
     // The README's picture: the panel's first screenful (docs/images/dashboard-fact-claims.png is this file).
@@ -63,7 +63,7 @@ describe('who says what on a fact’s page', () => {
     const errors = collectPageErrors(page);
     await page.goto(`${dash.api.url}/#/entity/russia-osce-talks-2022-01-13`);
     await shown(page, 'section.claims');
-    expect((await alternatives(page, 'status')).sort()).toEqual(['ESTABLISHED | 1 source | en', 'PLANNED | 1 source | id']);
+    expect((await alternatives(page, 'status')).sort()).toEqual(['Established | 1 source | en', 'Planned | 1 source | id']);
     expect(await axeViolations(page)).toEqual([]);
     expect(errors).toEqual([]);
     await page.close();

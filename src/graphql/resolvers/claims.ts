@@ -68,6 +68,7 @@ export const claimResolvers = {
     source: (a: Assertion, _: unknown, ctx: GraphContext) => loadSource(ctx, a.source),
   },
   Alternative: {
+    entity: (a: Alternative, _: unknown, ctx: GraphContext) => (a.names ? ctx.loaders.entity.load(a.value) : null),
     sources: async (a: Alternative, _: unknown, ctx: GraphContext) => {
       const ids = [...new Set(a.assertions.map((x) => x.source))];
       return (await ctx.loaders.entity.loadMany(ids)).filter((s): s is EntityRecord => s !== null && !(s instanceof Error));
@@ -76,6 +77,9 @@ export const claimResolvers = {
       const sources = await ctx.loaders.entity.loadMany([...new Set(a.assertions.map((x) => x.source))]);
       return [...new Set(sources.flatMap((s) => (s && !(s instanceof Error) && typeof s.language === 'string' ? [s.language] : [])))].sort();
     },
+  },
+  GroupProvenance: {
+    itemEntity: (g: GroupProvenance, _: unknown, ctx: GraphContext) => (g.item ? ctx.loaders.entity.load(g.item) : null),
   },
   RelationshipProvenance: {
     other: (r: ClaimedRelationship, _: unknown, ctx: GraphContext) => ctx.loaders.entity.load(r.other),

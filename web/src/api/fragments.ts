@@ -96,9 +96,10 @@ export const groupFields = /* GraphQL */ `
   fragment GroupFields on GroupProvenance {
     group
     item
+    itemEntity { id label }
     working
     disputed
-    alternatives { value role qualifier languages sources { ...SourceRef } }
+    alternatives { value entity { id label } role qualifier languages sources { ...SourceRef } }
   }
 `;
 

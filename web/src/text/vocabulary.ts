@@ -56,6 +56,8 @@ export const ENUM_LABELS: Readonly<Record<string, Readonly<Record<string, string
   },
   StatementMode: { DIRECT_QUOTE: 'Direct quote', PARAPHRASE: 'Paraphrase', REPORTED: 'Reporter’s account', ANALYSIS: 'Analysis' },
   ReportMode: { DIRECT_QUOTE: 'Direct quote', PARAPHRASE: 'Paraphrase' },
+  ChainDirection: { CONSEQUENCES: 'Consequences', CAUSES: 'Causes' },
+  EventLinkType: { RESPONSE: 'In response', CONSEQUENCE: 'As a consequence' },
   Attestation: { OWN_WORDS: 'Own words', ACCOUNT: 'Another’s account', ANALYSIS: 'Analysis', INHERITED: 'Inherited through membership', DEMAND: 'Its own demand' },
   EventKind: {
     MEETING: 'Meeting',
@@ -126,6 +128,7 @@ export const RELATION_LABELS: Readonly<Record<string, string>> = {
   SOURCED_FROM: 'sourced from',
   REPORTS: 'reports',
   WORDED_BY: 'worded by',
+  CAUSED_BY: 'caused by',
   CLAIM_OF: 'claim of',
   CLAIMED_IN: 'claimed in',
   SPECIFIES: 'specifies',
@@ -169,3 +172,27 @@ export function sentenceCase(code: string): string {
   const words = code.toLowerCase().replace(/_/g, ' ');
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
+
+/** The claim groups of the model (src/model/entities.ts CLAIM_GROUPS) in words, for "Who says what". */
+export const CLAIM_GROUP_LABELS: Readonly<Record<string, string>> = {
+  said: 'Said on',
+  speaker: 'Speaker',
+  event: 'Said at',
+  since: 'Made on',
+  addressedTo: 'Addressed to',
+  instrument: 'Set out in',
+  when: 'Date',
+  duration: 'Duration (minutes)',
+  place: 'Place',
+  participants: 'Participants',
+  status: 'Status',
+  date: 'Date',
+  holder: 'Holder',
+  value: 'Value',
+  asOf: 'As of',
+  published: 'Published',
+  issuedBy: 'Issued by',
+  from: 'From',
+  until: 'Until',
+  title: 'Title',
+};

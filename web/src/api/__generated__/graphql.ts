@@ -429,9 +429,69 @@ export type FactClaimsQueryVariables = Exact<{
 }>;
 
 
-export type FactClaimsQuery = { provenance: { groups: Array<{ group: string, item: string | null, working: string | null, disputed: boolean, alternatives: Array<{ value: string, role: ParticipantRole | null, qualifier: ClaimQualifier | null, languages: Array<string>, sources: Array<{ id: string, language: string, url: string | null, titles: { best: { lang: string, text: string } }, published: { iso: string } | null }> }> }> } | null };
+export type FactClaimsQuery = { provenance: { groups: Array<{ group: string, item: string | null, working: string | null, disputed: boolean, itemEntity:
+        | { id: string, label: string }
+        | { id: string, label: string }
+        | { id: string, label: string }
+        | { id: string, label: string }
+        | { id: string, label: string }
+        | { id: string, label: string }
+        | { id: string, label: string }
+        | { id: string, label: string }
+        | { id: string, label: string }
+        | { id: string, label: string }
+        | { id: string, label: string }
+        | { id: string, label: string }
+        | { id: string, label: string }
+        | { id: string, label: string }
+       | null, alternatives: Array<{ value: string, role: ParticipantRole | null, qualifier: ClaimQualifier | null, languages: Array<string>, entity:
+          | { id: string, label: string }
+          | { id: string, label: string }
+          | { id: string, label: string }
+          | { id: string, label: string }
+          | { id: string, label: string }
+          | { id: string, label: string }
+          | { id: string, label: string }
+          | { id: string, label: string }
+          | { id: string, label: string }
+          | { id: string, label: string }
+          | { id: string, label: string }
+          | { id: string, label: string }
+          | { id: string, label: string }
+          | { id: string, label: string }
+         | null, sources: Array<{ id: string, language: string, url: string | null, titles: { best: { lang: string, text: string } }, published: { iso: string } | null }> }> }> } | null };
 
-export type GroupFieldsFragment = { group: string, item: string | null, working: string | null, disputed: boolean, alternatives: Array<{ value: string, role: ParticipantRole | null, qualifier: ClaimQualifier | null, languages: Array<string>, sources: Array<{ id: string, language: string, url: string | null, titles: { best: { lang: string, text: string } }, published: { iso: string } | null }> }> };
+export type GroupFieldsFragment = { group: string, item: string | null, working: string | null, disputed: boolean, itemEntity:
+    | { id: string, label: string }
+    | { id: string, label: string }
+    | { id: string, label: string }
+    | { id: string, label: string }
+    | { id: string, label: string }
+    | { id: string, label: string }
+    | { id: string, label: string }
+    | { id: string, label: string }
+    | { id: string, label: string }
+    | { id: string, label: string }
+    | { id: string, label: string }
+    | { id: string, label: string }
+    | { id: string, label: string }
+    | { id: string, label: string }
+   | null, alternatives: Array<{ value: string, role: ParticipantRole | null, qualifier: ClaimQualifier | null, languages: Array<string>, entity:
+      | { id: string, label: string }
+      | { id: string, label: string }
+      | { id: string, label: string }
+      | { id: string, label: string }
+      | { id: string, label: string }
+      | { id: string, label: string }
+      | { id: string, label: string }
+      | { id: string, label: string }
+      | { id: string, label: string }
+      | { id: string, label: string }
+      | { id: string, label: string }
+      | { id: string, label: string }
+      | { id: string, label: string }
+      | { id: string, label: string }
+     | null, sources: Array<{ id: string, language: string, url: string | null, titles: { best: { lang: string, text: string } }, published: { iso: string } | null }> }> };
 
 export type NeighbourhoodQueryVariables = Exact<{
   id: string | number;
