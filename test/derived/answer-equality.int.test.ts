@@ -50,7 +50,7 @@ const sorted = (rows: unknown[]): string[] => rows.map((r) => JSON.stringify(r))
 async function agreementBoth(a: string, b: string, asOf: string | null): Promise<{ old: string[]; now: string[]; askedOrg: boolean }> {
   const params = { actorIds: [a, b], asOf: endOfPeriod(asOf) };
   const [old] = await read('bench/actor-positions-expanded', params);
-  const [row] = await read('read/actor-positions', params);
+  const [row] = await read('read/actor-positions', { ...params, issueIds: null });
   // An asked actor that is also an organisation of the other sends its entries once (its own), as the hub pairs of the bench do.
   const askedOrg = ((row?.orgs ?? []) as Row[]).some((o) => o.asked === true);
   return { old: sorted((old?.positions ?? []) as unknown[]), now: sorted(row ? composeActorPositions(row) : []), askedOrg };
