@@ -162,13 +162,15 @@ export const isStub = (e: EntityRecord | null | undefined): boolean => Boolean(e
  * them hold a position on (stated positions override inherited ones; the latest of each
  * kind), composed from the derived positions (composeActorPositions). Stances and targets
  * come as stubs (id, label, kind, dates); the agreement resolver reads the properties of
- * the ones an answer shows (decision 0010).
+ * the ones an answer shows (decision 0010). With `issueIds` (sub-issues already expanded),
+ * only those issues and the demands concerning them are topics; null is every topic.
  */
 export async function findActorPositions(
   reader: GraphReader,
-  args: { actors: EntityRecord[]; asOf: string | null },
+  args: { actors: EntityRecord[]; asOf: string | null; issueIds?: string[] | null },
 ): Promise<{ targets: Map<string, EntityRecord>; positions: Position[] }> {
-  const [row] = await reader.read('actor-positions', { actorIds: args.actors.map((a) => a.id), asOf: endOfPeriod(args.asOf) });
+  const params = { actorIds: args.actors.map((a) => a.id), asOf: endOfPeriod(args.asOf), issueIds: args.issueIds ?? null };
+  const [row] = await reader.read('actor-positions', params);
   const orgs = ((row?.orgs ?? []) as Row[]).map((o) => o.props as Row);
   return decodeActorPositions(args.actors, { positions: row ? composeActorPositions(row) : [], memberships: (row?.memberships ?? []) as Row[], orgs });
 }

@@ -31,7 +31,12 @@ export const NEIGHBOURHOOD_UNITS = { plain: [0, 300, 600, 2_400], provenance: [0
 export const PATHS_UNITS_PER_HOP = { plain: 10, provenance: 15 } as const;
 /** positions: one demand or issue, with or without the positions members inherit. */
 export const POSITIONS_UNITS = { direct: 70, derived: 380 } as const;
-/** agreement: a base and each actor compared (its stances and its organisations' stances). */
+/**
+ * agreement: a base and each actor compared (its stances and its organisations' stances).
+ * `issueId` is not weighed: it adds one read of the issues' demands (310 db hits, about
+ * 3 units, for european-security and its sub-issues on the seeded graph) and narrows
+ * what the actors' reads send back.
+ */
 export const AGREEMENT_UNITS = { base: 330, perActor: 145 } as const;
 /** timeline: the scan of events, statements and stances (filters narrow it, the worst is counted), plus each item of the page. */
 export const TIMELINE_UNITS = { scan: 2_300, perItem: 1 } as const;

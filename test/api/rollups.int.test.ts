@@ -1,9 +1,10 @@
 /**
  * Roll-ups and lookups an analyst expects (issue 16), over HTTP against the seeded
- * graph: issue filters take in sub-issues unless asked otherwise, actor filters take in
- * an actor's parts where asked, statements and stances are listed across speakers and
- * holders with filters and keyset cursors, search finds stances, figures and notes by
- * their words, and events are chained by cause and consequence.
+ * graph: issue filters (timeline, positions, agreement) take in sub-issues unless asked
+ * otherwise, actor filters take in an actor's parts where asked, statements and stances
+ * are listed across speakers and holders with filters and keyset cursors, search finds
+ * stances, figures and notes by their words, and events are chained by cause and
+ * consequence.
  */
 import { describe, expect, it } from 'vitest';
 import { postGraphql } from '../server/harness.js';
@@ -49,6 +50,53 @@ describe('issue filters take in sub-issues', () => {
     expect(targets).toContain('russia-ukraine-border-crisis');
     expect(new Set(own.map((p: Json) => p.target.id))).toEqual(new Set(['ukraine-security']));
     expect(rolled.length).toBeGreaterThan(own.length);
+  });
+});
+
+describe('agreement on an issue', () => {
+  const AGREEMENT = `query ($issueId: ID, $sub: Boolean) {
+    agreement(actorIds: ["russia", "germany"], asOf: "2022-01-31", issueId: $issueId, includeSubIssues: $sub) {
+      agreeCount disagreeCount
+      topics(first: 500) { verdict topic { id entityKind } }
+      disagreements: topics(verdicts: [DISAGREE], first: 500) { topic { id } } } }`;
+  const topicIds = (a: Json): string[] => a.topics.map((t: Json) => t.topic.id);
+  /** The counts say what the page shows. */
+  const expectCountsOfPage = (a: Json) => {
+    expect(a.agreeCount).toBe(a.topics.filter((t: Json) => t.verdict === 'AGREE').length);
+    expect(a.disagreeCount).toBe(a.topics.filter((t: Json) => t.verdict === 'DISAGREE').length);
+    expect(a.disagreements).toHaveLength(a.disagreeCount);
+  };
+
+  it('Russia and Germany on European security: its sub-issues at any depth and the demands concerning them, none of its own alone', async () => {
+    const all = (await query(AGREEMENT, {})).agreement;
+    const rolled = (await query(AGREEMENT, { issueId: 'european-security' })).agreement;
+    expect(topicIds(rolled)).toContain('diplomatic-missions'); // a sub-issue of nato-russia-dialogue, itself one of european-security
+    expect(topicIds(rolled)).toContain('arms-control');
+    expect(topicIds(rolled)).toContain('demand-nato-stop-enlargement'); // concerns nato-enlargement, a sub-issue
+    expect(rolled.disagreeCount).toBeGreaterThan(0);
+    expectCountsOfPage(rolled);
+    // Every topic of that day falls under European security: the filtered answer is the whole one.
+    expect(rolled.topics).toEqual(all.topics);
+    const own = (await query(AGREEMENT, { issueId: 'european-security', sub: false })).agreement;
+    expect(own.topics).toEqual([]);
+    expect([own.agreeCount, own.disagreeCount]).toEqual([0, 0]);
+  });
+
+  it('on NATO enlargement only the demand concerning it counts; on the NATO-Russia dialogue its sub-issue counts unless sub-issues are left out', async () => {
+    const enlargement = (await query(AGREEMENT, { issueId: 'nato-enlargement' })).agreement;
+    expect(enlargement.topics).toEqual([{ verdict: 'DISAGREE', topic: { id: 'demand-nato-stop-enlargement', entityKind: 'DEMAND' } }]);
+    expect([enlargement.agreeCount, enlargement.disagreeCount]).toEqual([0, 1]);
+    expectCountsOfPage(enlargement);
+    expect(topicIds((await query(AGREEMENT, { issueId: 'nato-russia-dialogue' })).agreement)).toEqual(['diplomatic-missions']);
+    expect(topicIds((await query(AGREEMENT, { issueId: 'nato-russia-dialogue', sub: false })).agreement)).toEqual([]);
+  });
+
+  it.each([['no-such-issue'], ['russia']])('an issue id %s that names no issue is NOT_FOUND naming it', async (issueId) => {
+    const res = await postGraphql(api().url, { query: AGREEMENT, variables: { issueId } });
+    expect(res.body.data).toEqual({ agreement: null });
+    expect(res.body.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    expect(res.body.errors?.[0]?.message).toContain(issueId);
+    expect(res.body.errors?.[0]?.path).toEqual(['agreement']);
   });
 });
 

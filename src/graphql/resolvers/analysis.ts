@@ -70,17 +70,29 @@ export async function demandStatus(demand: EntityRecord, args: { asOf?: string |
   return { asOf: args.asOf ?? today(), ...own, from: null };
 }
 
-/** Query.agreement: where two or more actors agree and disagree. */
-export async function agreement(_: unknown, args: { actorIds: string[]; asOf?: string | null; attestation?: string[] | null }, ctx: GraphContext) {
+/** Query.agreement's arguments. */
+interface AgreementArgs {
+  actorIds: string[];
+  asOf?: string | null;
+  attestation?: string[] | null;
+  issueId?: string | null;
+  includeSubIssues?: boolean | null;
+}
+
+/** Query.agreement: where two or more actors agree and disagree, on every topic or on one issue's (issue 16). */
+export async function agreement(_: unknown, args: AgreementArgs, ctx: GraphContext) {
   const ids = [...new Set(args.actorIds)];
   if (ids.length < 2 || ids.length > 10) throw badInput('actorIds', `give between 2 and 10 distinct actor ids (got ${ids.length})`);
-  const actors = await ctx.loaders.entity.loadMany(ids);
+  const [actors, issue] = await Promise.all([ctx.loaders.entity.loadMany(ids), args.issueId ? ctx.loaders.entity.load(args.issueId) : null]);
   ids.forEach((id, i) => {
     const a = actors[i];
     if (a instanceof Error) throw a; // a failed read (Neo4j down), not an unknown id
     if (!a || a.__label !== 'Actor') throw notFound('Actor', id);
   });
-  const found = await findActorPositions(ctx.reader, { actors: actors as EntityRecord[], asOf: args.asOf ?? null });
+  if (args.issueId && (!issue || issue.__label !== 'Issue')) throw notFound('Issue', args.issueId);
+  // An issue takes in its sub-issues unless asked otherwise, as positions and the timeline do.
+  const { issueIds } = await rolledUp(ctx, { issueIds: args.issueId ? [args.issueId] : null, includeSubIssues: args.includeSubIssues });
+  const found = await findActorPositions(ctx.reader, { actors: actors as EntityRecord[], asOf: args.asOf ?? null, issueIds });
   const wanted = attestationFilter(args.attestation);
   const topics = compareActors(ids, found.targets, wanted ? await withAttestation(found.positions, wanted, ctx) : found.positions);
   return {
