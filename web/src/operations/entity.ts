@@ -1,6 +1,7 @@
 /** The generic entity view: any entity's fields and provenance. */
 import { fragments, groupFields, labelLanguageFields, reportFields, sourceFullFields, sourceRefFields, statementFragments } from '../api/fragments.js';
 import type { EntityPageQuery, FactClaimsQuery } from '../api/__generated__/graphql.js';
+import { modelFactsFields } from '../api/__generated__/model-facts.js';
 import type { Answered, Merged } from '../api/types.js';
 
 /** The shape EntityData of the answer, as the document selects it (provenance may be null beside the entity). */
@@ -14,6 +15,8 @@ export const entityQuery = /* GraphQL */ `
   query EntityPage($id: ID!, $lang: String) {
     entity(id: $id) {
       id entityKind label(lang: $lang) origin note
+      # Every kind without a case in views/entity-facts.ts: its fields from the model (decision 0039).
+      ...ModelFacts
       ... on Actor { actorKind: kind }
       ... on Stance {
         stanceKind: kind cameoCode date { iso } summaries { ...Texts }
@@ -59,6 +62,7 @@ export const entityQuery = /* GraphQL */ `
   }
   fragment Texts on LocalizedText { best(lang: $lang) { lang text } all { lang text } }
   ${fragments(statementFragments, sourceFullFields, labelLanguageFields, reportFields)}
+  ${modelFactsFields}
 `;
 
 /** The shape FactClaimsData of the answer: who says what of a fact, per claim group (issue 16). */

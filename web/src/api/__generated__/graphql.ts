@@ -417,11 +417,80 @@ export type EntityPageQuery = { entity:
     | { quantity: string, value: number, unit: string | null, qualifier: FigureQualifier, status: ClaimStatus, id: string, entityKind: EntityKind, label: string, origin: string, note: string | null, figureAsOf: { iso: string } | null, claimedBy: Array<{ id: string, label: string, names: { best: { lang: string } } }>, figureEvent: { id: string, label: string, names: { best: { lang: string } } }, reports: Array<{ id: string, mode: ReportMode, text: string, language: string, gloss: string | null, speaker: { id: string, label: string, names: { best: { lang: string } } } | null, source: { id: string, language: string, url: string | null, titles: { best: { lang: string, text: string } }, published: { iso: string } | null }, via: Array<{ id: string, label: string }> }>, corroboration: { count: number, languages: Array<string>, origins: number } }
     | { id: string, entityKind: EntityKind, label: string, origin: string, note: string | null, placeKind: PlaceKind, names: { best: { lang: string, text: string }, all: Array<{ lang: string, text: string }> }, within: { id: string, label: string, names: { best: { lang: string } } } | null, events: Array<{ id: string, label: string, names: { best: { lang: string } } }> }
     | { language: string, url: string | null, id: string, entityKind: EntityKind, label: string, origin: string, note: string | null, sourceKind: SourceKind, titles: { best: { lang: string, text: string }, all: Array<{ lang: string, text: string }> }, published: { iso: string } | null, publisher: { id: string, label: string, names: { best: { lang: string } } } | null, cites: Array<{ id: string, label: string, titles: { best: { lang: string } } }>, citedBy: Array<{ id: string, label: string, titles: { best: { lang: string } } }>, mentions: Array<{ id: string, label: string, names: { best: { lang: string } } }> }
-    | { id: string, entityKind: EntityKind, label: string, origin: string, note: string | null }
-    | { id: string, entityKind: EntityKind, label: string, origin: string, note: string | null }
+    | { id: string, entityKind: EntityKind, label: string, origin: string, note: string | null, reportMode: ReportMode, reportText: string, reportLanguage: string, reportOf:
+        | { id: string, label: string, entityKind: EntityKind }
+        | { id: string, label: string, entityKind: EntityKind }
+        | { id: string, label: string, entityKind: EntityKind }
+        | { id: string, label: string, entityKind: EntityKind }
+        | { id: string, label: string, entityKind: EntityKind }
+        | { id: string, label: string, entityKind: EntityKind }
+        | { id: string, label: string, entityKind: EntityKind }
+        | { id: string, label: string, entityKind: EntityKind }
+        | { id: string, label: string, entityKind: EntityKind }
+        | { id: string, label: string, entityKind: EntityKind }
+        | { id: string, label: string, entityKind: EntityKind }
+        | { id: string, label: string, entityKind: EntityKind }
+        | { id: string, label: string, entityKind: EntityKind }
+        | { id: string, label: string, entityKind: EntityKind }
+      , reportSource: { id: string, label: string, entityKind: EntityKind }, reportVia: Array<{ id: string, label: string, entityKind: EntityKind }>, reportGloss: { best: { lang: string, text: string }, all: Array<{ lang: string, text: string }> } | null, reportSpeaker: { id: string, label: string, entityKind: EntityKind } | null, reportDate: { iso: string } | null }
+    | { id: string, entityKind: EntityKind, label: string, origin: string, note: string | null, claimGroup: string, claimValue: string, claimRole: ParticipantRole | null, claimQualifier: ClaimQualifier | null, claimStatus: ClaimStatus, claimOf:
+        | { id: string, label: string, entityKind: EntityKind }
+        | { id: string, label: string, entityKind: EntityKind }
+        | { id: string, label: string, entityKind: EntityKind }
+        | { id: string, label: string, entityKind: EntityKind }
+        | { id: string, label: string, entityKind: EntityKind }
+        | { id: string, label: string, entityKind: EntityKind }
+        | { id: string, label: string, entityKind: EntityKind }
+        | { id: string, label: string, entityKind: EntityKind }
+        | { id: string, label: string, entityKind: EntityKind }
+        | { id: string, label: string, entityKind: EntityKind }
+        | { id: string, label: string, entityKind: EntityKind }
+        | { id: string, label: string, entityKind: EntityKind }
+        | { id: string, label: string, entityKind: EntityKind }
+        | { id: string, label: string, entityKind: EntityKind }
+      , claimSource: { id: string, label: string, entityKind: EntityKind }, claimVia: Array<{ id: string, label: string, entityKind: EntityKind }>, claimEvidence: Array<{ id: string, label: string, entityKind: EntityKind }>, claimClaimedBy: Array<{ id: string, label: string, entityKind: EntityKind }> }
    | null, provenance: { sources: Array<{ id: string, language: string, url: string | null, titles: { all: Array<{ lang: string, text: string }>, best: { lang: string, text: string } }, published: { iso: string } | null }>, evidence: Array<{ id: string, mode: StatementMode, text: string, language: string, gloss: string, note: string | null, said: { iso: string }, speaker: { id: string, label: string, names: { best: { lang: string } } }, onBehalfOf: { id: string, label: string, names: { best: { lang: string } } } | null, source: { id: string, language: string, url: string | null, titles: { best: { lang: string, text: string } }, published: { iso: string } | null }, via: Array<{ id: string, label: string }>, event: { id: string, label: string } | null }> } | null };
 
 export type TextsFragment = { best: { lang: string, text: string }, all: Array<{ lang: string, text: string }> };
+
+type ModelFacts_Report_Fragment = { reportMode: ReportMode, reportText: string, reportLanguage: string, reportOf:
+    | { id: string, label: string, entityKind: EntityKind }
+    | { id: string, label: string, entityKind: EntityKind }
+    | { id: string, label: string, entityKind: EntityKind }
+    | { id: string, label: string, entityKind: EntityKind }
+    | { id: string, label: string, entityKind: EntityKind }
+    | { id: string, label: string, entityKind: EntityKind }
+    | { id: string, label: string, entityKind: EntityKind }
+    | { id: string, label: string, entityKind: EntityKind }
+    | { id: string, label: string, entityKind: EntityKind }
+    | { id: string, label: string, entityKind: EntityKind }
+    | { id: string, label: string, entityKind: EntityKind }
+    | { id: string, label: string, entityKind: EntityKind }
+    | { id: string, label: string, entityKind: EntityKind }
+    | { id: string, label: string, entityKind: EntityKind }
+  , reportSource: { id: string, label: string, entityKind: EntityKind }, reportVia: Array<{ id: string, label: string, entityKind: EntityKind }>, reportGloss: { best: { lang: string, text: string }, all: Array<{ lang: string, text: string }> } | null, reportSpeaker: { id: string, label: string, entityKind: EntityKind } | null, reportDate: { iso: string } | null };
+
+type ModelFacts_Claim_Fragment = { claimGroup: string, claimValue: string, claimRole: ParticipantRole | null, claimQualifier: ClaimQualifier | null, claimStatus: ClaimStatus, claimOf:
+    | { id: string, label: string, entityKind: EntityKind }
+    | { id: string, label: string, entityKind: EntityKind }
+    | { id: string, label: string, entityKind: EntityKind }
+    | { id: string, label: string, entityKind: EntityKind }
+    | { id: string, label: string, entityKind: EntityKind }
+    | { id: string, label: string, entityKind: EntityKind }
+    | { id: string, label: string, entityKind: EntityKind }
+    | { id: string, label: string, entityKind: EntityKind }
+    | { id: string, label: string, entityKind: EntityKind }
+    | { id: string, label: string, entityKind: EntityKind }
+    | { id: string, label: string, entityKind: EntityKind }
+    | { id: string, label: string, entityKind: EntityKind }
+    | { id: string, label: string, entityKind: EntityKind }
+    | { id: string, label: string, entityKind: EntityKind }
+  , claimSource: { id: string, label: string, entityKind: EntityKind }, claimVia: Array<{ id: string, label: string, entityKind: EntityKind }>, claimEvidence: Array<{ id: string, label: string, entityKind: EntityKind }>, claimClaimedBy: Array<{ id: string, label: string, entityKind: EntityKind }> };
+
+export type ModelFactsFragment =
+  | ModelFacts_Report_Fragment
+  | ModelFacts_Claim_Fragment
+;
 
 export type FactClaimsQueryVariables = Exact<{
   id: string | number;
