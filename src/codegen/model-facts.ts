@@ -88,11 +88,11 @@ export function fieldFactsOf(section: EntitySection): FieldFacts[] {
     });
 }
 
-/** The selection of one field in ModelFacts (`Texts` is the entity page's fragment). */
+/** The selection of one field in ModelFacts (`Texts` is the entity page's fragment; a date says whether it is approximate, as formatDate shows). */
 function selection(section: EntitySection, f: FieldFacts): string {
   const spec = (ENTITY_KINDS[section].fields as Readonly<Record<string, ModelField>>)[f.name]!;
   const name = graphqlName(f.name, spec);
-  if (f.kind === 'date') return `${f.key}: ${name} { iso }`;
+  if (f.kind === 'date') return `${f.key}: ${name} { iso approximate }`;
   if (f.kind === 'localized') return `${f.key}: ${name} { ...Texts }`;
   if (f.kind === 'ref') return `${f.key}: ${name} { id label(lang: $lang) entityKind }`;
   return `${f.key}: ${name}`;

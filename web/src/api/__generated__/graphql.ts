@@ -432,7 +432,7 @@ export type EntityPageQuery = { entity:
         | { id: string, label: string, entityKind: EntityKind }
         | { id: string, label: string, entityKind: EntityKind }
         | { id: string, label: string, entityKind: EntityKind }
-      , reportSource: { id: string, label: string, entityKind: EntityKind }, reportVia: Array<{ id: string, label: string, entityKind: EntityKind }>, reportGloss: { best: { lang: string, text: string }, all: Array<{ lang: string, text: string }> } | null, reportSpeaker: { id: string, label: string, entityKind: EntityKind } | null, reportDate: { iso: string } | null }
+      , reportSource: { id: string, label: string, entityKind: EntityKind }, reportVia: Array<{ id: string, label: string, entityKind: EntityKind }>, reportGloss: { best: { lang: string, text: string }, all: Array<{ lang: string, text: string }> } | null, reportSpeaker: { id: string, label: string, entityKind: EntityKind } | null, reportDate: { iso: string, approximate: boolean } | null }
     | { id: string, entityKind: EntityKind, label: string, origin: string, note: string | null, claimGroup: string, claimValue: string, claimRole: ParticipantRole | null, claimQualifier: ClaimQualifier | null, claimStatus: ClaimStatus, claimOf:
         | { id: string, label: string, entityKind: EntityKind }
         | { id: string, label: string, entityKind: EntityKind }
@@ -468,7 +468,7 @@ type ModelFacts_Report_Fragment = { reportMode: ReportMode, reportText: string, 
     | { id: string, label: string, entityKind: EntityKind }
     | { id: string, label: string, entityKind: EntityKind }
     | { id: string, label: string, entityKind: EntityKind }
-  , reportSource: { id: string, label: string, entityKind: EntityKind }, reportVia: Array<{ id: string, label: string, entityKind: EntityKind }>, reportGloss: { best: { lang: string, text: string }, all: Array<{ lang: string, text: string }> } | null, reportSpeaker: { id: string, label: string, entityKind: EntityKind } | null, reportDate: { iso: string } | null };
+  , reportSource: { id: string, label: string, entityKind: EntityKind }, reportVia: Array<{ id: string, label: string, entityKind: EntityKind }>, reportGloss: { best: { lang: string, text: string }, all: Array<{ lang: string, text: string }> } | null, reportSpeaker: { id: string, label: string, entityKind: EntityKind } | null, reportDate: { iso: string, approximate: boolean } | null };
 
 type ModelFacts_Claim_Fragment = { claimGroup: string, claimValue: string, claimRole: ParticipantRole | null, claimQualifier: ClaimQualifier | null, claimStatus: ClaimStatus, claimOf:
     | { id: string, label: string, entityKind: EntityKind }

@@ -7,7 +7,7 @@
  */
 export const modelFactsFields = /* GraphQL */ `
   fragment ModelFacts on Entity {
-    ... on Report { reportOf: of { id label(lang: $lang) entityKind } reportSource: source { id label(lang: $lang) entityKind } reportVia: via { id label(lang: $lang) entityKind } reportMode: mode reportText: text reportLanguage: language reportGloss: glosses { ...Texts } reportSpeaker: speaker { id label(lang: $lang) entityKind } reportDate: date { iso } }
+    ... on Report { reportOf: of { id label(lang: $lang) entityKind } reportSource: source { id label(lang: $lang) entityKind } reportVia: via { id label(lang: $lang) entityKind } reportMode: mode reportText: text reportLanguage: language reportGloss: glosses { ...Texts } reportSpeaker: speaker { id label(lang: $lang) entityKind } reportDate: date { iso approximate } }
     ... on Claim { claimOf: of { id label(lang: $lang) entityKind } claimGroup: group claimValue: value claimRole: role claimQualifier: qualifier claimSource: source { id label(lang: $lang) entityKind } claimVia: via { id label(lang: $lang) entityKind } claimEvidence: evidence { id label(lang: $lang) entityKind } claimStatus: status claimClaimedBy: claimedBy { id label(lang: $lang) entityKind } }
   }
 `;
