@@ -20,7 +20,7 @@ export const modelFactsFile = path.join(projectRoot, 'web', 'src', 'api', '__gen
 export interface FieldFacts {
   /** The model's field name (`parties`). */
   name: string;
-  /** The response key ModelFacts gives it: the kind's singular then the field (`treatyParties`), so kinds never clash. */
+  /** Its response key in ModelFacts: the GraphQL field (`parties`), or the kind's singular before it where kinds clash (`claimStatus`). */
   key: string;
   /** How it is shown: a date, a text in several languages, an enum value in words, a link, a language, an address, or as is. */
   kind: 'scalar' | 'date' | 'localized' | 'enum' | 'ref' | 'language' | 'url';
@@ -56,6 +56,41 @@ function shownApart(name: string, f: ModelField): boolean {
 /** The GraphQL field a model field is read through (a localized field's plural gives every language). */
 const graphqlName = (name: string, f: ModelField): string => (f.kind === 'localized' ? localizedPlural(name) : name);
 
+/** A field's answer shape as GraphQL compares it when two kinds give it one response key (references alike whatever their type). */
+function shapeOf(f: ModelField, type: string): string {
+  const kind = f.kind === 'ref' ? 'ref' : f.kind === 'date' ? 'date' : f.kind === 'localized' ? 'texts' : '';
+  return kind ? `${kind}:${type.replace(/\w+/, '')}` : type;
+}
+
+/**
+ * The response keys of the kinds shown from the model: the GraphQL field's name, unless
+ * two of those kinds answer it with different shapes (GraphQL refuses that under one
+ * key): then the kind's singular prefixes it (`claimStatus`). Keys stay few (the server
+ * limits aliases, GRAPHQL_MAX_ALIASES).
+ */
+function responseKeys(): Map<string, string> {
+  const shapes = new Map<string, Set<string>>();
+  const fields: Array<[EntitySection, string, ModelField, string]> = [];
+  for (const section of modelFactsSections()) {
+    const type = typeOf(section);
+    for (const [name, f] of Object.entries(ENTITY_KINDS[section].fields as Readonly<Record<string, ModelField>>)) {
+      const field = type.getFields()[graphqlName(name, f)];
+      if (shownApart(name, f)) continue;
+      if (!field) throw new Error(`schema.graphql: ${type.name} has no field ${graphqlName(name, f)} for the model's ${section}.${name}`);
+      const shape = shapeOf(f, String(field.type));
+      fields.push([section, name, f, shape]);
+      shapes.set(graphqlName(name, f), (shapes.get(graphqlName(name, f)) ?? new Set()).add(shape));
+    }
+  }
+  const keys = new Map<string, string>();
+  for (const [section, name, f] of fields) {
+    const graphql = graphqlName(name, f);
+    const singular = ENTITY_KINDS[section].singular.replace(/ (\w)/g, (_, c: string) => c.toUpperCase());
+    keys.set(`${section}.${name}`, shapes.get(graphql)!.size > 1 ? `${singular}${graphql.charAt(0).toUpperCase()}${graphql.slice(1)}` : graphql);
+  }
+  return keys;
+}
+
 /**
  * The fields of a kind the dashboard shows, in field order. A field the schema lacks is
  * an error naming both for a kind shown from the model; a hand-made page's kind may
@@ -64,18 +99,12 @@ const graphqlName = (name: string, f: ModelField): string => (f.kind === 'locali
 export function fieldFactsOf(section: EntitySection): FieldFacts[] {
   const kind = ENTITY_KINDS[section];
   const type = typeOf(section);
-  const fromModel = modelFactsSections().includes(section);
-  const singular = kind.singular.replace(/ (\w)/g, (_, c: string) => c.toUpperCase());
+  const keys = responseKeys();
   return Object.entries(kind.fields as Readonly<Record<string, ModelField>>)
-    .filter(([name, f]) => !shownApart(name, f))
-    .filter(([name, f]) => {
-      if (type.getFields()[graphqlName(name, f)]) return true;
-      if (fromModel) throw new Error(`schema.graphql: ${type.name} has no field ${graphqlName(name, f)} for the model's ${section}.${name}`);
-      return false;
-    })
+    .filter(([name, f]) => !shownApart(name, f) && type.getFields()[graphqlName(name, f)] !== undefined)
     .map(([name, f]): FieldFacts => {
       const field = type.getFields()[graphqlName(name, f)]!;
-      const key = `${singular}${name.charAt(0).toUpperCase()}${name.slice(1)}`;
+      const key = keys.get(`${section}.${name}`) ?? graphqlName(name, f);
       if (f.kind === 'ref') return { name, key, kind: 'ref', many: f.many };
       const many = f.list === true;
       if (f.kind === 'date') return { name, key, kind: 'date', many };
@@ -88,14 +117,15 @@ export function fieldFactsOf(section: EntitySection): FieldFacts[] {
     });
 }
 
-/** The selection of one field in ModelFacts (`Texts` is the entity page's fragment; a date says whether it is approximate, as formatDate shows). */
+/** The selection of one field in ModelFacts (a date says whether it is approximate, as formatDate shows). */
 function selection(section: EntitySection, f: FieldFacts): string {
   const spec = (ENTITY_KINDS[section].fields as Readonly<Record<string, ModelField>>)[f.name]!;
   const name = graphqlName(f.name, spec);
-  if (f.kind === 'date') return `${f.key}: ${name} { iso approximate }`;
-  if (f.kind === 'localized') return `${f.key}: ${name} { ...Texts }`;
-  if (f.kind === 'ref') return `${f.key}: ${name} { id label(lang: $lang) entityKind }`;
-  return `${f.key}: ${name}`;
+  const field = f.key === name ? name : `${f.key}: ${name}`;
+  if (f.kind === 'date') return `${field} { iso approximate }`;
+  if (f.kind === 'localized') return `${field} { ...Texts }`;
+  if (f.kind === 'ref') return `${field} { id label(lang: $lang) entityKind }`;
+  return field;
 }
 
 /** The sections of the kinds shown from the model: those without hand-made facts. */
@@ -112,13 +142,13 @@ export function modelFactsModule(): string {
     '',
     '/**',
     ' * The fields of every kind without hand-made facts, keyed as MODEL_KINDS[kind].fields say',
-    ' * (web/src/api/__generated__/model.ts): spread `...ModelFacts` where the fragment Texts',
-    ' * is defined (web/src/operations/entity.ts).',
+    ' * (web/src/api/__generated__/model.ts): spread `...ModelFacts` on an entity, with the',
+    ' * fragment Texts defined (web/src/operations/entity.ts asks them apart from the page).',
     ' */',
     'export const modelFactsFields = /* GraphQL */ `',
     '  fragment ModelFacts on Entity {',
-    // A fragment cannot be empty: when every kind has its own page, it selects the id.
-    ...(parts.length > 0 ? parts : ['    id']),
+    '    id',
+    ...parts,
     '  }',
     '`;',
     '',

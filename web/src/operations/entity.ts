@@ -1,6 +1,6 @@
 /** The generic entity view: any entity's fields and provenance. */
 import { fragments, groupFields, labelLanguageFields, reportFields, sourceFullFields, sourceRefFields, statementFragments } from '../api/fragments.js';
-import type { EntityPageQuery, FactClaimsQuery } from '../api/__generated__/graphql.js';
+import type { EntityModelFactsQuery, EntityPageQuery, FactClaimsQuery } from '../api/__generated__/graphql.js';
 import { modelFactsFields } from '../api/__generated__/model-facts.js';
 import type { Answered, Merged } from '../api/types.js';
 
@@ -15,8 +15,6 @@ export const entityQuery = /* GraphQL */ `
   query EntityPage($id: ID!, $lang: String) {
     entity(id: $id) {
       id entityKind label(lang: $lang) origin note
-      # Every kind without a case in views/entity-facts.ts: its fields from the model (decision 0039).
-      ...ModelFacts
       ... on Actor { actorKind: kind }
       ... on Stance {
         stanceKind: kind cameoCode date { iso } summaries { ...Texts }
@@ -62,7 +60,6 @@ export const entityQuery = /* GraphQL */ `
   }
   fragment Texts on LocalizedText { best(lang: $lang) { lang text } all { lang text } }
   ${fragments(statementFragments, sourceFullFields, labelLanguageFields, reportFields)}
-  ${modelFactsFields}
 `;
 
 /** The shape FactClaimsData of the answer: who says what of a fact, per claim group (issue 16). */
@@ -80,4 +77,21 @@ export const factClaimsQuery = /* GraphQL */ `
     }
   }
   ${fragments([sourceRefFields], groupFields)}
+`;
+
+/** The shape EntityModelFactsData of the answer: the entity's fields from the model, for a kind without a hand-made page. */
+export type EntityModelFactsData = EntityModelFactsQuery;
+
+/**
+ * The fields of every kind without a `case` in views/entity-facts.ts, from the model
+ * (docs/decisions/0039), asked apart from the entity page: inside it they would add to
+ * its aliases and cost (each generated kind adds every field's selection to the
+ * estimate) and could clash with the hand-made selections' response keys.
+ */
+export const entityModelFactsQuery = /* GraphQL */ `
+  query EntityModelFacts($id: ID!, $lang: String) {
+    entity(id: $id) { ...ModelFacts }
+  }
+  fragment Texts on LocalizedText { best(lang: $lang) { lang text } all { lang text } }
+  ${modelFactsFields}
 `;

@@ -417,60 +417,90 @@ export type EntityPageQuery = { entity:
     | { quantity: string, value: number, unit: string | null, qualifier: FigureQualifier, status: ClaimStatus, id: string, entityKind: EntityKind, label: string, origin: string, note: string | null, figureAsOf: { iso: string } | null, claimedBy: Array<{ id: string, label: string, names: { best: { lang: string } } }>, figureEvent: { id: string, label: string, names: { best: { lang: string } } }, reports: Array<{ id: string, mode: ReportMode, text: string, language: string, gloss: string | null, speaker: { id: string, label: string, names: { best: { lang: string } } } | null, source: { id: string, language: string, url: string | null, titles: { best: { lang: string, text: string } }, published: { iso: string } | null }, via: Array<{ id: string, label: string }> }>, corroboration: { count: number, languages: Array<string>, origins: number } }
     | { id: string, entityKind: EntityKind, label: string, origin: string, note: string | null, placeKind: PlaceKind, names: { best: { lang: string, text: string }, all: Array<{ lang: string, text: string }> }, within: { id: string, label: string, names: { best: { lang: string } } } | null, events: Array<{ id: string, label: string, names: { best: { lang: string } } }> }
     | { language: string, url: string | null, id: string, entityKind: EntityKind, label: string, origin: string, note: string | null, sourceKind: SourceKind, titles: { best: { lang: string, text: string }, all: Array<{ lang: string, text: string }> }, published: { iso: string } | null, publisher: { id: string, label: string, names: { best: { lang: string } } } | null, cites: Array<{ id: string, label: string, titles: { best: { lang: string } } }>, citedBy: Array<{ id: string, label: string, titles: { best: { lang: string } } }>, mentions: Array<{ id: string, label: string, names: { best: { lang: string } } }> }
-    | { id: string, entityKind: EntityKind, label: string, origin: string, note: string | null, reportMode: ReportMode, reportText: string, reportLanguage: string, reportOf:
-        | { id: string, label: string, entityKind: EntityKind }
-        | { id: string, label: string, entityKind: EntityKind }
-        | { id: string, label: string, entityKind: EntityKind }
-        | { id: string, label: string, entityKind: EntityKind }
-        | { id: string, label: string, entityKind: EntityKind }
-        | { id: string, label: string, entityKind: EntityKind }
-        | { id: string, label: string, entityKind: EntityKind }
-        | { id: string, label: string, entityKind: EntityKind }
-        | { id: string, label: string, entityKind: EntityKind }
-        | { id: string, label: string, entityKind: EntityKind }
-        | { id: string, label: string, entityKind: EntityKind }
-        | { id: string, label: string, entityKind: EntityKind }
-        | { id: string, label: string, entityKind: EntityKind }
-        | { id: string, label: string, entityKind: EntityKind }
-      , reportSource: { id: string, label: string, entityKind: EntityKind }, reportVia: Array<{ id: string, label: string, entityKind: EntityKind }>, reportGloss: { best: { lang: string, text: string }, all: Array<{ lang: string, text: string }> } | null, reportSpeaker: { id: string, label: string, entityKind: EntityKind } | null, reportDate: { iso: string, approximate: boolean } | null }
-    | { id: string, entityKind: EntityKind, label: string, origin: string, note: string | null, claimGroup: string, claimValue: string, claimRole: ParticipantRole | null, claimQualifier: ClaimQualifier | null, claimStatus: ClaimStatus, claimOf:
-        | { id: string, label: string, entityKind: EntityKind }
-        | { id: string, label: string, entityKind: EntityKind }
-        | { id: string, label: string, entityKind: EntityKind }
-        | { id: string, label: string, entityKind: EntityKind }
-        | { id: string, label: string, entityKind: EntityKind }
-        | { id: string, label: string, entityKind: EntityKind }
-        | { id: string, label: string, entityKind: EntityKind }
-        | { id: string, label: string, entityKind: EntityKind }
-        | { id: string, label: string, entityKind: EntityKind }
-        | { id: string, label: string, entityKind: EntityKind }
-        | { id: string, label: string, entityKind: EntityKind }
-        | { id: string, label: string, entityKind: EntityKind }
-        | { id: string, label: string, entityKind: EntityKind }
-        | { id: string, label: string, entityKind: EntityKind }
-      , claimSource: { id: string, label: string, entityKind: EntityKind }, claimVia: Array<{ id: string, label: string, entityKind: EntityKind }>, claimEvidence: Array<{ id: string, label: string, entityKind: EntityKind }>, claimClaimedBy: Array<{ id: string, label: string, entityKind: EntityKind }> }
+    | { id: string, entityKind: EntityKind, label: string, origin: string, note: string | null }
+    | { id: string, entityKind: EntityKind, label: string, origin: string, note: string | null }
    | null, provenance: { sources: Array<{ id: string, language: string, url: string | null, titles: { all: Array<{ lang: string, text: string }>, best: { lang: string, text: string } }, published: { iso: string } | null }>, evidence: Array<{ id: string, mode: StatementMode, text: string, language: string, gloss: string, note: string | null, said: { iso: string }, speaker: { id: string, label: string, names: { best: { lang: string } } }, onBehalfOf: { id: string, label: string, names: { best: { lang: string } } } | null, source: { id: string, language: string, url: string | null, titles: { best: { lang: string, text: string } }, published: { iso: string } | null }, via: Array<{ id: string, label: string }>, event: { id: string, label: string } | null }> } | null };
 
 export type TextsFragment = { best: { lang: string, text: string }, all: Array<{ lang: string, text: string }> };
 
-type ModelFacts_Report_Fragment = { reportMode: ReportMode, reportText: string, reportLanguage: string, reportOf:
-    | { id: string, label: string, entityKind: EntityKind }
-    | { id: string, label: string, entityKind: EntityKind }
-    | { id: string, label: string, entityKind: EntityKind }
-    | { id: string, label: string, entityKind: EntityKind }
-    | { id: string, label: string, entityKind: EntityKind }
-    | { id: string, label: string, entityKind: EntityKind }
-    | { id: string, label: string, entityKind: EntityKind }
-    | { id: string, label: string, entityKind: EntityKind }
-    | { id: string, label: string, entityKind: EntityKind }
-    | { id: string, label: string, entityKind: EntityKind }
-    | { id: string, label: string, entityKind: EntityKind }
-    | { id: string, label: string, entityKind: EntityKind }
-    | { id: string, label: string, entityKind: EntityKind }
-    | { id: string, label: string, entityKind: EntityKind }
-  , reportSource: { id: string, label: string, entityKind: EntityKind }, reportVia: Array<{ id: string, label: string, entityKind: EntityKind }>, reportGloss: { best: { lang: string, text: string }, all: Array<{ lang: string, text: string }> } | null, reportSpeaker: { id: string, label: string, entityKind: EntityKind } | null, reportDate: { iso: string, approximate: boolean } | null };
+export type EntityModelFactsQueryVariables = Exact<{
+  id: string | number;
+  lang: string | null | undefined;
+}>;
 
-type ModelFacts_Claim_Fragment = { claimGroup: string, claimValue: string, claimRole: ParticipantRole | null, claimQualifier: ClaimQualifier | null, claimStatus: ClaimStatus, claimOf:
+
+export type EntityModelFactsQuery = { entity:
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { mode: ReportMode, text: string, language: string, id: string, of:
+        | { id: string, label: string, entityKind: EntityKind }
+        | { id: string, label: string, entityKind: EntityKind }
+        | { id: string, label: string, entityKind: EntityKind }
+        | { id: string, label: string, entityKind: EntityKind }
+        | { id: string, label: string, entityKind: EntityKind }
+        | { id: string, label: string, entityKind: EntityKind }
+        | { id: string, label: string, entityKind: EntityKind }
+        | { id: string, label: string, entityKind: EntityKind }
+        | { id: string, label: string, entityKind: EntityKind }
+        | { id: string, label: string, entityKind: EntityKind }
+        | { id: string, label: string, entityKind: EntityKind }
+        | { id: string, label: string, entityKind: EntityKind }
+        | { id: string, label: string, entityKind: EntityKind }
+        | { id: string, label: string, entityKind: EntityKind }
+      , source: { id: string, label: string, entityKind: EntityKind }, via: Array<{ id: string, label: string, entityKind: EntityKind }>, glosses: { best: { lang: string, text: string }, all: Array<{ lang: string, text: string }> } | null, speaker: { id: string, label: string, entityKind: EntityKind } | null, date: { iso: string, approximate: boolean } | null }
+    | { group: string, value: string, role: ParticipantRole | null, qualifier: ClaimQualifier | null, status: ClaimStatus, id: string, of:
+        | { id: string, label: string, entityKind: EntityKind }
+        | { id: string, label: string, entityKind: EntityKind }
+        | { id: string, label: string, entityKind: EntityKind }
+        | { id: string, label: string, entityKind: EntityKind }
+        | { id: string, label: string, entityKind: EntityKind }
+        | { id: string, label: string, entityKind: EntityKind }
+        | { id: string, label: string, entityKind: EntityKind }
+        | { id: string, label: string, entityKind: EntityKind }
+        | { id: string, label: string, entityKind: EntityKind }
+        | { id: string, label: string, entityKind: EntityKind }
+        | { id: string, label: string, entityKind: EntityKind }
+        | { id: string, label: string, entityKind: EntityKind }
+        | { id: string, label: string, entityKind: EntityKind }
+        | { id: string, label: string, entityKind: EntityKind }
+      , source: { id: string, label: string, entityKind: EntityKind }, via: Array<{ id: string, label: string, entityKind: EntityKind }>, evidence: Array<{ id: string, label: string, entityKind: EntityKind }>, claimedBy: Array<{ id: string, label: string, entityKind: EntityKind }> }
+   | null };
+
+type ModelFacts_Actor_Fragment = { id: string };
+
+type ModelFacts_Office_Fragment = { id: string };
+
+type ModelFacts_Membership_Fragment = { id: string };
+
+type ModelFacts_Issue_Fragment = { id: string };
+
+type ModelFacts_Instrument_Fragment = { id: string };
+
+type ModelFacts_Demand_Fragment = { id: string };
+
+type ModelFacts_Stance_Fragment = { id: string };
+
+type ModelFacts_Statement_Fragment = { id: string };
+
+type ModelFacts_Event_Fragment = { id: string };
+
+type ModelFacts_Figure_Fragment = { id: string };
+
+type ModelFacts_Place_Fragment = { id: string };
+
+type ModelFacts_Source_Fragment = { id: string };
+
+type ModelFacts_Report_Fragment = { mode: ReportMode, text: string, language: string, id: string, of:
     | { id: string, label: string, entityKind: EntityKind }
     | { id: string, label: string, entityKind: EntityKind }
     | { id: string, label: string, entityKind: EntityKind }
@@ -485,9 +515,38 @@ type ModelFacts_Claim_Fragment = { claimGroup: string, claimValue: string, claim
     | { id: string, label: string, entityKind: EntityKind }
     | { id: string, label: string, entityKind: EntityKind }
     | { id: string, label: string, entityKind: EntityKind }
-  , claimSource: { id: string, label: string, entityKind: EntityKind }, claimVia: Array<{ id: string, label: string, entityKind: EntityKind }>, claimEvidence: Array<{ id: string, label: string, entityKind: EntityKind }>, claimClaimedBy: Array<{ id: string, label: string, entityKind: EntityKind }> };
+  , source: { id: string, label: string, entityKind: EntityKind }, via: Array<{ id: string, label: string, entityKind: EntityKind }>, glosses: { best: { lang: string, text: string }, all: Array<{ lang: string, text: string }> } | null, speaker: { id: string, label: string, entityKind: EntityKind } | null, date: { iso: string, approximate: boolean } | null };
+
+type ModelFacts_Claim_Fragment = { group: string, value: string, role: ParticipantRole | null, qualifier: ClaimQualifier | null, status: ClaimStatus, id: string, of:
+    | { id: string, label: string, entityKind: EntityKind }
+    | { id: string, label: string, entityKind: EntityKind }
+    | { id: string, label: string, entityKind: EntityKind }
+    | { id: string, label: string, entityKind: EntityKind }
+    | { id: string, label: string, entityKind: EntityKind }
+    | { id: string, label: string, entityKind: EntityKind }
+    | { id: string, label: string, entityKind: EntityKind }
+    | { id: string, label: string, entityKind: EntityKind }
+    | { id: string, label: string, entityKind: EntityKind }
+    | { id: string, label: string, entityKind: EntityKind }
+    | { id: string, label: string, entityKind: EntityKind }
+    | { id: string, label: string, entityKind: EntityKind }
+    | { id: string, label: string, entityKind: EntityKind }
+    | { id: string, label: string, entityKind: EntityKind }
+  , source: { id: string, label: string, entityKind: EntityKind }, via: Array<{ id: string, label: string, entityKind: EntityKind }>, evidence: Array<{ id: string, label: string, entityKind: EntityKind }>, claimedBy: Array<{ id: string, label: string, entityKind: EntityKind }> };
 
 export type ModelFactsFragment =
+  | ModelFacts_Actor_Fragment
+  | ModelFacts_Office_Fragment
+  | ModelFacts_Membership_Fragment
+  | ModelFacts_Issue_Fragment
+  | ModelFacts_Instrument_Fragment
+  | ModelFacts_Demand_Fragment
+  | ModelFacts_Stance_Fragment
+  | ModelFacts_Statement_Fragment
+  | ModelFacts_Event_Fragment
+  | ModelFacts_Figure_Fragment
+  | ModelFacts_Place_Fragment
+  | ModelFacts_Source_Fragment
   | ModelFacts_Report_Fragment
   | ModelFacts_Claim_Fragment
 ;

@@ -2,12 +2,13 @@
 
 /**
  * The fields of every kind without hand-made facts, keyed as MODEL_KINDS[kind].fields say
- * (web/src/api/__generated__/model.ts): spread `...ModelFacts` where the fragment Texts
- * is defined (web/src/operations/entity.ts).
+ * (web/src/api/__generated__/model.ts): spread `...ModelFacts` on an entity, with the
+ * fragment Texts defined (web/src/operations/entity.ts asks them apart from the page).
  */
 export const modelFactsFields = /* GraphQL */ `
   fragment ModelFacts on Entity {
-    ... on Report { reportOf: of { id label(lang: $lang) entityKind } reportSource: source { id label(lang: $lang) entityKind } reportVia: via { id label(lang: $lang) entityKind } reportMode: mode reportText: text reportLanguage: language reportGloss: glosses { ...Texts } reportSpeaker: speaker { id label(lang: $lang) entityKind } reportDate: date { iso approximate } }
-    ... on Claim { claimOf: of { id label(lang: $lang) entityKind } claimGroup: group claimValue: value claimRole: role claimQualifier: qualifier claimSource: source { id label(lang: $lang) entityKind } claimVia: via { id label(lang: $lang) entityKind } claimEvidence: evidence { id label(lang: $lang) entityKind } claimStatus: status claimClaimedBy: claimedBy { id label(lang: $lang) entityKind } }
+    id
+    ... on Report { of { id label(lang: $lang) entityKind } source { id label(lang: $lang) entityKind } via { id label(lang: $lang) entityKind } mode text language glosses { ...Texts } speaker { id label(lang: $lang) entityKind } date { iso approximate } }
+    ... on Claim { of { id label(lang: $lang) entityKind } group value role qualifier source { id label(lang: $lang) entityKind } via { id label(lang: $lang) entityKind } evidence { id label(lang: $lang) entityKind } status claimedBy { id label(lang: $lang) entityKind } }
   }
 `;
