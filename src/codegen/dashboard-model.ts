@@ -2,19 +2,27 @@
  * web/src/api/__generated__/model.ts, generated from the model (src/model/entities.ts):
  * what the dashboard knows of the entity kinds (their EntityKind values in section
  * order, label, section, localized fields, sort date, whether the API looks them up
- * by id). web/ is a separate bundle that does not import src/, so the facts are written
+ * by id, and the fields a kind without a hand-made page shows: src/codegen/model-facts.ts).
+ * web/ is a separate bundle that does not import src/, so the facts are written
  * out: by `npm run generate`, checked by test/graphql/generated-files.test.ts.
  */
 import path from 'node:path';
 import { projectRoot } from '../config.js';
 import { ENTITY_KINDS, ENTITY_SECTIONS, localizedFieldsOf, type EntityKind } from '../model/entities.js';
+import { fieldFactsOf } from './model-facts.js';
 
 /** Where the dashboard's model module is written. */
 export const dashboardModelFile = path.join(projectRoot, 'web', 'src', 'api', '__generated__', 'model.ts');
 
 /** A value as TypeScript source (strings single-quoted, as the code base writes them). */
 const literal = (v: unknown): string =>
-  typeof v === 'string' ? `'${v}'` : Array.isArray(v) ? `[${v.map(literal).join(', ')}]` : String(v);
+  typeof v === 'string'
+    ? `'${v}'`
+    : Array.isArray(v)
+      ? `[${v.map(literal).join(', ')}]`
+      : v !== null && typeof v === 'object'
+        ? `{ ${Object.entries(v).map(([k, x]) => `${k}: ${literal(x)}`).join(', ')} }`
+        : String(v);
 
 /** The text of the dashboard's model module. */
 export function dashboardModel(): string {
@@ -26,6 +34,7 @@ export function dashboardModel(): string {
       localized: localizedFieldsOf(section),
       sortDate: kind.sortDate ?? null,
       lookup: kind.lookup === true,
+      fields: fieldFactsOf(section),
     };
     return `  ${kind.label.toUpperCase()}: { ${Object.entries(facts).map(([k, v]) => `${k}: ${literal(v)}`).join(', ')} },`;
   });
@@ -44,6 +53,24 @@ export function dashboardModel(): string {
     '  sortDate: string | null;',
     '  /** Whether Query has a lookup by id for it (`actor(id:)`). */',
     '  lookup: boolean;',
+    '  /** Its fields as the dashboard shows them, in field order (not the id, note, sources and evidence statements, shown apart). */',
+    '  fields: readonly ModelFieldFacts[];',
+    '}',
+    '',
+    '/** One field of a kind as the dashboard shows it (src/codegen/model-facts.ts). */',
+    'export interface ModelFieldFacts {',
+    '  /** The model\'s field name (`parties`). */',
+    '  name: string;',
+    '  /** Its response key in the fragment ModelFacts (`treatyParties`). */',
+    '  key: string;',
+    '  /** How it is shown. */',
+    '  kind: \'scalar\' | \'date\' | \'localized\' | \'enum\' | \'ref\' | \'language\' | \'url\';',
+    '  /** A list of values or references. */',
+    '  many: boolean;',
+    '  /** For an enum: its GraphQL enum type (the words of web/src/text/vocabulary.ts). */',
+    '  enumType?: string;',
+    '  /** For a localized field: it names the entity. */',
+    '  naming?: boolean;',
     '}',
     '',
     '/** Every entity kind of the model, keyed by its EntityKind value, in seed-file section order. */',

@@ -10,6 +10,7 @@ import { dashboardModel, dashboardModelFile } from '../../src/codegen/dashboard-
 import { dashboardTypes, dashboardTypesFile } from '../../src/codegen/dashboard-types.js';
 import { ENTITY_KINDS, ENTITY_SECTIONS } from '../../src/model/entities.js';
 import { searchIndexCypher, searchIndexFile } from '../../src/codegen/search-index-file.js';
+import { modelFactsFile, modelFactsModule } from '../../src/codegen/model-facts.js';
 import { possibleTypesFile, possibleTypesJson } from '../../src/graphql/possible-types.js';
 import { loadTypeDefs, schemaFile } from '../../src/graphql/type-defs.js';
 import { dashboardOperations } from '../../web/src/operations/all.js';
@@ -33,6 +34,10 @@ describe('generated files', () => {
 
   it('the dashboard’s kinds (web/src/api/__generated__/model.ts) are those of the model', () => {
     expect(fs.readFileSync(dashboardModelFile, 'utf8'), stale).toBe(dashboardModel());
+  });
+
+  it('the fragment of the kinds shown from the model (web/src/api/__generated__/model-facts.ts) is the model’s', () => {
+    expect(fs.readFileSync(modelFactsFile, 'utf8'), stale).toBe(modelFactsModule());
   });
 
   it('lists every implementation of Entity and Fact (what Apollo Client needs for `... on Entity`)', () => {

@@ -12,7 +12,7 @@ import { loadTypeDefs } from '../../src/graphql/type-defs.js';
 import { exampleOperations } from '../api/example-operations.js';
 import { actorQuery, actorStatementsQuery } from '../../web/src/operations/actor.js';
 import { demandQuery } from '../../web/src/operations/demand.js';
-import { entityQuery } from '../../web/src/operations/entity.js';
+import { entityModelFactsQuery, entityQuery } from '../../web/src/operations/entity.js';
 import { neighbourhoodQuery } from '../../web/src/operations/neighbourhood.js';
 import { overviewQuery } from '../../web/src/operations/overview.js';
 import { labelsQuery, pathsQuery } from '../../web/src/operations/paths.js';
@@ -111,6 +111,7 @@ describe('every operation the project ships stays under the default GRAPHQL_MAX_
     ['actor statements', actorStatementsQuery],
     ['demand', demandQuery],
     ['entity', entityQuery],
+    ['entity facts from the model', entityModelFactsQuery],
     ['neighbourhood', neighbourhoodQuery],
     ['overview', overviewQuery],
     ['paths', pathsQuery],

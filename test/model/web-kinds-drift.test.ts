@@ -12,6 +12,10 @@ import { STANCE_KINDS } from '../../src/model/vocabulary.js';
 import { ENTITY_KINDS as WEB_ENTITY_KINDS } from '../../web/src/api/types.js';
 import { ENUM_LABELS } from '../../web/src/text/vocabulary.js';
 import { ENTITY_KIND_STYLE, STANCE_STYLE } from '../../web/src/ui/kinds.js';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { projectRoot } from '../../src/config.js';
+import { KINDS_WITH_OWN_FACTS } from '../../web/src/operations/own-facts.js';
 
 const MODEL = 'src/model/entities.ts';
 
@@ -25,6 +29,16 @@ function compare(model: readonly string[], web: readonly string[], webSide: stri
 
 describe('the dashboard’s kinds against the model', () => {
   const kinds = ENTITY_SECTIONS.map((s) => ENTITY_KINDS[s].label.toUpperCase());
+
+  it('lists in own-facts.ts exactly the kinds with a hand-made page (decision 0039), all of the model', () => {
+    // Actors and demands have views of their own; the others a `case` of entity-facts.ts.
+    const source = readFileSync(path.join(projectRoot, 'web', 'src', 'views', 'entity-facts.ts'), 'utf8');
+    const handMade = ['ACTOR', 'DEMAND', ...[...source.matchAll(/^\s*case '([A-Z_]+)':/gm)].map((m) => m[1]!)];
+    expect([
+      ...compare(handMade, KINDS_WITH_OWN_FACTS, 'web/src/operations/own-facts.ts KINDS_WITH_OWN_FACTS').map((p) => p.replace(MODEL, 'web/src/views/entity-facts.ts (a case)')),
+      ...KINDS_WITH_OWN_FACTS.filter((k) => !kinds.includes(k)).map((k) => `${k}: web/src/operations/own-facts.ts has it, ${MODEL} does not define it`),
+    ]).toEqual([]);
+  });
 
   it('styles, names and filters exactly the model’s entity kinds', () => {
     expect([

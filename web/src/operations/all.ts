@@ -7,7 +7,7 @@
 import { actorQuery, actorStatementsQuery } from './actor.js';
 import { CITE_BATCH, citeDocument } from './cite.js';
 import { demandQuery } from './demand.js';
-import { entityQuery, factClaimsQuery } from './entity.js';
+import { entityModelFactsQuery, entityQuery, factClaimsQuery } from './entity.js';
 import { neighbourhoodQuery } from './neighbourhood.js';
 import { overviewQuery } from './overview.js';
 import { labelsQuery, pathsQuery } from './paths.js';
@@ -22,6 +22,7 @@ export const dashboardOperations: Readonly<Record<string, string>> = {
   actorStatementsQuery,
   demandQuery,
   entityQuery,
+  entityModelFactsQuery,
   factClaimsQuery,
   neighbourhoodQuery,
   overviewQuery,

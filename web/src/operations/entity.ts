@@ -1,6 +1,7 @@
 /** The generic entity view: any entity's fields and provenance. */
 import { fragments, groupFields, labelLanguageFields, reportFields, sourceFullFields, sourceRefFields, statementFragments } from '../api/fragments.js';
-import type { EntityPageQuery, FactClaimsQuery } from '../api/__generated__/graphql.js';
+import type { EntityModelFactsQuery, EntityPageQuery, FactClaimsQuery } from '../api/__generated__/graphql.js';
+import { modelFactsFields } from '../api/__generated__/model-facts.js';
 import type { Answered, Merged } from '../api/types.js';
 
 /** The shape EntityData of the answer, as the document selects it (provenance may be null beside the entity). */
@@ -76,4 +77,21 @@ export const factClaimsQuery = /* GraphQL */ `
     }
   }
   ${fragments([sourceRefFields], groupFields)}
+`;
+
+/** The shape EntityModelFactsData of the answer: the entity's fields from the model, for a kind without a hand-made page. */
+export type EntityModelFactsData = EntityModelFactsQuery;
+
+/**
+ * The fields of every kind without a `case` in views/entity-facts.ts, from the model
+ * (docs/decisions/0039), asked apart from the entity page: inside it they would add to
+ * its aliases and cost (each generated kind adds every field's selection to the
+ * estimate) and could clash with the hand-made selections' response keys.
+ */
+export const entityModelFactsQuery = /* GraphQL */ `
+  query EntityModelFacts($id: ID!, $lang: String) {
+    entity(id: $id) { ...ModelFacts }
+  }
+  fragment Texts on LocalizedText { best(lang: $lang) { lang text } all { lang text } }
+  ${modelFactsFields}
 `;

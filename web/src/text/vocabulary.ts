@@ -167,6 +167,22 @@ export function relationLabel(type: string, properties?: string | null): string 
   return say(role ? `${base} ${role}` : base);
 }
 
+/**
+ * Words for a model field where its name humanised would not do, for the facts of kinds
+ * shown from the model (web/src/views/model-facts.ts); other fields read as their name.
+ */
+export const FIELD_LABELS: Readonly<Record<string, string>> = {
+  of: 'Of the fact',
+  via: 'Relayed by',
+  group: 'Claim group',
+  claimedBy: 'Claimed by',
+};
+
+/** The reader's word for a model field: `claimedBy` -> "Claimed by", `signed` -> "Signed". */
+export function fieldLabel(name: string): string {
+  return say(FIELD_LABELS[name] ?? sentenceCase(name.replace(/([a-z0-9])([A-Z])/g, '$1_$2')));
+}
+
 /** `OPEN_TO` -> "Open to": the fallback for a value the vocabulary does not know yet. */
 export function sentenceCase(code: string): string {
   const words = code.toLowerCase().replace(/_/g, ' ');

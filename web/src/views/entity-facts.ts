@@ -12,6 +12,7 @@ import { enumLabel } from '../text/vocabulary.js';
 import { externalLink } from '../ui/external-link.js';
 import { languageName } from '../text/languages.js';
 import { allLanguages, inLanguage, labelLink, type LabelledRef, type LocalizedString, type TextNoun } from '../ui/localized.js';
+import { modelFacts, modelHeading } from './model-facts.js';
 
 /** A reference as the query selects it, with the language of its label; the kind is known from the field. */
 interface Ref extends LabelledRef {
@@ -51,10 +52,11 @@ export function entityHeading(e: EntityDetails): { text: LocalizedString; noun: 
   if (e.titles) return { text: e.titles.best, noun: 'title' };
   if (e.summaries) return { text: e.summaries.best, noun: 'summary' };
   if (e.entityKind === 'STATEMENT') return { text: { lang: 'en', text: e.label }, noun: 'gloss' };
-  return null;
+  const named = modelHeading(e);
+  return named ? { text: named, noun: 'name' } : null;
 }
 
-/** The facts of one entity, by kind. */
+/** The facts of one entity, by kind; a kind without a case here (web/src/operations/own-facts.ts) is shown from the model. */
 export function entityFacts(e: EntityDetails): HTMLElement {
   switch (e.entityKind) {
     case 'STANCE':
@@ -168,6 +170,6 @@ export function entityFacts(e: EntityDetails): HTMLElement {
         ['Event', refs('EVENT', e.figureEvent)],
       ]);
     default:
-      return facts([['Kind', enumLabel('EntityKind', e.entityKind)]]);
+      return modelFacts(e);
   }
 }

@@ -6,7 +6,7 @@
 import type { StatementFull } from '../api/types.js';
 import { routeHref } from '../app/router.js';
 import type { ViewMount } from '../app/view.js';
-import { type EntityData, type EntityDetails, entityQuery, factClaimsQuery, type FactClaimsData } from '../operations/entity.js';
+import { type EntityData, type EntityDetails, type EntityModelFactsData, entityModelFactsQuery, entityQuery, factClaimsQuery, type FactClaimsData } from '../operations/entity.js';
 import { facts, kindBadge } from '../ui/badges.js';
 import { append, h, replaceChildren } from '../ui/dom.js';
 import { quoteBlock, sourceCitation } from '../ui/quote.js';
@@ -27,8 +27,10 @@ export const mountEntityView: ViewMount = (outlet, route, ctx) => {
   void load(ctx, body, 'the entity', (signal) => Promise.all([
       ctx.client.request<EntityData>(entityQuery, { id: route.id }, { signal }),
       ctx.client.request<FactClaimsData>(factClaimsQuery, { id: route.id }, { signal }),
-    ]).then(([entity, claims]) => ({ ...entity, claims })), (data) => {
-    const e = data.entity;
+      ctx.client.request<EntityModelFactsData>(entityModelFactsQuery, { id: route.id }, { signal }),
+    ]).then(([entity, claims, model]) => ({ ...entity, claims, model })), (data) => {
+    // A kind without a hand-made page gets its fields from the model (decision 0039), keyed as MODEL_KINDS says.
+    const e: EntityData['entity'] = { ...data.model.entity, ...data.entity };
     const reported = e as EntityDetails;
     // Actors and demands have richer views of their own.
     if (e.entityKind === 'ACTOR' || e.entityKind === 'DEMAND') {

@@ -423,6 +423,134 @@ export type EntityPageQuery = { entity:
 
 export type TextsFragment = { best: { lang: string, text: string }, all: Array<{ lang: string, text: string }> };
 
+export type EntityModelFactsQueryVariables = Exact<{
+  id: string | number;
+  lang: string | null | undefined;
+}>;
+
+
+export type EntityModelFactsQuery = { entity:
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { mode: ReportMode, text: string, language: string, id: string, of:
+        | { id: string, label: string, entityKind: EntityKind }
+        | { id: string, label: string, entityKind: EntityKind }
+        | { id: string, label: string, entityKind: EntityKind }
+        | { id: string, label: string, entityKind: EntityKind }
+        | { id: string, label: string, entityKind: EntityKind }
+        | { id: string, label: string, entityKind: EntityKind }
+        | { id: string, label: string, entityKind: EntityKind }
+        | { id: string, label: string, entityKind: EntityKind }
+        | { id: string, label: string, entityKind: EntityKind }
+        | { id: string, label: string, entityKind: EntityKind }
+        | { id: string, label: string, entityKind: EntityKind }
+        | { id: string, label: string, entityKind: EntityKind }
+        | { id: string, label: string, entityKind: EntityKind }
+        | { id: string, label: string, entityKind: EntityKind }
+      , source: { id: string, label: string, entityKind: EntityKind }, via: Array<{ id: string, label: string, entityKind: EntityKind }>, glosses: { best: { lang: string, text: string }, all: Array<{ lang: string, text: string }> } | null, speaker: { id: string, label: string, entityKind: EntityKind } | null, date: { iso: string, approximate: boolean } | null }
+    | { group: string, value: string, role: ParticipantRole | null, qualifier: ClaimQualifier | null, status: ClaimStatus, id: string, of:
+        | { id: string, label: string, entityKind: EntityKind }
+        | { id: string, label: string, entityKind: EntityKind }
+        | { id: string, label: string, entityKind: EntityKind }
+        | { id: string, label: string, entityKind: EntityKind }
+        | { id: string, label: string, entityKind: EntityKind }
+        | { id: string, label: string, entityKind: EntityKind }
+        | { id: string, label: string, entityKind: EntityKind }
+        | { id: string, label: string, entityKind: EntityKind }
+        | { id: string, label: string, entityKind: EntityKind }
+        | { id: string, label: string, entityKind: EntityKind }
+        | { id: string, label: string, entityKind: EntityKind }
+        | { id: string, label: string, entityKind: EntityKind }
+        | { id: string, label: string, entityKind: EntityKind }
+        | { id: string, label: string, entityKind: EntityKind }
+      , source: { id: string, label: string, entityKind: EntityKind }, via: Array<{ id: string, label: string, entityKind: EntityKind }>, evidence: Array<{ id: string, label: string, entityKind: EntityKind }>, claimedBy: Array<{ id: string, label: string, entityKind: EntityKind }> }
+   | null };
+
+type ModelFacts_Actor_Fragment = { id: string };
+
+type ModelFacts_Office_Fragment = { id: string };
+
+type ModelFacts_Membership_Fragment = { id: string };
+
+type ModelFacts_Issue_Fragment = { id: string };
+
+type ModelFacts_Instrument_Fragment = { id: string };
+
+type ModelFacts_Demand_Fragment = { id: string };
+
+type ModelFacts_Stance_Fragment = { id: string };
+
+type ModelFacts_Statement_Fragment = { id: string };
+
+type ModelFacts_Event_Fragment = { id: string };
+
+type ModelFacts_Figure_Fragment = { id: string };
+
+type ModelFacts_Place_Fragment = { id: string };
+
+type ModelFacts_Source_Fragment = { id: string };
+
+type ModelFacts_Report_Fragment = { mode: ReportMode, text: string, language: string, id: string, of:
+    | { id: string, label: string, entityKind: EntityKind }
+    | { id: string, label: string, entityKind: EntityKind }
+    | { id: string, label: string, entityKind: EntityKind }
+    | { id: string, label: string, entityKind: EntityKind }
+    | { id: string, label: string, entityKind: EntityKind }
+    | { id: string, label: string, entityKind: EntityKind }
+    | { id: string, label: string, entityKind: EntityKind }
+    | { id: string, label: string, entityKind: EntityKind }
+    | { id: string, label: string, entityKind: EntityKind }
+    | { id: string, label: string, entityKind: EntityKind }
+    | { id: string, label: string, entityKind: EntityKind }
+    | { id: string, label: string, entityKind: EntityKind }
+    | { id: string, label: string, entityKind: EntityKind }
+    | { id: string, label: string, entityKind: EntityKind }
+  , source: { id: string, label: string, entityKind: EntityKind }, via: Array<{ id: string, label: string, entityKind: EntityKind }>, glosses: { best: { lang: string, text: string }, all: Array<{ lang: string, text: string }> } | null, speaker: { id: string, label: string, entityKind: EntityKind } | null, date: { iso: string, approximate: boolean } | null };
+
+type ModelFacts_Claim_Fragment = { group: string, value: string, role: ParticipantRole | null, qualifier: ClaimQualifier | null, status: ClaimStatus, id: string, of:
+    | { id: string, label: string, entityKind: EntityKind }
+    | { id: string, label: string, entityKind: EntityKind }
+    | { id: string, label: string, entityKind: EntityKind }
+    | { id: string, label: string, entityKind: EntityKind }
+    | { id: string, label: string, entityKind: EntityKind }
+    | { id: string, label: string, entityKind: EntityKind }
+    | { id: string, label: string, entityKind: EntityKind }
+    | { id: string, label: string, entityKind: EntityKind }
+    | { id: string, label: string, entityKind: EntityKind }
+    | { id: string, label: string, entityKind: EntityKind }
+    | { id: string, label: string, entityKind: EntityKind }
+    | { id: string, label: string, entityKind: EntityKind }
+    | { id: string, label: string, entityKind: EntityKind }
+    | { id: string, label: string, entityKind: EntityKind }
+  , source: { id: string, label: string, entityKind: EntityKind }, via: Array<{ id: string, label: string, entityKind: EntityKind }>, evidence: Array<{ id: string, label: string, entityKind: EntityKind }>, claimedBy: Array<{ id: string, label: string, entityKind: EntityKind }> };
+
+export type ModelFactsFragment =
+  | ModelFacts_Actor_Fragment
+  | ModelFacts_Office_Fragment
+  | ModelFacts_Membership_Fragment
+  | ModelFacts_Issue_Fragment
+  | ModelFacts_Instrument_Fragment
+  | ModelFacts_Demand_Fragment
+  | ModelFacts_Stance_Fragment
+  | ModelFacts_Statement_Fragment
+  | ModelFacts_Event_Fragment
+  | ModelFacts_Figure_Fragment
+  | ModelFacts_Place_Fragment
+  | ModelFacts_Source_Fragment
+  | ModelFacts_Report_Fragment
+  | ModelFacts_Claim_Fragment
+;
+
 export type FactClaimsQueryVariables = Exact<{
   id: string | number;
   lang: string | null | undefined;

@@ -12,24 +12,42 @@ export interface ModelKind {
   sortDate: string | null;
   /** Whether Query has a lookup by id for it (`actor(id:)`). */
   lookup: boolean;
+  /** Its fields as the dashboard shows them, in field order (not the id, note, sources and evidence statements, shown apart). */
+  fields: readonly ModelFieldFacts[];
+}
+
+/** One field of a kind as the dashboard shows it (src/codegen/model-facts.ts). */
+export interface ModelFieldFacts {
+  /** The model's field name (`parties`). */
+  name: string;
+  /** Its response key in the fragment ModelFacts (`treatyParties`). */
+  key: string;
+  /** How it is shown. */
+  kind: 'scalar' | 'date' | 'localized' | 'enum' | 'ref' | 'language' | 'url';
+  /** A list of values or references. */
+  many: boolean;
+  /** For an enum: its GraphQL enum type (the words of web/src/text/vocabulary.ts). */
+  enumType?: string;
+  /** For a localized field: it names the entity. */
+  naming?: boolean;
 }
 
 /** Every entity kind of the model, keyed by its EntityKind value, in seed-file section order. */
 export const MODEL_KINDS = {
-  SOURCE: { label: 'Source', section: 'sources', localized: ['title'], sortDate: 'published', lookup: true },
-  ACTOR: { label: 'Actor', section: 'actors', localized: ['name', 'description'], sortDate: null, lookup: true },
-  PLACE: { label: 'Place', section: 'places', localized: ['name'], sortDate: null, lookup: false },
-  ISSUE: { label: 'Issue', section: 'issues', localized: ['name', 'description'], sortDate: null, lookup: true },
-  INSTRUMENT: { label: 'Instrument', section: 'instruments', localized: ['title'], sortDate: 'published', lookup: false },
-  OFFICE: { label: 'Office', section: 'offices', localized: ['title'], sortDate: 'asOf', lookup: false },
-  MEMBERSHIP: { label: 'Membership', section: 'memberships', localized: [], sortDate: 'from', lookup: false },
-  DEMAND: { label: 'Demand', section: 'demands', localized: ['summary'], sortDate: 'since', lookup: true },
-  STATEMENT: { label: 'Statement', section: 'statements', localized: [], sortDate: 'said', lookup: true },
-  STANCE: { label: 'Stance', section: 'stances', localized: ['summary'], sortDate: 'date', lookup: false },
-  EVENT: { label: 'Event', section: 'events', localized: ['name', 'description'], sortDate: 'date', lookup: true },
-  FIGURE: { label: 'Figure', section: 'figures', localized: [], sortDate: 'asOf', lookup: false },
-  REPORT: { label: 'Report', section: 'reports', localized: ['gloss'], sortDate: 'date', lookup: false },
-  CLAIM: { label: 'Claim', section: 'claims', localized: [], sortDate: null, lookup: false },
+  SOURCE: { label: 'Source', section: 'sources', localized: ['title'], sortDate: 'published', lookup: true, fields: [{ name: 'kind', key: 'kind', kind: 'enum', many: false, enumType: 'SourceKind' }, { name: 'title', key: 'titles', kind: 'localized', many: false, naming: true }, { name: 'publisher', key: 'publisher', kind: 'ref', many: false }, { name: 'published', key: 'published', kind: 'date', many: false }, { name: 'language', key: 'language', kind: 'language', many: false }, { name: 'url', key: 'url', kind: 'url', many: false }, { name: 'cites', key: 'cites', kind: 'ref', many: true }] },
+  ACTOR: { label: 'Actor', section: 'actors', localized: ['name', 'description'], sortDate: null, lookup: true, fields: [{ name: 'kind', key: 'kind', kind: 'enum', many: false, enumType: 'ActorKind' }, { name: 'name', key: 'names', kind: 'localized', many: false, naming: true }, { name: 'aliases', key: 'aliases', kind: 'scalar', many: true }, { name: 'countryCode', key: 'countryCode', kind: 'scalar', many: false }, { name: 'description', key: 'descriptions', kind: 'localized', many: false }, { name: 'partOf', key: 'partOf', kind: 'ref', many: false }] },
+  PLACE: { label: 'Place', section: 'places', localized: ['name'], sortDate: null, lookup: false, fields: [{ name: 'kind', key: 'kind', kind: 'enum', many: false, enumType: 'PlaceKind' }, { name: 'name', key: 'names', kind: 'localized', many: false, naming: true }, { name: 'within', key: 'within', kind: 'ref', many: false }] },
+  ISSUE: { label: 'Issue', section: 'issues', localized: ['name', 'description'], sortDate: null, lookup: true, fields: [{ name: 'name', key: 'names', kind: 'localized', many: false, naming: true }, { name: 'description', key: 'descriptions', kind: 'localized', many: false }, { name: 'parent', key: 'parent', kind: 'ref', many: false }] },
+  INSTRUMENT: { label: 'Instrument', section: 'instruments', localized: ['title'], sortDate: 'published', lookup: false, fields: [{ name: 'kind', key: 'kind', kind: 'enum', many: false, enumType: 'InstrumentKind' }, { name: 'title', key: 'titles', kind: 'localized', many: false, naming: true }, { name: 'issuedBy', key: 'issuedBy', kind: 'ref', many: true }, { name: 'addressedTo', key: 'addressedTo', kind: 'ref', many: true }, { name: 'published', key: 'published', kind: 'date', many: false }] },
+  OFFICE: { label: 'Office', section: 'offices', localized: ['title'], sortDate: 'asOf', lookup: false, fields: [{ name: 'holder', key: 'holder', kind: 'ref', many: false }, { name: 'title', key: 'titles', kind: 'localized', many: false, naming: true }, { name: 'organization', key: 'organization', kind: 'ref', many: false }, { name: 'asOf', key: 'asOf', kind: 'date', many: false }] },
+  MEMBERSHIP: { label: 'Membership', section: 'memberships', localized: [], sortDate: 'from', lookup: false, fields: [{ name: 'member', key: 'member', kind: 'ref', many: false }, { name: 'organization', key: 'organization', kind: 'ref', many: false }, { name: 'from', key: 'from', kind: 'date', many: false }, { name: 'until', key: 'until', kind: 'date', many: false }] },
+  DEMAND: { label: 'Demand', section: 'demands', localized: ['summary'], sortDate: 'since', lookup: true, fields: [{ name: 'by', key: 'by', kind: 'ref', many: true }, { name: 'of', key: 'of', kind: 'ref', many: true }, { name: 'summary', key: 'summaries', kind: 'localized', many: false, naming: true }, { name: 'since', key: 'since', kind: 'date', many: false }, { name: 'instrument', key: 'instrument', kind: 'ref', many: false }, { name: 'issues', key: 'issues', kind: 'ref', many: true }, { name: 'cameoCode', key: 'cameoCode', kind: 'scalar', many: false }, { name: 'specifies', key: 'specifies', kind: 'ref', many: false }] },
+  STATEMENT: { label: 'Statement', section: 'statements', localized: [], sortDate: 'said', lookup: true, fields: [{ name: 'speaker', key: 'speaker', kind: 'ref', many: false }, { name: 'onBehalfOf', key: 'onBehalfOf', kind: 'ref', many: false }, { name: 'mode', key: 'mode', kind: 'enum', many: false, enumType: 'StatementMode' }, { name: 'text', key: 'text', kind: 'scalar', many: false }, { name: 'language', key: 'language', kind: 'language', many: false }, { name: 'gloss', key: 'gloss', kind: 'scalar', many: false }, { name: 'said', key: 'said', kind: 'date', many: false }, { name: 'source', key: 'source', kind: 'ref', many: false }, { name: 'via', key: 'via', kind: 'ref', many: true }, { name: 'event', key: 'event', kind: 'ref', many: false }, { name: 'issues', key: 'issues', kind: 'ref', many: true }, { name: 'mentions', key: 'mentions', kind: 'ref', many: true }] },
+  STANCE: { label: 'Stance', section: 'stances', localized: ['summary'], sortDate: 'date', lookup: false, fields: [{ name: 'holder', key: 'holder', kind: 'ref', many: false }, { name: 'kind', key: 'kind', kind: 'enum', many: false, enumType: 'StanceKind' }, { name: 'cameoCode', key: 'cameoCode', kind: 'scalar', many: false }, { name: 'date', key: 'date', kind: 'date', many: false }, { name: 'respondsTo', key: 'respondsTo', kind: 'ref', many: false }, { name: 'towards', key: 'towards', kind: 'ref', many: false }, { name: 'issues', key: 'issues', kind: 'ref', many: true }, { name: 'summary', key: 'summaries', kind: 'localized', many: false, naming: true }] },
+  EVENT: { label: 'Event', section: 'events', localized: ['name', 'description'], sortDate: 'date', lookup: true, fields: [{ name: 'kind', key: 'kind', kind: 'enum', many: false, enumType: 'EventKind' }, { name: 'name', key: 'names', kind: 'localized', many: false, naming: true }, { name: 'date', key: 'date', kind: 'date', many: false }, { name: 'until', key: 'until', kind: 'date', many: false }, { name: 'durationMinutes', key: 'durationMinutes', kind: 'scalar', many: false }, { name: 'place', key: 'place', kind: 'ref', many: false }, { name: 'participants', key: 'participants', kind: 'ref', many: true }, { name: 'issues', key: 'issues', kind: 'ref', many: true }, { name: 'partOf', key: 'partOf', kind: 'ref', many: false }, { name: 'inResponseTo', key: 'inResponseTo', kind: 'ref', many: true }, { name: 'previous', key: 'previous', kind: 'ref', many: false }, { name: 'causedBy', key: 'causedBy', kind: 'ref', many: true }, { name: 'status', key: 'status', kind: 'enum', many: false, enumType: 'ClaimStatus' }, { name: 'claimedBy', key: 'claimedBy', kind: 'ref', many: true }, { name: 'description', key: 'descriptions', kind: 'localized', many: false }] },
+  FIGURE: { label: 'Figure', section: 'figures', localized: [], sortDate: 'asOf', lookup: false, fields: [{ name: 'event', key: 'event', kind: 'ref', many: false }, { name: 'quantity', key: 'quantity', kind: 'scalar', many: false }, { name: 'value', key: 'value', kind: 'scalar', many: false }, { name: 'unit', key: 'unit', kind: 'scalar', many: false }, { name: 'qualifier', key: 'qualifier', kind: 'enum', many: false, enumType: 'FigureQualifier' }, { name: 'asOf', key: 'asOf', kind: 'date', many: false }, { name: 'claimedBy', key: 'claimedBy', kind: 'ref', many: true }, { name: 'status', key: 'status', kind: 'enum', many: false, enumType: 'ClaimStatus' }] },
+  REPORT: { label: 'Report', section: 'reports', localized: ['gloss'], sortDate: 'date', lookup: false, fields: [{ name: 'of', key: 'of', kind: 'ref', many: false }, { name: 'source', key: 'source', kind: 'ref', many: false }, { name: 'via', key: 'via', kind: 'ref', many: true }, { name: 'mode', key: 'mode', kind: 'enum', many: false, enumType: 'ReportMode' }, { name: 'text', key: 'text', kind: 'scalar', many: false }, { name: 'language', key: 'language', kind: 'language', many: false }, { name: 'gloss', key: 'glosses', kind: 'localized', many: false }, { name: 'speaker', key: 'speaker', kind: 'ref', many: false }, { name: 'date', key: 'date', kind: 'date', many: false }] },
+  CLAIM: { label: 'Claim', section: 'claims', localized: [], sortDate: null, lookup: false, fields: [{ name: 'of', key: 'of', kind: 'ref', many: false }, { name: 'group', key: 'group', kind: 'scalar', many: false }, { name: 'value', key: 'value', kind: 'scalar', many: false }, { name: 'role', key: 'role', kind: 'enum', many: false, enumType: 'ParticipantRole' }, { name: 'qualifier', key: 'qualifier', kind: 'enum', many: false, enumType: 'ClaimQualifier' }, { name: 'source', key: 'source', kind: 'ref', many: false }, { name: 'via', key: 'via', kind: 'ref', many: true }, { name: 'evidence', key: 'evidence', kind: 'ref', many: true }, { name: 'status', key: 'status', kind: 'enum', many: false, enumType: 'ClaimStatus' }, { name: 'claimedBy', key: 'claimedBy', kind: 'ref', many: true }] },
 } as const satisfies Record<string, ModelKind>;
 
 /** An EntityKind value of the model. */
