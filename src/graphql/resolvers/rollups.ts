@@ -61,37 +61,54 @@ const STANCE_FILTER_KEYS = ['holderIds', 'includeParts', 'kinds', 'issueIds', 'i
 
 type Listing<F> = { filter?: F | null; order?: string | null } & ConnectionArgs;
 
-/** Query.statements: statements across speakers, filtered, by date. */
-async function statements(_: unknown, args: Listing<StatementFilter>, ctx: GraphContext) {
-  const f = args.filter ?? {};
-  checkRange('filter', f);
-  const order = args.order === 'ASC' ? 'ASC' : 'DESC';
-  const ref = { field: 'Query.statements', args: { filter: boundFilter(f as Record<string, unknown>, STATEMENT_FILTER_KEYS), order } };
-  const window = keysetWindow(ref, args);
-  const { issueIds, actorIds } = await rolledUp(ctx, { issueIds: f.issueIds, includeSubIssues: f.includeSubIssues, actorIds: f.speakerIds, includeParts: f.includeParts });
-  const page = await findStatements(ctx.reader, {
-    speakerIds: actorIds, modes: listOrNull(f.modes), issueIds, sourceIds: listOrNull(f.sourceIds), languages: listOrNull(f.languages),
-    mentions: f.mentions ?? null, from: f.from ?? null, to: f.to ?? null, ...keysetRead(order, window),
-  });
-  for (const { item } of page.items) ctx.loaders.prime(item);
-  return keysetConnection(ref, page.items, page.total, window, (i) => i.key, (i) => ({ node: i.item }));
+/** What sets one top-level fact listing apart: its field, filter keys, actor filter and read. */
+interface ListingSpec<F> {
+  field: 'Query.statements' | 'Query.stances';
+  keys: readonly string[];
+  /** The filter's actor ids (speakers or holders), rolled up through parts when asked. */
+  actorIds: (f: F) => string[] | null | undefined;
+  /** The page, given the expanded ids and the keyset window. */
+  read: (ctx: GraphContext, f: F, ids: { issueIds: string[] | null; actorIds: string[] | null }, keyset: ReturnType<typeof keysetRead>) => ReturnType<typeof findStatements>;
 }
 
-/** Query.stances: stances across holders, filtered, by date. */
-async function stances(_: unknown, args: Listing<StanceFilter>, ctx: GraphContext) {
-  const f = args.filter ?? {};
-  checkRange('filter', f);
-  const order = args.order === 'ASC' ? 'ASC' : 'DESC';
-  const ref = { field: 'Query.stances', args: { filter: boundFilter(f as Record<string, unknown>, STANCE_FILTER_KEYS), order } };
-  const window = keysetWindow(ref, args);
-  const { issueIds, actorIds } = await rolledUp(ctx, { issueIds: f.issueIds, includeSubIssues: f.includeSubIssues, actorIds: f.holderIds, includeParts: f.includeParts });
-  const page = await findStances(ctx.reader, {
-    holderIds: actorIds, kinds: listOrNull(f.kinds), issueIds, sourceIds: listOrNull(f.sourceIds), languages: listOrNull(f.languages),
-    towards: f.towards ?? null, from: f.from ?? null, to: f.to ?? null, ...keysetRead(order, window),
-  });
-  for (const { item } of page.items) ctx.loaders.prime(item);
-  return keysetConnection(ref, page.items, page.total, window, (i) => i.key, (i) => ({ node: i.item }));
+/** A top-level fact listing: the range checked, the cursor bound to its filter, sub-issues and parts rolled up, one read. */
+function listing<F extends { includeParts?: boolean | null; issueIds?: string[] | null; includeSubIssues?: boolean | null; from?: string | null; to?: string | null }>(spec: ListingSpec<F>) {
+  return async (_: unknown, args: Listing<F>, ctx: GraphContext) => {
+    const f = args.filter ?? ({} as F);
+    checkRange('filter', f);
+    const order = args.order === 'ASC' ? 'ASC' : 'DESC';
+    const ref = { field: spec.field, args: { filter: boundFilter(f as Record<string, unknown>, spec.keys), order } };
+    const window = keysetWindow(ref, args);
+    const ids = await rolledUp(ctx, { issueIds: f.issueIds, includeSubIssues: f.includeSubIssues, actorIds: spec.actorIds(f), includeParts: f.includeParts });
+    const page = await spec.read(ctx, f, ids, keysetRead(order, window));
+    for (const { item } of page.items) ctx.loaders.prime(item);
+    return keysetConnection(ref, page.items, page.total, window, (i) => i.key, (i) => ({ node: i.item }));
+  };
 }
+
+/** Query.statements: statements across speakers, filtered, by date. */
+const statements = listing<StatementFilter>({
+  field: 'Query.statements',
+  keys: STATEMENT_FILTER_KEYS,
+  actorIds: (f) => f.speakerIds,
+  read: (ctx, f, { issueIds, actorIds }, keyset) =>
+    findStatements(ctx.reader, {
+      speakerIds: actorIds, modes: listOrNull(f.modes), issueIds, sourceIds: listOrNull(f.sourceIds), languages: listOrNull(f.languages),
+      mentions: f.mentions ?? null, from: f.from ?? null, to: f.to ?? null, ...keyset,
+    }),
+});
+
+/** Query.stances: stances across holders, filtered, by date. */
+const stances = listing<StanceFilter>({
+  field: 'Query.stances',
+  keys: STANCE_FILTER_KEYS,
+  actorIds: (f) => f.holderIds,
+  read: (ctx, f, { issueIds, actorIds }, keyset) =>
+    findStances(ctx.reader, {
+      holderIds: actorIds, kinds: listOrNull(f.kinds), issueIds, sourceIds: listOrNull(f.sourceIds), languages: listOrNull(f.languages),
+      towards: f.towards ?? null, from: f.from ?? null, to: f.to ?? null, ...keyset,
+    }),
+});
 
 /** Query.eventChain: the links of cause and consequence around an event. */
 async function eventChain(_: unknown, args: { id: string; direction?: string | null; depth?: number | null }, ctx: GraphContext) {
