@@ -10,7 +10,6 @@ import { seedFileSchema, type SeedFile } from './seed-schema.js';
 import { ENTITY_KINDS, ENTITY_SECTIONS, kindOf, referencesOf, type EntitySection } from '../model/entities.js';
 import { OLD_LOCALIZED_FIELDS, oldFieldMessage } from './old-format.js';
 import { OFFICE_HOLDER_KIND, QUOTABLE_KINDS, UNQUOTED_MODES } from '../model/vocabulary.js';
-import { fillClaimDefaults } from './claim-defaults.js';
 import { claimProblems, claimsOf, outsideProblems, sourceProblems } from './validate-claims.js';
 
 
@@ -113,8 +112,8 @@ export function validateSeeds(parsedFiles: ParsedSeedFile[]): { files: ValidSeed
   const issues: SeedIssue[] = [];
   const files: ValidSeedFile[] = [];
   const readable = parsedFiles.filter((p) => p.data !== undefined);
-  // Claims may leave out their id and source (docs/decisions/0043): one form for every check below.
-  for (const parsed of readable) fillClaimDefaults(parsed.data);
+  // Parsing also fills in the claims' ids and sources in the raw data (seedFileSchema's preprocess,
+  // docs/decisions/0043), so every check below sees one form, whether or not the file parsed.
   for (const parsed of readable) {
     const result = seedFileSchema.safeParse(parsed.data);
     if (!result.success) issues.push(...schemaIssues(parsed, result.error));
