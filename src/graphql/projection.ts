@@ -140,6 +140,9 @@ function planFetch(op: Operation, type: GraphQLObjectType, fieldNodes: FieldNode
   } catch {
     return null;
   }
+  // With `includeParts: true` an actor's stances and statements are read through the
+  // top-level listing (resolvers/rollups.ts: withParts), not as the relation's page.
+  if (read.kind === 'connection' && args.includeParts === true) return null;
   // The entities at the other end, and the selection on them.
   let endType = read.wrapped ? null : objectTypeOf(type, node.name.value);
   let endNodes: readonly FieldNode[] = fieldNodes;

@@ -54,6 +54,12 @@ describe('planning a lookup', () => {
     expect(s.fetches[1]).toMatchObject({ kind: 'page', field: 'Actor.demandsMade', page: { after: null, skip: 2, limit: 100, desc: false } });
   });
 
+  it("does not read an actor's plain page of stances or statements asked with includeParts (the roll-up listing reads them)", () => {
+    const s = plan('Actor', `{ actor(id: "x") { a: statements(includeParts: true, first: 5) { edges { node { text } } } b: stances(first: 5) { edges { node { kind } } } c: stances(includeParts: true) { totalCount } } }`);
+    expect(s.fetches.map((f) => f.field)).toEqual(['Actor.stances']);
+    expect(s.fetches[0]).toMatchObject({ kind: 'page', page: { limit: 6 } });
+  });
+
   it('reads every property where it cannot tell what is needed: abstract ends, wrapped items, and beyond the depth limit', () => {
     const s = plan('Statement', `{ statement(id: "x") { supports { id } event { participants { actor { name } } } speaker { offices { organization { members { member { name } } } } } } }`);
     const supports = s.fetches.find((f) => f.field === 'Statement.supports')!;

@@ -169,6 +169,6 @@ export function withParts(
     for (const { item } of page.items) ctx.loaders.prime(item);
     return keysetConnection(ref, page.items, page.total, window, (i) => i.key, (i) => ({ node: i.item }));
   };
-  // The plain relation's page is what a lookup reads ahead (projection.ts); with includeParts that read goes unused.
+  // A lookup reads the plain relation's page ahead (projection.ts), except with includeParts.
   return readsThroughLoaders({ kind: 'connection', field }, resolver);
 }
