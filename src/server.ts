@@ -24,6 +24,7 @@ import { possibleTypesRoute } from './http/possible-types-route.js';
 import { requestLogging } from './http/request-logging.js';
 import { securityHeaders } from './http/security-headers.js';
 import type { Logger } from './logger.js';
+import { trackGraphSize } from './graphql/graph-size.js';
 import { createReadinessProbe } from './readiness-probe.js';
 
 export type { ContextDeps } from './http/graphql-route.js';
@@ -56,7 +57,8 @@ export function createServer<TContext extends BaseContext>(deps: ServerDeps<TCon
   const webRoot = deps.webRoot ?? path.join(projectRoot, 'web', 'dist');
   const app = express();
   const httpServer = http.createServer(app);
-  const apollo = createApolloServer({ ...deps, httpServer });
+  const graphSize = trackGraphSize(driver, config.neo4j.database, logger);
+  const apollo = createApolloServer({ ...deps, httpServer, graphStatements: graphSize.statements });
   const graphql = graphqlRoute(config, driver, webRoot);
   const readiness = createReadinessProbe(driver, config.neo4j.database, logger);
   let stopping: Promise<void> | undefined;
@@ -80,6 +82,7 @@ export function createServer<TContext extends BaseContext>(deps: ServerDeps<TCon
     async start() {
       await apollo.start();
       apolloStarted = true;
+      await graphSize.start();
       graphql.serveWith(apolloMiddleware(apollo, config, driver, deps.createContext));
       try {
         await listen(httpServer, config.http.port, config.http.host);
@@ -92,6 +95,7 @@ export function createServer<TContext extends BaseContext>(deps: ServerDeps<TCon
       return { url };
     },
     stop() {
+      graphSize.stop();
       stopping ??= (async () => {
         if (apolloStarted) await apollo.stop();
         else if (httpServer.listening) await new Promise<void>((resolve) => httpServer.close(() => resolve()));

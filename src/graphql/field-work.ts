@@ -7,6 +7,33 @@
  * docs/reliability.md, "Cost calibration"; rerun it after changing a read query.
  */
 
+/** The corpus size (statements) the weights below were measured at: at or below it they stand as they are. */
+export const REFERENCE_STATEMENTS = 10_000;
+
+/**
+ * How a field's work grows past REFERENCE_STATEMENTS: its weight is multiplied by
+ * (statements / 10^4)^e. Each e is fitted to the db hits measured from hubs at 10^4 and
+ * 10^5 (docs/performance.md, "Cost calibration"): neighbourhood and paths grow with a
+ * hub's degree (e = log10 of the measured 10^5 / 10^4 ratio); 0 where the read does not
+ * grow with the corpus.
+ */
+export const GROWTH = {
+  neighbourhood: { plain: [0, 0.55, 0.74, 0.96], provenance: [0, 0.36, 0.89, 0.99] },
+  paths: { plain: 0.84, provenance: 0.7 },
+  positions: { direct: 0.46, derived: 0.48 },
+  agreement: 0,
+  timeline: 0.42,
+  statements: 0.42,
+  stances: 0.42,
+  eventChain: 0,
+  search: 0,
+} as const;
+
+/** The factor a weight measured at REFERENCE_STATEMENTS is multiplied by in a graph of `statements`. */
+export function growth(exponent: number, statements: number): number {
+  return statements > REFERENCE_STATEMENTS && exponent > 0 ? (statements / REFERENCE_STATEMENTS) ** exponent : 1;
+}
+
 /** A field's arguments as plain values (defaults filled in). */
 export type FieldArgs = Record<string, unknown>;
 
@@ -55,36 +82,45 @@ export const EVENT_CHAIN_UNITS_PER_LINK = 20;
 export const SEARCH_UNITS = { scan: 10, perHit: 1 } as const;
 
 /**
- * The work of the field at `coordinate` (`Query.neighbourhood`) with `args`, or
- * undefined for a field that is not analytical (its cost is the size of its answer).
+ * The work of the field at `coordinate` (`Query.neighbourhood`) with `args` in a graph of
+ * `statements` (0: the weights as measured), or undefined for a field that is not
+ * analytical (its cost is the size of its answer).
  */
-export function fieldWork(coordinate: string, args: FieldArgs): number | undefined {
+export function fieldWork(coordinate: string, args: FieldArgs, statements = 0): number | undefined {
+  const [units, exponent] = baseWork(coordinate, args) ?? [];
+  return units === undefined ? undefined : Math.ceil(units * growth(exponent ?? 0, statements));
+}
+
+/** The field's weight as measured at REFERENCE_STATEMENTS, and its growth exponent. */
+function baseWork(coordinate: string, args: FieldArgs): [number, number] | undefined {
   switch (coordinate) {
     case 'Query.neighbourhood': {
       const depth = clamp(Math.round(num(args['depth'], 1)), 1, 3);
-      return (args['includeProvenance'] === true ? NEIGHBOURHOOD_UNITS.provenance : NEIGHBOURHOOD_UNITS.plain)[depth];
+      const variant = args['includeProvenance'] === true ? 'provenance' : 'plain';
+      return [NEIGHBOURHOOD_UNITS[variant][depth]!, GROWTH.neighbourhood[variant][depth]!];
     }
     case 'Query.paths': {
       const hops = clamp(Math.round(num(args['maxHops'], 4)), 1, 8);
-      const perHop = args['includeProvenance'] === true ? PATHS_UNITS_PER_HOP.provenance : PATHS_UNITS_PER_HOP.plain;
-      return hops * perHop;
+      const variant = args['includeProvenance'] === true ? 'provenance' : 'plain';
+      return [hops * PATHS_UNITS_PER_HOP[variant], GROWTH.paths[variant]];
     }
     case 'Query.positions':
-      return args['includeDerived'] === false ? POSITIONS_UNITS.direct : POSITIONS_UNITS.derived;
+      const variant = args['includeDerived'] === false ? 'direct' : 'derived';
+      return [POSITIONS_UNITS[variant], GROWTH.positions[variant]];
     case 'Query.agreement': {
       const actors = Array.isArray(args['actorIds']) ? clamp(args['actorIds'].length, 2, 10) : 2;
-      return AGREEMENT_UNITS.base + actors * AGREEMENT_UNITS.perActor;
+      return [AGREEMENT_UNITS.base + actors * AGREEMENT_UNITS.perActor, GROWTH.agreement];
     }
     case 'Query.timeline':
-      return TIMELINE_UNITS.scan + TIMELINE_UNITS.perItem * clamp(num(args['first'] ?? args['last'], 50), 1, 200);
+      return [TIMELINE_UNITS.scan + TIMELINE_UNITS.perItem * clamp(num(args['first'] ?? args['last'], 50), 1, 200), GROWTH.timeline];
     case 'Query.statements':
-      return STATEMENTS_UNITS.scan + STATEMENTS_UNITS.perItem * clamp(num(args['first'] ?? args['last'], 50), 1, 200);
+      return [STATEMENTS_UNITS.scan + STATEMENTS_UNITS.perItem * clamp(num(args['first'] ?? args['last'], 50), 1, 200), GROWTH.statements];
     case 'Query.stances':
-      return STANCES_UNITS.scan + STANCES_UNITS.perItem * clamp(num(args['first'] ?? args['last'], 50), 1, 200);
+      return [STANCES_UNITS.scan + STANCES_UNITS.perItem * clamp(num(args['first'] ?? args['last'], 50), 1, 200), GROWTH.stances];
     case 'Query.eventChain':
-      return EVENT_CHAIN_UNITS_PER_LINK * clamp(Math.round(num(args['depth'], 3)), 1, 6);
+      return [EVENT_CHAIN_UNITS_PER_LINK * clamp(Math.round(num(args['depth'], 3)), 1, 6), GROWTH.eventChain];
     case 'Query.search':
-      return SEARCH_UNITS.scan + SEARCH_UNITS.perHit * clamp(num(args['first'], 20), 1, 100);
+      return [SEARCH_UNITS.scan + SEARCH_UNITS.perHit * clamp(num(args['first'], 20), 1, 100), GROWTH.search];
     default:
       return undefined;
   }

@@ -30,8 +30,11 @@ export interface OperationBudget {
   serverWide: Semaphore;
 }
 
-/** Builds the plugin from the configured limits. */
-export function operationBudget(limits: GraphqlLimits, throttle: ThrottleSettings, logger: Logger): OperationBudget {
+/**
+ * Builds the plugin from the configured limits; `statements` gives the graph's size the
+ * analytical fields' work is weighed for (graph-size.ts; 0: as measured at 10^4).
+ */
+export function operationBudget(limits: GraphqlLimits, throttle: ThrottleSettings, logger: Logger, statements: () => number = () => 0): OperationBudget {
   const clients = new ClientLimiter({ perClient: throttle.perClient, perMinute: throttle.perClientPerMinute, maxClients: throttle.maxClients });
   const serverWide = new Semaphore(throttle.serverWide, throttle.queue, throttle.queueTimeoutMs);
   const plugin: ApolloServerPlugin<BaseContext> = {
@@ -54,17 +57,18 @@ export function operationBudget(limits: GraphqlLimits, throttle: ThrottleSetting
       return {
         async didResolveOperation({ schema, document, operation, request, contextValue }) {
           if (!operation) return;
-          const { cost, expensiveFields } = estimateOperationCost(schema, document, operation, request.variables ?? {});
+          const size = statements();
+          const { cost, expensiveFields } = estimateOperationCost(schema, document, operation, request.variables ?? {}, size);
           if (cost > limits.maxCost) {
-            throw withHttp(
-              limitExceeded(
-                ErrorCode.QUERY_TOO_COSTLY,
-                `Query is too costly: estimated cost ${cost}, the limit is ${limits.maxCost} (GRAPHQL_MAX_COST); ` +
-                  'ask for fewer items (first, limit), less depth or fewer hops, fewer aliases or fewer nested fields',
-                { setting: 'GRAPHQL_MAX_COST', max: limits.maxCost, found: cost },
-              ),
-              400,
+            const error = limitExceeded(
+              ErrorCode.QUERY_TOO_COSTLY,
+              `Query is too costly: estimated cost ${cost}, the limit is ${limits.maxCost} (GRAPHQL_MAX_COST); ` +
+                'ask for fewer items (first, limit), less depth or fewer hops, fewer aliases or fewer nested fields',
+              { setting: 'GRAPHQL_MAX_COST', max: limits.maxCost, found: cost },
             );
+            // The size the analytical fields' work was weighed for: the same document may pass on a smaller graph.
+            Object.assign(error.extensions, { graphStatements: size });
+            throw withHttp(error, 400);
           }
           if (!expensiveFields.some((f) => EXPENSIVE_FIELDS.has(f))) return;
           const client = (contextValue as WithClient).client ?? 'unknown';

@@ -40,12 +40,16 @@ export interface OperationCost {
   expensiveFields: string[];
 }
 
-/** Estimates the cost of `operation` in `document` with the request's variables. */
+/**
+ * Estimates the cost of `operation` in `document` with the request's variables, the
+ * analytical fields' work weighed for a graph of `statements` (field-work.ts: growth).
+ */
 export function estimateOperationCost(
   schema: GraphQLSchema,
   document: DocumentNode,
   operation: OperationDefinitionNode,
   variables: Record<string, unknown> = {},
+  statements = 0,
 ): OperationCost {
   const fragments = new Map<string, FragmentDefinitionNode>();
   for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
@@ -94,7 +98,7 @@ export function estimateOperationCost(
     if (!field) return 0;
     const args = argumentValues(field, node, values);
     const coordinate = `${parent.name}.${name}`;
-    const work = fieldWork(coordinate, args);
+    const work = fieldWork(coordinate, args, statements);
     if (work !== undefined) expensive.add(coordinate);
     const named = getNamedType(field.type);
     if (!node.selectionSet || !isCompositeType(named)) return LEAF_COST + (work ?? 0);

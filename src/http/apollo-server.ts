@@ -31,13 +31,15 @@ export interface ApolloServerDeps<TContext extends BaseContext> {
   resolvers: ApolloServerOptionsWithTypeDefs<TContext>['resolvers'];
   /** Drained by stop() before Apollo stops. */
   httpServer: http.Server;
+  /** The graph's statements, which the cost limit weighs analytical work for (src/graphql/graph-size.ts). */
+  graphStatements?: () => number;
 }
 
 /** Creates (does not start) the Apollo Server. */
 export function createApolloServer<TContext extends BaseContext>(deps: ApolloServerDeps<TContext>): ApolloServer<TContext> {
   const { config, logger, typeDefs, resolvers, httpServer } = deps;
   const limits = operationLimits(config.graphql.limits);
-  const budget = operationBudget(config.graphql.limits, config.throttle, logger);
+  const budget = operationBudget(config.graphql.limits, config.throttle, logger, deps.graphStatements);
   return new ApolloServer<TContext>({
     typeDefs,
     resolvers,

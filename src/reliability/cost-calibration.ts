@@ -10,6 +10,7 @@ import type { Config } from '../config.js';
 import { createGraphContext } from '../graphql/context.js';
 import { estimateOperationCost } from '../graphql/operation-cost.js';
 import { DB_HITS_PER_UNIT, fieldWork } from '../graphql/field-work.js';
+import { trackGraphSize } from '../graphql/graph-size.js';
 import { resolvers } from '../graphql/resolvers.js';
 import { loadTypeDefs } from '../graphql/type-defs.js';
 import { createLogger } from '../logger.js';
@@ -35,8 +36,10 @@ export interface CalibrationRow {
   args: string;
   dbHits: number;
   queries: number;
-  /** The work field-work.ts assigns, in units, and in db hits (units x DB_HITS_PER_UNIT). */
+  /** The work field-work.ts assigns for this graph's size, in units, and in db hits (units x DB_HITS_PER_UNIT). */
   workUnits: number;
+  /** The graph's statements, which the work is weighed for. */
+  statements: number;
   /** The whole operation's estimate (work plus the size of the answer). */
   estimate: number;
   ms: number;
@@ -131,6 +134,9 @@ export async function calibrate(config: Config, driver: Driver, ids: Calibration
   });
   const { url } = await server.start();
   const schema = buildASTSchema(typeDefs);
+  const size = trackGraphSize(driver, config.neo4j.database, logger);
+  await size.refresh();
+  const statements = size.statements();
   const rows: CalibrationRow[] = [];
   try {
     for (const probe of calibrationProbes(ids)) {
@@ -150,8 +156,9 @@ export async function calibrate(config: Config, driver: Driver, ids: Calibration
         args: Object.entries(probe.args).filter(([k]) => !['id', 'fromId', 'toId', 'demandId', 'text'].includes(k)).map(([k, v]) => `${k}: ${Array.isArray(v) ? `${v.length} ids` : String(v)}`).join(', '),
         dbHits: hits.total,
         queries: hits.queries,
-        workUnits: fieldWork(coordinate, probe.args) ?? 0,
-        estimate: estimateOperationCost(schema, document, operation).cost,
+        workUnits: fieldWork(coordinate, probe.args, statements) ?? 0,
+        statements,
+        estimate: estimateOperationCost(schema, document, operation, {}, statements).cost,
         ms: Math.round(ms),
         bytes: Buffer.byteLength(text),
       });
@@ -165,6 +172,8 @@ export async function calibrate(config: Config, driver: Driver, ids: Calibration
 /** The rows as a Markdown table, db hits beside the units field-work.ts assigns. */
 export function formatCalibration(rows: CalibrationRow[]): string {
   const lines = [
+    `Work weighed for ${(rows[0]?.statements ?? 0).toLocaleString('en')} statements (src/graphql/field-work.ts: growth).`,
+    '',
     '| field | arguments | queries | db hits | work (units) | work in db hits | whole estimate | answer | ms |',
     '|---|---|---|---|---|---|---|---|---|',
   ];

@@ -7,6 +7,7 @@
 import { buildASTSchema, Kind, parse, type OperationDefinitionNode } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
+import { DB_HITS_PER_UNIT, fieldWork, type FieldArgs } from '../../src/graphql/field-work.js';
 import { estimateOperationCost } from '../../src/graphql/operation-cost.js';
 import { loadTypeDefs } from '../../src/graphql/type-defs.js';
 import { exampleOperations } from '../api/example-operations.js';
@@ -96,6 +97,38 @@ describe('the cost estimate', () => {
     expect(estimate(`{ ${one} }`).cost).toBeLessThanOrEqual(maxCost);
     const thirty = Array.from({ length: 30 }, (_, i) => `n${i}: ${one}`).join(' ');
     expect(estimate(`{ ${thirty} }`).cost).toBeGreaterThan(maxCost);
+  });
+});
+
+describe('the analytical work, weighed for the graph size', () => {
+  // Measured db hits from hubs (docs/performance.md, "Cost calibration at 10^5"), at 10^4 and 10^5 statements.
+  const measured: Array<[string, FieldArgs, number, number]> = [
+    ['Query.neighbourhood', { depth: 1 }, 28_752, 100_817],
+    ['Query.neighbourhood', { depth: 2 }, 56_743, 314_334],
+    ['Query.neighbourhood', { depth: 3 }, 234_489, 2_136_464],
+    ['Query.neighbourhood', { depth: 1, includeProvenance: true }, 41_801, 94_989],
+    ['Query.neighbourhood', { depth: 2, includeProvenance: true }, 146_328, 1_122_718],
+    ['Query.neighbourhood', { depth: 3, includeProvenance: true }, 582_024, 5_641_676],
+    ['Query.paths', { maxHops: 4 }, 3_941, 27_350],
+    ['Query.timeline', { first: 50 }, 226_568, 601_765],
+  ];
+  it.each(measured)('%s %j: within 1.5x of the db hits measured at 10^4 and 10^5 (and never below at 10^5)', (coordinate, args, at4, at5) => {
+    for (const [statements, hits] of [[10_000, at4], [100_000, at5]] as const) {
+      const estimated = fieldWork(coordinate, args, statements)! * DB_HITS_PER_UNIT;
+      expect(estimated / hits).toBeGreaterThan(statements === 100_000 ? 0.95 : 0.6);
+      expect(estimated / hits).toBeLessThan(1.5);
+    }
+  });
+
+  it('stands as measured up to 10^4 statements and grows past it, so a document fit for 10^4 can be too costly at 10^6', () => {
+    const query = neighbourhood('depth: 2, limit: 100, includeProvenance: true');
+    const document = parse(query);
+    const operation = document.definitions[0] as OperationDefinitionNode;
+    const at = (statements: number) => estimateOperationCost(schema, document, operation, {}, statements).cost;
+    expect(at(0)).toBe(at(10_000));
+    expect(at(100_000)).toBeGreaterThan(at(10_000) * 4);
+    expect(at(10_000)).toBeLessThanOrEqual(maxCost);
+    expect(at(1_000_000)).toBeGreaterThan(maxCost);
   });
 });
 

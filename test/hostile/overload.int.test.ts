@@ -118,6 +118,14 @@ describe('the reproduction: 30 aliases of neighbourhood(depth: 3, limit: 500, in
     expect(new Set(found.map((l) => JSON.stringify(l))).size).toBe(1);
   });
 
+  it("says the graph size the work was weighed for: the seeded graph's statements, as the API counts them", async () => {
+    const refused = await postGraphql(counted.server.url, { query: reproduction.plain });
+    const listed = await postGraphql(counted.server.url, { query: '{ statements(first: 1) { totalCount } }' });
+    const total = (listed.body.data?.['statements'] as { totalCount: number }).totalCount;
+    expect(total).toBeGreaterThan(10);
+    expect(refused.body.errors?.[0]?.extensions?.['graphStatements']).toBe(total);
+  });
+
   it('one of them alone is answered, and reaches Neo4j (the counters can see a query)', async () => {
     const { server, use } = counted;
     const before = { ...use };
