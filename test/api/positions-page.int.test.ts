@@ -99,3 +99,29 @@ describe('positions counted and paged', () => {
     expect(res.body.data?.positions).toBeNull();
   });
 });
+
+describe('the dashboard matrix reads on a column past its first page', () => {
+  // The dashboard's own fetchPositions over real HTTP, with a client that posts like the
+  // browser's (which needs a page's base URL). Imported by path: web/ is type-checked with
+  // DOM types (npm run typecheck:web), which this project's tsconfig does not load.
+  type Column = { column: { id: string }; positions: unknown[] };
+  type Fetch = (client: unknown, axis: string, ids: string[], options: Record<string, unknown>) => Promise<Column[]>;
+  const load = async (): Promise<Fetch> => ((await import(['..', '..', 'web', 'src', 'views', 'positions-data.js'].join('/'))) as { fetchPositions: Fetch }).fetchPositions;
+  const client = () => ({
+    endpoint: api.url,
+    request: async (document: string, variables?: object) => run(document, { lang: 'en', ...(variables as Record<string, unknown>) }),
+  });
+
+  it('gives every column all its positions with pages of 2 and 3, as with its default pages', async () => {
+    const ids = (await run('{ demands(first: 200) { edges { node { id } } } }')).demands.edges.map((e: Json) => e.node.id);
+    const signal = new AbortController().signal;
+    const options = { asOf: '2022-01-12', includeDerived: true, signal };
+    const fetchPositions = await load();
+    const whole = await fetchPositions(client(), 'demand', ids, options);
+    const small = await fetchPositions(client(), 'demand', ids, { ...options, batch: 4, firstPage: 2, morePage: 3 });
+    expect(small).toEqual(whole);
+    const nato = small.find((c) => c.column.id === 'demand-nato-stop-enlargement')!;
+    expect(nato.positions).toHaveLength(32);
+    expect(whole.reduce((n: number, c) => n + c.positions.length, 0)).toBeGreaterThan(50);
+  });
+});
