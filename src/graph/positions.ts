@@ -123,7 +123,7 @@ function inheritedPosition(
   };
 }
 
-/** Positions on each target (demand or issue) as of a date. */
+/** Every position on each target (demand or issue) as of a date, the full list (Demand.status; Query.positions reads findPositionPage). */
 export async function findPositions(
   reader: GraphReader,
   args: { targetIds: string[]; asOf: string | null; includeDerived: boolean },
