@@ -72,8 +72,9 @@ const DEMAND_THREAD_N4G = `query DemandThread($id: ID!) {
   }
 }`;
 
+// The counts and the default page (100) of the positions (decision 0049).
 const POSITIONS = `query Positions($id: ID!) {
-  positions(demandId: $id) { positions { actor { id name } kind derived basis reasoning } }
+  positions(demandId: $id) { count counts { kind basis count } positions { actor { id name } kind derived basis reasoning } }
 }`;
 
 const AGREEMENT = `query Agreement($a: ID!, $b: ID!) {
@@ -139,7 +140,10 @@ export function benchOperations(opts: CorpusOptions, samples: number): Operation
       name: 'positions (inherited)',
       graphql: POSITIONS,
       variables: (x) => x.vars,
-      floor: { file: 'read/positions', params: (x) => ({ targetIds: [x.vars.id], asOf, includeDerived: true }) },
+      floor: {
+        file: 'read/positions-page',
+        params: (x) => ({ targetIds: [x.vars.id], asOf, includeDerived: true, attestation: null, bases: null, offset: neo4j.int(0), first: neo4j.int(100) }),
+      },
       oldFloor: { file: 'bench/positions-expanded', params: (x) => ({ targetIds: [x.vars.id], asOf, includeDerived: true }) },
       neo4jGraphql: {
         unsupported:

@@ -4,7 +4,7 @@
  * reasoning spelled out.
  */
 import { toEntityRecord, type EntityRecord } from './entity-record.js';
-import type { GraphReader, Row } from './graph-reader.js';
+import { int, type GraphReader, type Row } from './graph-reader.js';
 import { endOfPeriod } from './dates.js';
 import { formatPartialDate } from '../neo4j/values.js';
 import { composeActorPositions } from './actor-positions.js';
@@ -123,7 +123,7 @@ function inheritedPosition(
   };
 }
 
-/** Positions on each target (demand or issue) as of a date. */
+/** Every position on each target (demand or issue) as of a date, the full list (Demand.status; Query.positions reads findPositionPage). */
 export async function findPositions(
   reader: GraphReader,
   args: { targetIds: string[]; asOf: string | null; includeDerived: boolean },
@@ -149,6 +149,65 @@ export async function findPositions(
     list.sort((a, b) => Number(a.derived) - Number(b.derived) || String(a.actor.name).localeCompare(String(b.actor.name)) || a.kind.localeCompare(b.kind));
   }
   return out;
+}
+
+/** How many positions of one kind and basis a table holds. */
+export interface PositionCount {
+  kind: string;
+  basis: PositionBasis;
+  count: number;
+}
+
+/** One page of the positions on targets, with the counts of all of them (decision 0049). */
+export interface PositionPage {
+  /** Every position the filters keep (the page's `bases` aside). */
+  count: number;
+  /** `count` by basis, then kind. */
+  counts: PositionCount[];
+  /** The page, in the documented order (cypher/read/positions-page.cypher). */
+  positions: Position[];
+}
+
+/** What a page of positions is asked with: the table's filters and the page's. */
+export interface PositionPageArgs {
+  targetIds: string[];
+  asOf: string | null;
+  includeDerived: boolean;
+  /** Attestations kept (null: all). */
+  attestation: string[] | null;
+  /** Bases the page keeps (null: all); the counts ignore it. */
+  bases: PositionBasis[] | null;
+  offset: number;
+  first: number;
+}
+
+/**
+ * A page of the positions on targets and the counts of all of them: inherited positions
+ * are counted per organisation and read only for the page's rows, so a hub demand costs
+ * its holders, not every member who inherits (issue 18).
+ */
+export async function findPositionPage(reader: GraphReader, args: PositionPageArgs): Promise<PositionPage> {
+  const [row] = await reader.read('positions-page', {
+    targetIds: args.targetIds,
+    asOf: endOfPeriod(args.asOf),
+    includeDerived: args.includeDerived,
+    attestation: args.attestation,
+    bases: args.bases,
+    offset: int(args.offset),
+    first: int(args.first),
+  });
+  if (!row) return { count: 0, counts: [], positions: [] };
+  const targets = (row.targets as Row[]).map((t) => rec(t.props, t.label as string));
+  const positions = (row.page as Row[]).map((p) => {
+    const target = targets[Number(p.target)]!;
+    const actor = rec(p.actor, 'Actor');
+    if (p.basis === 'DEMANDED') return demandedPosition(actor, target);
+    const stance = rec(p.stance, 'Stance');
+    if (p.basis === 'STATED') return statedPosition(actor, stance, target);
+    return inheritedPosition(actor, stance, rec(p.membership, 'Membership'), rec(p.org, 'Actor'), target);
+  });
+  const counts = (row.counts as Row[]).map((c) => ({ kind: c.kind as string, basis: c.basis as PositionBasis, count: Number(c.count) }));
+  return { count: Number(row.count), counts, positions };
 }
 
 /** Marks a record that holds only what the query needed (id, label, kind, dates), not all properties. */

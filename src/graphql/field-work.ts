@@ -56,7 +56,7 @@ export const NEIGHBOURHOOD_UNITS = { plain: [0, 300, 600, 2_400], provenance: [0
  * worst measured.
  */
 export const PATHS_UNITS_PER_HOP = { plain: 10, provenance: 15 } as const;
-/** positions: one demand or issue, with or without the positions members inherit. */
+/** positions: one demand or issue, with or without the positions members inherit (measured on the full list; the page, PositionTable.positions' `first`, is counted as the answer's size). */
 export const POSITIONS_UNITS = { direct: 70, derived: 380 } as const;
 /**
  * agreement: a base and each actor compared (its stances and its organisations' stances).

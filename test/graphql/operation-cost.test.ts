@@ -18,7 +18,7 @@ import { neighbourhoodQuery } from '../../web/src/operations/neighbourhood.js';
 import { overviewQuery } from '../../web/src/operations/overview.js';
 import { labelsQuery, pathsQuery } from '../../web/src/operations/paths.js';
 import { pickerSearchQuery } from '../../web/src/operations/picker.js';
-import { allDemandsQuery, allIssuesQuery, batchDocument, DEFAULT_BATCH } from '../../web/src/operations/positions.js';
+import { allDemandsQuery, allIssuesQuery, batchDocument, DEFAULT_BATCH, FIRST_PAGE, MORE_PAGE, pageDocument } from '../../web/src/operations/positions.js';
 import { searchQuery } from '../../web/src/operations/search.js';
 import { filterQuery, timelineQuery } from '../../web/src/operations/timeline.js';
 
@@ -47,6 +47,12 @@ describe('the cost estimate', () => {
     expect(estimate('{ paths(fromId: "a", toId: "b", maxHops: 2) { paths { length } } }').cost).toBeLessThan(
       estimate('{ paths(fromId: "a", toId: "b", maxHops: 8) { paths { length } } }').cost,
     );
+    // A table of positions costs its page (decision 0049): 10 rows less than the default 100, 1000 more; the count alone least.
+    const positionsPage = (page: string) => estimate(`{ positions(demandId: "d") { count positions${page} { actor { id name } kind reasoning } } }`).cost;
+    expect(estimate('{ positions(demandId: "d") { count counts { kind basis count } } }').cost).toBeLessThan(positionsPage('(first: 10)'));
+    expect(positionsPage('(first: 10)')).toBeLessThan(positionsPage(''));
+    expect(positionsPage('')).toBe(positionsPage('(first: 100)'));
+    expect(positionsPage('(first: 1000)')).toBeGreaterThan(positionsPage('') * 5);
     expect(estimate('{ agreement(actorIds: ["a", "b"]) { agreeCount } }').cost).toBeLessThan(
       estimate('{ agreement(actorIds: ["a", "b", "c", "d", "e", "f"]) { agreeCount } }').cost,
     );
@@ -152,12 +158,20 @@ describe('every operation the project ships stays under the default GRAPHQL_MAX_
     ['picker search', pickerSearchQuery],
     ['all demands', allDemandsQuery],
     ['all issues', allIssuesQuery],
-    ['positions matrix (demands)', batchDocument('demand', DEFAULT_BATCH)],
-    ['positions matrix (issues)', batchDocument('issue', DEFAULT_BATCH)],
     ['search', searchQuery],
     ['timeline', timelineQuery],
     ['timeline filter', filterQuery],
   ])('web/src/operations: %s', (_name, query) => {
     expect(estimate(query, heaviest).cost).toBeLessThanOrEqual(maxCost);
+  });
+
+  // The matrix sends its own page sizes: a first page per column in a batch, then one column read on (decision 0049).
+  it.each([
+    ['positions matrix (demands)', batchDocument('demand', DEFAULT_BATCH), { derived: true, first: FIRST_PAGE }],
+    ['positions matrix (issues)', batchDocument('issue', DEFAULT_BATCH), { derived: true, first: FIRST_PAGE }],
+    ['positions matrix, a column read on (demands)', pageDocument('demand'), { derived: true, first: MORE_PAGE, offset: 0 }],
+    ['positions matrix, a column read on (issues)', pageDocument('issue'), { derived: true, first: MORE_PAGE, offset: 0 }],
+  ])('web/src/operations: %s', (_name, query, variables) => {
+    expect(estimate(query, variables).cost).toBeLessThanOrEqual(maxCost);
   });
 });

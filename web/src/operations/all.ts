@@ -12,7 +12,7 @@ import { neighbourhoodQuery } from './neighbourhood.js';
 import { overviewQuery } from './overview.js';
 import { labelsQuery, pathsQuery } from './paths.js';
 import { pickerSearchQuery } from './picker.js';
-import { allDemandsQuery, allIssuesQuery, batchDocument, DEFAULT_BATCH, orgMembersQuery } from './positions.js';
+import { allDemandsQuery, allIssuesQuery, batchDocument, DEFAULT_BATCH, orgMembersQuery, pageDocument } from './positions.js';
 import { searchQuery } from './search.js';
 import { filterQuery, timelineQuery } from './timeline.js';
 
@@ -33,6 +33,8 @@ export const dashboardOperations: Readonly<Record<string, string>> = {
   allIssuesQuery,
   demandBatch: batchDocument('demand', DEFAULT_BATCH),
   issueBatch: batchDocument('issue', DEFAULT_BATCH),
+  demandPage: pageDocument('demand'),
+  issuePage: pageDocument('issue'),
   orgMembersQuery,
   citeBatch: citeDocument(CITE_BATCH),
   searchQuery,

@@ -1,10 +1,11 @@
 /**
  * Fetches the positions matrix: Query.positions once per column, batched into few
- * requests with aliases. A batch stays under the server's alias limit (default 30) and
- * is halved when the server still finds it too large.
+ * requests with aliases, each with its count and a first page; a column with more
+ * positions is read on a page at a time (decision 0049). A batch stays under the
+ * server's alias and cost limits and is halved when the server still finds it too large.
  */
 import { ApiError, type GraphqlClient } from '../api/graphql-client.js';
-import { batchDocument, DEFAULT_BATCH, type Axis, type ColumnPositions, type TableData } from '../operations/positions.js';
+import { batchDocument, DEFAULT_BATCH, FIRST_PAGE, MORE_PAGE, pageDocument, type Axis, type ColumnPositions, type PageData, type TableData } from '../operations/positions.js';
 
 export type { Axis, Column, ColumnPositions, PositionCell } from '../operations/positions.js';
 
@@ -13,13 +14,13 @@ export async function fetchPositions(
   client: GraphqlClient,
   axis: Axis,
   ids: readonly string[],
-  options: { asOf: string | null; includeDerived: boolean; signal: AbortSignal; batch?: number },
+  options: { asOf: string | null; includeDerived: boolean; signal: AbortSignal; batch?: number; firstPage?: number; morePage?: number },
 ): Promise<ColumnPositions[]> {
   let batch = options.batch ?? DEFAULT_BATCH;
   const out: ColumnPositions[] = [];
   for (let start = 0; start < ids.length; ) {
     const chunk = ids.slice(start, start + batch);
-    const variables: Record<string, unknown> = { asOf: options.asOf, derived: options.includeDerived };
+    const variables: Record<string, unknown> = { asOf: options.asOf, derived: options.includeDerived, first: options.firstPage ?? FIRST_PAGE };
     chunk.forEach((id, i) => (variables[`t${i}`] = id));
     let data: Record<string, TableData>;
     try {
@@ -32,13 +33,32 @@ export async function fetchPositions(
       }
       throw err;
     }
-    chunk.forEach((id, i) => {
+    for (const [i, id] of chunk.entries()) {
       const table = data[`c${i}`];
-      if (!table) return;
+      if (!table) continue;
       const column = (axis === 'demand' ? table.demand : table.issue) ?? { id, label: id };
-      out.push({ column, asOf: table.asOf, positions: table.positions });
-    });
+      const positions = [...table.positions];
+      while (positions.length < table.count) {
+        const more = await readOn(client, axis, id, positions.length, options);
+        if (more.length === 0) break;
+        positions.push(...more);
+      }
+      out.push({ column, asOf: table.asOf, positions });
+    }
     start += chunk.length;
   }
   return out;
+}
+
+/** The positions of one column from `offset` on, one page. */
+async function readOn(
+  client: GraphqlClient,
+  axis: Axis,
+  id: string,
+  offset: number,
+  options: { asOf: string | null; includeDerived: boolean; signal: AbortSignal; morePage?: number },
+): Promise<TableData['positions']> {
+  const variables = { t0: id, asOf: options.asOf, derived: options.includeDerived, first: options.morePage ?? MORE_PAGE, offset };
+  const data = await client.request<PageData>(pageDocument(axis), variables, { signal: options.signal });
+  return data.c0?.positions ?? [];
 }

@@ -753,23 +753,14 @@ export type PositionsMatrixQueryVariables = Exact<{
   t7: string | number;
   t8: string | number;
   t9: string | number;
-  t10: string | number;
-  t11: string | number;
-  t12: string | number;
-  t13: string | number;
-  t14: string | number;
-  t15: string | number;
-  t16: string | number;
-  t17: string | number;
-  t18: string | number;
-  t19: string | number;
   asOf: string | null | undefined;
   derived: boolean;
   lang: string | null | undefined;
+  first: number;
 }>;
 
 
-export type PositionsMatrixQuery = { c0: { asOf: string, demand: { id: string, label: string, summaries: { best: { lang: string } } } | null, issue: { id: string, label: string, names: { best: { lang: string } } } | null, positions: Array<{ kind: StanceKind, derived: boolean, basis: PositionBasis, reasoning: string, actor: { id: string, label: string, kind: ActorKind, names: { best: { lang: string } } }, date: { iso: string }, stance: { id: string, summary: string } | null, via: { from: { iso: string }, organization: { id: string, label: string } } | null, target:
+export type PositionsMatrixQuery = { c0: { asOf: string, count: number, demand: { id: string, label: string, summaries: { best: { lang: string } } } | null, issue: { id: string, label: string, names: { best: { lang: string } } } | null, positions: Array<{ kind: StanceKind, derived: boolean, basis: PositionBasis, reasoning: string, actor: { id: string, label: string, kind: ActorKind, names: { best: { lang: string } } }, date: { iso: string }, stance: { id: string, summary: string } | null, via: { from: { iso: string }, organization: { id: string, label: string } } | null, target:
         | { id: string, label: string, entityKind: EntityKind }
         | { id: string, label: string, entityKind: EntityKind }
         | { id: string, label: string, entityKind: EntityKind }
@@ -784,7 +775,7 @@ export type PositionsMatrixQuery = { c0: { asOf: string, demand: { id: string, l
         | { id: string, label: string, entityKind: EntityKind }
         | { id: string, label: string, entityKind: EntityKind }
         | { id: string, label: string, entityKind: EntityKind }
-       }> } | null, c1: { asOf: string, demand: { id: string, label: string, summaries: { best: { lang: string } } } | null, issue: { id: string, label: string, names: { best: { lang: string } } } | null, positions: Array<{ kind: StanceKind, derived: boolean, basis: PositionBasis, reasoning: string, actor: { id: string, label: string, kind: ActorKind, names: { best: { lang: string } } }, date: { iso: string }, stance: { id: string, summary: string } | null, via: { from: { iso: string }, organization: { id: string, label: string } } | null, target:
+       }> } | null, c1: { asOf: string, count: number, demand: { id: string, label: string, summaries: { best: { lang: string } } } | null, issue: { id: string, label: string, names: { best: { lang: string } } } | null, positions: Array<{ kind: StanceKind, derived: boolean, basis: PositionBasis, reasoning: string, actor: { id: string, label: string, kind: ActorKind, names: { best: { lang: string } } }, date: { iso: string }, stance: { id: string, summary: string } | null, via: { from: { iso: string }, organization: { id: string, label: string } } | null, target:
         | { id: string, label: string, entityKind: EntityKind }
         | { id: string, label: string, entityKind: EntityKind }
         | { id: string, label: string, entityKind: EntityKind }
@@ -799,7 +790,7 @@ export type PositionsMatrixQuery = { c0: { asOf: string, demand: { id: string, l
         | { id: string, label: string, entityKind: EntityKind }
         | { id: string, label: string, entityKind: EntityKind }
         | { id: string, label: string, entityKind: EntityKind }
-       }> } | null, c2: { asOf: string, demand: { id: string, label: string, summaries: { best: { lang: string } } } | null, issue: { id: string, label: string, names: { best: { lang: string } } } | null, positions: Array<{ kind: StanceKind, derived: boolean, basis: PositionBasis, reasoning: string, actor: { id: string, label: string, kind: ActorKind, names: { best: { lang: string } } }, date: { iso: string }, stance: { id: string, summary: string } | null, via: { from: { iso: string }, organization: { id: string, label: string } } | null, target:
+       }> } | null, c2: { asOf: string, count: number, demand: { id: string, label: string, summaries: { best: { lang: string } } } | null, issue: { id: string, label: string, names: { best: { lang: string } } } | null, positions: Array<{ kind: StanceKind, derived: boolean, basis: PositionBasis, reasoning: string, actor: { id: string, label: string, kind: ActorKind, names: { best: { lang: string } } }, date: { iso: string }, stance: { id: string, summary: string } | null, via: { from: { iso: string }, organization: { id: string, label: string } } | null, target:
         | { id: string, label: string, entityKind: EntityKind }
         | { id: string, label: string, entityKind: EntityKind }
         | { id: string, label: string, entityKind: EntityKind }
@@ -814,7 +805,7 @@ export type PositionsMatrixQuery = { c0: { asOf: string, demand: { id: string, l
         | { id: string, label: string, entityKind: EntityKind }
         | { id: string, label: string, entityKind: EntityKind }
         | { id: string, label: string, entityKind: EntityKind }
-       }> } | null, c3: { asOf: string, demand: { id: string, label: string, summaries: { best: { lang: string } } } | null, issue: { id: string, label: string, names: { best: { lang: string } } } | null, positions: Array<{ kind: StanceKind, derived: boolean, basis: PositionBasis, reasoning: string, actor: { id: string, label: string, kind: ActorKind, names: { best: { lang: string } } }, date: { iso: string }, stance: { id: string, summary: string } | null, via: { from: { iso: string }, organization: { id: string, label: string } } | null, target:
+       }> } | null, c3: { asOf: string, count: number, demand: { id: string, label: string, summaries: { best: { lang: string } } } | null, issue: { id: string, label: string, names: { best: { lang: string } } } | null, positions: Array<{ kind: StanceKind, derived: boolean, basis: PositionBasis, reasoning: string, actor: { id: string, label: string, kind: ActorKind, names: { best: { lang: string } } }, date: { iso: string }, stance: { id: string, summary: string } | null, via: { from: { iso: string }, organization: { id: string, label: string } } | null, target:
         | { id: string, label: string, entityKind: EntityKind }
         | { id: string, label: string, entityKind: EntityKind }
         | { id: string, label: string, entityKind: EntityKind }
@@ -829,7 +820,7 @@ export type PositionsMatrixQuery = { c0: { asOf: string, demand: { id: string, l
         | { id: string, label: string, entityKind: EntityKind }
         | { id: string, label: string, entityKind: EntityKind }
         | { id: string, label: string, entityKind: EntityKind }
-       }> } | null, c4: { asOf: string, demand: { id: string, label: string, summaries: { best: { lang: string } } } | null, issue: { id: string, label: string, names: { best: { lang: string } } } | null, positions: Array<{ kind: StanceKind, derived: boolean, basis: PositionBasis, reasoning: string, actor: { id: string, label: string, kind: ActorKind, names: { best: { lang: string } } }, date: { iso: string }, stance: { id: string, summary: string } | null, via: { from: { iso: string }, organization: { id: string, label: string } } | null, target:
+       }> } | null, c4: { asOf: string, count: number, demand: { id: string, label: string, summaries: { best: { lang: string } } } | null, issue: { id: string, label: string, names: { best: { lang: string } } } | null, positions: Array<{ kind: StanceKind, derived: boolean, basis: PositionBasis, reasoning: string, actor: { id: string, label: string, kind: ActorKind, names: { best: { lang: string } } }, date: { iso: string }, stance: { id: string, summary: string } | null, via: { from: { iso: string }, organization: { id: string, label: string } } | null, target:
         | { id: string, label: string, entityKind: EntityKind }
         | { id: string, label: string, entityKind: EntityKind }
         | { id: string, label: string, entityKind: EntityKind }
@@ -844,7 +835,7 @@ export type PositionsMatrixQuery = { c0: { asOf: string, demand: { id: string, l
         | { id: string, label: string, entityKind: EntityKind }
         | { id: string, label: string, entityKind: EntityKind }
         | { id: string, label: string, entityKind: EntityKind }
-       }> } | null, c5: { asOf: string, demand: { id: string, label: string, summaries: { best: { lang: string } } } | null, issue: { id: string, label: string, names: { best: { lang: string } } } | null, positions: Array<{ kind: StanceKind, derived: boolean, basis: PositionBasis, reasoning: string, actor: { id: string, label: string, kind: ActorKind, names: { best: { lang: string } } }, date: { iso: string }, stance: { id: string, summary: string } | null, via: { from: { iso: string }, organization: { id: string, label: string } } | null, target:
+       }> } | null, c5: { asOf: string, count: number, demand: { id: string, label: string, summaries: { best: { lang: string } } } | null, issue: { id: string, label: string, names: { best: { lang: string } } } | null, positions: Array<{ kind: StanceKind, derived: boolean, basis: PositionBasis, reasoning: string, actor: { id: string, label: string, kind: ActorKind, names: { best: { lang: string } } }, date: { iso: string }, stance: { id: string, summary: string } | null, via: { from: { iso: string }, organization: { id: string, label: string } } | null, target:
         | { id: string, label: string, entityKind: EntityKind }
         | { id: string, label: string, entityKind: EntityKind }
         | { id: string, label: string, entityKind: EntityKind }
@@ -859,7 +850,7 @@ export type PositionsMatrixQuery = { c0: { asOf: string, demand: { id: string, l
         | { id: string, label: string, entityKind: EntityKind }
         | { id: string, label: string, entityKind: EntityKind }
         | { id: string, label: string, entityKind: EntityKind }
-       }> } | null, c6: { asOf: string, demand: { id: string, label: string, summaries: { best: { lang: string } } } | null, issue: { id: string, label: string, names: { best: { lang: string } } } | null, positions: Array<{ kind: StanceKind, derived: boolean, basis: PositionBasis, reasoning: string, actor: { id: string, label: string, kind: ActorKind, names: { best: { lang: string } } }, date: { iso: string }, stance: { id: string, summary: string } | null, via: { from: { iso: string }, organization: { id: string, label: string } } | null, target:
+       }> } | null, c6: { asOf: string, count: number, demand: { id: string, label: string, summaries: { best: { lang: string } } } | null, issue: { id: string, label: string, names: { best: { lang: string } } } | null, positions: Array<{ kind: StanceKind, derived: boolean, basis: PositionBasis, reasoning: string, actor: { id: string, label: string, kind: ActorKind, names: { best: { lang: string } } }, date: { iso: string }, stance: { id: string, summary: string } | null, via: { from: { iso: string }, organization: { id: string, label: string } } | null, target:
         | { id: string, label: string, entityKind: EntityKind }
         | { id: string, label: string, entityKind: EntityKind }
         | { id: string, label: string, entityKind: EntityKind }
@@ -874,7 +865,7 @@ export type PositionsMatrixQuery = { c0: { asOf: string, demand: { id: string, l
         | { id: string, label: string, entityKind: EntityKind }
         | { id: string, label: string, entityKind: EntityKind }
         | { id: string, label: string, entityKind: EntityKind }
-       }> } | null, c7: { asOf: string, demand: { id: string, label: string, summaries: { best: { lang: string } } } | null, issue: { id: string, label: string, names: { best: { lang: string } } } | null, positions: Array<{ kind: StanceKind, derived: boolean, basis: PositionBasis, reasoning: string, actor: { id: string, label: string, kind: ActorKind, names: { best: { lang: string } } }, date: { iso: string }, stance: { id: string, summary: string } | null, via: { from: { iso: string }, organization: { id: string, label: string } } | null, target:
+       }> } | null, c7: { asOf: string, count: number, demand: { id: string, label: string, summaries: { best: { lang: string } } } | null, issue: { id: string, label: string, names: { best: { lang: string } } } | null, positions: Array<{ kind: StanceKind, derived: boolean, basis: PositionBasis, reasoning: string, actor: { id: string, label: string, kind: ActorKind, names: { best: { lang: string } } }, date: { iso: string }, stance: { id: string, summary: string } | null, via: { from: { iso: string }, organization: { id: string, label: string } } | null, target:
         | { id: string, label: string, entityKind: EntityKind }
         | { id: string, label: string, entityKind: EntityKind }
         | { id: string, label: string, entityKind: EntityKind }
@@ -889,7 +880,7 @@ export type PositionsMatrixQuery = { c0: { asOf: string, demand: { id: string, l
         | { id: string, label: string, entityKind: EntityKind }
         | { id: string, label: string, entityKind: EntityKind }
         | { id: string, label: string, entityKind: EntityKind }
-       }> } | null, c8: { asOf: string, demand: { id: string, label: string, summaries: { best: { lang: string } } } | null, issue: { id: string, label: string, names: { best: { lang: string } } } | null, positions: Array<{ kind: StanceKind, derived: boolean, basis: PositionBasis, reasoning: string, actor: { id: string, label: string, kind: ActorKind, names: { best: { lang: string } } }, date: { iso: string }, stance: { id: string, summary: string } | null, via: { from: { iso: string }, organization: { id: string, label: string } } | null, target:
+       }> } | null, c8: { asOf: string, count: number, demand: { id: string, label: string, summaries: { best: { lang: string } } } | null, issue: { id: string, label: string, names: { best: { lang: string } } } | null, positions: Array<{ kind: StanceKind, derived: boolean, basis: PositionBasis, reasoning: string, actor: { id: string, label: string, kind: ActorKind, names: { best: { lang: string } } }, date: { iso: string }, stance: { id: string, summary: string } | null, via: { from: { iso: string }, organization: { id: string, label: string } } | null, target:
         | { id: string, label: string, entityKind: EntityKind }
         | { id: string, label: string, entityKind: EntityKind }
         | { id: string, label: string, entityKind: EntityKind }
@@ -904,157 +895,7 @@ export type PositionsMatrixQuery = { c0: { asOf: string, demand: { id: string, l
         | { id: string, label: string, entityKind: EntityKind }
         | { id: string, label: string, entityKind: EntityKind }
         | { id: string, label: string, entityKind: EntityKind }
-       }> } | null, c9: { asOf: string, demand: { id: string, label: string, summaries: { best: { lang: string } } } | null, issue: { id: string, label: string, names: { best: { lang: string } } } | null, positions: Array<{ kind: StanceKind, derived: boolean, basis: PositionBasis, reasoning: string, actor: { id: string, label: string, kind: ActorKind, names: { best: { lang: string } } }, date: { iso: string }, stance: { id: string, summary: string } | null, via: { from: { iso: string }, organization: { id: string, label: string } } | null, target:
-        | { id: string, label: string, entityKind: EntityKind }
-        | { id: string, label: string, entityKind: EntityKind }
-        | { id: string, label: string, entityKind: EntityKind }
-        | { id: string, label: string, entityKind: EntityKind }
-        | { id: string, label: string, entityKind: EntityKind }
-        | { id: string, label: string, entityKind: EntityKind }
-        | { id: string, label: string, entityKind: EntityKind }
-        | { id: string, label: string, entityKind: EntityKind }
-        | { id: string, label: string, entityKind: EntityKind }
-        | { id: string, label: string, entityKind: EntityKind }
-        | { id: string, label: string, entityKind: EntityKind }
-        | { id: string, label: string, entityKind: EntityKind }
-        | { id: string, label: string, entityKind: EntityKind }
-        | { id: string, label: string, entityKind: EntityKind }
-       }> } | null, c10: { asOf: string, demand: { id: string, label: string, summaries: { best: { lang: string } } } | null, issue: { id: string, label: string, names: { best: { lang: string } } } | null, positions: Array<{ kind: StanceKind, derived: boolean, basis: PositionBasis, reasoning: string, actor: { id: string, label: string, kind: ActorKind, names: { best: { lang: string } } }, date: { iso: string }, stance: { id: string, summary: string } | null, via: { from: { iso: string }, organization: { id: string, label: string } } | null, target:
-        | { id: string, label: string, entityKind: EntityKind }
-        | { id: string, label: string, entityKind: EntityKind }
-        | { id: string, label: string, entityKind: EntityKind }
-        | { id: string, label: string, entityKind: EntityKind }
-        | { id: string, label: string, entityKind: EntityKind }
-        | { id: string, label: string, entityKind: EntityKind }
-        | { id: string, label: string, entityKind: EntityKind }
-        | { id: string, label: string, entityKind: EntityKind }
-        | { id: string, label: string, entityKind: EntityKind }
-        | { id: string, label: string, entityKind: EntityKind }
-        | { id: string, label: string, entityKind: EntityKind }
-        | { id: string, label: string, entityKind: EntityKind }
-        | { id: string, label: string, entityKind: EntityKind }
-        | { id: string, label: string, entityKind: EntityKind }
-       }> } | null, c11: { asOf: string, demand: { id: string, label: string, summaries: { best: { lang: string } } } | null, issue: { id: string, label: string, names: { best: { lang: string } } } | null, positions: Array<{ kind: StanceKind, derived: boolean, basis: PositionBasis, reasoning: string, actor: { id: string, label: string, kind: ActorKind, names: { best: { lang: string } } }, date: { iso: string }, stance: { id: string, summary: string } | null, via: { from: { iso: string }, organization: { id: string, label: string } } | null, target:
-        | { id: string, label: string, entityKind: EntityKind }
-        | { id: string, label: string, entityKind: EntityKind }
-        | { id: string, label: string, entityKind: EntityKind }
-        | { id: string, label: string, entityKind: EntityKind }
-        | { id: string, label: string, entityKind: EntityKind }
-        | { id: string, label: string, entityKind: EntityKind }
-        | { id: string, label: string, entityKind: EntityKind }
-        | { id: string, label: string, entityKind: EntityKind }
-        | { id: string, label: string, entityKind: EntityKind }
-        | { id: string, label: string, entityKind: EntityKind }
-        | { id: string, label: string, entityKind: EntityKind }
-        | { id: string, label: string, entityKind: EntityKind }
-        | { id: string, label: string, entityKind: EntityKind }
-        | { id: string, label: string, entityKind: EntityKind }
-       }> } | null, c12: { asOf: string, demand: { id: string, label: string, summaries: { best: { lang: string } } } | null, issue: { id: string, label: string, names: { best: { lang: string } } } | null, positions: Array<{ kind: StanceKind, derived: boolean, basis: PositionBasis, reasoning: string, actor: { id: string, label: string, kind: ActorKind, names: { best: { lang: string } } }, date: { iso: string }, stance: { id: string, summary: string } | null, via: { from: { iso: string }, organization: { id: string, label: string } } | null, target:
-        | { id: string, label: string, entityKind: EntityKind }
-        | { id: string, label: string, entityKind: EntityKind }
-        | { id: string, label: string, entityKind: EntityKind }
-        | { id: string, label: string, entityKind: EntityKind }
-        | { id: string, label: string, entityKind: EntityKind }
-        | { id: string, label: string, entityKind: EntityKind }
-        | { id: string, label: string, entityKind: EntityKind }
-        | { id: string, label: string, entityKind: EntityKind }
-        | { id: string, label: string, entityKind: EntityKind }
-        | { id: string, label: string, entityKind: EntityKind }
-        | { id: string, label: string, entityKind: EntityKind }
-        | { id: string, label: string, entityKind: EntityKind }
-        | { id: string, label: string, entityKind: EntityKind }
-        | { id: string, label: string, entityKind: EntityKind }
-       }> } | null, c13: { asOf: string, demand: { id: string, label: string, summaries: { best: { lang: string } } } | null, issue: { id: string, label: string, names: { best: { lang: string } } } | null, positions: Array<{ kind: StanceKind, derived: boolean, basis: PositionBasis, reasoning: string, actor: { id: string, label: string, kind: ActorKind, names: { best: { lang: string } } }, date: { iso: string }, stance: { id: string, summary: string } | null, via: { from: { iso: string }, organization: { id: string, label: string } } | null, target:
-        | { id: string, label: string, entityKind: EntityKind }
-        | { id: string, label: string, entityKind: EntityKind }
-        | { id: string, label: string, entityKind: EntityKind }
-        | { id: string, label: string, entityKind: EntityKind }
-        | { id: string, label: string, entityKind: EntityKind }
-        | { id: string, label: string, entityKind: EntityKind }
-        | { id: string, label: string, entityKind: EntityKind }
-        | { id: string, label: string, entityKind: EntityKind }
-        | { id: string, label: string, entityKind: EntityKind }
-        | { id: string, label: string, entityKind: EntityKind }
-        | { id: string, label: string, entityKind: EntityKind }
-        | { id: string, label: string, entityKind: EntityKind }
-        | { id: string, label: string, entityKind: EntityKind }
-        | { id: string, label: string, entityKind: EntityKind }
-       }> } | null, c14: { asOf: string, demand: { id: string, label: string, summaries: { best: { lang: string } } } | null, issue: { id: string, label: string, names: { best: { lang: string } } } | null, positions: Array<{ kind: StanceKind, derived: boolean, basis: PositionBasis, reasoning: string, actor: { id: string, label: string, kind: ActorKind, names: { best: { lang: string } } }, date: { iso: string }, stance: { id: string, summary: string } | null, via: { from: { iso: string }, organization: { id: string, label: string } } | null, target:
-        | { id: string, label: string, entityKind: EntityKind }
-        | { id: string, label: string, entityKind: EntityKind }
-        | { id: string, label: string, entityKind: EntityKind }
-        | { id: string, label: string, entityKind: EntityKind }
-        | { id: string, label: string, entityKind: EntityKind }
-        | { id: string, label: string, entityKind: EntityKind }
-        | { id: string, label: string, entityKind: EntityKind }
-        | { id: string, label: string, entityKind: EntityKind }
-        | { id: string, label: string, entityKind: EntityKind }
-        | { id: string, label: string, entityKind: EntityKind }
-        | { id: string, label: string, entityKind: EntityKind }
-        | { id: string, label: string, entityKind: EntityKind }
-        | { id: string, label: string, entityKind: EntityKind }
-        | { id: string, label: string, entityKind: EntityKind }
-       }> } | null, c15: { asOf: string, demand: { id: string, label: string, summaries: { best: { lang: string } } } | null, issue: { id: string, label: string, names: { best: { lang: string } } } | null, positions: Array<{ kind: StanceKind, derived: boolean, basis: PositionBasis, reasoning: string, actor: { id: string, label: string, kind: ActorKind, names: { best: { lang: string } } }, date: { iso: string }, stance: { id: string, summary: string } | null, via: { from: { iso: string }, organization: { id: string, label: string } } | null, target:
-        | { id: string, label: string, entityKind: EntityKind }
-        | { id: string, label: string, entityKind: EntityKind }
-        | { id: string, label: string, entityKind: EntityKind }
-        | { id: string, label: string, entityKind: EntityKind }
-        | { id: string, label: string, entityKind: EntityKind }
-        | { id: string, label: string, entityKind: EntityKind }
-        | { id: string, label: string, entityKind: EntityKind }
-        | { id: string, label: string, entityKind: EntityKind }
-        | { id: string, label: string, entityKind: EntityKind }
-        | { id: string, label: string, entityKind: EntityKind }
-        | { id: string, label: string, entityKind: EntityKind }
-        | { id: string, label: string, entityKind: EntityKind }
-        | { id: string, label: string, entityKind: EntityKind }
-        | { id: string, label: string, entityKind: EntityKind }
-       }> } | null, c16: { asOf: string, demand: { id: string, label: string, summaries: { best: { lang: string } } } | null, issue: { id: string, label: string, names: { best: { lang: string } } } | null, positions: Array<{ kind: StanceKind, derived: boolean, basis: PositionBasis, reasoning: string, actor: { id: string, label: string, kind: ActorKind, names: { best: { lang: string } } }, date: { iso: string }, stance: { id: string, summary: string } | null, via: { from: { iso: string }, organization: { id: string, label: string } } | null, target:
-        | { id: string, label: string, entityKind: EntityKind }
-        | { id: string, label: string, entityKind: EntityKind }
-        | { id: string, label: string, entityKind: EntityKind }
-        | { id: string, label: string, entityKind: EntityKind }
-        | { id: string, label: string, entityKind: EntityKind }
-        | { id: string, label: string, entityKind: EntityKind }
-        | { id: string, label: string, entityKind: EntityKind }
-        | { id: string, label: string, entityKind: EntityKind }
-        | { id: string, label: string, entityKind: EntityKind }
-        | { id: string, label: string, entityKind: EntityKind }
-        | { id: string, label: string, entityKind: EntityKind }
-        | { id: string, label: string, entityKind: EntityKind }
-        | { id: string, label: string, entityKind: EntityKind }
-        | { id: string, label: string, entityKind: EntityKind }
-       }> } | null, c17: { asOf: string, demand: { id: string, label: string, summaries: { best: { lang: string } } } | null, issue: { id: string, label: string, names: { best: { lang: string } } } | null, positions: Array<{ kind: StanceKind, derived: boolean, basis: PositionBasis, reasoning: string, actor: { id: string, label: string, kind: ActorKind, names: { best: { lang: string } } }, date: { iso: string }, stance: { id: string, summary: string } | null, via: { from: { iso: string }, organization: { id: string, label: string } } | null, target:
-        | { id: string, label: string, entityKind: EntityKind }
-        | { id: string, label: string, entityKind: EntityKind }
-        | { id: string, label: string, entityKind: EntityKind }
-        | { id: string, label: string, entityKind: EntityKind }
-        | { id: string, label: string, entityKind: EntityKind }
-        | { id: string, label: string, entityKind: EntityKind }
-        | { id: string, label: string, entityKind: EntityKind }
-        | { id: string, label: string, entityKind: EntityKind }
-        | { id: string, label: string, entityKind: EntityKind }
-        | { id: string, label: string, entityKind: EntityKind }
-        | { id: string, label: string, entityKind: EntityKind }
-        | { id: string, label: string, entityKind: EntityKind }
-        | { id: string, label: string, entityKind: EntityKind }
-        | { id: string, label: string, entityKind: EntityKind }
-       }> } | null, c18: { asOf: string, demand: { id: string, label: string, summaries: { best: { lang: string } } } | null, issue: { id: string, label: string, names: { best: { lang: string } } } | null, positions: Array<{ kind: StanceKind, derived: boolean, basis: PositionBasis, reasoning: string, actor: { id: string, label: string, kind: ActorKind, names: { best: { lang: string } } }, date: { iso: string }, stance: { id: string, summary: string } | null, via: { from: { iso: string }, organization: { id: string, label: string } } | null, target:
-        | { id: string, label: string, entityKind: EntityKind }
-        | { id: string, label: string, entityKind: EntityKind }
-        | { id: string, label: string, entityKind: EntityKind }
-        | { id: string, label: string, entityKind: EntityKind }
-        | { id: string, label: string, entityKind: EntityKind }
-        | { id: string, label: string, entityKind: EntityKind }
-        | { id: string, label: string, entityKind: EntityKind }
-        | { id: string, label: string, entityKind: EntityKind }
-        | { id: string, label: string, entityKind: EntityKind }
-        | { id: string, label: string, entityKind: EntityKind }
-        | { id: string, label: string, entityKind: EntityKind }
-        | { id: string, label: string, entityKind: EntityKind }
-        | { id: string, label: string, entityKind: EntityKind }
-        | { id: string, label: string, entityKind: EntityKind }
-       }> } | null, c19: { asOf: string, demand: { id: string, label: string, summaries: { best: { lang: string } } } | null, issue: { id: string, label: string, names: { best: { lang: string } } } | null, positions: Array<{ kind: StanceKind, derived: boolean, basis: PositionBasis, reasoning: string, actor: { id: string, label: string, kind: ActorKind, names: { best: { lang: string } } }, date: { iso: string }, stance: { id: string, summary: string } | null, via: { from: { iso: string }, organization: { id: string, label: string } } | null, target:
+       }> } | null, c9: { asOf: string, count: number, demand: { id: string, label: string, summaries: { best: { lang: string } } } | null, issue: { id: string, label: string, names: { best: { lang: string } } } | null, positions: Array<{ kind: StanceKind, derived: boolean, basis: PositionBasis, reasoning: string, actor: { id: string, label: string, kind: ActorKind, names: { best: { lang: string } } }, date: { iso: string }, stance: { id: string, summary: string } | null, via: { from: { iso: string }, organization: { id: string, label: string } } | null, target:
         | { id: string, label: string, entityKind: EntityKind }
         | { id: string, label: string, entityKind: EntityKind }
         | { id: string, label: string, entityKind: EntityKind }
@@ -1071,7 +912,7 @@ export type PositionsMatrixQuery = { c0: { asOf: string, demand: { id: string, l
         | { id: string, label: string, entityKind: EntityKind }
        }> } | null };
 
-export type MatrixTableFragment = { asOf: string, demand: { id: string, label: string, summaries: { best: { lang: string } } } | null, issue: { id: string, label: string, names: { best: { lang: string } } } | null, positions: Array<{ kind: StanceKind, derived: boolean, basis: PositionBasis, reasoning: string, actor: { id: string, label: string, kind: ActorKind, names: { best: { lang: string } } }, date: { iso: string }, stance: { id: string, summary: string } | null, via: { from: { iso: string }, organization: { id: string, label: string } } | null, target:
+export type MatrixTableFragment = { asOf: string, count: number, demand: { id: string, label: string, summaries: { best: { lang: string } } } | null, issue: { id: string, label: string, names: { best: { lang: string } } } | null, positions: Array<{ kind: StanceKind, derived: boolean, basis: PositionBasis, reasoning: string, actor: { id: string, label: string, kind: ActorKind, names: { best: { lang: string } } }, date: { iso: string }, stance: { id: string, summary: string } | null, via: { from: { iso: string }, organization: { id: string, label: string } } | null, target:
       | { id: string, label: string, entityKind: EntityKind }
       | { id: string, label: string, entityKind: EntityKind }
       | { id: string, label: string, entityKind: EntityKind }
@@ -1087,6 +928,50 @@ export type MatrixTableFragment = { asOf: string, demand: { id: string, label: s
       | { id: string, label: string, entityKind: EntityKind }
       | { id: string, label: string, entityKind: EntityKind }
      }> };
+
+export type MatrixRowFragment = { kind: StanceKind, derived: boolean, basis: PositionBasis, reasoning: string, actor: { id: string, label: string, kind: ActorKind, names: { best: { lang: string } } }, date: { iso: string }, stance: { id: string, summary: string } | null, via: { from: { iso: string }, organization: { id: string, label: string } } | null, target:
+    | { id: string, label: string, entityKind: EntityKind }
+    | { id: string, label: string, entityKind: EntityKind }
+    | { id: string, label: string, entityKind: EntityKind }
+    | { id: string, label: string, entityKind: EntityKind }
+    | { id: string, label: string, entityKind: EntityKind }
+    | { id: string, label: string, entityKind: EntityKind }
+    | { id: string, label: string, entityKind: EntityKind }
+    | { id: string, label: string, entityKind: EntityKind }
+    | { id: string, label: string, entityKind: EntityKind }
+    | { id: string, label: string, entityKind: EntityKind }
+    | { id: string, label: string, entityKind: EntityKind }
+    | { id: string, label: string, entityKind: EntityKind }
+    | { id: string, label: string, entityKind: EntityKind }
+    | { id: string, label: string, entityKind: EntityKind }
+   };
+
+export type PositionsMatrixPageQueryVariables = Exact<{
+  t0: string | number;
+  asOf: string | null | undefined;
+  derived: boolean;
+  lang: string | null | undefined;
+  first: number;
+  offset: number;
+}>;
+
+
+export type PositionsMatrixPageQuery = { c0: { positions: Array<{ kind: StanceKind, derived: boolean, basis: PositionBasis, reasoning: string, actor: { id: string, label: string, kind: ActorKind, names: { best: { lang: string } } }, date: { iso: string }, stance: { id: string, summary: string } | null, via: { from: { iso: string }, organization: { id: string, label: string } } | null, target:
+        | { id: string, label: string, entityKind: EntityKind }
+        | { id: string, label: string, entityKind: EntityKind }
+        | { id: string, label: string, entityKind: EntityKind }
+        | { id: string, label: string, entityKind: EntityKind }
+        | { id: string, label: string, entityKind: EntityKind }
+        | { id: string, label: string, entityKind: EntityKind }
+        | { id: string, label: string, entityKind: EntityKind }
+        | { id: string, label: string, entityKind: EntityKind }
+        | { id: string, label: string, entityKind: EntityKind }
+        | { id: string, label: string, entityKind: EntityKind }
+        | { id: string, label: string, entityKind: EntityKind }
+        | { id: string, label: string, entityKind: EntityKind }
+        | { id: string, label: string, entityKind: EntityKind }
+        | { id: string, label: string, entityKind: EntityKind }
+       }> } | null };
 
 export type MatrixOrgMembersQueryVariables = Exact<{
   id: string | number;

@@ -1,0 +1,189 @@
+/**
+ * Positions counted and paged (issue 18, decision 0049) answer what the full list did: on
+ * a synthetic corpus and on the seeded graph, for hub and other demands and issues (with
+ * and without sub-issues), dates around membership changes, with and without inherited
+ * positions and with attestation filters, the pages of cypher/read/positions-page.cypher
+ * concatenated are the full read's positions (cypher/read/positions.cypher, filtered as
+ * the resolver filtered them) in the documented order, with the same reasoning and
+ * memberships, and `count`/`counts` are the full list's.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { GraphReader, type Row } from '../../src/graph/graph-reader.js';
+import { findPositionPage, findPositions, positionAttestation, positionReasoning, type Position, type PositionBasis } from '../../src/graph/positions.js';
+import { deleteGraph, ingestFiles } from '../../src/ingest/ingest-stream.js';
+import { applySchema } from '../../src/seed/load-graph.js';
+import { runSeed } from '../../src/seed/run-seed.js';
+import { generateCorpus } from '../../src/synth/generate-corpus.js';
+import { testDatabase, withTestDriver } from '../setup/neo4j.js';
+
+const driver = withTestDriver();
+let database: string;
+
+/** The test's own reads: sample targets and dates. */
+const QUERIES: Record<string, string> = {
+  // Demands with the most responses (hubs), a few others, and issues with the most demands and sub-issues.
+  targets: `CALL () { MATCH (d:Demand) WITH d, COUNT { (d)<-[:RESPONDS_TO]-() } AS n RETURN d.id AS id, 'demand' AS kind, n ORDER BY n DESC, id LIMIT 4
+    UNION MATCH (d:Demand) RETURN d.id AS id, 'demand' AS kind, 0 AS n ORDER BY id DESC LIMIT 2
+    UNION MATCH (i:Issue) WITH i, COUNT { (i)<-[:SUBISSUE_OF]-() } * 100 + COUNT { (i)<-[:CONCERNS]-() } AS n RETURN i.id AS id, 'issue' AS kind, n ORDER BY n DESC, id LIMIT 3 }
+    RETURN DISTINCT id, kind`,
+  'sub-issues': `MATCH (s:Issue)-[:SUBISSUE_OF*0..10]->(:Issue {id: $id}) WITH s ORDER BY s.id
+    WITH collect(DISTINCT s.id) AS ids RETURN [$id] + [x IN ids WHERE x <> $id] AS ids`,
+  'membership-dates': `MATCH (ms:Membership) WITH ms ORDER BY ms.id LIMIT 3
+    UNWIND [toString(ms.from), toString(ms.until)] AS date WITH date WHERE date IS NOT NULL RETURN DISTINCT date ORDER BY date`,
+};
+
+async function read(name: string, params: Record<string, unknown>): Promise<Row[]> {
+  const res = await driver().executeQuery(QUERIES[name]!, params, { database, routing: 'READ' });
+  return res.records.map((r) => r.toObject() as Row);
+}
+
+const reader = (): GraphReader => new GraphReader(driver(), database);
+
+/** A record with its keys sorted, so two reads of one node compare equal. */
+const canonical = (r: unknown): string => (r ? JSON.stringify(Object.fromEntries(Object.entries(r as object).sort(([a], [b]) => a.localeCompare(b)))) : 'null');
+
+/** Everything a position shows: its target, basis, actor, kind, stance, membership, organisation and reasoning. */
+const shown = (p: Position): string =>
+  [p.target.id, p.basis, canonical(p.actor), p.kind, canonical(p.stance), canonical(p.via), p.org?.id ?? '', p.date, positionReasoning(p)].join(' | ');
+
+/** The documented order (schema.graphql, PositionTable.positions) over the full list. */
+function documentedOrder(list: Array<{ p: Position; target: number }>): Position[] {
+  const inherited = (p: Position): number => Number(p.basis === 'INHERITED');
+  const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+  return [...list]
+    .sort((x, y) => {
+      const [a, b] = [x.p, y.p];
+      if (x.target !== y.target) return x.target - y.target;
+      if (inherited(a) !== inherited(b)) return inherited(a) - inherited(b);
+      if (!inherited(a)) return cmp(a.actor.id, b.actor.id) || cmp(a.basis, b.basis) || cmp(a.kind, b.kind) || cmp(a.stance?.id ?? '', b.stance?.id ?? '');
+      return cmp(a.org!.id, b.org!.id) || cmp(a.kind, b.kind) || cmp(a.actor.id, b.actor.id) || cmp(a.via!.id, b.via!.id);
+    })
+    .map((x) => x.p);
+}
+
+/** The full list as the resolver built it before (one full read, then the attestation filter), in the documented order. */
+async function fullList(targetIds: string[], asOf: string | null, includeDerived: boolean, attestation: string[] | null): Promise<Position[]> {
+  const found = await findPositions(reader(), { targetIds, asOf, includeDerived });
+  const all = targetIds.flatMap((id, target) => (found.get(id) ?? []).map((p) => ({ p, target })));
+  const kept = attestation ? all.filter((x) => attestation.includes(positionAttestation(x.p) ?? '')) : all;
+  return documentedOrder(kept);
+}
+
+/** Every page of `first` concatenated; checks each page's counts are the first's. */
+async function paged(targetIds: string[], asOf: string | null, includeDerived: boolean, attestation: string[] | null, first: number, bases: PositionBasis[] | null = null) {
+  const args = { targetIds, asOf, includeDerived, attestation, bases, first };
+  const head = await findPositionPage(reader(), { ...args, offset: 0 });
+  const positions = [...head.positions];
+  for (let offset = first; ; offset += first) {
+    const page = await findPositionPage(reader(), { ...args, offset });
+    expect(page.count).toBe(head.count);
+    if (page.positions.length === 0) break;
+    expect(page.positions.length).toBeLessThanOrEqual(first);
+    positions.push(...page.positions);
+  }
+  return { count: head.count, counts: head.counts, positions };
+}
+
+/** The counts of a list by basis then kind, as the table gives them. */
+function countsOf(list: Position[]): Array<{ kind: string; basis: string; count: number }> {
+  const by = new Map<string, number>();
+  for (const p of list) by.set(`${p.basis}|${p.kind}`, (by.get(`${p.basis}|${p.kind}`) ?? 0) + 1);
+  return [...by.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, count]) => ({ basis: k.split('|')[0]!, kind: k.split('|')[1]!, count }));
+}
+
+/** Dates around membership changes (a day before and on each), and a fixed spread. */
+async function sampleDates(): Promise<Array<string | null>> {
+  const changes = (await read('membership-dates', {})).map((r) => r.date as string);
+  const around = changes.flatMap((d) => [new Date(Date.parse(`${d}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10), d]);
+  return [null, '2001-06', '2012-03-15', ...around];
+}
+
+const ATTESTATIONS: Array<string[] | null> = [null, ['OWN_WORDS'], ['INHERITED', 'DEMAND']];
+
+/** Compares pages with the full list over the sample; returns how many positions were compared and how many were inherited. */
+async function assertPagesEqualFullList(): Promise<{ compared: number; inherited: number; multiTarget: number }> {
+  const dates = await sampleDates();
+  let compared = 0;
+  let inherited = 0;
+  let multiTarget = 0;
+  for (const { id, kind } of await read('targets', {})) {
+    const sets: string[][] = [[id as string]];
+    if (kind === 'issue') sets.push((await read('sub-issues', { id }))[0]!.ids as string[]);
+    for (const targetIds of sets) {
+      if (targetIds.length > 1) multiTarget++;
+      for (const asOf of dates) {
+        for (const includeDerived of [true, false]) {
+          for (const attestation of includeDerived ? ATTESTATIONS : [null]) {
+            const what = `positions on ${targetIds.join('+')} as of ${asOf ?? 'today'}, derived ${includeDerived}, attestation ${attestation?.join(',') ?? 'any'}`;
+            const full = await fullList(targetIds, asOf, includeDerived, attestation);
+            // Small pages cross every block boundary; on a hub's hundreds of positions, pages of 97 do (fewer reads).
+            const got = await paged(targetIds, asOf, includeDerived, attestation, full.length > 150 ? 97 : 7);
+            expect(got.positions.map(shown), what).toEqual(full.map(shown));
+            expect(got.count, what).toBe(full.length);
+            expect(got.counts, what).toEqual(countsOf(full));
+            compared += full.length;
+            inherited += full.filter((p) => p.basis === 'INHERITED').length;
+          }
+        }
+      }
+    }
+  }
+  return { compared, inherited, multiTarget };
+}
+
+/** A page of one basis is that basis's part of the full list, in order, with the same counts as without it. */
+async function assertBasisPages(): Promise<number> {
+  let compared = 0;
+  for (const { id } of (await read('targets', {})).slice(0, 3)) {
+    const full = await fullList([id as string], null, true, null);
+    for (const bases of [['INHERITED'], ['DEMANDED', 'STATED']] as PositionBasis[][]) {
+      const got = await paged([id as string], null, true, null, 5, bases);
+      expect(got.positions.map(shown)).toEqual(full.filter((p) => bases.includes(p.basis)).map(shown));
+      expect(got.count).toBe(full.length);
+      compared += got.positions.length;
+    }
+  }
+  return compared;
+}
+
+beforeAll(() => {
+  database = testDatabase();
+});
+
+afterAll(async () => {
+  await runSeed(driver(), { database, reset: true });
+});
+
+describe('on a synthetic corpus (seed 1), ingested in batches', () => {
+  beforeAll(async () => {
+    await deleteGraph(driver(), database);
+    await applySchema(driver(), database);
+    const files = [...generateCorpus({ actors: 150, statements: 2_000, seed: 1, statementsPerFile: 250 })].map((f) => ({ name: f.name, seed: f.seed, statements: f.statements }));
+    await ingestFiles(driver(), files, { database, batchSize: 2_000 });
+  }, 120_000);
+
+  it('pages of 7 (97 on hubs) concatenated are the full list, in order, and the counts are its counts', async () => {
+    const { compared, inherited } = await assertPagesEqualFullList();
+    expect(compared).toBeGreaterThan(1000);
+    expect(inherited).toBeGreaterThan(500);
+  }, 300_000);
+
+  it('pages of one basis are that basis of the full list', async () => {
+    expect(await assertBasisPages()).toBeGreaterThan(50);
+  }, 120_000);
+});
+
+describe('on the seeded graph', () => {
+  beforeAll(async () => {
+    await deleteGraph(driver(), database);
+    await runSeed(driver(), { database, reset: true });
+  }, 120_000);
+
+  it('pages concatenated are the full list, issues with their sub-issues too, and the counts are its counts', async () => {
+    const { compared, inherited, multiTarget } = await assertPagesEqualFullList();
+    expect(compared).toBeGreaterThan(100);
+    expect(inherited).toBeGreaterThan(50);
+    expect(multiTarget).toBeGreaterThan(0);
+    expect(await assertBasisPages()).toBeGreaterThan(10);
+  }, 300_000);
+});
