@@ -5,13 +5,13 @@
  * then the server starts again and the schema (constraints, indexes, full-text) is
  * applied and populated. The derived data (topic positions, attestations) are computed
  * while the CSV is planned and imported with the graph (decision 0050). The result is
- * the graph the transactional path gives (see docs/decisions/0023-offline-bulk-import.md). Refuses a database that is not empty
- * or not local, before anything is stopped or written.
+ * the graph the transactional path gives (see docs/decisions/0023-offline-bulk-import.md).
+ * Refuses a database that is not empty or not local, before anything is stopped or written.
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Driver } from 'neo4j-driver';
+import neo4j, { type Driver } from 'neo4j-driver';
 import type { Config } from '../config.js';
 import { findJava } from '../local-neo4j/find-java.js';
 import { homeLayout } from '../local-neo4j/home-layout.js';
@@ -21,7 +21,6 @@ import { stopNeo4j } from '../local-neo4j/stop-neo4j.js';
 import { resolveNeo4jConnection } from '../neo4j/connection.js';
 import { cypher, schemaStatements } from '../neo4j/cypher.js';
 import { openDriver } from '../neo4j/driver.js';
-import neo4j from 'neo4j-driver';
 import type { NodeRow } from '../seed/plan-graph.js';
 import { ARRAY_DELIMITER, BulkCsvWriter, type CsvGroup } from './bulk-csv.js';
 import { defaultCsvWorkers, isBulkSource, writeCsvInWorkers, type BulkSource } from './bulk-csv-workers.js';
