@@ -129,8 +129,8 @@ function toDate(iso: string): InstanceType<typeof neo4j.types.Date> {
   return new neo4j.types.Date(y, m, d);
 }
 
-/** The properties as written: dates as Neo4j Dates, absent values left out. */
-function toRow(p: TopicPositionProps): Record<string, unknown> {
+/** The properties as written: dates as Neo4j Dates, absent values left out (also the bulk import's CSV rows). */
+export function toRow(p: TopicPositionProps): Record<string, unknown> {
   const row: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(p)) if (v !== null) row[k] = v;
   for (const k of DATE_PROPS) if (p[k] !== null) row[k] = toDate(p[k]);

@@ -1,13 +1,17 @@
 /**
  * One worker thread of the parallel CSV writer (bulk-csv-workers.ts): plans its share
  * of the files (every `of`-th, starting at `part`) with the transactional path's
- * planner and writes them as CSV into a folder of its own, then reports its groups.
+ * planner and writes them as CSV into a folder of its own. Its stances wait: it reports
+ * the facts the derived data need (bulk-derived.ts), receives its stances' attestations
+ * from the main thread, writes the stances with them, then reports its groups.
  */
 import path from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
+import type { NodeRow } from '../seed/plan-graph.js';
 import { corpusFileCount, referenceFile, reportFile } from '../synth/generate-corpus.js';
 import { BulkCsvWriter } from './bulk-csv.js';
-import type { BulkSource, WorkerData, WorkerMessage } from './bulk-csv-workers.js';
+import type { BulkSource, MainMessage, WorkerData, WorkerMessage } from './bulk-csv-workers.js';
+import { DerivedFacts, withAttestation } from './bulk-derived.js';
 import { planFile, type IngestFile } from './ingest-stream.js';
 import { readIngestFiles } from './read-ingest-files.js';
 
@@ -29,13 +33,23 @@ const post = (m: WorkerMessage): void => parentPort!.postMessage(m);
 async function run(): Promise<void> {
   const { dir, part, of, source } = workerData as WorkerData;
   const writer = new BulkCsvWriter(path.join(dir, `part-${part}`));
+  const facts = new DerivedFacts();
+  const stances: NodeRow[] = [];
   try {
     for await (const file of share(source, part, of)) {
       const planned = planFile(file);
-      writer.addNodes(planned.nodes);
+      facts.add(planned.nodes, planned.rels);
+      const others: NodeRow[] = [];
+      for (const n of planned.nodes) (n.label === 'Stance' ? stances : others).push(n);
+      writer.addNodes(others);
       writer.addRelationships(planned.rels);
       post({ type: 'file', statements: planned.statements, nodes: planned.nodes.length, relationships: planned.rels.length });
     }
+    // Listening only now: a listener would keep a failed worker's thread alive.
+    const answer = new Promise<MainMessage>((resolve) => parentPort!.once('message', resolve));
+    post({ type: 'facts', facts: facts.toData() });
+    const { attestations } = await answer;
+    writer.addNodes(withAttestation(stances, new Map(attestations.map(([id, attestation, attestedById]) => [id, { attestation, attestedById }]))));
   } finally {
     const groups = writer.close();
     post({ type: 'done', groups });

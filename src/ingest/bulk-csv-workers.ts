@@ -11,7 +11,8 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { CorpusOptions } from '../synth/corpus-layout.js';
-import { BulkCsvError, mergeCsvGroups, type CsvGroup } from './bulk-csv.js';
+import { BulkCsvError, BulkCsvWriter, mergeCsvGroups, type CsvGroup } from './bulk-csv.js';
+import { computeDerivedData, topicPositionCsvRow, type DerivedFactsData, type StanceAttestation } from './bulk-derived.js';
 import { IngestValidationError } from './ingest-stream.js';
 
 /** Where the parallel writer's files come from: a synthetic corpus generated in the workers, or seed files on disk (in name order). */
@@ -30,11 +31,18 @@ export interface WorkerData {
   source: BulkSource;
 }
 
-/** What a worker reports: each file written, then its groups (or its error). */
+/** What a worker reports: each file written, the facts of its share, then its groups (or its error). */
 export type WorkerMessage =
   | { type: 'file'; statements: number; nodes: number; relationships: number }
+  | { type: 'facts'; facts: DerivedFactsData }
   | { type: 'done'; groups: CsvGroup[] }
   | { type: 'error'; name: string; message: string };
+
+/** What the main thread answers a worker's facts with: the attestations of its stances. */
+export interface MainMessage {
+  type: 'attestations';
+  attestations: Array<[string, StanceAttestation['attestation'], string | null]>;
+}
 
 /** Totals of the parallel writer. */
 export interface ParallelCsvResult {
@@ -44,6 +52,10 @@ export interface ParallelCsvResult {
   nodes: number;
   relationships: number;
   workers: number;
+  /** Derived :TopicPosition nodes written. */
+  topicPositions: number;
+  /** Seconds the main thread spent computing and writing the derived data. */
+  derivedSeconds: number;
 }
 
 /** Errors that keep their class across the thread boundary (the CLI maps them to exit codes). */
@@ -69,21 +81,56 @@ function startWorker(data: WorkerData): Worker {
   return new Worker(code, { eval: true, workerData: data });
 }
 
-/** Writes the source as CSV under `dir` with `workers` threads; `onFile` after every file any worker finishes. */
+/**
+ * Writes the source as CSV under `dir` with `workers` threads; `onFile` after every file
+ * any worker finishes. When every worker has reported the facts of its share, this thread
+ * computes the derived data (bulk-derived.ts), writes the topic positions under
+ * `dir/derived` and sends each worker its stances' attestations, which it writes with them.
+ */
 export async function writeCsvInWorkers(
   dir: string,
   source: BulkSource,
   workers: number,
   onFile?: (files: number, statements: number) => void,
 ): Promise<ParallelCsvResult> {
-  const result: ParallelCsvResult = { groups: [], files: 0, statements: 0, nodes: 0, relationships: 0, workers };
+  const result: ParallelCsvResult = { groups: [], files: 0, statements: 0, nodes: 0, relationships: 0, workers, topicPositions: 0, derivedSeconds: 0 };
   const threads = Array.from({ length: workers }, (_, part) => startWorker({ dir, part, of: workers, source }));
+  const facts: Array<DerivedFactsData | undefined> = threads.map(() => undefined);
+  let derivedGroups: CsvGroup[] = [];
+  /** Once every worker has sent its facts: the derived data, computed and sent back. */
+  const deriveWhenComplete = (): void => {
+    if (facts.some((f) => f === undefined)) return;
+    const t = performance.now();
+    const parts = facts as DerivedFactsData[];
+    const derived = computeDerivedData(parts);
+    const writer = new BulkCsvWriter(path.join(dir, 'derived'));
+    try {
+      for (const p of derived.positions) writer.addTopicPositions([topicPositionCsvRow(p)]);
+    } finally {
+      derivedGroups = writer.close();
+    }
+    result.topicPositions = derived.positions.length;
+    parts.forEach((part, i) => {
+      const message: MainMessage = { type: 'attestations', attestations: [] };
+      for (const [id] of part.stances) {
+        const a = derived.attestations.get(id);
+        if (a) message.attestations.push([id, a.attestation, a.attestedById]);
+      }
+      threads[i]!.postMessage(message);
+    });
+    result.derivedSeconds = (performance.now() - t) / 1000;
+  };
   const parts = await Promise.allSettled(
     threads.map(
-      (worker) =>
+      (worker, i) =>
         new Promise<CsvGroup[]>((resolve, reject) => {
           let groups: CsvGroup[] = [];
           let failure: Error | undefined;
+          const fail = (err: Error): void => {
+            failure ??= err;
+            // The others' work is wasted now, and they may be waiting for attestations: stop them all.
+            for (const t of threads) void t.terminate();
+          };
           worker.on('message', (m: WorkerMessage) => {
             if (m.type === 'file') {
               result.files++;
@@ -91,13 +138,15 @@ export async function writeCsvInWorkers(
               result.nodes += m.nodes;
               result.relationships += m.relationships;
               onFile?.(result.files, result.statements);
+            } else if (m.type === 'facts') {
+              facts[i] = m.facts;
+              try {
+                deriveWhenComplete();
+              } catch (err) {
+                fail(err as Error);
+              }
             } else if (m.type === 'done') groups = m.groups;
-            else {
-              const Cls = errorClasses[m.name] ?? Error;
-              failure ??= new Cls(m.message);
-              // The others' work is wasted now: stop them.
-              for (const t of threads) if (t !== worker) void t.terminate();
-            }
+            else fail(new (errorClasses[m.name] ?? Error)(m.message));
           });
           worker.once('error', (err) => (failure ??= err));
           worker.once('exit', (code) => {
@@ -111,6 +160,7 @@ export async function writeCsvInWorkers(
   // The first real error, not "stopped" of a worker terminated because of it.
   const failed = parts.filter((p): p is PromiseRejectedResult => p.status === 'rejected').map((p) => p.reason as Error);
   if (failed.length > 0) throw failed.find((e) => !/stopped \(exit code/.test(e.message)) ?? failed[0];
-  result.groups = mergeCsvGroups(parts.map((p) => (p as PromiseFulfilledResult<CsvGroup[]>).value));
+  result.groups = mergeCsvGroups([...parts.map((p) => (p as PromiseFulfilledResult<CsvGroup[]>).value), derivedGroups]);
+  result.nodes += result.topicPositions;
   return result;
 }

@@ -35,7 +35,7 @@ export class BulkCsvError extends Error {
   override name = 'BulkCsvError';
 }
 
-type ColumnType = 'string' | 'long' | 'double' | 'boolean' | 'date' | 'string[]';
+type ColumnType = 'string' | 'long' | 'double' | 'boolean' | 'date' | 'string[]' | 'date[]';
 
 function columnType(value: unknown, where: () => string): ColumnType {
   if (typeof value === 'string') return 'string';
@@ -48,6 +48,7 @@ function columnType(value: unknown, where: () => string): ColumnType {
     if (value.length === 0) throw new BulkCsvError(`${where()}: an empty list cannot be bulk-imported; leave the field out`);
     return 'string[]';
   }
+  if (Array.isArray(value) && value.length > 0 && value.every((v) => neo4j.isDate(v as never))) return 'date[]';
   throw new BulkCsvError(`${where()}: a value of this kind cannot be bulk-imported (${JSON.stringify(value)})`);
 }
 
@@ -64,6 +65,8 @@ function cell(value: unknown, type: ColumnType, where: () => string): string {
     }
     case 'date':
       return String(value);
+    case 'date[]':
+      return (value as unknown[]).map(String).join(ARRAY_DELIMITER);
     case 'long':
       return String(value);
     case 'double':
@@ -109,6 +112,19 @@ export class BulkCsvWriter {
     }
   }
 
+  /**
+   * Adds derived :TopicPosition nodes (not :Entity), keyed by `key:ID(TopicPosition)`,
+   * an id space of their own. `rows` are as the rebuild writes them (dates as Neo4j
+   * Dates, nulls left out); lists the importer cannot carry (an empty one, or one empty
+   * string, which it reads as no value) must be left out: see fillEmptyLists in bulk-import.ts.
+   */
+  addTopicPositions(rows: Record<string, unknown>[]): void {
+    for (const row of rows) {
+      const { key, ...props } = row;
+      this.add('nodes', 'TopicPosition', props, () => `TopicPosition ${String(key)}`, quote(key as string), 'key:ID(TopicPosition)');
+    }
+  }
+
   /** Adds relationships between node ids: `:START_ID`, `:END_ID` and their properties. */
   addRelationships(rows: RelRow[]): void {
     for (const row of rows) {
@@ -116,9 +132,9 @@ export class BulkCsvWriter {
     }
   }
 
-  private add(kind: CsvGroup['kind'], labelOrType: string, props: Record<string, unknown>, what: () => string, fixed: string): void {
+  private add(kind: CsvGroup['kind'], labelOrType: string, props: Record<string, unknown>, what: () => string, fixed: string, idColumn = 'id:ID'): void {
     const names = Object.keys(props).sort();
-    let key = `${kind}|${labelOrType}|`;
+    let key = `${kind}|${labelOrType}|${idColumn}|`;
     let multiline = false;
     const types: ColumnType[] = [];
     for (const name of names) {
@@ -129,7 +145,7 @@ export class BulkCsvWriter {
       if (!multiline && spansLines(value)) multiline = true;
     }
     key += multiline ? 'm' : 's';
-    const open = this.groups.get(key) ?? this.open(key, kind, labelOrType, multiline, names, types);
+    const open = this.groups.get(key) ?? this.open(key, kind, labelOrType, multiline, names, types, idColumn);
     let line = fixed;
     for (const c of open.columns) line += `,${cell(props[c.name], c.type, () => `${what()}, property ${c.name}`)}`;
     line += '\n';
@@ -139,12 +155,12 @@ export class BulkCsvWriter {
     if (open.pendingChars >= FLUSH_CHARS) flush(open);
   }
 
-  private open(key: string, kind: CsvGroup['kind'], labelOrType: string, multiline: boolean, names: string[], types: ColumnType[]): OpenGroup {
+  private open(key: string, kind: CsvGroup['kind'], labelOrType: string, multiline: boolean, names: string[], types: ColumnType[], idColumn: string): OpenGroup {
     const n = this.groups.size;
     const base = path.join(this.dir, `${kind}-${String(n).padStart(3, '0')}-${labelOrType.replace(/\W/g, '_')}`);
     const group: CsvGroup = { kind, labelOrType, signature: key, header: `${base}.header.csv`, data: [`${base}.csv`], rows: 0, multiline };
     const columns = names.map((name, i) => ({ name, type: types[i]! }));
-    const fixed = kind === 'nodes' ? ['id:ID'] : [':START_ID', ':END_ID'];
+    const fixed = kind === 'nodes' ? [idColumn] : [':START_ID', ':END_ID'];
     fs.writeFileSync(group.header, `${[...fixed, ...columns.map((c) => `${c.name}:${c.type}`)].join(',')}\n`);
     const open: OpenGroup = { group, columns, fd: fs.openSync(group.data[0]!, 'w'), pending: [], pendingChars: 0 };
     this.groups.set(key, open);

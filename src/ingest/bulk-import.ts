@@ -3,17 +3,16 @@
  * (`neo4j-admin database import full`): the files are planned by the same planner as
  * the transactional ingest, written as CSV, and imported while the server is stopped;
  * then the server starts again and the schema (constraints, indexes, full-text) is
- * applied and populated. The result is the graph the transactional path gives (see
- * docs/decisions/0023-offline-bulk-import.md). Refuses a database that is not empty
- * or not local, before anything is stopped or written.
+ * applied and populated. The derived data (topic positions, attestations) are computed
+ * while the CSV is planned and imported with the graph (decision 0050). The result is
+ * the graph the transactional path gives (see docs/decisions/0023-offline-bulk-import.md).
+ * Refuses a database that is not empty or not local, before anything is stopped or written.
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Driver } from 'neo4j-driver';
+import neo4j, { type Driver } from 'neo4j-driver';
 import type { Config } from '../config.js';
-import { rebuildAllAttestations } from '../derived/attestation.js';
-import { rebuildAllTopicPositions } from '../derived/topic-positions.js';
 import { findJava } from '../local-neo4j/find-java.js';
 import { homeLayout } from '../local-neo4j/home-layout.js';
 import type { Report } from '../local-neo4j/report.js';
@@ -22,8 +21,10 @@ import { stopNeo4j } from '../local-neo4j/stop-neo4j.js';
 import { resolveNeo4jConnection } from '../neo4j/connection.js';
 import { cypher, schemaStatements } from '../neo4j/cypher.js';
 import { openDriver } from '../neo4j/driver.js';
+import type { NodeRow } from '../seed/plan-graph.js';
 import { ARRAY_DELIMITER, BulkCsvWriter, type CsvGroup } from './bulk-csv.js';
 import { defaultCsvWorkers, isBulkSource, writeCsvInWorkers, type BulkSource } from './bulk-csv-workers.js';
+import { computeDerivedData, DerivedFacts, topicPositionCsvRow, withAttestation } from './bulk-derived.js';
 import { planFile, type IngestFile } from './ingest-stream.js';
 
 /** The bulk import cannot run here (not local, not empty, nothing to import); nothing was changed. */
@@ -64,7 +65,14 @@ export interface BulkImportStats {
   nodes: number;
   relationships: number;
   csvGroups: number;
-  seconds: { csv: number; import: number; start: number; schema: number; derived: number; total: number };
+  /** Derived :TopicPosition nodes written with the graph (counted in `nodes` too). */
+  topicPositions: number;
+  /**
+   * Seconds per phase. `derived`: computing the derived data and writing them as CSV, a
+   * part of `csv` given apart; `lists`: setting the derived lists the importer cannot
+   * write, after the start.
+   */
+  seconds: { csv: number; import: number; start: number; lists: number; schema: number; derived: number; total: number };
   /** Highest resident set size of this process while writing CSV, in bytes. */
   peakRssBytes: number;
 }
@@ -116,8 +124,8 @@ export async function bulkImport(
   const dir = opts.csvDir ?? path.join(layout.import, `bulk-${new Date().toISOString().replace(/[:.]/g, '-')}`);
   if (dir.includes(',')) throw new BulkImportRefused(`the CSV folder ${dir} has a comma in its path, which neo4j-admin's file lists cannot hold`);
   const stats: BulkImportStats = {
-    files: 0, statements: 0, nodes: 0, relationships: 0, csvGroups: 0,
-    seconds: { csv: 0, import: 0, start: 0, schema: 0, derived: 0, total: 0 },
+    files: 0, statements: 0, nodes: 0, relationships: 0, csvGroups: 0, topicPositions: 0,
+    seconds: { csv: 0, import: 0, start: 0, lists: 0, schema: 0, derived: 0, total: 0 },
     peakRssBytes: process.memoryUsage().rss,
   };
 
@@ -129,17 +137,23 @@ export async function bulkImport(
     try {
       const written = await writeCsvInWorkers(dir, files, workers, opts.onFile);
       groups = written.groups;
-      Object.assign(stats, { files: written.files, statements: written.statements, nodes: written.nodes, relationships: written.relationships });
+      Object.assign(stats, { files: written.files, statements: written.statements, nodes: written.nodes, relationships: written.relationships, topicPositions: written.topicPositions });
+      stats.seconds.derived = written.derivedSeconds;
     } finally {
       clearInterval(sampler);
     }
     opts.report(`Planned and wrote CSV in ${workers} worker thread${workers === 1 ? '' : 's'}`);
   } else {
     const writer = new BulkCsvWriter(dir);
+    // Stances wait for their attestation, which may rest on any file (bulk-derived.ts).
+    const facts = new DerivedFacts();
+    const stances: NodeRow[] = [];
     try {
       for await (const file of files) {
         const planned = planFile(file);
-        writer.addNodes(planned.nodes);
+        facts.add(planned.nodes, planned.rels);
+        writer.addNodes(planned.nodes.filter((n) => n.label !== 'Stance'));
+        stances.push(...planned.nodes.filter((n) => n.label === 'Stance'));
         writer.addRelationships(planned.rels);
         stats.files++;
         stats.statements += planned.statements;
@@ -148,6 +162,13 @@ export async function bulkImport(
         stats.peakRssBytes = Math.max(stats.peakRssBytes, process.memoryUsage().rss);
         opts.onFile?.(stats.files, stats.statements);
       }
+      const td = performance.now();
+      const derived = computeDerivedData([facts.toData()]);
+      writer.addNodes(withAttestation(stances, derived.attestations));
+      writer.addTopicPositions(derived.positions.map(topicPositionCsvRow));
+      stats.topicPositions = derived.positions.length;
+      stats.nodes += derived.positions.length;
+      stats.seconds.derived = since(td);
     } finally {
       groups = writer.close();
     }
@@ -155,6 +176,7 @@ export async function bulkImport(
   stats.csvGroups = groups.length;
   stats.seconds.csv = since(t);
   if (stats.nodes === 0) throw new BulkImportRefused('the files hold no node: nothing to import');
+  opts.report(`Computed ${stats.topicPositions.toLocaleString('en-US')} topic positions and the stances' attestations (${stats.seconds.derived.toFixed(1)} s)`);
   opts.report(`Wrote ${stats.nodes.toLocaleString('en-US')} nodes and ${stats.relationships.toLocaleString('en-US')} relationships as ${groups.length} CSV groups in ${dir} (${stats.seconds.csv.toFixed(1)} s)`);
 
   // Checked again just before the store is replaced: a write may have landed meanwhile.
@@ -181,17 +203,28 @@ export async function bulkImport(
   try {
     await applySchemaToImportedGraph(fresh, config.neo4j.database, opts.report);
     stats.seconds.schema = since(t);
+    // After the schema: populating the indexes has read the store into the page cache
+    // (just after the start, this scan of the derived nodes read them from disk).
     t = performance.now();
-    // The importer writes no derived data: built here, before the import reports the database ready.
-    await rebuildAllTopicPositions(fresh, config.neo4j.database);
-    await rebuildAllAttestations(fresh, config.neo4j.database);
+    await fillEmptyLists(fresh, config.neo4j.database);
+    stats.seconds.lists = since(t);
+    opts.report(`Set the derived positions' lists the importer cannot write (${stats.seconds.lists.toFixed(1)} s)`);
   } finally {
     await fresh.close();
   }
-  stats.seconds.derived = since(t);
   if (!opts.keepCsv) fs.rmSync(dir, { recursive: true, force: true });
   stats.seconds.total = since(started);
   return stats;
+}
+
+/** Sets the derived positions' empty lists and lists of one empty string, which neo4j-admin reads as no value. */
+async function fillEmptyLists(driver: Driver, database: string): Promise<void> {
+  const session = driver.session({ database });
+  try {
+    await session.run(cypher('ingest/bulk-fill-empty-lists'), { batch: neo4j.int(10_000) });
+  } finally {
+    await session.close();
+  }
 }
 
 /**

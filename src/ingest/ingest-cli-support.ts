@@ -83,8 +83,9 @@ export function formatBulkStats(s: BulkImportStats): string {
   return (
     `imported ${s.files} files: ${s.statements.toLocaleString('en-US')} statements, ${s.nodes.toLocaleString('en-US')} nodes, ` +
     `${s.relationships.toLocaleString('en-US')} relationships in ${t.total.toFixed(1)} s ` +
-    `(${Math.round(s.statements / Math.max(t.total, 1e-9)).toLocaleString('en-US')} statements/s; CSV ${t.csv.toFixed(1)} s, ` +
-    `neo4j-admin ${t.import.toFixed(1)} s, start ${t.start.toFixed(1)} s, schema and indexes ${t.schema.toFixed(1)} s, derived data ${t.derived.toFixed(1)} s), ` +
+    `(${Math.round(s.statements / Math.max(t.total, 1e-9)).toLocaleString('en-US')} statements/s; CSV ${t.csv.toFixed(1)} s ` +
+    `(of which derived data, ${s.topicPositions.toLocaleString('en-US')} topic positions and the attestations, ${t.derived.toFixed(1)} s), ` +
+    `neo4j-admin ${t.import.toFixed(1)} s, start ${t.start.toFixed(1)} s, schema and indexes ${t.schema.toFixed(1)} s, derived lists ${t.lists.toFixed(1)} s), ` +
     `peak RSS ${Math.round(s.peakRssBytes / 2 ** 20)} MiB\n`
   );
 }

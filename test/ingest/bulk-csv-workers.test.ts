@@ -1,6 +1,7 @@
 /**
  * The parallel CSV writer of the bulk import (no Neo4j): two worker threads write the
- * same rows as one writer in this thread, grouped under the same headers; a bad file in
+ * same rows as one writer in this thread, grouped under the same headers, the derived
+ * topic positions and the stances' attestations included; a bad file in
  * a worker fails the whole write with the error class and the file:line:col the CLI
  * reports for the transactional path.
  */
@@ -10,6 +11,8 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { BulkCsvWriter } from '../../src/ingest/bulk-csv.js';
 import { writeCsvInWorkers } from '../../src/ingest/bulk-csv-workers.js';
+import { computeDerivedData, DerivedFacts, topicPositionCsvRow, withAttestation } from '../../src/ingest/bulk-derived.js';
+import type { NodeRow } from '../../src/seed/plan-graph.js';
 import { IngestValidationError, planFile } from '../../src/ingest/ingest-stream.js';
 import { generateCorpus } from '../../src/synth/generate-corpus.js';
 
@@ -33,12 +36,19 @@ describe('CSV for the bulk import in worker threads', () => {
     const corpus = { actors: 100, statements: 2_000, seed: 3, statementsPerFile: 250 };
     const single = new BulkCsvWriter(path.join(tmp, 'single'));
     let statements = 0;
+    const facts = new DerivedFacts();
+    const stances: NodeRow[] = [];
     for (const f of generateCorpus(corpus)) {
       const planned = planFile({ name: f.name, seed: f.seed, statements: f.statements });
-      single.addNodes(planned.nodes);
+      facts.add(planned.nodes, planned.rels);
+      single.addNodes(planned.nodes.filter((n) => n.label !== 'Stance'));
+      stances.push(...planned.nodes.filter((n) => n.label === 'Stance'));
       single.addRelationships(planned.rels);
       statements += planned.statements;
     }
+    const derived = computeDerivedData([facts.toData()]);
+    single.addNodes(withAttestation(stances, derived.attestations));
+    single.addTopicPositions(derived.positions.map(topicPositionCsvRow));
     const one = single.close();
 
     const files: number[] = [];
@@ -48,6 +58,12 @@ describe('CSV for the bulk import in worker threads', () => {
     expect(parallel.groups.map((g) => g.signature).sort()).toEqual(one.map((g) => g.signature).sort());
     expect(parallel.groups.some((g) => g.data.length === 2)).toBe(true);
     expect(content(parallel.groups)).toEqual(content(one));
+    // The derived data travel with the graph: positions of their own, stances with their attestation.
+    expect(parallel.topicPositions).toBe(derived.positions.length);
+    expect(parallel.topicPositions).toBeGreaterThan(100);
+    const headers = Object.keys(content(parallel.groups));
+    expect(headers.some((h) => h.startsWith('key:ID(TopicPosition),') && h.includes('froms:date[]'))).toBe(true);
+    expect(parallel.groups.filter((g) => g.labelOrType === 'Entity:Stance').every((g) => fs.readFileSync(g.header, 'utf8').includes('attestation:string'))).toBe(true);
   });
 
   it('fails with the bad file named where it is wrong, and the error class the CLI maps to exit 3', { timeout: 60_000 }, async () => {
