@@ -7,7 +7,7 @@
  * for hub pairs (an organisation and a member), two members, a member and a non-member,
  * three actors, on dates around membership changes.
  */
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readAgreement } from '../../src/graph/agreement-read.js';
 import { compareActors, type AgreementTopic } from '../../src/graph/agreement.js';
 import { endOfPeriod } from '../../src/graph/dates.js';
@@ -20,6 +20,7 @@ import { toPlain } from '../../src/neo4j/values.js';
 import { applySchema } from '../../src/seed/load-graph.js';
 import { runSeed } from '../../src/seed/run-seed.js';
 import { generateCorpus } from '../../src/synth/generate-corpus.js';
+import { writeEntity } from '../../src/write/write-entity.js';
 import { testDatabase, withTestDriver } from '../setup/neo4j.js';
 
 const driver = withTestDriver();
@@ -157,6 +158,13 @@ beforeAll(() => {
   database = testDatabase();
 });
 
+afterAll(async () => {
+  await runSeed(driver(), { database, reset: true });
+  // The API writes' audit trail and write locks are not part of the graph a reset empties.
+  await driver().executeQuery("MATCH (c:Change {keyName: 'test agreement writer'}) DETACH DELETE c", {}, { database });
+  await driver().executeQuery("MATCH (l:WriteLock) WHERE l.id STARTS WITH 'test-agreement-' DELETE l", {}, { database });
+});
+
 describe.each([1, 2])('on a synthetic corpus (seed %i)', (seed) => {
   beforeAll(async () => {
     await deleteGraph(driver(), database);
@@ -187,5 +195,18 @@ describe('on the seeded graph', () => {
     expect(tally.topics).toBeGreaterThan(10);
     expect(tally.summarised).toBeGreaterThan(0);
     expect(tally.plain).toBeGreaterThan(0);
+  }, 300_000);
+
+  it('on issues where the organisation aims a stance at itself or at an asked member (the conflict rule), answers stay the old path\'s', async () => {
+    const principal = { keyId: 'test-agreement', name: 'test agreement writer', scope: 'write' as const };
+    const source = 'liputan6-2022-01-14-nrc';
+    const base = { holder: 'nato', date: '2022-01-13', summary: [{ lang: 'en', text: 'A test stance.' }], evidence: ['stmt-dwi-allies-reject'] };
+    await writeEntity(driver(), database, { section: 'stances', input: { ...base, id: 'test-agreement-self', kind: 'CRITICIZES', towards: 'nato', issues: ['arms-control'] }, source, principal });
+    await writeEntity(driver(), database, { section: 'stances', input: { ...base, id: 'test-agreement-member', kind: 'WARNS', towards: 'germany', issues: ['diplomatic-missions'] }, source, principal });
+    const tally: Tally = { compared: 0, topics: 0, summarised: 0, plain: 0 };
+    for (const ids of [['germany', 'france'], ['nato', 'germany'], ['france', 'united-kingdom'], ['nato', 'france', 'germany']]) {
+      for (const asOf of ['2022-01-13', null]) await assertSame(ids, asOf, null, tally);
+    }
+    expect(tally.summarised).toBeGreaterThan(0);
   }, 300_000);
 });
