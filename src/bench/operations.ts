@@ -5,6 +5,7 @@
  * drawn from the synthetic corpus's layout, hubs included.
  */
 import neo4j from 'neo4j-driver';
+import { agreementParams } from '../graph/agreement-read.js';
 import { PROVENANCE_TYPES } from '../graph/paths.js';
 import { endOfPeriod } from '../graph/dates.js';
 import { actorId, corpusLayout, demandId, type CorpusOptions } from '../synth/corpus-layout.js';
@@ -155,7 +156,8 @@ export function benchOperations(opts: CorpusOptions, samples: number): Operation
       name: 'agreement of two actors',
       graphql: AGREEMENT,
       variables: (x) => x.vars,
-      floor: { file: 'read/actor-positions', params: (x) => ({ actorIds: [x.vars.a, x.vars.b], asOf, issueIds: null }) },
+      // What the API runs: plain topics counted in the query, the 100 of a first page sent (decision 0048).
+      floor: { file: 'read/agreement', params: (x) => agreementParams([x.vars.a!, x.vars.b!], asOf, null, 100) },
       oldFloor: { file: 'bench/actor-positions-expanded', params: (x) => ({ actorIds: [x.vars.a, x.vars.b], asOf, issueIds: null }) },
       neo4jGraphql: { unsupported: 'grouping two actors\' stated and inherited positions by topic is not a read @neo4j/graphql generates; only @cypher could' },
       samples: s.pairs,

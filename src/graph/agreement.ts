@@ -5,8 +5,9 @@
 import type { EntityRecord } from './entity-record.js';
 import type { Position } from './positions.js';
 
-/** Stance kinds that favour the target (a demand, or progress on an issue). */
-const FAVOURING = new Set(['SUPPORTS', 'OPEN_TO', 'OFFERS', 'CONDITIONS']);
+/** Stance kinds that favour the target (a demand, or progress on an issue); cypher/read/agreement.cypher gets them as a parameter. */
+export const FAVOURING_KINDS = ['SUPPORTS', 'OPEN_TO', 'OFFERS', 'CONDITIONS'] as const;
+const FAVOURING: ReadonlySet<string> = new Set(FAVOURING_KINDS);
 
 /** The verdict on one topic. */
 export type Verdict = 'AGREE' | 'DISAGREE' | 'MIXED';
@@ -75,9 +76,18 @@ export function compareActors(actorIds: string[], targets: Map<string, EntityRec
     const verdict = topic.__label === 'Issue' ? issueVerdict(perActor) : demandVerdict(perActor);
     topics.push({ topic, verdict, positions: perActor.flat() });
   }
-  const order: Record<Verdict, number> = { DISAGREE: 0, MIXED: 1, AGREE: 2 };
-  return topics.sort((a, b) => order[a.verdict] - order[b.verdict] || COLLATOR.compare(a.topic.id, b.topic.id));
+  return topics.sort(byVerdictAndId);
 }
 
-/** The order of String#localeCompare without its per-call cost (10^4 topics sort in 10^5 comparisons). */
-const COLLATOR = new Intl.Collator();
+/** The order verdicts are listed in: disagreements first. */
+export const VERDICT_ORDER: Record<Verdict, number> = { DISAGREE: 0, MIXED: 1, AGREE: 2 };
+
+/**
+ * The order of an agreement's topics: by verdict, then by id in code-point order, the
+ * order of Cypher's ORDER BY (cypher/read/agreement.cypher pages plain topics by it). For
+ * ids as the model allows them (lower-case letters, digits, hyphens) it is also the order
+ * of localeCompare, which this list used before.
+ */
+export function byVerdictAndId(a: AgreementTopic, b: AgreementTopic): number {
+  return VERDICT_ORDER[a.verdict] - VERDICT_ORDER[b.verdict] || (a.topic.id < b.topic.id ? -1 : a.topic.id > b.topic.id ? 1 : 0);
+}

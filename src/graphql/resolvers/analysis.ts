@@ -2,8 +2,9 @@
  * Resolvers of the analytical queries: positions (stated and inherited, counted and paged), a
  * demand's status, and agreement between actors.
  */
-import type { FieldNode, GraphQLResolveInfo } from 'graphql';
+import { getArgumentValues, isObjectType, type FieldNode, type GraphQLResolveInfo } from 'graphql';
 import { compareActors, type AgreementTopic } from '../../graph/agreement.js';
+import { readAgreement } from '../../graph/agreement-read.js';
 import { today } from '../../graph/dates.js';
 import { demandStatusOf } from '../../graph/demand-status.js';
 import type { EntityRecord } from '../../graph/entity-record.js';
@@ -120,7 +121,7 @@ interface AgreementArgs {
 }
 
 /** Query.agreement: where two or more actors agree and disagree, on every topic or on one issue's (issue 16). */
-export async function agreement(_: unknown, args: AgreementArgs, ctx: GraphContext) {
+export async function agreement(_: unknown, args: AgreementArgs, ctx: GraphContext, info: GraphQLResolveInfo) {
   const ids = [...new Set(args.actorIds)];
   if (ids.length < 2 || ids.length > 10) throw badInput('actorIds', `give between 2 and 10 distinct actor ids (got ${ids.length})`);
   const [actors, issue] = await Promise.all([ctx.loaders.entity.loadMany(ids), args.issueId ? ctx.loaders.entity.load(args.issueId) : null]);
@@ -132,9 +133,15 @@ export async function agreement(_: unknown, args: AgreementArgs, ctx: GraphConte
   if (args.issueId && (!issue || issue.__label !== 'Issue')) throw notFound('Issue', args.issueId);
   // An issue takes in its sub-issues unless asked otherwise, as positions and the timeline do.
   const { issueIds } = await rolledUp(ctx, { issueIds: args.issueId ? [args.issueId] : null, includeSubIssues: args.includeSubIssues });
-  const found = await findActorPositions(ctx.reader, { actors: actors as EntityRecord[], asOf: args.asOf ?? null, issueIds });
   const wanted = attestationFilter(args.attestation);
-  const topics = compareActors(ids, found.targets, wanted ? await withAttestation(found.positions, wanted, ctx) : found.positions);
+  if (!wanted) {
+    // Counted per verdict in the query; only the topics a page of this request can show are composed (decision 0048).
+    const answer = await readAgreement(ctx.reader, { actors: actors as EntityRecord[], asOf: args.asOf ?? null, issueIds, pageSize: topicsPageReach(info) });
+    return { actors, asOf: args.asOf ?? today(), topics: answer.topics, agreeCount: answer.agreeCount, disagreeCount: answer.disagreeCount };
+  }
+  // Inherited positions are not OWN_WORDS: with an attestation filter every position is read and filtered.
+  const found = await findActorPositions(ctx.reader, { actors: actors as EntityRecord[], asOf: args.asOf ?? null, issueIds });
+  const topics = compareActors(ids, found.targets, await withAttestation(found.positions, wanted, ctx));
   return {
     actors,
     asOf: args.asOf ?? today(),
@@ -142,6 +149,28 @@ export async function agreement(_: unknown, args: AgreementArgs, ctx: GraphConte
     agreeCount: topics.filter((t) => t.verdict === 'AGREE').length,
     disagreeCount: topics.filter((t) => t.verdict === 'DISAGREE').length,
   };
+}
+
+/**
+ * How far into each verdict's topics the request's `Agreement.topics` selections (any
+ * alias) can read: the largest offset + first. A selection with invalid arguments counts
+ * nothing here; its resolver refuses it.
+ */
+function topicsPageReach(info: GraphQLResolveInfo): number {
+  const type = info.schema.getType('Agreement');
+  const field = type && isObjectType(type) ? type.getFields().topics : undefined;
+  if (!field) return 0;
+  let reach = 0;
+  for (const node of selectedField(info, 'Agreement', info.fieldNodes, 'topics')) {
+    try {
+      const a = getArgumentValues(field, node, info.variableValues) as { first?: number | null; offset?: number | null };
+      const w = listWindow(a.first, a.offset);
+      reach = Math.max(reach, w.skip + w.limit);
+    } catch {
+      // refused by the field's own resolver, with the argument's name
+    }
+  }
+  return reach;
 }
 
 /**
