@@ -138,6 +138,16 @@ async function anyExisting(driver: Driver, database: string, ids: string[]): Pro
   return (toPlain(res.records[0]?.get('existing')) as number) > 0;
 }
 
+/**
+ * Whether a relationship refers to one of the nodes: a file that refers to a later one
+ * fails its batch, naming the id, whatever the timing of the later file's nodes.
+ */
+function refersTo(rels: RelRow[], nodes: NodeRow[]): boolean {
+  if (rels.length === 0 || nodes.length === 0) return false;
+  const ids = new Set(nodes.map((n) => n.id));
+  return rels.some((r) => ids.has(r.from) || ids.has(r.to));
+}
+
 /** Waits for every promise, then throws the first failure in their order (so nothing is still running when a failure is reported). */
 async function settleInOrder(promises: Array<Promise<void> | undefined>): Promise<void> {
   const results = await Promise.allSettled(promises.map((p) => p ?? Promise.resolve()));
@@ -171,6 +181,7 @@ export async function ingestFiles(driver: Driver, files: Iterable<IngestFile> | 
   let before: Promise<void> | undefined;
   // The last batch's nodes.
   let lastNodes: Promise<void> | undefined;
+  let lastRels: RelRow[] = [];
 
   const flush = async (): Promise<void> => {
     if (before) await before;
@@ -186,11 +197,12 @@ export async function ingestFiles(driver: Driver, files: Iterable<IngestFile> | 
     pendingFiles = 0;
     const previous = inFlight;
     const previousNodes = lastNodes;
+    const previousRels = lastRels;
     const nodesDone = (async () => {
       // Asked once the previous batch's nodes are committed (a later file may define an id again).
       // Nodes that exist get the derived upkeep, which must not run beside the previous batch's.
       await previousNodes;
-      if (await anyExisting(driver, opts.database, batch.nodes.map((n) => n.id))) await previous;
+      if (refersTo(previousRels, batch.nodes) || (await anyExisting(driver, opts.database, batch.nodes.map((n) => n.id)))) await previous;
       // A batch larger than batchSize (one big file) is split: nodes of the file before its relationships.
       for (let i = 0; i < batch.nodes.length; i += batchSize) await writeNodes(driver, opts.database, batch.nodes.slice(i, i + batchSize));
     })();
@@ -212,6 +224,7 @@ export async function ingestFiles(driver: Driver, files: Iterable<IngestFile> | 
     before = previous;
     inFlight = done;
     lastNodes = nodesDone;
+    lastRels = batch.rels;
   };
 
   try {
