@@ -20,6 +20,22 @@ export function structuralEnds(rels: Iterable<{ type: string; from: string; to: 
 }
 
 /**
+ * Of the relationships a write added, the ends whose stances' attestation they can change:
+ * a stance's holder (TOOK) and evidence (EVIDENCED_BY), a statement's speaker (SAID) and
+ * principal (ON_BEHALF_OF), given by the stance or statement end; the query reads
+ * nothing else of a relationship. Written nodes are touched by themselves (a rewrite
+ * clears the stored attestation), PART_OF and offices go through structuralEnds.
+ */
+export function attestationEnds(rels: Iterable<{ type: string; from: string; to: string }>): string[] {
+  const out = new Set<string>();
+  for (const r of rels) {
+    if (r.type === 'TOOK' || r.type === 'SAID') out.add(r.to);
+    else if (r.type === 'EVIDENCED_BY' || r.type === 'ON_BEHALF_OF') out.add(r.from);
+  }
+  return [...out];
+}
+
+/**
  * Refreshes the attestation of every stance a write may have changed (the ids it touched,
  * and the actors whose PART_OF or offices it changed: structuralEnds) and returns the ids
  * of those that now rest only on an analysis, which the caller refuses.

@@ -223,6 +223,21 @@ export interface RemovedRelationship {
 }
 
 /**
+ * Of the relationships a write added, the ends whose (holder, topic) pairs they can change:
+ * the stance of a TOOK, RESPONDS_TO, CONCERNS or TOWARDS and the demand of a MADE_DEMAND
+ * (touched-pairs starts from stances and demands; the pair reads follow no other type).
+ * Written nodes are touched by themselves (their dates and kinds are in the pairs).
+ */
+export function positionEnds(rels: Iterable<{ type: string; from: string; to: string }>): string[] {
+  const out = new Set<string>();
+  for (const r of rels) {
+    if (r.type === 'TOOK' || r.type === 'MADE_DEMAND') out.add(r.to);
+    else if (r.type === 'RESPONDS_TO' || r.type === 'CONCERNS' || r.type === 'TOWARDS') out.add(r.from);
+  }
+  return [...out];
+}
+
+/**
  * Rebuilds, in the caller's transaction, every pair a write may have changed: the pairs
  * the graph now holds for the touched stances and demands (`ids`: what the write touched,
  * its nodes and both ends of every relationship it wrote, as for the invariant check),

@@ -8,11 +8,11 @@
  * (a relationship whose endpoint is missing fails the batch, naming it).
  * See docs/decisions/0006-bulk-ingest.md for why this is not all-or-nothing.
  */
-import neo4j, { type Driver } from 'neo4j-driver';
+import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
 import { cypher } from '../neo4j/cypher.js';
 import { toPlain } from '../neo4j/values.js';
-import { refreshAttestations, structuralEnds } from '../derived/attestation.js';
-import { refreshTopicPositions } from '../derived/topic-positions.js';
+import { attestationEnds, refreshAttestations, structuralEnds } from '../derived/attestation.js';
+import { positionEnds, refreshTopicPositions } from '../derived/topic-positions.js';
 import { describeMissingEndpoints, mergeRelationships } from '../seed/load-graph.js';
 import { planGraph, type NodeRow, type RelRow } from '../seed/plan-graph.js';
 import { formatPath } from '../seed/seed-issue.js';
@@ -85,37 +85,82 @@ export function planFile(file: IngestFile): { nodes: NodeRow[]; rels: RelRow[]; 
   return { nodes: plan.nodes, rels: plan.rels, statements: file.statements ?? parsed.data.statements?.length ?? 0 };
 }
 
-async function writeBatch(driver: Driver, database: string, nodes: NodeRow[], rels: RelRow[]): Promise<void> {
+/**
+ * The derived data of what a transaction wrote: positions per holder and topic, and whose
+ * words each stance rests on, for the written nodes and the ends through which each added
+ * relationship can change them (an ingest only adds).
+ */
+async function refreshDerived(tx: ManagedTransaction, nodeIds: string[], rels: RelRow[]): Promise<void> {
+  await refreshTopicPositions(tx, [...nodeIds, ...positionEnds(rels)]);
+  // The files were validated, so no stance rests on an analysis alone (decision 0041).
+  await refreshAttestations(tx, [...nodeIds, ...attestationEnds(rels)], structuralEnds(rels));
+}
+
+/**
+ * Writes nodes in one transaction. Nodes it creates need no derived upkeep: a node
+ * without relationships is in no (holder, topic) pair, evidences no stance and has no
+ * attestation. Nodes that existed (a rerun, a file that edits earlier ones) get it.
+ */
+async function writeNodes(driver: Driver, database: string, nodes: NodeRow[]): Promise<void> {
   const session = driver.session({ database });
   try {
-    // Nodes first, then relationships, so that a relationship's endpoints (in this
-    // batch or an earlier one) exist when it is merged. One transaction per batch.
     await session.executeWrite(async (tx) => {
-      if (nodes.length > 0) {
-        const res = await tx.run(cypher('ingest/merge-nodes'), { rows: nodes });
-        const written = toPlain(res.records[0]?.get('written')) as number;
-        if (written !== nodes.length) throw new IngestIntegrityError(`wrote ${written} of ${nodes.length} nodes`);
-      }
-      if (rels.length > 0) {
-        const written = await mergeRelationships(tx, 'ingest/merge-relationships', rels);
-        if (written !== rels.length) {
-          throw new IngestIntegrityError(await describeMissingEndpoints(tx, rels, written, 'yet; a file must come after the files it refers to'));
-        }
-      }
-      // Derived positions of what the batch touched (a stance's holder and topics arrive with its relationships).
-      await refreshTopicPositions(tx, [...nodes.map((n) => n.id), ...rels.flatMap((r) => [r.from, r.to])]);
-      // Whose words each stance rests on (decision 0041); the files were validated, so none rests on an analysis alone.
-      await refreshAttestations(tx, [...nodes.map((n) => n.id), ...rels.flatMap((r) => [r.from, r.to])], structuralEnds(rels));
+      const res = await tx.run(cypher('ingest/merge-nodes'), { rows: nodes });
+      const written = toPlain(res.records[0]?.get('written')) as number;
+      if (written !== nodes.length) throw new IngestIntegrityError(`wrote ${written} of ${nodes.length} nodes`);
+      if (res.summary.counters.updates().nodesCreated < nodes.length) await refreshDerived(tx, nodes.map((n) => n.id), []);
     });
   } finally {
     await session.close();
   }
 }
 
+/** Writes relationships between committed nodes in one transaction, with the derived data of both ends of each. */
+async function writeRelationships(driver: Driver, database: string, rels: RelRow[]): Promise<void> {
+  const session = driver.session({ database });
+  try {
+    await session.executeWrite(async (tx) => {
+      const written = await mergeRelationships(tx, 'ingest/merge-relationships', rels);
+      if (written !== rels.length) {
+        throw new IngestIntegrityError(await describeMissingEndpoints(tx, rels, written, 'yet; a file must come after the files it refers to'));
+      }
+      await refreshDerived(tx, [], rels);
+    });
+  } finally {
+    await session.close();
+  }
+}
+
+/** Whether any of the ids names a node already. */
+async function anyExisting(driver: Driver, database: string, ids: string[]): Promise<boolean> {
+  if (ids.length === 0) return false;
+  const res = await driver.executeQuery(cypher('ingest/count-existing-ids'), { ids }, { database, routing: neo4j.routing.READ });
+  return (toPlain(res.records[0]?.get('existing')) as number) > 0;
+}
+
 /**
- * Ingests files in order. Rows of whole files are gathered until a batch is
- * full; the next files are planned while the previous batch is being written,
- * and at most one batch is in flight, so memory is bounded by two batches.
+ * Whether a relationship refers to one of the nodes: a file that refers to a later one
+ * fails its batch, naming the id, whatever the timing of the later file's nodes.
+ */
+function refersTo(rels: RelRow[], nodes: NodeRow[]): boolean {
+  if (rels.length === 0 || nodes.length === 0) return false;
+  const ids = new Set(nodes.map((n) => n.id));
+  return rels.some((r) => ids.has(r.from) || ids.has(r.to));
+}
+
+/** Waits for every promise, then throws the first failure in their order (so nothing is still running when a failure is reported). */
+async function settleInOrder(promises: Array<Promise<void> | undefined>): Promise<void> {
+  const results = await Promise.allSettled(promises.map((p) => p ?? Promise.resolve()));
+  for (const r of results) if (r.status === 'rejected') throw r.reason;
+}
+
+/**
+ * Ingests files in order. Rows of whole files are gathered until a batch is full. A
+ * batch is written as its nodes' transactions, then its relationships' (after every
+ * earlier batch's). The nodes of a batch whose ids are all new are written while the
+ * previous batch's relationships are: they share no node and no lock with them, and
+ * Neo4j runs the two transactions on two cores (docs/decisions/0051). The next files are
+ * planned meanwhile; at most two batches are in flight, so memory is bounded by three.
  */
 export async function ingestFiles(driver: Driver, files: Iterable<IngestFile> | AsyncIterable<IngestFile>, opts: IngestOptions): Promise<IngestStats> {
   const batchSize = opts.batchSize ?? DEFAULT_BATCH_SIZE;
@@ -131,21 +176,39 @@ export async function ingestFiles(driver: Driver, files: Iterable<IngestFile> | 
   let rels: RelRow[] = [];
   let pendingStatements = 0;
   let pendingFiles = 0;
+  // The last batch (done when its relationships are) and the one before it.
   let inFlight: Promise<void> | undefined;
+  let before: Promise<void> | undefined;
+  // The last batch's nodes.
+  let lastNodes: Promise<void> | undefined;
+  let lastRels: RelRow[] = [];
 
   const flush = async (): Promise<void> => {
-    if (inFlight) await inFlight;
-    if (opts.signal?.aborted) throw new IngestAbortedError({ ...stats, seconds: (performance.now() - started) / 1000 });
+    if (before) await before;
+    if (opts.signal?.aborted) {
+      await inFlight;
+      throw new IngestAbortedError({ ...stats, seconds: (performance.now() - started) / 1000 });
+    }
     if (nodes.length === 0 && rels.length === 0) return;
     const batch = { nodes, rels, statements: pendingStatements, files: pendingFiles };
     nodes = [];
     rels = [];
     pendingStatements = 0;
     pendingFiles = 0;
-    inFlight = (async () => {
+    const previous = inFlight;
+    const previousNodes = lastNodes;
+    const previousRels = lastRels;
+    const nodesDone = (async () => {
+      // Asked once the previous batch's nodes are committed (a later file may define an id again).
+      // Nodes that exist get the derived upkeep, which must not run beside the previous batch's.
+      await previousNodes;
+      if (refersTo(previousRels, batch.nodes) || (await anyExisting(driver, opts.database, batch.nodes.map((n) => n.id)))) await previous;
       // A batch larger than batchSize (one big file) is split: nodes of the file before its relationships.
-      for (let i = 0; i < batch.nodes.length; i += batchSize) await writeBatch(driver, opts.database, batch.nodes.slice(i, i + batchSize), []);
-      for (let i = 0; i < batch.rels.length; i += batchSize) await writeBatch(driver, opts.database, [], batch.rels.slice(i, i + batchSize));
+      for (let i = 0; i < batch.nodes.length; i += batchSize) await writeNodes(driver, opts.database, batch.nodes.slice(i, i + batchSize));
+    })();
+    const done = (async () => {
+      await settleInOrder([previous, nodesDone]);
+      for (let i = 0; i < batch.rels.length; i += batchSize) await writeRelationships(driver, opts.database, batch.rels.slice(i, i + batchSize));
       stats.batches++;
       stats.files += batch.files;
       stats.statements += batch.statements;
@@ -155,8 +218,13 @@ export async function ingestFiles(driver: Driver, files: Iterable<IngestFile> | 
       sampleMemory();
       opts.onBatch?.({ ...stats });
     })();
-    // Awaited at the next flush; mark it handled meanwhile so a failure is not an unhandled rejection.
-    inFlight.catch(() => undefined);
+    // Awaited at a later flush; mark them handled meanwhile so a failure is not an unhandled rejection.
+    nodesDone.catch(() => undefined);
+    done.catch(() => undefined);
+    before = previous;
+    inFlight = done;
+    lastNodes = nodesDone;
+    lastRels = batch.rels;
   };
 
   try {
@@ -171,8 +239,8 @@ export async function ingestFiles(driver: Driver, files: Iterable<IngestFile> | 
     await flush();
     if (inFlight) await inFlight;
   } catch (err) {
-    // Let an in-flight batch settle before reporting, so the caller sees what was committed.
-    await inFlight?.catch(() => undefined);
+    // Let the batches in flight settle before reporting, so the caller sees what was committed.
+    await settleInOrder([before, inFlight]).catch(() => undefined);
     throw err;
   } finally {
     clearInterval(sampler);

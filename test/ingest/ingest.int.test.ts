@@ -79,6 +79,25 @@ describe('bulk ingest', () => {
     expect((err as Error).message).toContain('no-such-actor');
   });
 
+  it('refuses a reference to an id defined only by a later file, even when that file is in the next batch', async () => {
+    // Batches of one file: the second file's new nodes may be written beside the first file's
+    // relationships, which must still fail on the id the first file refers to too early.
+    const early: IngestFile = {
+      name: 'early.yaml',
+      seed: { source: { id: 'early-source', kind: 'NEWS_REPORT', title: { en: 'x' }, language: 'en', publisher: 'late-publisher' } },
+    };
+    const late: IngestFile = {
+      name: 'late.yaml',
+      seed: {
+        source: { id: 'late-source', kind: 'NEWS_REPORT', title: { en: 'y' }, language: 'en' },
+        actors: [{ id: 'late-publisher', kind: 'NEWS_AGENCY', name: { en: 'Late Publisher' } }],
+      },
+    };
+    const err = await ingestFiles(driver(), [early, late], { database, batchSize: 1 }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(IngestIntegrityError);
+    expect((err as Error).message).toContain('late-publisher');
+  });
+
   it('writes a corpus as seed files with `npm run synth` and loads them with `npm run ingest`', async () => {
     await deleteGraph(driver(), database);
     const dir = await mkdtemp(path.join(os.tmpdir(), 'diplograph-synth-'));
