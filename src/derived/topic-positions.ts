@@ -82,7 +82,10 @@ function untilsOf(stances: PairStance[], counts: (s: PairStance) => boolean): Ma
       out.set(s.id, s.date);
       continue;
     }
-    byKind.set(s.kind, [...(byKind.get(s.kind) ?? []), s]);
+    // Pushed in place: a hub pair holds thousands of stances of one kind (copying was quadratic).
+    const list = byKind.get(s.kind);
+    if (list) list.push(s);
+    else byKind.set(s.kind, [s]);
   }
   for (const list of byKind.values()) {
     list.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.id < b.id ? 1 : a.id > b.id ? -1 : 0));
