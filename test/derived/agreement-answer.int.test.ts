@@ -14,14 +14,13 @@ import { endOfPeriod } from '../../src/graph/dates.js';
 import type { EntityRecord } from '../../src/graph/entity-record.js';
 import { GraphReader, type Row } from '../../src/graph/graph-reader.js';
 import { decodeActorPositions, findActorPositions } from '../../src/graph/positions.js';
-import { deleteGraph, ingestFiles } from '../../src/ingest/ingest-stream.js';
+import { deleteGraph } from '../../src/ingest/ingest-stream.js';
 import { cypher } from '../../src/neo4j/cypher.js';
 import { toPlain } from '../../src/neo4j/values.js';
-import { applySchema } from '../../src/seed/load-graph.js';
 import { runSeed } from '../../src/seed/run-seed.js';
-import { generateCorpus } from '../../src/synth/generate-corpus.js';
 import { writeEntity } from '../../src/write/write-entity.js';
 import { testDatabase, withTestDriver } from '../setup/neo4j.js';
+import { loadSyntheticCorpus, restoreSeededGraph } from './corpus.js';
 
 const driver = withTestDriver();
 let database: string;
@@ -159,18 +158,12 @@ beforeAll(() => {
 });
 
 afterAll(async () => {
-  await runSeed(driver(), { database, reset: true });
-  // The API writes' audit trail and write locks are not part of the graph a reset empties.
-  await driver().executeQuery("MATCH (c:Change {keyName: 'test agreement writer'}) DETACH DELETE c", {}, { database });
-  await driver().executeQuery("MATCH (l:WriteLock) WHERE l.id STARTS WITH 'test-agreement-' DELETE l", {}, { database });
+  await restoreSeededGraph(driver(), database, { keyName: 'test agreement writer', lockPrefix: 'test-agreement-' });
 });
 
 describe.each([1, 2])('on a synthetic corpus (seed %i)', (seed) => {
   beforeAll(async () => {
-    await deleteGraph(driver(), database);
-    await applySchema(driver(), database);
-    const files = [...generateCorpus({ actors: 150, statements: 2_000, seed, statementsPerFile: 250 })].map((f) => ({ name: f.name, seed: f.seed, statements: f.statements }));
-    await ingestFiles(driver(), files, { database, batchSize: 2_000 });
+    await loadSyntheticCorpus(driver(), database, seed);
   }, 120_000);
 
   it('gives the old path\'s counts and pages, with plain topics counted in the query', async () => {

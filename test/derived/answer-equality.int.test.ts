@@ -13,14 +13,13 @@ import { rebuildAllTopicPositions } from '../../src/derived/topic-positions.js';
 import { composeActorPositions } from '../../src/graph/actor-positions.js';
 import { endOfPeriod } from '../../src/graph/dates.js';
 import type { Row } from '../../src/graph/graph-reader.js';
-import { deleteGraph, ingestFiles } from '../../src/ingest/ingest-stream.js';
+import { deleteGraph } from '../../src/ingest/ingest-stream.js';
 import { cypher } from '../../src/neo4j/cypher.js';
 import { toPlain } from '../../src/neo4j/values.js';
-import { applySchema } from '../../src/seed/load-graph.js';
 import { runSeed } from '../../src/seed/run-seed.js';
-import { generateCorpus } from '../../src/synth/generate-corpus.js';
 import { writeEntity } from '../../src/write/write-entity.js';
 import { testDatabase, withTestDriver } from '../setup/neo4j.js';
+import { loadSyntheticCorpus, restoreSeededGraph } from './corpus.js';
 
 const driver = withTestDriver();
 let database: string;
@@ -185,18 +184,12 @@ beforeAll(() => {
 });
 
 afterAll(async () => {
-  await runSeed(driver(), { database, reset: true });
-  // The API writes' audit trail and write locks are not part of the graph a reset empties.
-  await driver().executeQuery("MATCH (c:Change {keyName: 'test derived writer'}) DETACH DELETE c", {}, { database });
-  await driver().executeQuery("MATCH (l:WriteLock) WHERE l.id STARTS WITH 'test-derived-' DELETE l", {}, { database });
+  await restoreSeededGraph(driver(), database, { keyName: 'test derived writer', lockPrefix: 'test-derived-' });
 });
 
 describe.each([1, 2])('on a synthetic corpus (seed %i), ingested in batches', (seed) => {
   beforeAll(async () => {
-    await deleteGraph(driver(), database);
-    await applySchema(driver(), database);
-    const files = [...generateCorpus({ actors: 150, statements: 2_000, seed, statementsPerFile: 250 })].map((f) => ({ name: f.name, seed: f.seed, statements: f.statements }));
-    await ingestFiles(driver(), files, { database, batchSize: 2_000 });
+    await loadSyntheticCorpus(driver(), database, seed);
   }, 120_000);
 
   it('what the ingest maintained equals a rebuild from scratch', async () => {

@@ -10,11 +10,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GraphReader, type Row } from '../../src/graph/graph-reader.js';
 import { findPositionPage, findPositions, positionAttestation, positionReasoning, type Position, type PositionBasis } from '../../src/graph/positions.js';
-import { deleteGraph, ingestFiles } from '../../src/ingest/ingest-stream.js';
-import { applySchema } from '../../src/seed/load-graph.js';
+import { deleteGraph } from '../../src/ingest/ingest-stream.js';
 import { runSeed } from '../../src/seed/run-seed.js';
-import { generateCorpus } from '../../src/synth/generate-corpus.js';
 import { testDatabase, withTestDriver } from '../setup/neo4j.js';
+import { loadSyntheticCorpus, restoreSeededGraph } from './corpus.js';
 
 const driver = withTestDriver();
 let database: string;
@@ -156,10 +155,7 @@ afterAll(async () => {
 
 describe('on a synthetic corpus (seed 1), ingested in batches', () => {
   beforeAll(async () => {
-    await deleteGraph(driver(), database);
-    await applySchema(driver(), database);
-    const files = [...generateCorpus({ actors: 150, statements: 2_000, seed: 1, statementsPerFile: 250 })].map((f) => ({ name: f.name, seed: f.seed, statements: f.statements }));
-    await ingestFiles(driver(), files, { database, batchSize: 2_000 });
+    await loadSyntheticCorpus(driver(), database, 1);
   }, 120_000);
 
   it('pages of 7 (97 on hubs) concatenated are the full list, in order, and the counts are its counts', async () => {
