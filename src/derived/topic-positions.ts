@@ -94,6 +94,24 @@ function untilsOf(stances: PairStance[], counts: (s: PairStance) => boolean): Ma
   return out;
 }
 
+/**
+ * Pairs gathered by key, each made empty on first use: where a pair's stances and its
+ * made demand are collected, from Neo4j's rows here and from a bulk load's planned rows
+ * (src/ingest/bulk-derived.ts).
+ */
+export function pairSources(): { pairs: Map<string, PairSource>; source(holderId: string, targetId: string, targetLabel: 'Demand' | 'Issue'): PairSource } {
+  const pairs = new Map<string, PairSource>();
+  return {
+    pairs,
+    source(holderId, targetId, targetLabel) {
+      const key = pairKey(holderId, targetId);
+      let src = pairs.get(key);
+      if (!src) pairs.set(key, (src = { holderId, targetId, targetLabel, stances: [], made: null }));
+      return src;
+    },
+  };
+}
+
 /** Builds the stored form of a pair; null when it holds nothing (no stance, not made). */
 export function buildTopicPosition(src: PairSource): TopicPositionProps | null {
   if (src.stances.length === 0 && src.made === null) return null;
@@ -182,13 +200,7 @@ async function readPairSources(tx: ManagedTransaction, pairs: Array<[string, str
     fromTarget.length > 0 ? tx.run(cypher('derived/pair-stances-by-target'), { groups: groupBy(fromTarget, 1) }) : null,
     tx.run(cypher('derived/pair-made'), { pairs: live }),
   ]);
-  const out = new Map<string, PairSource>();
-  const source = (holderId: string, targetId: string, targetLabel: 'Demand' | 'Issue'): PairSource => {
-    const key = pairKey(holderId, targetId);
-    let src = out.get(key);
-    if (!src) out.set(key, (src = { holderId, targetId, targetLabel, stances: [], made: null }));
-    return src;
-  };
+  const { pairs: out, source } = pairSources();
   for (const r of [...(byHolder?.records ?? []), ...(byTarget?.records ?? [])]) {
     const stance = toStance(r.get('stance') as unknown[]);
     const src = source(r.get('holderId') as string, r.get('targetId') as string, r.get('targetLabel') as 'Demand' | 'Issue');

@@ -8,7 +8,7 @@
  * few facts the derived data need (DerivedFacts), and the main thread merges them.
  */
 import type { NodeRow, RelRow } from '../seed/plan-graph.js';
-import { buildTopicPosition, pairKey, toRow, type PairSource, type PairStance, type TopicPositionProps } from '../derived/topic-positions.js';
+import { buildTopicPosition, pairSources, toRow, type PairStance, type TopicPositionProps } from '../derived/topic-positions.js';
 import { toPlain } from '../neo4j/values.js';
 
 /** Relationship types the derived data read. */
@@ -128,13 +128,7 @@ function topicPositions(
   actors: Set<string>,
   r: { holdersOf: Map<string, string[]>; respondsTo: Map<string, string[]>; concerns: Map<string, string[]>; towards: Map<string, string[]> },
 ): TopicPositionProps[] {
-  const pairs = new Map<string, PairSource>();
-  const source = (holderId: string, targetId: string, targetLabel: 'Demand' | 'Issue'): PairSource => {
-    const key = pairKey(holderId, targetId);
-    let src = pairs.get(key);
-    if (!src) pairs.set(key, (src = { holderId, targetId, targetLabel, stances: [], made: null }));
-    return src;
-  };
+  const { pairs, source } = pairSources();
   for (const [id, [kind, date, precision, end, approximate]] of stances) {
     const holders = (r.holdersOf.get(id) ?? []).filter((h) => actors.has(h));
     if (holders.length === 0) continue;
