@@ -82,14 +82,14 @@ export function describeSchemaIssue(issue: z.core.$ZodIssue, data: unknown): { p
   let message = issue.message;
   let key: string | undefined;
   if (issue.code === 'unrecognized_keys') {
-    const old = issue.keys.find((k) => k in OLD_LOCALIZED_FIELDS);
+    const old = issue.keys.find((k) => Object.hasOwn(OLD_LOCALIZED_FIELDS, k));
     key = old ?? issue.keys[0];
     message = old !== undefined ? oldFieldMessage(old) : `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
   } else if (issue.code === 'invalid_type' && getAt(data, path) === undefined) {
     message = 'required field is missing';
   } else if (issue.code === 'invalid_value' && 'values' in issue) {
     const given = getAt(data, path);
-    message = `${JSON.stringify(given)} is not one of ${issue.values.map((v) => String(v)).join(', ')}`;
+    message = given === undefined ? 'required field is missing' : `${JSON.stringify(given)} is not one of ${issue.values.map((v) => String(v)).join(', ')}`;
   }
   if (key !== undefined) path = [...path, key];
   return key === undefined ? { path, message } : { path, message, key };

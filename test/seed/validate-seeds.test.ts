@@ -72,6 +72,12 @@ describe('validateSeeds', () => {
     expect(plan.rels.map((r) => `${r.type} ${r.from}->${r.to}`)).toContain('RESPONDS_TO league-rejects-stop->league-stop');
   });
 
+  it('names a field called __proto__ as unknown, and a missing enum field as missing, without throwing', () => {
+    const issues = check([['a.yaml', broken('  kind: NEWS_REPORT\n', '  __proto__: 0\n')]]);
+    expect(issues).toContainEqual(expect.stringMatching(/^a\.yaml:\d+:\d+ source\.__proto__: unknown field "__proto__"/));
+    expect(issues).toContainEqual(expect.stringMatching(/^a\.yaml:\d+:\d+ source\.kind: required field is missing/));
+  });
+
   it('reports malformed YAML with its line and column', () => {
     expect(check([['a.yaml', broken('  - id: rudolf\n', '  - id: [rudolf\n')]])[0]).toMatch(/^a\.yaml:\d+:\d+: YAML syntax: /);
   });
