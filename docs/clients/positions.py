@@ -7,12 +7,15 @@ import urllib.error
 import urllib.request
 
 ENDPOINT = sys.argv[1] if len(sys.argv) > 1 else "http://127.0.0.1:4000/graphql"
+PAGE = int(sys.argv[2]) if len(sys.argv) > 2 else 1000  # positions per request (1-1000)
 
+# A hub demand has thousands of positions: ask how many, then read them page by page.
 POSITIONS = """
-query Positions($demandId: ID!, $asOf: Date) {
+query Positions($demandId: ID!, $asOf: Date, $first: Int!, $offset: Int!) {
   positions(demandId: $demandId, asOf: $asOf) {
     asOf
-    positions { actor { id label } kind basis }
+    count
+    positions(first: $first, offset: $offset) { actor { id label } kind basis }
   }
 }
 """
@@ -41,9 +44,23 @@ def graphql(query, variables=None, attempts=3):
     return None, [("OVERLOADED", "gave up after %d attempts" % attempts)]
 
 
+def all_positions(demand_id, as_of):
+    """Every position on a demand as of a fixed date (the order is stable, so pages do not overlap)."""
+    table, errors, offset = None, [], 0
+    while table is None or offset < table["count"]:
+        data, errors = graphql(POSITIONS, {"demandId": demand_id, "asOf": as_of, "first": PAGE, "offset": offset})
+        if errors or not data or not data["positions"]:
+            break
+        page = data["positions"]
+        table = table or {"asOf": page["asOf"], "count": page["count"], "positions": []}
+        table["positions"] += page["positions"]
+        offset += PAGE
+    return table, errors
+
+
 if __name__ == "__main__":
-    data, errors = graphql(POSITIONS, {"demandId": "demand-nato-stop-enlargement", "asOf": "2022-01-12"})
+    table, errors = all_positions("demand-nato-stop-enlargement", "2022-01-12")
     for code, message in errors:
         print("%s: %s" % (code, message), file=sys.stderr)
-    print(json.dumps(data))
+    print(json.dumps({"positions": table}))
     sys.exit(1 if errors else 0)

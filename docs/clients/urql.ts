@@ -11,12 +11,13 @@ export function createDiplographUrql(endpoint = 'http://127.0.0.1:4000/graphql')
   });
 }
 
-/** Who took which position on a demand, as of a date. */
+/** Who took which position on a demand, as of a date: how many, and the first 100 (page on with `offset`). */
 export const POSITIONS = gql`
   query Positions($demandId: ID!, $asOf: Date) {
     positions(demandId: $demandId, asOf: $asOf) {
       asOf
-      positions { actor { id label } kind basis }
+      count
+      positions(first: 100) { actor { id label } kind basis }
     }
   }
 `;

@@ -103,7 +103,9 @@ describe('urql', () => {
     const client = createDiplographUrql(endpoint());
     const result = await client.query(POSITIONS, { demandId: 'demand-nato-stop-enlargement', asOf: '2022-01-12' }).toPromise();
     expect(result.error).toBeUndefined();
-    const positions = (result.data as { positions: { positions: { actor: { id: string }; kind: string }[] } }).positions.positions;
+    const table = (result.data as { positions: { count: number; positions: { actor: { id: string }; kind: string }[] } }).positions;
+    const positions = table.positions;
+    expect(table.count).toBe(positions.length);
     expect(positions).toContainEqual(expect.objectContaining({ actor: expect.objectContaining({ id: 'nato' }), kind: 'REJECTS' }));
   });
 });
@@ -127,10 +129,19 @@ describe('curl', () => {
 });
 
 describe('Python (standard library only)', () => {
+  type Table = { positions: { asOf: string; count: number; positions: { actor: { id: string }; kind: string; basis: string }[] } };
   it('prints the positions of docs/clients/positions.py', async () => {
     const { stdout } = await run('python3', [path.join(examples, 'positions.py'), endpoint()]);
-    const data = JSON.parse(stdout) as { positions: { asOf: string; positions: { actor: { id: string }; kind: string }[] } };
+    const data = JSON.parse(stdout) as Table;
     expect(data.positions.asOf).toBe('2022-01-12');
     expect(data.positions.positions).toContainEqual(expect.objectContaining({ actor: expect.objectContaining({ id: 'nato' }), kind: 'REJECTS' }));
+    expect(data.positions.positions).toHaveLength(data.positions.count);
+  });
+
+  it('reads the same positions page by page with a small page size', async () => {
+    const whole = JSON.parse((await run('python3', [path.join(examples, 'positions.py'), endpoint()])).stdout) as Table;
+    const paged = JSON.parse((await run('python3', [path.join(examples, 'positions.py'), endpoint(), '5'])).stdout) as Table;
+    expect(whole.positions.count).toBeGreaterThan(5);
+    expect(paged.positions).toEqual(whole.positions);
   });
 });
