@@ -264,7 +264,7 @@ export async function deleteGraph(driver: Driver, database: string, batch = 10_0
   const session = driver.session({ database });
   let deleted = 0;
   try {
-    for (const [name, size] of [['derived/delete-batched', batch], ['ingest/delete-relationships-batched', batch * 5], ['ingest/delete-nodes-batched', batch]] as const) {
+    for (const [name, size] of [['derived/delete-batched', batch], ['derived/membership-dates-delete-batched', batch], ['ingest/delete-relationships-batched', batch * 5], ['ingest/delete-nodes-batched', batch]] as const) {
       for (;;) {
         const res = await session.run(cypher(name), { batch: neo4j.int(size), max: neo4j.int(size * 50) });
         const n = toPlain(res.records[0]?.get('deleted')) as number;
