@@ -6,7 +6,7 @@ import { getArgumentValues, isObjectType, type FieldNode, type GraphQLResolveInf
 import { compareActors, type AgreementTopic } from '../../graph/agreement.js';
 import { readAgreement } from '../../graph/agreement-read.js';
 import { today } from '../../graph/dates.js';
-import { demandStatusOf } from '../../graph/demand-status.js';
+import { demandStatusFrom } from '../../graph/demand-status.js';
 import type { EntityRecord } from '../../graph/entity-record.js';
 import {
   findActorPositions,
@@ -88,8 +88,9 @@ function attestationFilter(list: string[] | null | undefined): Set<string> | nul
 
 /** A demand's own status as of a date, from the positions on it and its addressees. */
 async function ownStatus(demand: EntityRecord, asOf: string | null, ctx: GraphContext) {
-  const [list, addressees] = await Promise.all([ctx.loaders.positions(asOf, true).load(demand.id), ctx.loaders.relatedOf(demand, 'Demand.of')]);
-  return demandStatusOf(list, addressees.map((a) => a.entity.id));
+  // Counts, not the full list: a hub demand's inherited positions are counted from the membership dates (decision 0054).
+  const [parts, addressees] = await Promise.all([ctx.loaders.demandStatusParts(asOf).load(demand.id), ctx.loaders.relatedOf(demand, 'Demand.of')]);
+  return demandStatusFrom(parts ?? { counted: [], answers: [], newest: [] }, addressees.map((a) => a.entity.id));
 }
 
 /**
