@@ -18,7 +18,7 @@ const program = cliProgram('check', "Check the graph's invariants over the whole
   .option('--page-size <n>', 'nodes per read transaction', positiveInt, 5000)
   .option('--max <n>', 'list at most this many violations (all are counted)', positiveInt, 1000)
   .option('--json', 'print the report as JSON on stdout')
-  .option('--rebuild-derived', 'first rebuild the derived positions (per holder and topic) from scratch, in batches');
+  .option('--rebuild-derived', 'first rebuild the derived data (positions per holder and topic, stance attestations, membership dates) from scratch, in batches');
 
 async function main(): Promise<number> {
   const parsed = parseArgs(program);
