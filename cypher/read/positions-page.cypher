@@ -1,8 +1,9 @@
 // Positions on demands or issues as of a date, counted and paged (issue 18, decision 0049):
 // the same positions as positions.cypher, but an inherited position is counted, not read,
 // unless it is on the page. Per organisation holding a position, the memberships valid on
-// the date of members that hold none of their own are counted once (read: the membership's
-// dates, never the member); only the page's members are read, in order.
+// the date of members that hold none of their own are counted from the derived membership
+// dates (decision 0054: #(from <= asOf) - #(until < asOf), less the holders' own valid
+// memberships in it), never read; actors, stances and members are read for the page only.
 // Order (documented in schema.graphql): target by target as given; in each, the demands'
 // makers and the stated positions by actor id (DEMANDED before STATED), kind, stance id;
 // then the inherited ones by organisation id, kind, member id, membership id.
@@ -18,37 +19,48 @@ CALL (t) {
   MATCH (p:TopicPosition {targetId: t.id})
   WHERE p.since <= $asOf
   UNWIND [i IN range(0, size(p.kinds) - 1) WHERE p.froms[i] <= $asOf AND p.untilsOn[i] > $asOf] AS i
-  MATCH (h:Actor {id: p.holderId})
-  MATCH (s:Stance {id: p.stanceIds[i]})
-  RETURN collect({actor: h, id: p.holderId, kind: p.kinds[i], stance: s}) AS direct, collect(DISTINCT h) AS holders
+  RETURN collect({id: p.holderId, kind: p.kinds[i], stanceId: p.stanceIds[i]}) AS direct, collect(DISTINCT p.holderId) AS holderIds
 }
-// The makers and the stated positions, attestation filtered (each reads its stance's attestation only).
+// The makers and the stated positions, attestation filtered (a stance is read only for that filter).
 CALL (t, direct) {
   CALL (t, direct) {
     MATCH (t)<-[:MADE_DEMAND]-(a:Actor)
     WHERE t.since <= $asOf
-    RETURN {basis: 'DEMANDED', actor: a, id: a.id, kind: 'SUPPORTS', stance: null, attestation: 'DEMAND'} AS r
+    RETURN {basis: 'DEMANDED', id: a.id, kind: 'SUPPORTS', stanceId: null, attestation: 'DEMAND'} AS r
     UNION ALL
     UNWIND direct AS d
-    RETURN {basis: 'STATED', actor: d.actor, id: d.id, kind: d.kind, stance: d.stance, attestation: d.stance.attestation} AS r
+    OPTIONAL CALL (d) {
+      UNWIND CASE WHEN $attestation IS NULL THEN [] ELSE [d.stanceId] END AS stanceId
+      MATCH (s:Stance {id: stanceId})
+      RETURN s.attestation AS attestation
+    }
+    RETURN {basis: 'STATED', id: d.id, kind: d.kind, stanceId: d.stanceId, attestation: attestation} AS r
   }
   WITH r
   WHERE $attestation IS NULL OR r.attestation IN $attestation
-  WITH r ORDER BY r.id, r.basis, r.kind, r.stance.id
+  WITH r ORDER BY r.id, r.basis, r.kind, r.stanceId
   RETURN collect(r) AS head
 }
-// Per organisation holding a position: how many members inherit it (valid memberships of members without their own).
-CALL (direct, holders) {
-  UNWIND CASE WHEN $includeDerived AND ($attestation IS NULL OR 'INHERITED' IN $attestation) THEN holders ELSE [] END AS org
-  MATCH (org)<-[:MEMBERSHIP_IN]-(ms:Membership)<-[:HAS_MEMBERSHIP]-(m:Actor)
-  WHERE ms.from <= $asOf AND (ms.until IS NULL OR ms.untilEnd >= $asOf) AND NOT m IN holders
-  WITH org, count(*) AS n
-  UNWIND [d IN direct WHERE d.actor = org] AS d
+// Per organisation holding a position: how many members inherit it (valid memberships of
+// members without their own), from the holders' membership dates (one node each).
+CALL (direct, holderIds) {
+  UNWIND CASE WHEN $includeDerived AND ($attestation IS NULL OR 'INHERITED' IN $attestation) THEN holderIds ELSE [] END AS holderId
+  MATCH (md:MembershipDates {actorId: holderId})
+  WITH collect(md {.actorId, .froms, .untils, .orgIds, .orgFroms, .orgUntils}) AS dates
+  WITH dates, [md IN dates WHERE size(md.froms) > 0 | md.actorId] AS orgIds
+  // A holder's own valid memberships in an organisation holding a position are not inherited positions.
+  WITH dates, orgIds, reduce(own = [], md IN dates | own + [i IN range(0, size(md.orgIds) - 1)
+      WHERE md.orgIds[i] IN orgIds AND md.orgFroms[i] <= $asOf AND md.orgUntils[i] >= $asOf | md.orgIds[i]]) AS own
+  UNWIND [md IN dates WHERE size(md.froms) > 0] AS md
+  WITH md.actorId AS orgId,
+    size([f IN md.froms WHERE f <= $asOf]) - size([u IN md.untils WHERE u < $asOf]) - size([o IN own WHERE o = md.actorId]) AS n
+  WHERE n > 0
+  UNWIND [d IN direct WHERE d.id = orgId] AS d
   WITH d, n ORDER BY d.id, d.kind
-  RETURN collect({org: d.actor, kind: d.kind, stance: d.stance, n: n}) AS segments
+  RETURN collect({orgId: d.id, kind: d.kind, stanceId: d.stanceId, n: n}) AS segments
 }
-WITH ti, t, holders, head, segments ORDER BY ti
-WITH collect({t: t, holders: holders, head: head, segments: segments}) AS perTarget
+WITH ti, t, holderIds, head, segments ORDER BY ti
+WITH collect({t: t, holderIds: holderIds, head: head, segments: segments}) AS perTarget
 CALL (perTarget) {
   UNWIND perTarget AS x
   UNWIND [r IN x.head | {kind: r.kind, basis: r.basis, n: 1}] + [s IN x.segments | {kind: s.kind, basis: 'INHERITED', n: s.n}] AS c
@@ -68,17 +80,24 @@ CALL (perTarget, blocks) {
   WITH b, skip, CASE WHEN b.start + b.size < $offset + $first THEN b.start + b.size ELSE $offset + $first END - b.start AS upto
   CALL (b, skip, upto, perTarget) {
     WITH b, skip, upto, perTarget WHERE b.seg IS NULL
-    RETURN [r IN b.rows[skip..upto] | {target: b.ti, basis: r.basis, kind: r.kind, actor: properties(r.actor),
-      stance: CASE WHEN r.stance IS NULL THEN null ELSE properties(r.stance) END, membership: null, org: null}] AS rows
+    UNWIND range(skip, upto - 1) AS k
+    WITH b, k, b.rows[k] AS r
+    MATCH (a:Actor {id: r.id})
+    OPTIONAL MATCH (s:Stance {id: r.stanceId})
+    WITH b, k, r, a, s ORDER BY k
+    RETURN collect({target: b.ti, basis: r.basis, kind: r.kind, actor: properties(a),
+      stance: CASE WHEN s IS NULL THEN null ELSE properties(s) END, membership: null, org: null}) AS rows
     UNION ALL
     WITH b, skip, upto, perTarget WHERE b.seg IS NOT NULL
-    WITH b, skip, upto, b.seg.org AS org, perTarget[b.ti].holders AS holders
+    MATCH (org:Actor {id: b.seg.orgId})
+    MATCH (s:Stance {id: b.seg.stanceId})
+    WITH b, skip, upto, org, s, perTarget[b.ti].holderIds AS holderIds
     MATCH (org)<-[:MEMBERSHIP_IN]-(ms:Membership)<-[:HAS_MEMBERSHIP]-(m:Actor)
-    WHERE ms.from <= $asOf AND (ms.until IS NULL OR ms.untilEnd >= $asOf) AND NOT m IN holders
-    WITH b, skip, upto, m, ms ORDER BY m.id, ms.id
-    WITH b, skip, upto, collect([m, ms])[skip..upto] AS members
-    RETURN [x IN members | {target: b.ti, basis: 'INHERITED', kind: b.seg.kind, actor: properties(x[0]), stance: properties(b.seg.stance),
-      membership: properties(x[1]), org: properties(b.seg.org)}] AS rows
+    WHERE ms.from <= $asOf AND (ms.until IS NULL OR ms.untilEnd >= $asOf) AND NOT m.id IN holderIds
+    WITH b, skip, upto, org, s, m, ms ORDER BY m.id, ms.id
+    WITH b, skip, upto, org, s, collect([m, ms])[skip..upto] AS members
+    RETURN [x IN members | {target: b.ti, basis: 'INHERITED', kind: b.seg.kind, actor: properties(x[0]), stance: properties(s),
+      membership: properties(x[1]), org: properties(org)}] AS rows
   }
   WITH b, rows ORDER BY b.start
   RETURN reduce(acc = [], r IN collect(rows) | acc + r) AS page

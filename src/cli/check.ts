@@ -10,6 +10,7 @@
 import { checkDatabase } from '../check/check-graph.js';
 import { rebuildAllAttestations } from '../derived/attestation.js';
 import { rebuildAllTopicPositions } from '../derived/topic-positions.js';
+import { rebuildAllMembershipDates } from '../derived/membership-dates.js';
 import { cliProgram, parseArgs, positiveInt, withDriver } from './cli-support.js';
 import { ExitCode } from './exit-codes.js';
 
@@ -17,7 +18,7 @@ const program = cliProgram('check', "Check the graph's invariants over the whole
   .option('--page-size <n>', 'nodes per read transaction', positiveInt, 5000)
   .option('--max <n>', 'list at most this many violations (all are counted)', positiveInt, 1000)
   .option('--json', 'print the report as JSON on stdout')
-  .option('--rebuild-derived', 'first rebuild the derived positions (per holder and topic) from scratch, in batches');
+  .option('--rebuild-derived', 'first rebuild the derived data (positions per holder and topic, stance attestations, membership dates) from scratch, in batches');
 
 async function main(): Promise<number> {
   const parsed = parseArgs(program);
@@ -30,6 +31,7 @@ async function main(): Promise<number> {
         onProgress: (holders, built) => process.stderr.write(`derived positions: ${holders} actors, ${built} pairs (${Math.round((Date.now() - started) / 1000)} s)\n`),
       });
       process.stderr.write(`rebuilt ${pairs} derived positions\n`);
+      process.stderr.write(`rebuilt the membership dates of ${await rebuildAllMembershipDates(driver, config.neo4j.database)} actors\n`);
       process.stderr.write(`rebuilt the attestation of ${await rebuildAllAttestations(driver, config.neo4j.database)} stances\n`);
     }
     const report = await checkDatabase(driver, config.neo4j.database, {

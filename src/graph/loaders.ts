@@ -10,6 +10,8 @@ import type { GraphReader, Row } from './graph-reader.js';
 import type { EntitySelection } from './projected-read.js';
 import type { SortKey } from './sort-key.js';
 import { findPositions, type Position } from './positions.js';
+import { findDemandStatusParts } from './demand-status-read.js';
+import type { DemandStatusParts } from './demand-status.js';
 import { batchQuery } from './relation-read.js';
 import { RELATIONS, type PagedRelationField, type Relation, type RelationField } from './relations.js';
 import type { Rendering } from './corroboration.js';
@@ -57,6 +59,7 @@ export class Loaders {
   /** Organisations each person speaks for. */
   readonly speaksFor: DataLoader<string, EntityRecord[]>;
   private readonly positionLoaders = new Map<string, DataLoader<string, Position[]>>();
+  private readonly statusLoaders = new Map<string, DataLoader<string, DemandStatusParts | null>>();
   /** The renderings of facts (their reports, a statement's own text), for corroboration (docs/decisions/0036 §6). */
   readonly renderings: DataLoader<string, Rendering[]>;
 
@@ -119,6 +122,20 @@ export class Loaders {
   /** One page of a relationship field of an entity: read ahead with the entity, or through the page loader. */
   pageOf(parent: EntityRecord, field: PagedRelationField, args: PageArgs, filter?: string | null): RelatedPage | Promise<RelatedPage> {
     return (prefetchedOf(parent)?.get(pageKey(field, args, filter)) as RelatedPage | undefined) ?? this.page(field, args, filter).load(parent.id);
+  }
+
+  /** What Demand.status is worked out from (by demand id) as of a date: counts, not the inherited positions (decision 0054). */
+  demandStatusParts(asOf: string | null): DataLoader<string, DemandStatusParts | null> {
+    const key = `status|${asOf ?? ''}`;
+    let loader = this.statusLoaders.get(key);
+    if (!loader) {
+      loader = new DataLoader(async (demandIds) => {
+        const found = await findDemandStatusParts(this.reader, { demandIds: [...demandIds], asOf });
+        return demandIds.map((id) => found.get(id) ?? null);
+      });
+      this.statusLoaders.set(key, loader);
+    }
+    return loader;
   }
 
   /** Positions on demands or issues (by target id) as of a date. */

@@ -166,6 +166,8 @@ export interface PositionPage {
   counts: PositionCount[];
   /** The page, in the documented order (cypher/read/positions-page.cypher). */
   positions: Position[];
+  /** The targets found, in the order asked (an id that names nothing is left out). */
+  targets: EntityRecord[];
 }
 
 /** What a page of positions is asked with: the table's filters and the page's. */
@@ -196,7 +198,7 @@ export async function findPositionPage(reader: GraphReader, args: PositionPageAr
     offset: int(args.offset),
     first: int(args.first),
   });
-  if (!row) return { count: 0, counts: [], positions: [] };
+  if (!row) return { count: 0, counts: [], positions: [], targets: [] };
   const targets = (row.targets as Row[]).map((t) => rec(t.props, t.label as string));
   const positions = (row.page as Row[]).map((p) => {
     const target = targets[Number(p.target)]!;
@@ -207,7 +209,7 @@ export async function findPositionPage(reader: GraphReader, args: PositionPageAr
     return inheritedPosition(actor, stance, rec(p.membership, 'Membership'), rec(p.org, 'Actor'), target);
   });
   const counts = (row.counts as Row[]).map((c) => ({ kind: c.kind as string, basis: c.basis as PositionBasis, count: Number(c.count) }));
-  return { count: Number(row.count), counts, positions };
+  return { count: Number(row.count), counts, positions, targets };
 }
 
 /** Marks a record that holds only what the query needed (id, label, kind, dates), not all properties. */

@@ -24,6 +24,7 @@ import { openDriver } from '../neo4j/driver.js';
 import type { NodeRow } from '../seed/plan-graph.js';
 import { ARRAY_DELIMITER, BulkCsvWriter, type CsvGroup } from './bulk-csv.js';
 import { defaultCsvWorkers, isBulkSource, writeCsvInWorkers, type BulkSource } from './bulk-csv-workers.js';
+import { rebuildAllMembershipDates } from '../derived/membership-dates.js';
 import { computeDerivedData, DerivedFacts, topicPositionCsvRow, withAttestation } from './bulk-derived.js';
 import { planFile, type IngestFile } from './ingest-stream.js';
 
@@ -209,6 +210,10 @@ export async function bulkImport(
     await fillEmptyLists(fresh, config.neo4j.database);
     stats.seconds.lists = since(t);
     opts.report(`Set the derived positions' lists the importer cannot write (${stats.seconds.lists.toFixed(1)} s)`);
+    // Membership dates (decision 0054): few memberships, rebuilt by the writes' own function rather than planned as CSV.
+    t = performance.now();
+    const withDates = await rebuildAllMembershipDates(fresh, config.neo4j.database);
+    opts.report(`Built the membership dates of ${withDates} actors (${since(t).toFixed(1)} s)`);
   } finally {
     await fresh.close();
   }

@@ -13,6 +13,7 @@ import { cypher } from '../neo4j/cypher.js';
 import { toPlain } from '../neo4j/values.js';
 import { attestationEnds, refreshAttestations, structuralEnds } from '../derived/attestation.js';
 import { positionEnds, refreshTopicPositions } from '../derived/topic-positions.js';
+import { refreshMembershipDates } from '../derived/membership-dates.js';
 import { describeMissingEndpoints, mergeRelationships } from '../seed/load-graph.js';
 import { planGraph, type NodeRow, type RelRow } from '../seed/plan-graph.js';
 import { formatPath } from '../seed/seed-issue.js';
@@ -92,6 +93,7 @@ export function planFile(file: IngestFile): { nodes: NodeRow[]; rels: RelRow[]; 
  */
 async function refreshDerived(tx: ManagedTransaction, nodeIds: string[], rels: RelRow[]): Promise<void> {
   await refreshTopicPositions(tx, [...nodeIds, ...positionEnds(rels)]);
+  await refreshMembershipDates(tx, nodeIds, rels); // decision 0054
   // The files were validated, so no stance rests on an analysis alone (decision 0041).
   await refreshAttestations(tx, [...nodeIds, ...attestationEnds(rels)], structuralEnds(rels));
 }
@@ -262,7 +264,7 @@ export async function deleteGraph(driver: Driver, database: string, batch = 10_0
   const session = driver.session({ database });
   let deleted = 0;
   try {
-    for (const [name, size] of [['derived/delete-batched', batch], ['ingest/delete-relationships-batched', batch * 5], ['ingest/delete-nodes-batched', batch]] as const) {
+    for (const [name, size] of [['derived/delete-batched', batch], ['derived/membership-dates-delete-batched', batch], ['ingest/delete-relationships-batched', batch * 5], ['ingest/delete-nodes-batched', batch]] as const) {
       for (;;) {
         const res = await session.run(cypher(name), { batch: neo4j.int(size), max: neo4j.int(size * 50) });
         const n = toPlain(res.records[0]?.get('deleted')) as number;

@@ -11,6 +11,7 @@ import { searchIndexes } from '../model/search-indexes.js';
 import { assertInvariants } from '../check/check-graph.js';
 import { refreshAttestations, structuralEnds, withoutAttestation } from '../derived/attestation.js';
 import { deleteTopicPositions, refreshTopicPositions } from '../derived/topic-positions.js';
+import { deleteMembershipDates, refreshMembershipDates } from '../derived/membership-dates.js';
 import { dependantIssues, ownershipIssues, type DescribeOwner } from './ownership.js';
 import type { GraphPlan, NodeRow, RelRow } from './plan-graph.js';
 import { SeedValidationError } from './seed-issue.js';
@@ -250,6 +251,7 @@ async function writeDiff(tx: ManagedTransaction, diff: Diff, opts: LoadOptions):
   if (opts.reset) {
     await tx.run(cypher('write/delete-all'));
     await deleteTopicPositions(tx);
+    await deleteMembershipDates(tx);
   }
   for (const rows of batches(diff.deleteRels, size)) {
     await tx.run(cypher('write/delete-relationships'), { rows });
@@ -294,6 +296,7 @@ export async function loadGraph(driver: Driver, plan: GraphPlan, opts: LoadOptio
       await assertInvariants(tx, touched);
       // Derived positions of what the load touched, rebuilt in the same transaction.
       await refreshTopicPositions(tx, touched, diff.deleteRels);
+      await refreshMembershipDates(tx, touched, [...diff.createRels, ...diff.updateRels, ...diff.deleteRels]); // decision 0054
       // Whose words each touched stance rests on (decision 0041); validation refuses an
       // analysis-only stance with its position, this catches one whose evidence is in the database.
       const analysisOnly = await refreshAttestations(tx, touched, structuralEnds([...diff.createRels, ...diff.updateRels, ...diff.deleteRels]));

@@ -14,6 +14,7 @@ import type { Principal } from '../auth/principal.js';
 import { checkNodes } from '../check/check-graph.js';
 import { refreshAttestations, storedAttestation, structuralEnds, withoutAttestation } from '../derived/attestation.js';
 import { refreshTopicPositions } from '../derived/topic-positions.js';
+import { refreshMembershipDates } from '../derived/membership-dates.js';
 import type { EntityRecord } from '../graph/entity-record.js';
 import { cypher } from '../neo4j/cypher.js';
 import { executeWriteWithRetry } from '../neo4j/write-retry.js';
@@ -116,6 +117,7 @@ export async function writeEntity(driver: Driver, database: string, request: Wri
     const violations = await checkNodes(tx, [plan.id]);
     // The derived positions (docs/decisions/0035) of what the write touched, in the same transaction.
     await refreshTopicPositions(tx, [plan.id, ...diff.changed.flatMap((r) => [r.from, r.to])], diff.stale);
+    await refreshMembershipDates(tx, [plan.id], [...diff.changed, ...diff.stale]); // decision 0054
     // Whose words each stance rests on (decision 0041): a stance left resting only on an analysis is refused.
     for (const id of await refreshAttestations(tx, [plan.id, ...diff.changed.flatMap((r) => [r.from, r.to])], structuralEnds([...diff.changed, ...diff.stale]))) {
       violations.push({ check: 'stance-rests-on-analysis', id, message: `stance ${id} would rest only on ANALYSIS statements: an analysis is never a party's position` });

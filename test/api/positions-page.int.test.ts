@@ -100,6 +100,15 @@ describe('positions counted and paged', () => {
     expect(error.path).toEqual(['positions', 'positions']);
     expect(res.body.data?.positions).toBeNull();
   });
+
+  // The demand's existence is read with its first page (one round trip, decision 0054).
+  it.each([['nato'], ['no-such-demand'], ['nato-enlargement']])('answers NOT_FOUND for a demand id %s that names no demand', async (id) => {
+    const res = await postGraphql(api.url, { query: TABLE, variables: { id } });
+    const [error] = res.body.errors as Json[];
+    expect(error.extensions).toMatchObject({ code: 'NOT_FOUND' });
+    expect(error.message).toContain(id);
+    expect(error.path).toEqual(['positions']);
+  });
 });
 
 describe('the dashboard matrix reads on a column past its first page', () => {

@@ -7,11 +7,16 @@
  * the resolver filtered them) in the documented order, with the same reasoning and
  * memberships, and `count`/`counts` are the full list's.
  */
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GraphReader, type Row } from '../../src/graph/graph-reader.js';
 import { findPositionPage, findPositions, positionAttestation, positionReasoning, type Position, type PositionBasis } from '../../src/graph/positions.js';
 import { deleteGraph } from '../../src/ingest/ingest-stream.js';
-import { runSeed } from '../../src/seed/run-seed.js';
+import { demandStatusFrom, demandStatusOf } from '../../src/graph/demand-status.js';
+import { findDemandStatusParts } from '../../src/graph/demand-status-read.js';
+import { defaultSeedsDir, runSeed } from '../../src/seed/run-seed.js';
 import { testDatabase, withTestDriver } from '../setup/neo4j.js';
 import { loadSyntheticCorpus, restoreSeededGraph } from './corpus.js';
 
@@ -27,6 +32,8 @@ const QUERIES: Record<string, string> = {
     RETURN DISTINCT id, kind`,
   'sub-issues': `MATCH (s:Issue)-[:SUBISSUE_OF*0..10]->(:Issue {id: $id}) WITH s ORDER BY s.id
     WITH collect(DISTINCT s.id) AS ids RETURN [$id] + [x IN ids WHERE x <> $id] AS ids`,
+  addressees: `MATCH (:Demand {id: $id})-[:ADDRESSED_TO]->(a:Actor) RETURN a.id AS id`,
+  demands: `MATCH (d:Demand) RETURN d.id AS id ORDER BY id`,
   'membership-dates': `MATCH (ms:Membership) WITH ms ORDER BY ms.id LIMIT 3
     UNWIND [toString(ms.from), toString(ms.until)] AS date WITH date WHERE date IS NOT NULL RETURN DISTINCT date ORDER BY date`,
 };
@@ -99,6 +106,14 @@ async function sampleDates(): Promise<Array<string | null>> {
 
 const ATTESTATIONS: Array<string[] | null> = [null, ['OWN_WORDS'], ['INHERITED', 'DEMAND']];
 
+/** Demand.status from the counts read (decision 0054) equals the status from the full list the loader gave (demandStatusOf). */
+async function assertStatusEqual(id: string, asOf: string | null): Promise<void> {
+  const addressees = (await read('addressees', { id })).map((r) => r.id as string);
+  const full = (await findPositions(reader(), { targetIds: [id], asOf, includeDerived: true })).get(id) ?? [];
+  const parts = (await findDemandStatusParts(reader(), { demandIds: [id], asOf })).get(id)!;
+  expect(demandStatusFrom(parts, addressees), `status of ${id} as of ${asOf ?? 'today'}`).toEqual(demandStatusOf(full, addressees));
+}
+
 /** Compares pages with the full list over the sample; returns how many positions were compared and how many were inherited. */
 async function assertPagesEqualFullList(): Promise<{ compared: number; inherited: number; multiTarget: number }> {
   const dates = await sampleDates();
@@ -120,6 +135,7 @@ async function assertPagesEqualFullList(): Promise<{ compared: number; inherited
             expect(got.positions.map(shown), what).toEqual(full.map(shown));
             expect(got.count, what).toBe(full.length);
             expect(got.counts, what).toEqual(countsOf(full));
+            if (kind === 'demand' && includeDerived && attestation === null) await assertStatusEqual(id as string, asOf);
             compared += full.length;
             inherited += full.filter((p) => p.basis === 'INHERITED').length;
           }
@@ -181,5 +197,72 @@ describe('on the seeded graph', () => {
     expect(inherited).toBeGreaterThan(50);
     expect(multiTarget).toBeGreaterThan(0);
     expect(await assertBasisPages()).toBeGreaterThan(10);
+    for (const { id } of await read('demands', {})) for (const asOf of [null, '2022-01-12', '2021-12-17']) await assertStatusEqual(id as string, asOf);
+  }, 300_000);
+});
+
+describe('after a seed load changes memberships (decision 0054: counts from the derived membership dates)', () => {
+  const MEMBERS = path.join('reference', 'nato-members.yaml');
+  const stopEnlargement = 'demand-nato-stop-enlargement';
+  let dir: string;
+
+  /** The seeds with NATO's memberships edited, loaded over the seeded graph (an incremental load, not a reset). */
+  async function loadEdited(edit: (text: string) => string): Promise<void> {
+    const file = path.join(dir, MEMBERS);
+    const text = await readFile(path.join(defaultSeedsDir, MEMBERS), 'utf8');
+    const changed = edit(text);
+    expect(changed).not.toBe(text);
+    await writeFile(file, changed);
+    await runSeed(driver(), { database, paths: [dir] });
+  }
+
+  const inherited = async (asOf: string): Promise<number> =>
+    (await findPositionPage(reader(), { targetIds: [stopEnlargement], asOf, includeDerived: true, attestation: null, bases: null, offset: 0, first: 0 })).counts
+      .filter((c) => c.basis === 'INHERITED')
+      .reduce((n, c) => n + c.count, 0);
+
+  beforeAll(async () => {
+    await deleteGraph(driver(), database);
+    await runSeed(driver(), { database, reset: true });
+    dir = await mkdtemp(path.join(os.tmpdir(), 'diplograph-memberships-'));
+    await cp(defaultSeedsDir, dir, { recursive: true });
+  }, 120_000);
+
+  afterAll(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('follows a membership that ends, one that starts later, and the day each changes, equal to the full list', async () => {
+    expect(await inherited('2022-01-12')).toBe(30);
+    // Canada's membership ends on the day asked (still valid), France's starts the day after.
+    await loadEdited((t) =>
+      t
+        .replace('{ id: canada-in-nato, member: canada, organization: nato, from: 1949-08-24,', '{ id: canada-in-nato, member: canada, organization: nato, from: 1949-08-24, until: 2022-01-12,')
+        .replace('{ id: france-in-nato, member: france, organization: nato, from: 1949-08-24,', '{ id: france-in-nato, member: france, organization: nato, from: 2022-01-13,'),
+    );
+    expect(await inherited('2022-01-12')).toBe(29);
+    expect(await inherited('2022-01-13')).toBe(29); // Canada gone, France in
+    expect(await inherited('2022-01')).toBe(29); // the last day of the month: the same
+    let full = await fullList([stopEnlargement], '2022-01-12', true, null);
+    expect(full.filter((p) => p.basis === 'INHERITED')).toHaveLength(29);
+    // Canada's membership now ends the day before: one fewer on the day asked.
+    await loadEdited((t) =>
+      t
+        .replace('{ id: canada-in-nato, member: canada, organization: nato, from: 1949-08-24,', '{ id: canada-in-nato, member: canada, organization: nato, from: 1949-08-24, until: 2022-01-11,')
+        .replace('{ id: france-in-nato, member: france, organization: nato, from: 1949-08-24,', '{ id: france-in-nato, member: france, organization: nato, from: 2022-01-13,'),
+    );
+    expect(await inherited('2022-01-11')).toBe(0); // NATO's stance is of 2022-01-12: nothing to inherit before
+    expect(await inherited('2022-01-12')).toBe(28);
+    full = await fullList([stopEnlargement], '2022-01-12', true, null);
+    expect(full.filter((p) => p.basis === 'INHERITED')).toHaveLength(28);
+    for (const asOf of ['2022-01-11', '2022-01-12', '2022-01-13', null]) {
+      const want = await fullList([stopEnlargement], asOf, true, null);
+      const got = await paged([stopEnlargement], asOf, true, null, 7);
+      expect(got.positions.map(shown), `as of ${asOf ?? 'today'}`).toEqual(want.map(shown));
+      expect(got.counts, `as of ${asOf ?? 'today'}`).toEqual(countsOf(want));
+    }
+    // Back to the curated file: the counts follow again.
+    await runSeed(driver(), { database, paths: [defaultSeedsDir] });
+    expect(await inherited('2022-01-12')).toBe(30);
   }, 300_000);
 });

@@ -30,8 +30,12 @@ export async function graphDigest(driver: Driver, database: string): Promise<Gra
   const hash = createHash('sha256');
   const labels: Record<string, number> = {};
   const types: Record<string, number> = {};
-  // Derived nodes (:TopicPosition) have a key instead of an id; ordered by it, not arbitrarily.
-  const nodes = await driver.executeQuery('MATCH (n) RETURN labels(n) AS labels, properties(n) AS props ORDER BY coalesce(n.id, n.key)', {}, { database });
+  // Derived nodes (:TopicPosition, :MembershipDates) have a key or an actor id instead of an id; ordered by it, not arbitrarily.
+  const nodes = await driver.executeQuery(
+    "MATCH (n) RETURN labels(n) AS labels, properties(n) AS props ORDER BY coalesce(n.id, n.key, 'MembershipDates|' + n.actorId)",
+    {},
+    { database },
+  );
   for (const r of nodes.records) {
     const ls = (r.get('labels') as string[]).sort();
     for (const l of ls) labels[l] = (labels[l] ?? 0) + 1;

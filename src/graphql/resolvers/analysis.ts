@@ -6,7 +6,7 @@ import { getArgumentValues, isObjectType, type FieldNode, type GraphQLResolveInf
 import { compareActors, type AgreementTopic } from '../../graph/agreement.js';
 import { readAgreement } from '../../graph/agreement-read.js';
 import { today } from '../../graph/dates.js';
-import { demandStatusOf } from '../../graph/demand-status.js';
+import { demandStatusFrom } from '../../graph/demand-status.js';
 import type { EntityRecord } from '../../graph/entity-record.js';
 import {
   findActorPositions,
@@ -32,15 +32,31 @@ export async function positions(
   _: unknown,
   args: { demandId?: string | null; issueId?: string | null; asOf?: string | null; includeDerived?: boolean; attestation?: string[] | null; includeSubIssues?: boolean | null },
   ctx: GraphContext,
+  info?: GraphQLResolveInfo,
 ): Promise<PositionTableSource> {
   if (!args.demandId === !args.issueId) throw badInput(args.demandId ? 'issueId' : 'demandId', 'give exactly one of demandId and issueId');
   const id = (args.demandId ?? args.issueId)!;
   const expected = args.demandId ? 'Demand' : 'Issue';
+  const wanted = attestationFilter(args.attestation);
+  if (expected === 'Demand' && info) {
+    // One round trip instead of two (decision 0054): the page the selection asks for is read
+    // now, and the targets it returns say whether the demand exists.
+    const table: PositionTableSource = {
+      asOf: args.asOf ?? today(),
+      demand: null,
+      issue: null,
+      filters: { targetIds: [id], asOf: args.asOf ?? null, includeDerived: args.includeDerived ?? true, attestation: wanted ? [...wanted] : null },
+      pages: new Map(),
+    };
+    const read = await positionPage(table, firstPageAsked(info) ?? { bases: null, offset: 0, first: 0 }, ctx);
+    if (read.targets[0]?.__label !== 'Demand') throw notFound('Demand', id);
+    table.demand = read.targets[0];
+    return table;
+  }
   const target = await ctx.loaders.entity.load(id);
   if (!target || target.__label !== expected) throw notFound(expected, id);
   // An issue's positions take in its sub-issues' unless asked otherwise (issue 16); each position names its own target.
   const targetIds = expected === 'Issue' ? ((await rolledUp(ctx, { issueIds: [id], includeSubIssues: args.includeSubIssues })).issueIds ?? [id]) : [id];
-  const wanted = attestationFilter(args.attestation);
   return {
     asOf: args.asOf ?? today(),
     demand: expected === 'Demand' ? target : null,
@@ -48,6 +64,27 @@ export async function positions(
     filters: { targetIds, asOf: args.asOf ?? null, includeDerived: args.includeDerived ?? true, attestation: wanted ? [...wanted] : null },
     pages: new Map(),
   };
+}
+
+/**
+ * The page of the request's first `PositionTable.positions` selection, as its resolver will
+ * ask for it (same normalisation); null when none is selected or its arguments are invalid
+ * (its resolver then refuses them).
+ */
+function firstPageAsked(info: GraphQLResolveInfo): Pick<PositionPageArgs, 'bases' | 'offset' | 'first'> | null {
+  const type = info.schema.getType('PositionTable');
+  const field = type && isObjectType(type) ? type.getFields().positions : undefined;
+  const [node] = field ? selectedField(info, 'PositionTable', info.fieldNodes, 'positions') : [];
+  if (!field || !node) return null;
+  try {
+    const a = getArgumentValues(field, node, info.variableValues) as { first?: number | null; offset?: number | null; basis?: PositionBasis[] | null };
+    const first = a.first ?? 100;
+    const offset = a.offset ?? 0;
+    if (!Number.isInteger(first) || first < 1 || first > MAX_POSITIONS_PAGE || !Number.isInteger(offset) || offset < 0) return null;
+    return { bases: a.basis && a.basis.length > 0 ? [...new Set(a.basis)].sort() : null, offset, first };
+  } catch {
+    return null;
+  }
 }
 
 /** What Query.positions resolves to: the table's filters, and the pages read for it (one read per distinct page, counts with each). */
@@ -88,8 +125,9 @@ function attestationFilter(list: string[] | null | undefined): Set<string> | nul
 
 /** A demand's own status as of a date, from the positions on it and its addressees. */
 async function ownStatus(demand: EntityRecord, asOf: string | null, ctx: GraphContext) {
-  const [list, addressees] = await Promise.all([ctx.loaders.positions(asOf, true).load(demand.id), ctx.loaders.relatedOf(demand, 'Demand.of')]);
-  return demandStatusOf(list, addressees.map((a) => a.entity.id));
+  // Counts, not the full list: a hub demand's inherited positions are counted from the membership dates (decision 0054).
+  const [parts, addressees] = await Promise.all([ctx.loaders.demandStatusParts(asOf).load(demand.id), ctx.loaders.relatedOf(demand, 'Demand.of')]);
+  return demandStatusFrom(parts ?? { counted: [], answers: [], newest: [] }, addressees.map((a) => a.entity.id));
 }
 
 /**
