@@ -112,13 +112,7 @@ export async function writeCsvInWorkers(
     const t = performance.now();
     const parts = facts as DerivedFactsData[];
     const derived = computeDerivedData(parts);
-    const writer = new BulkCsvWriter(path.join(dir, 'derived'));
-    try {
-      for (const p of derived.positions) writer.addTopicPositions([topicPositionCsvRow(p)]);
-    } finally {
-      derivedGroups = writer.close();
-    }
-    result.topicPositions = derived.positions.length;
+    // The attestations first: the workers write their stances while this thread writes the positions.
     parts.forEach((part, i) => {
       const message: MainMessage = { type: 'attestations', attestations: [] };
       for (const [id] of part.stances) {
@@ -127,6 +121,13 @@ export async function writeCsvInWorkers(
       }
       threads[i]!.postMessage(message);
     });
+    const writer = new BulkCsvWriter(path.join(dir, 'derived'));
+    try {
+      writer.addTopicPositions(derived.positions.map(topicPositionCsvRow));
+    } finally {
+      derivedGroups = writer.close();
+    }
+    result.topicPositions = derived.positions.length;
     result.derivedSeconds = (performance.now() - t) / 1000;
   };
   const parts = await Promise.allSettled(
