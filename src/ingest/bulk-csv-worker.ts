@@ -7,25 +7,33 @@
  */
 import path from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
-import type { NodeRow } from '../seed/plan-graph.js';
+import { planGraph, type NodeRow, type SeedFile } from '../seed/plan-graph.js';
 import { corpusFileCount, referenceFile, reportFile } from '../synth/generate-corpus.js';
 import { BulkCsvWriter } from './bulk-csv.js';
 import type { BulkSource, MainMessage, WorkerData, WorkerMessage } from './bulk-csv-workers.js';
-import { DerivedFacts, withAttestation } from './bulk-derived.js';
-import { planFile, type IngestFile } from './ingest-stream.js';
+import { DerivedFacts, STANCE_TRAILING } from './bulk-derived.js';
+import { planFile } from './ingest-stream.js';
 import { readIngestFiles } from './read-ingest-files.js';
 
-/** The files of this worker's share, in order. */
-async function* share(source: BulkSource, part: number, of: number): AsyncGenerator<IngestFile> {
+/** A planned file. */
+type Planned = ReturnType<typeof planFile>;
+
+/**
+ * The files of this worker's share, in order, planned. Files read from disk are validated
+ * (planFile); a synthetic file is planned as it is: the generator writes what the seed
+ * schema would return for it, which test/synth/generate-corpus.test.ts checks.
+ */
+async function* share(source: BulkSource, part: number, of: number): AsyncGenerator<Planned> {
   if ('synth' in source) {
     const count = corpusFileCount(source.synth);
     for (let i = part; i < count; i += of) {
       const f = i === 0 ? referenceFile(source.synth) : reportFile(source.synth, i);
-      yield { name: f.name, seed: f.seed, statements: f.statements };
+      const plan = planGraph([{ file: f.name, seed: f.seed as SeedFile }]);
+      yield { nodes: plan.nodes, rels: plan.rels, statements: f.statements };
     }
     return;
   }
-  yield* readIngestFiles(source.files.filter((_, i) => i % of === part));
+  for await (const file of readIngestFiles(source.files.filter((_, i) => i % of === part))) yield planFile(file);
 }
 
 const post = (m: WorkerMessage): void => parentPort!.postMessage(m);
@@ -34,14 +42,15 @@ async function run(): Promise<void> {
   const { dir, part, of, source } = workerData as WorkerData;
   const writer = new BulkCsvWriter(path.join(dir, `part-${part}`));
   const facts = new DerivedFacts();
-  const stances: NodeRow[] = [];
   try {
-    for await (const file of share(source, part, of)) {
-      const planned = planFile(file);
+    for await (const planned of share(source, part, of)) {
       facts.add(planned.nodes, planned.rels);
+      const stances: NodeRow[] = [];
       const others: NodeRow[] = [];
       for (const n of planned.nodes) (n.label === 'Stance' ? stances : others).push(n);
       writer.addNodes(others);
+      // Formatted now, written once their attestation is known: a line each, not a row object.
+      writer.holdNodes(stances, STANCE_TRAILING);
       writer.addRelationships(planned.rels);
       post({ type: 'file', statements: planned.statements, nodes: planned.nodes.length, relationships: planned.rels.length });
     }
@@ -49,7 +58,8 @@ async function run(): Promise<void> {
     const answer = new Promise<MainMessage>((resolve) => parentPort!.once('message', resolve));
     post({ type: 'facts', facts: facts.toData() });
     const { attestations } = await answer;
-    writer.addNodes(withAttestation(stances, new Map(attestations.map(([id, attestation, attestedById]) => [id, { attestation, attestedById }]))));
+    const byId = new Map(attestations.map(([id, attestation, attestedById]) => [id, [attestation, attestedById] as const]));
+    writer.releaseHeld((id) => byId.get(id));
   } finally {
     const groups = writer.close();
     post({ type: 'done', groups });

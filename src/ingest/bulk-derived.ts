@@ -229,6 +229,14 @@ export function topicPositionCsvRow(p: TopicPositionProps): Record<string, unkno
   return row;
 }
 
+/** The columns a stance row gets once the derived data are computed (BulkCsvWriter.holdNodes). */
+export const STANCE_TRAILING = ['attestation', 'attestedById'] as const;
+
+/** A stance's values of STANCE_TRAILING (undefined: no attestation, both left out). */
+export function attestationColumns(a: StanceAttestation | undefined): [string, string | null] | undefined {
+  return a === undefined ? undefined : [a.attestation, a.attestedById];
+}
+
 /** Stance rows with their attestation added (as the refresh stores it: no attestedById when it is null). */
 export function withAttestation(stances: NodeRow[], attestations: Map<string, StanceAttestation>): NodeRow[] {
   return stances.map((s) => {

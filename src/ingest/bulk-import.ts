@@ -21,11 +21,10 @@ import { stopNeo4j } from '../local-neo4j/stop-neo4j.js';
 import { resolveNeo4jConnection } from '../neo4j/connection.js';
 import { cypher, schemaStatements } from '../neo4j/cypher.js';
 import { openDriver } from '../neo4j/driver.js';
-import type { NodeRow } from '../seed/plan-graph.js';
 import { ARRAY_DELIMITER, BulkCsvWriter, type CsvGroup } from './bulk-csv.js';
 import { defaultCsvWorkers, isBulkSource, writeCsvInWorkers, type BulkSource } from './bulk-csv-workers.js';
 import { rebuildAllMembershipDates } from '../derived/membership-dates.js';
-import { computeDerivedData, DerivedFacts, topicPositionCsvRow, withAttestation } from './bulk-derived.js';
+import { attestationColumns, computeDerivedData, DerivedFacts, STANCE_TRAILING, topicPositionCsvRow } from './bulk-derived.js';
 import { planFile, type IngestFile } from './ingest-stream.js';
 
 /** The bulk import cannot run here (not local, not empty, nothing to import); nothing was changed. */
@@ -148,13 +147,12 @@ export async function bulkImport(
     const writer = new BulkCsvWriter(dir);
     // Stances wait for their attestation, which may rest on any file (bulk-derived.ts).
     const facts = new DerivedFacts();
-    const stances: NodeRow[] = [];
     try {
       for await (const file of files) {
         const planned = planFile(file);
         facts.add(planned.nodes, planned.rels);
         writer.addNodes(planned.nodes.filter((n) => n.label !== 'Stance'));
-        stances.push(...planned.nodes.filter((n) => n.label === 'Stance'));
+        writer.holdNodes(planned.nodes.filter((n) => n.label === 'Stance'), STANCE_TRAILING);
         writer.addRelationships(planned.rels);
         stats.files++;
         stats.statements += planned.statements;
@@ -165,7 +163,7 @@ export async function bulkImport(
       }
       const td = performance.now();
       const derived = computeDerivedData([facts.toData()]);
-      writer.addNodes(withAttestation(stances, derived.attestations));
+      writer.releaseHeld((id) => attestationColumns(derived.attestations.get(id)));
       writer.addTopicPositions(derived.positions.map(topicPositionCsvRow));
       stats.topicPositions = derived.positions.length;
       stats.nodes += derived.positions.length;

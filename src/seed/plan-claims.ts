@@ -31,6 +31,8 @@ export function applyClaims(plan: GraphPlan, files: readonly ValidSeedFile[]): v
     for (const c of seed.claims ?? []) claims.push({ of: String(c.of), group: String(c.group), value: c.value, ...(c.role ? { role: String(c.role) } : {}), source: String(c.source) });
   }
 
+  // Without claims or outside marks every claimed relationship has its file's source alone: nothing to add.
+  if (outside.size === 0 && claims.length === 0) return;
   const nodes = new Map(plan.nodes.map((n) => [n.id, n]));
   for (const [id, set] of outside) {
     const node = nodes.get(id);

@@ -65,6 +65,14 @@ const REFERENCE_FIELDS: Record<EntitySection, ReadonlySet<string>> = Object.from
   ENTITY_SECTIONS.map((s) => [s, new Set(referencesOf(s).map(([name]) => name))]),
 ) as unknown as Record<EntitySection, ReadonlySet<string>>;
 
+/** Each section's reference fields and its scalar fields joined for search, read once: planning asks for them per record. */
+const REFERENCES: Record<EntitySection, ReturnType<typeof referencesOf>> = Object.fromEntries(
+  ENTITY_SECTIONS.map((s) => [s, referencesOf(s)]),
+) as unknown as Record<EntitySection, ReturnType<typeof referencesOf>>;
+const JOINED_SCALARS: Record<EntitySection, ReturnType<typeof scalarsOf>> = Object.fromEntries(
+  ENTITY_SECTIONS.map((s) => [s, scalarsOf(s).filter(([, spec]) => spec.joinedAs)]),
+) as unknown as Record<EntitySection, ReturnType<typeof scalarsOf>>;
+
 const LOCALIZED_FIELDS: Record<EntitySection, ReadonlySet<string>> = Object.fromEntries(
   ENTITY_SECTIONS.map((s) => [s, new Set(scalarsOf(s).filter(([, f]) => f.kind === 'localized').map(([name]) => name))]),
 ) as unknown as Record<EntitySection, ReadonlySet<string>>;
@@ -99,7 +107,7 @@ function nodeProps(section: EntitySection, record: Record<string, unknown>, orig
       props[field] = toProperty(value) as PropertyValue;
     }
   }
-  for (const [field, spec] of scalarsOf(section)) {
+  for (const [field, spec] of JOINED_SCALARS[section]) {
     if (spec.joinedAs && Array.isArray(record[field])) props[spec.joinedAs] = (record[field] as string[]).join(' | ');
   }
   const kind = ENTITY_KINDS[section];
@@ -133,7 +141,7 @@ export function planEntity(section: EntitySection, record: Record<string, unknow
     const key = `${type}|${from}|${to}`;
     rels.push({ key, type, from, to, props: { origin, key, ...extra } });
   };
-  for (const [field, spec] of referencesOf(section)) {
+  for (const [field, spec] of REFERENCES[section]) {
     if (field === 'sources' && 'sourcedFromFile' in kind) rel(FILE_SOURCE_TYPE, id, fileSource);
     const value = record[field];
     if (value === undefined) continue;

@@ -4,7 +4,9 @@
  * reference data (actors, places, issues, memberships, offices); every other
  * file is one news report with its statements, demands, stances and event.
  * Each file depends only on the options and its own number, so the same
- * options always give the same files.
+ * options always give the same files. Every file is already what the seed schema makes
+ * of it (no default left to fill, nothing to trim): the bulk load plans these files
+ * without validating them again (test/synth/generate-corpus.test.ts checks it).
  */
 import type { z } from 'zod';
 import { QUOTABLE_KINDS, STANCE_KINDS } from '../model/vocabulary.js';
@@ -221,10 +223,11 @@ export function reportFile(opts: CorpusOptions, j: number): SynthFile {
         {
           id: eventId,
           kind: 'MEETING',
+          status: 'ESTABLISHED',
           name: { en: `Meeting ${j}` },
           date: published,
           place: placeId(rng.int(l.places)),
-          participants: [...participants].map((p, i) => ({ actor: actorId(l, p), ...(i === 0 ? { role: 'HOST' as const } : {}) })),
+          participants: [...participants].map((p, i) => ({ actor: actorId(l, p), role: i === 0 ? ('HOST' as const) : ('PARTICIPANT' as const) })),
           issues: [issueId(rng.skewed(l.issues, 2))],
         },
       ],

@@ -11,8 +11,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { BulkCsvWriter } from '../../src/ingest/bulk-csv.js';
 import { writeCsvInWorkers } from '../../src/ingest/bulk-csv-workers.js';
-import { computeDerivedData, DerivedFacts, topicPositionCsvRow, withAttestation } from '../../src/ingest/bulk-derived.js';
-import type { NodeRow } from '../../src/seed/plan-graph.js';
+import { attestationColumns, computeDerivedData, DerivedFacts, STANCE_TRAILING, topicPositionCsvRow } from '../../src/ingest/bulk-derived.js';
 import { IngestValidationError, planFile } from '../../src/ingest/ingest-stream.js';
 import { generateCorpus } from '../../src/synth/generate-corpus.js';
 
@@ -37,17 +36,16 @@ describe('CSV for the bulk import in worker threads', () => {
     const single = new BulkCsvWriter(path.join(tmp, 'single'));
     let statements = 0;
     const facts = new DerivedFacts();
-    const stances: NodeRow[] = [];
     for (const f of generateCorpus(corpus)) {
       const planned = planFile({ name: f.name, seed: f.seed, statements: f.statements });
       facts.add(planned.nodes, planned.rels);
       single.addNodes(planned.nodes.filter((n) => n.label !== 'Stance'));
-      stances.push(...planned.nodes.filter((n) => n.label === 'Stance'));
+      single.holdNodes(planned.nodes.filter((n) => n.label === 'Stance'), STANCE_TRAILING);
       single.addRelationships(planned.rels);
       statements += planned.statements;
     }
     const derived = computeDerivedData([facts.toData()]);
-    single.addNodes(withAttestation(stances, derived.attestations));
+    single.releaseHeld((id) => attestationColumns(derived.attestations.get(id)));
     single.addTopicPositions(derived.positions.map(topicPositionCsvRow));
     const one = single.close();
 

@@ -3,6 +3,7 @@ import { stringify } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { countBy, planGraph } from '../../src/seed/plan-graph.js';
 import { parseSeedText } from '../../src/seed/read-seed-files.js';
+import { seedFileSchema } from '../../src/seed/seed-schema.js';
 import { validateSeeds } from '../../src/seed/validate-seeds.js';
 import { actorId, corpusLayout } from '../../src/synth/corpus-layout.js';
 import { corpusFileCount, generateCorpus } from '../../src/synth/generate-corpus.js';
@@ -31,6 +32,12 @@ describe('synthetic corpus', () => {
     const { files, issues } = validated(opts);
     expect(issues).toEqual([]);
     expect(files).toHaveLength(corpusFileCount(opts));
+  });
+
+  it('is already what the seed schema makes of it, so the bulk load plans it without validating it again', () => {
+    for (const o of [opts, { actors: 5_000, statements: 4_000, seed: 1, statementsPerFile: 500 }]) {
+      for (const f of generateCorpus(o)) expect(seedFileSchema.parse(f.seed), f.name).toStrictEqual(f.seed);
+    }
   });
 
   it('has the statements asked for, in a reference file and report files', () => {
