@@ -236,12 +236,3 @@ export const STANCE_TRAILING = ['attestation', 'attestedById'] as const;
 export function attestationColumns(a: StanceAttestation | undefined): [string, string | null] | undefined {
   return a === undefined ? undefined : [a.attestation, a.attestedById];
 }
-
-/** Stance rows with their attestation added (as the refresh stores it: no attestedById when it is null). */
-export function withAttestation(stances: NodeRow[], attestations: Map<string, StanceAttestation>): NodeRow[] {
-  return stances.map((s) => {
-    const a = attestations.get(s.id);
-    if (!a) return s;
-    return { ...s, props: { ...s.props, attestation: a.attestation, ...(a.attestedById === null ? {} : { attestedById: a.attestedById }) } };
-  });
-}
