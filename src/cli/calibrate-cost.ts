@@ -2,7 +2,8 @@
  * `npx tsx src/cli/calibrate-cost.ts [--hub ID --other ID --demand ID --actors A,B,... --event ID]`:
  * PROFILEs each analytical field through the real server on the configured Neo4j and
  * prints db hits beside the work src/graphql/field-work.ts assigns (a Markdown table
- * for docs/reliability.md). Defaults are ids of the seeded graph.
+ * for docs/reliability.md). Defaults are ids of the seeded graph. A probe that gets no
+ * answer (a timeout) is printed as such and the others still run; the exit code is then 1.
  */
 import { calibrate, formatCalibration } from '../reliability/cost-calibration.js';
 import { cliProgram, parseArgs, withDriver } from './cli-support.js';
@@ -20,9 +21,14 @@ async function main(): Promise<number> {
   if (parsed !== undefined) return parsed;
   const opts = program.opts<{ hub: string; other: string; demand: string; actors: string; event: string }>();
   return withDriver('calibrate-cost', async (driver, config) => {
-    const rows = await calibrate(config, driver, { hub: opts.hub, other: opts.other, demand: opts.demand, actors: opts.actors.split(',').map((s) => s.trim()).filter(Boolean), event: opts.event });
+    const ids = { hub: opts.hub, other: opts.other, demand: opts.demand, actors: opts.actors.split(',').map((s) => s.trim()).filter(Boolean), event: opts.event };
+    // Progress on stderr: at 10^6 statements one probe can take minutes.
+    const rows = await calibrate(config, driver, ids, (r) =>
+      process.stderr.write(`calibrate-cost: ${r.field} (${r.args}): ${r.error ? `no answer after ${r.ms} ms: ${r.error}` : `${r.dbHits.toLocaleString('en')} db hits in ${r.ms} ms`}\n`),
+    );
     console.log(formatCalibration(rows));
-    return ExitCode.OK;
+    // Every row is printed; a probe without an answer still makes the run a failure.
+    return rows.some((r) => r.error) ? ExitCode.RUNTIME_ERROR : ExitCode.OK;
   });
 }
 
