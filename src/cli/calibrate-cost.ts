@@ -14,16 +14,18 @@ const program = cliProgram('calibrate-cost', 'Measure the Neo4j db hits of the a
   .option('--other <id>', 'end of paths', 'russia')
   .option('--demand <id>', 'demand for positions', 'demand-nato-stop-enlargement')
   .option('--actors <ids>', 'comma-separated actors for agreement (2-10)', 'russia,nato,germany,united-states,france,united-kingdom,netherlands,ukraine,czechia,turkey')
-  .option('--event <id>', 'start of event chains', 'crimea-annexation-2014');
+  .option('--event <id>', 'start of event chains', 'crimea-annexation-2014')
+  .option('--only <fields>', 'comma-separated fields to measure (e.g. timeline,statements), to rerun some without the others');
 
 async function main(): Promise<number> {
   const parsed = parseArgs(program);
   if (parsed !== undefined) return parsed;
-  const opts = program.opts<{ hub: string; other: string; demand: string; actors: string; event: string }>();
+  const opts = program.opts<{ hub: string; other: string; demand: string; actors: string; event: string; only?: string }>();
   return withDriver('calibrate-cost', async (driver, config) => {
     const ids = { hub: opts.hub, other: opts.other, demand: opts.demand, actors: opts.actors.split(',').map((s) => s.trim()).filter(Boolean), event: opts.event };
     // Progress on stderr: at 10^6 statements one probe can take minutes.
-    const rows = await calibrate(config, driver, ids, (r) =>
+    const only = opts.only?.split(',').map((s) => s.trim()).filter(Boolean);
+    const rows = await calibrate(config, driver, { ...ids, ...(only ? { only } : {}) }, (r) =>
       process.stderr.write(`calibrate-cost: ${r.field} (${r.args}): ${r.error ? `no answer after ${r.ms} ms: ${r.error}` : `${r.dbHits.toLocaleString('en')} db hits in ${r.ms} ms`}\n`),
     );
     console.log(formatCalibration(rows));

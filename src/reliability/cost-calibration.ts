@@ -28,6 +28,8 @@ export interface CalibrationIds {
   actors: string[];
   /** The event event chains start at (issue 16); no eventChain probe without it. */
   event?: string;
+  /** Measure only these fields (all when absent). */
+  only?: string[];
 }
 
 /** One measured operation. */
@@ -145,7 +147,7 @@ export async function calibrate(config: Config, driver: Driver, ids: Calibration
   const statements = size.statements();
   const rows: CalibrationRow[] = [];
   try {
-    for (const probe of calibrationProbes(ids)) {
+    for (const probe of calibrationProbes(ids).filter((p) => !ids.only || ids.only.includes(p.field))) {
       hits.total = 0;
       hits.queries = 0;
       const started = performance.now();
