@@ -23,9 +23,14 @@ export function formatReport(r: BenchResult): string {
   out.push(
     table(
       ['statements', 'actors', 'nodes', 'relationships', 'seconds', 'statements/s', 'records/s', 'peak RSS MiB', 'duplicates'],
-      r.sizes.map((s) => [n(s.statements), n(s.actors), n(s.graph.nodes), n(s.graph.relationships), n(s.ingest.seconds), n(s.ingest.statementsPerSecond), n(s.ingest.recordsPerSecond), n(s.ingest.peakRssMiB), n(s.graph.duplicateIds + s.graph.duplicateRelationships)]),
+      r.sizes.map((s) => {
+        const i = s.ingest;
+        const figures = i ? [n(i.seconds), n(i.statementsPerSecond), n(i.recordsPerSecond), n(i.peakRssMiB)] : ['not measured', '-', '-', '-'];
+        return [n(s.statements), n(s.actors), n(s.graph.nodes), n(s.graph.relationships), ...figures, n(s.graph.duplicateIds + s.graph.duplicateRelationships)];
+      }),
     ),
   );
+  for (const s of r.sizes.filter((x) => x.loadedBeforehand)) out.push(`\n${n(s.statements)} statements: ingest not measured, the graph was loaded beforehand by \`${s.loadedBeforehand}\` (checked: counts, reference note, sampled statements)`);
   const checks = r.sizes.flatMap((s) => (s.answers ?? []).map((a) => [n(s.graph.nodes), a.operation, a.compared.join(', '), String(a.samples), a.mismatches === 0 ? 'same' : `${a.mismatches} differ: ${a.firstMismatch ?? ''}`]));
   if (checks.length > 0) {
     out.push('\nAnswers compared before timing (ids in each answer)\n');

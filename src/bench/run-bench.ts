@@ -1,6 +1,7 @@
 /**
  * The benchmark: for each corpus size, empties the graph, streams a synthetic
- * corpus in through the bulk ingest (records/s, peak memory), then times the
+ * corpus in through the bulk ingest (records/s, peak memory), or with `loaded`
+ * checks that the graph already holds that corpus, then times the
  * five operations against the floor (Cypher via the driver), diplograph's
  * GraphQL API and @neo4j/graphql over the same database, and their
  * throughput under concurrency.
@@ -12,9 +13,12 @@ import type { Driver } from 'neo4j-driver';
 import { projectRoot } from '../config.js';
 import { countGraph, deleteGraph } from '../ingest/ingest-stream.js';
 import type { CorpusOptions } from '../synth/corpus-layout.js';
+import { CliError } from '../cli/cli-support.js';
+import { ExitCode } from '../cli/exit-codes.js';
 import { checkAnswers, type AnswerCheck } from './answers.js';
 import { floorRequest, graphqlRequest } from './clients.js';
 import { measureLatency, measureThroughput, type Latency, type Request, type Throughput } from './measure.js';
+import { checkLoadedCorpus, loadCommand } from './loaded-corpus.js';
 import { benchOperations } from './operations.js';
 import type { BenchServer } from './servers.js';
 
@@ -31,6 +35,8 @@ export interface BenchSettings {
   seconds: number;
   batchSize?: number;
   quick: boolean;
+  /** Use the graph already in the database (checked to be the corpus of the one size) instead of emptying it and ingesting. */
+  loaded?: boolean;
 }
 
 /** The implementations compared. */
@@ -43,7 +49,10 @@ export interface SizeResult {
   statements: number;
   actors: number;
   graph: { nodes: number; relationships: number; duplicateIds: number; duplicateRelationships: number };
-  ingest: { seconds: number; statementsPerSecond: number; recordsPerSecond: number; peakRssMiB: number; batches: number };
+  /** The transactional ingest's figures; absent when the graph was loaded beforehand (`loadedBeforehand`). */
+  ingest?: { seconds: number; statementsPerSecond: number; recordsPerSecond: number; peakRssMiB: number; batches: number };
+  /** With --loaded: the ingest was not measured; the graph was checked to be the corpus that this command loads. */
+  loadedBeforehand?: string;
   latency: Array<{
     operation: string;
     startsAt: 'all' | 'hub' | 'other';
@@ -73,7 +82,7 @@ export const actorsFor = (statements: number): number => Math.max(200, Math.min(
  * Empties the graph and loads a corpus with `npm run synth -- --ingest` in a child
  * process, so that its peak memory is the ingest's own, not the benchmark's.
  */
-async function ingestCorpus(driver: Driver, database: string, corpus: CorpusOptions, settings: BenchSettings, log: (s: string) => void): Promise<SizeResult['ingest']> {
+async function ingestCorpus(driver: Driver, database: string, corpus: CorpusOptions, settings: BenchSettings, log: (s: string) => void): Promise<NonNullable<SizeResult['ingest']>> {
   log(`emptying the graph and loading ${corpus.statements.toLocaleString('en-US')} synthetic statements (${corpus.actors} actors) ...`);
   await deleteGraph(driver, database);
   const args = ['src/cli/synth.ts', '--ingest', '--actors', String(corpus.actors), '--statements', String(corpus.statements), '--seed', String(corpus.seed)];
@@ -88,8 +97,31 @@ async function ingestCorpus(driver: Driver, database: string, corpus: CorpusOpti
   return stats;
 }
 
+/**
+ * With --loaded: checks that the graph in the database is the corpus, and refuses
+ * (a CliError, exit 2) with what it found, what it expected and the command that loads it.
+ */
+async function useLoadedCorpus(driver: Driver, database: string, corpus: CorpusOptions, log: (s: string) => void): Promise<string> {
+  log(`checking that the graph in the database is the synthetic corpus of ${corpus.statements.toLocaleString('en-US')} statements (${corpus.actors} actors, seed ${corpus.seed}) ...`);
+  const check = await checkLoadedCorpus(driver, database, corpus);
+  const command = loadCommand(corpus);
+  if (check.differences.length > 0) {
+    const f = check.found;
+    throw new CliError(
+      `--loaded: the graph in the database is not the synthetic corpus of ${corpus.statements.toLocaleString('en-US')} statements, ${corpus.actors.toLocaleString('en-US')} actors, seed ${corpus.seed}: ` +
+        `${check.differences.join('; ')}.\n` +
+        `  found: ${f.statements.toLocaleString('en-US')} statements, ${f.actors.toLocaleString('en-US')} actors, ${f.topicPositions.toLocaleString('en-US')} topic positions, reference note ${f.note === null ? 'none' : `"${f.note}"`}\n` +
+        `  expected: ${check.expected.statements.toLocaleString('en-US')} statements, ${check.expected.actors.toLocaleString('en-US')} actors, reference note "${check.expected.note}"\n` +
+        `Load it into an empty local database with: ${command}\n(or run the bench without --loaded, which empties the graph and ingests it). Nothing was changed.`,
+      ExitCode.USAGE,
+    );
+  }
+  log(`the graph is that corpus (${check.found.topicPositions.toLocaleString('en-US')} topic positions); the ingest is not measured`);
+  return command;
+}
+
 /** Reads the summary line `npm run synth -- --ingest` prints (formatIngestStats). */
-export function parseIngestLine(text: string): SizeResult['ingest'] | undefined {
+export function parseIngestLine(text: string): NonNullable<SizeResult['ingest']> | undefined {
   const m = /ingested (\d+) files: ([\d,]+) statements, ([\d,]+) nodes, ([\d,]+) relationships in (\d+) batches, ([\d.]+) s .*peak RSS (\d+) MiB/.exec(text);
   if (!m) return undefined;
   const num = (s: string): number => Number(s.replace(/,/g, ''));
@@ -129,10 +161,10 @@ export async function runBench(
 
   for (const statements of settings.sizes) {
     const corpus: CorpusOptions = { actors: actorsFor(statements), statements, seed: settings.seed };
-    const ingest = await ingestCorpus(driver, database, corpus, settings, log);
+    const load = settings.loaded ? { loadedBeforehand: await useLoadedCorpus(driver, database, corpus, log) } : { ingest: await ingestCorpus(driver, database, corpus, settings, log) };
     const graph = await countGraph(driver, database);
-    log(`graph: ${graph.nodes.toLocaleString('en-US')} nodes, ${graph.relationships.toLocaleString('en-US')} relationships; ingest ${ingest.statementsPerSecond} statements/s`);
-    const size: SizeResult = { statements, actors: corpus.actors, graph, ingest, latency: [], throughput: [], answers: [] };
+    log(`graph: ${graph.nodes.toLocaleString('en-US')} nodes, ${graph.relationships.toLocaleString('en-US')} relationships; ${load.ingest ? `ingest ${load.ingest.statementsPerSecond} statements/s` : 'ingest not measured'}`);
+    const size: SizeResult = { statements, actors: corpus.actors, graph, ...load, latency: [], throughput: [], answers: [] };
     const ops = benchOperations(corpus, Math.max(8, Math.ceil(settings.requests / 2)));
 
     const requestsOf = (op: (typeof ops)[number], samples: typeof op.samples, mix = false): Partial<Record<Implementation, Request>> => {

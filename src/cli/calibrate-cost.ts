@@ -2,7 +2,8 @@
  * `npx tsx src/cli/calibrate-cost.ts [--hub ID --other ID --demand ID --actors A,B,... --event ID]`:
  * PROFILEs each analytical field through the real server on the configured Neo4j and
  * prints db hits beside the work src/graphql/field-work.ts assigns (a Markdown table
- * for docs/reliability.md). Defaults are ids of the seeded graph.
+ * for docs/reliability.md). Defaults are ids of the seeded graph. A probe that gets no
+ * answer (a timeout) is printed as such and the others still run; the exit code is then 1.
  */
 import { calibrate, formatCalibration } from '../reliability/cost-calibration.js';
 import { cliProgram, parseArgs, withDriver } from './cli-support.js';
@@ -13,16 +14,23 @@ const program = cliProgram('calibrate-cost', 'Measure the Neo4j db hits of the a
   .option('--other <id>', 'end of paths', 'russia')
   .option('--demand <id>', 'demand for positions', 'demand-nato-stop-enlargement')
   .option('--actors <ids>', 'comma-separated actors for agreement (2-10)', 'russia,nato,germany,united-states,france,united-kingdom,netherlands,ukraine,czechia,turkey')
-  .option('--event <id>', 'start of event chains', 'crimea-annexation-2014');
+  .option('--event <id>', 'start of event chains', 'crimea-annexation-2014')
+  .option('--only <fields>', 'comma-separated fields to measure (e.g. timeline,statements), to rerun some without the others');
 
 async function main(): Promise<number> {
   const parsed = parseArgs(program);
   if (parsed !== undefined) return parsed;
-  const opts = program.opts<{ hub: string; other: string; demand: string; actors: string; event: string }>();
+  const opts = program.opts<{ hub: string; other: string; demand: string; actors: string; event: string; only?: string }>();
   return withDriver('calibrate-cost', async (driver, config) => {
-    const rows = await calibrate(config, driver, { hub: opts.hub, other: opts.other, demand: opts.demand, actors: opts.actors.split(',').map((s) => s.trim()).filter(Boolean), event: opts.event });
+    const ids = { hub: opts.hub, other: opts.other, demand: opts.demand, actors: opts.actors.split(',').map((s) => s.trim()).filter(Boolean), event: opts.event };
+    // Progress on stderr: at 10^6 statements one probe can take minutes.
+    const only = opts.only?.split(',').map((s) => s.trim()).filter(Boolean);
+    const rows = await calibrate(config, driver, { ...ids, ...(only ? { only } : {}) }, (r) =>
+      process.stderr.write(`calibrate-cost: ${r.field} (${r.args}): ${r.error ? `no answer after ${r.ms} ms: ${r.error}` : `${r.dbHits.toLocaleString('en')} db hits in ${r.ms} ms`}\n`),
+    );
     console.log(formatCalibration(rows));
-    return ExitCode.OK;
+    // Every row is printed; a probe without an answer still makes the run a failure.
+    return rows.some((r) => r.error) ? ExitCode.RUNTIME_ERROR : ExitCode.OK;
   });
 }
 

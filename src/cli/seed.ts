@@ -46,7 +46,7 @@ async function main(): Promise<number> {
         // validated first (invalid ones change nothing), then the graph is emptied in batches.
         await prepareSeeds(program.args);
         const held = await emptyLargeGraph(driver, config.neo4j.database, (deleted, total) =>
-          process.stderr.write(`${tty ? '\r' : ''}emptying the graph in batches: ${deleted.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} records${tty ? '' : '\n'}`),
+          process.stderr.write(`${tty ? '\r' : ''}emptying the graph in batches: ${deleted.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} records (${Math.round((Date.now() - started) / 1000)} s)${tty ? '' : '\n'}`),
         );
         if (held > 0) process.stderr.write(`${tty ? '\n' : ''}emptied ${held.toLocaleString('en-US')} records in batches (too many for the load's one transaction); loading\n`);
       }

@@ -60,8 +60,9 @@ export async function* exportSeedsInPages(
     let exported: ExportedFile[];
     try {
       exported = await session.executeRead(async (tx) => {
-        const nodes = (await tx.run(cypher('write/export-nodes'), { files: page })).records.map((r) => r.toObject() as ExportNode);
-        const rels = (await tx.run(cypher('write/export-relationships-of-files'), { origins: [...page, ...page.map((f) => `api:${f}`)] })).records.map((r) => r.toObject() as ExportRel);
+        const origins = [...page, ...page.map((f) => `api:${f}`)];
+        const nodes = (await tx.run(cypher('write/export-nodes-of-files'), { origins })).records.map((r) => r.toObject() as ExportNode);
+        const rels = (await tx.run(cypher('write/export-relationships-of-files'), { origins })).records.map((r) => r.toObject() as ExportRel);
         return graphToSeeds(nodes, rels);
       });
     } finally {

@@ -266,7 +266,9 @@ export async function deleteGraph(driver: Driver, database: string, batch = 10_0
   try {
     for (const [name, size] of [['derived/delete-batched', batch], ['derived/membership-dates-delete-batched', batch], ['ingest/delete-relationships-batched', batch * 5], ['ingest/delete-nodes-batched', batch]] as const) {
       for (;;) {
-        const res = await session.run(cypher(name), { batch: neo4j.int(size), max: neo4j.int(size * 50) });
+        // Ten inner transactions per call: each call ends well within the transaction
+        // timeout and reports progress (at 10^6 statements, every 500,000 relationships).
+        const res = await session.run(cypher(name), { batch: neo4j.int(size), max: neo4j.int(size * 10) });
         const n = toPlain(res.records[0]?.get('deleted')) as number;
         if (n === 0) break;
         deleted += n;
@@ -292,8 +294,10 @@ export const RESET_IN_ONE_TRANSACTION_MAX = 50_000;
  * transaction). What is deleted stays deleted if the load that follows fails.
  */
 export async function emptyLargeGraph(driver: Driver, database: string, onProgress?: (deleted: number, total: number) => void): Promise<number> {
-  const { nodes, relationships } = await countGraph(driver, database);
-  const total = nodes + relationships;
+  const counts = await driver.executeQuery(cypher('ingest/count-records'), {}, { database, routing: neo4j.routing.READ });
+  const { nodes, derived, relationships } = toPlain(counts.records[0]?.toObject()) as { nodes: number; derived: number; relationships: number };
+  // The derived positions are deleted too, and counted in the progress.
+  const total = nodes + derived + relationships;
   if (total <= RESET_IN_ONE_TRANSACTION_MAX) return 0;
   await deleteGraph(driver, database, 10_000, (deleted) => onProgress?.(deleted, total));
   return total;
