@@ -125,6 +125,14 @@ export class BulkCsvWriter {
     }
   }
 
+  /** Adds derived :VerdictSpan nodes (decision 0053), keyed by `key:ID(VerdictSpan)`; `rows` as the rebuild writes them. */
+  addVerdictSpans(rows: Record<string, unknown>[]): void {
+    for (const row of rows) {
+      const { key, ...props } = row;
+      this.add('nodes', 'VerdictSpan', props, () => `VerdictSpan ${String(key)}`, quote(key as string), 'key:ID(VerdictSpan)');
+    }
+  }
+
   /** Adds relationships between node ids: `:START_ID`, `:END_ID` and their properties. */
   addRelationships(rows: RelRow[]): void {
     for (const row of rows) {

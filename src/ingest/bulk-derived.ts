@@ -9,7 +9,9 @@
  */
 import type { NodeRow, RelRow } from '../seed/plan-graph.js';
 import { buildTopicPosition, pairSources, toRow, type PairStance, type TopicPositionProps } from '../derived/topic-positions.js';
+import { verdictSpanRow, verdictSpans } from '../derived/verdict-spans.js';
 import { toPlain } from '../neo4j/values.js';
+import type { BulkCsvWriter } from './bulk-csv.js';
 
 /** Relationship types the derived data read. */
 const FACT_TYPES = ['TOOK', 'RESPONDS_TO', 'CONCERNS', 'TOWARDS', 'MADE_DEMAND', 'EVIDENCED_BY', 'SAID', 'ON_BEHALF_OF', 'PART_OF', 'HOLDS', 'OFFICE_IN'] as const;
@@ -227,6 +229,13 @@ export function topicPositionCsvRow(p: TopicPositionProps): Record<string, unkno
   const row = toRow(p);
   for (const [k, v] of Object.entries(row)) if (Array.isArray(v) && (v.length === 0 || (v.length === 1 && v[0] === ''))) delete row[k];
   return row;
+}
+
+/** Adds a position's verdict spans (decision 0053) to a CSV writer; returns how many. */
+export function writeVerdictSpanRows(writer: BulkCsvWriter, p: TopicPositionProps): number {
+  const spans = verdictSpans(p);
+  writer.addVerdictSpans(spans.map(verdictSpanRow));
+  return spans.length;
 }
 
 /** Stance rows with their attestation added (as the refresh stores it: no attestedById when it is null). */
