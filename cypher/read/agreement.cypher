@@ -3,10 +3,12 @@
 // asked actor is or belongs to on the date (the one holding the most positions when
 // several do) come only for the topics the answer must compose, plus a count of the rest.
 // On a topic where no asked actor other than O holds a position of its own (or made the
-// demand), O did not make it while asked, and no other organisation of an asked actor
-// holds entries, every asked actor holds exactly O's entries in force ("plain"): its
-// verdict follows from those entries alone (src/graph/agreement.ts, compareActors):
-// - a demand: MIXED when O's kinds in force both favour it and not, else AGREE;
+// demand) and no other organisation of an asked actor holds entries, every asked actor
+// holds exactly O's entries in force ("plain"), O asked also the made SUPPORTS of a demand
+// it made: its verdict follows from those alone (src/graph/agreement.ts, compareActors):
+// - a demand O made while asked (decision 0053): AGREE when every entry in force favours
+//   it, else MIXED; with no entry in force only O holds it, and it is no topic;
+// - another demand: MIXED when O's kinds in force both favour it and not, else AGREE;
 // - an issue: with aims the actors O's non-favouring entries point at, conflict when an
 //   aim is an asked actor or O: MIXED if an entry favours, else DISAGREE; no conflict:
 //   AGREE if an entry favours or an aim exists, else MIXED.
@@ -15,8 +17,9 @@
 // O's plain topics are counted and paged from its :VerdictSpan nodes (decision 0053), not
 // from its positions: per verdict span class (the verdict when no aim conflicts) the spans
 // in force on the date, by index; O's positions are read only for the exceptional topics,
-// the demands O made while asked, the topics where an aim in force is an asked actor or O
-// (their verdict is computed here and their class subtracted), and the page's topics.
+// the demands O made while asked (from its MADE_DEMAND) and the topics where an aim in
+// force is an asked actor or O (for these two the verdict is computed here and the span
+// class subtracted), and the page's topics.
 // With an issue filter, O's positions on the filter's topics are read by key instead.
 // $params: actorIds, asOf (Date), issueIds (list of ids, or null: no filter),
 //          favouring (the favouring stance kinds), pageSize (integer: how many plain topics of each verdict to send, in id order)
@@ -101,7 +104,8 @@ CALL (summaryId, topicIds, exceptional, special) {
   MATCH (p:TopicPosition {key: summaryId + '|' + targetId})
   WITH p, [i IN range(0, size(p.kinds) - 1) WHERE p.froms[i] <= $asOf AND p.untils[i] > $asOf] AS live,
     summaryId IN $actorIds AND coalesce(p.madeSince <= $asOf, false) AS made
-  WHERE size(live) > 0 OR made
+  // A demand O made while asked, with nothing of O's in force: only O holds it unless another asked actor holds a position (exceptional).
+  WHERE size(live) > 0 OR (made AND p.targetId IN exceptional)
   WITH p, live, made,
     // The class its verdict span has on the date (src/derived/verdict-spans.ts), so the span count counted it there; none when nothing is in force.
     CASE
@@ -112,7 +116,9 @@ CALL (summaryId, topicIds, exceptional, special) {
       ELSE 'MIXED'
     END AS counted,
     CASE
-      WHEN made OR p.targetId IN exceptional THEN null
+      WHEN p.targetId IN exceptional THEN null
+      // O's own position adds the made SUPPORTS, its members' do not: AGREE only when every entry in force favours it too.
+      WHEN made THEN CASE WHEN all(i IN live WHERE p.kinds[i] IN $favouring) THEN 'AGREE' ELSE 'MIXED' END
       WHEN p.targetLabel = 'Demand' THEN
         CASE WHEN any(i IN live WHERE p.kinds[i] IN $favouring) AND any(i IN live WHERE NOT p.kinds[i] IN $favouring) THEN 'MIXED' ELSE 'AGREE' END
       WHEN any(i IN live WHERE NOT p.kinds[i] IN $favouring AND (p.towards[i] IN $actorIds OR p.towards[i] = summaryId)) THEN
