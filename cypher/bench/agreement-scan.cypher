@@ -1,3 +1,5 @@
+// Kept for measurement (docs/decisions/0053): cypher/read/agreement.cypher as decision 0048 left it, counting
+// the plain topics from one scan of O's :TopicPositions instead of its :VerdictSpans.
 // What an agreement needs, and no more (issue 18, docs/decisions/0048): the row of
 // read/actor-positions.cypher, except that the positions of one organisation O that every
 // asked actor is or belongs to on the date (the one holding the most positions when
