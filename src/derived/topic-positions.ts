@@ -10,6 +10,7 @@ import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
 import type { DERIVED_LABELS } from '../model/entities.js';
 import { cypher } from '../neo4j/cypher.js';
 import { toPlain } from '../neo4j/values.js';
+import { writeVerdictSpans } from './verdict-spans.js';
 
 /** The label of the derived nodes: not :Entity, so never exported, counted as an entity or checked as one. */
 export const TOPIC_POSITION_LABEL: (typeof DERIVED_LABELS)[number] = 'TopicPosition';
@@ -145,7 +146,7 @@ const DATE_PROPS = ['since', 'madeSince', 'madeEnd'] as const;
 const DATE_LIST_PROPS = ['froms', 'untils', 'untilsOn'] as const;
 
 /** An ISO date as a Neo4j Date, so the stored dates compare with query dates. */
-function toDate(iso: string): InstanceType<typeof neo4j.types.Date> {
+export function toDate(iso: string): InstanceType<typeof neo4j.types.Date> {
   const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
   return new neo4j.types.Date(y, m, d);
 }
@@ -220,8 +221,9 @@ export async function rebuildPairs(tx: ManagedTransaction, keys: Iterable<string
   for (let i = 0; i < all.length; i += PAIRS_PER_QUERY) {
     const page = all.slice(i, i + PAIRS_PER_QUERY);
     const sources = await readPairSources(tx, page.map((k) => k.split('|') as [string, string]));
-    const rows = sources.map(buildTopicPosition).filter((p): p is TopicPositionProps => p !== null).map(toRow);
-    const res = await tx.run(cypher('derived/write-pairs'), { keys: page, rows });
+    const built = sources.map(buildTopicPosition).filter((p): p is TopicPositionProps => p !== null);
+    const res = await tx.run(cypher('derived/write-pairs'), { keys: page, rows: built.map(toRow) });
+    await writeVerdictSpans(tx, page, built);
     written += toPlain(res.records[0]?.get('written')) as number;
   }
   return written;

@@ -5,7 +5,8 @@
  * path is the expanding query (cypher/bench/actor-positions-expanded.cypher) compared,
  * counted and paged as the API did before. On two synthetic corpora and the seeded graph,
  * for hub pairs (an organisation and a member), two members, a member and a non-member,
- * three actors, on dates around membership changes.
+ * three actors, on dates around membership changes and on both sides of a change of an
+ * organisation's verdict class (its :VerdictSpan boundaries, decision 0053).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readAgreement } from '../../src/graph/agreement-read.js';
@@ -36,6 +37,10 @@ const QUERIES: Record<string, string> = {
   'non-member': `MATCH (a:Actor) WHERE NOT EXISTS { (a)-[:HAS_MEMBERSHIP]->()-[:MEMBERSHIP_IN]->(:Actor {id: $org}) } AND a.id <> $org
     RETURN a.id AS id ORDER BY COUNT { (a)-[:TOOK]->() } DESC, id LIMIT 1`,
   actor: 'MATCH (a:Actor {id: $id}) RETURN properties(a) AS props',
+  // Dates on which one of the organisation's pairs changes verdict class (decision 0053): a span ends, another begins.
+  'span-boundaries': `MATCH (s:VerdictSpan {holderId: $org}) WHERE s.verdict IS NOT NULL
+      AND EXISTS { MATCH (t:VerdictSpan {pairKey: s.pairKey}) WHERE t.verdict IS NOT NULL AND t.verdict <> s.verdict AND t.from = s.until }
+    WITH toString(s.until) AS date ORDER BY COUNT { (:VerdictSpan {pairKey: s.pairKey}) } DESC, s.key LIMIT 2 RETURN date`,
   'sample-issue': `MATCH (i:Issue) RETURN i.id AS id ORDER BY COUNT { (i)<-[:CONCERNS]-(:Demand) } DESC, id LIMIT 1`,
   'issue-topics': `MATCH (s:Issue)-[:SUBISSUE_OF*0..10]->(:Issue {id: $id})
     WITH collect(DISTINCT s.id) AS issues
@@ -138,19 +143,22 @@ async function sample() {
       dates.add(new Date(new Date(`${d}T00:00:00Z`).getTime() - 86_400_000).toISOString().slice(0, 10));
     }
   }
+  // Both sides of a change of verdict class, where a span count must give up one topic and take it in another class.
+  const boundaries = (await read('span-boundaries', { org })).map((r) => r.date as string);
+  for (const d of boundaries) dates.add(d).add(new Date(new Date(`${d}T00:00:00Z`).getTime() - 86_400_000).toISOString().slice(0, 10));
   const issueId = (await read('sample-issue', {}))[0]!.id as string;
   const [topics] = await read('issue-topics', { id: issueId });
   const issue = { id: issueId, issues: topics!.issues as string[], topics: new Set([...(topics!.issues as string[]), ...(topics!.demands as string[])]) };
   const sets: string[][] = [[org, m1!], [m1!, org], [m1!, m2!], [m1!, nonMember], [org, m1!, m2!], [m1!, m2!, m3 ?? nonMember], [org, nonMember]];
-  return { sets, dates: [...dates], issue };
+  return { sets, dates: [...dates], issue, boundaries };
 }
 
-async function assertAll(): Promise<Tally> {
+async function assertAll(): Promise<Tally & { boundaries: number }> {
   const tally: Tally = { compared: 0, topics: 0, summarised: 0, plain: 0 };
-  const { sets, dates, issue } = await sample();
+  const { sets, dates, issue, boundaries } = await sample();
   for (const ids of sets) for (const asOf of dates) await assertSame(ids, asOf, null, tally);
   for (const ids of sets.slice(0, 4)) for (const asOf of [null, '2001-06']) await assertSame(ids, asOf, issue, tally);
-  return tally;
+  return { ...tally, boundaries: boundaries.length };
 }
 
 beforeAll(() => {
@@ -173,6 +181,7 @@ describe.each([1, 2])('on a synthetic corpus (seed %i)', (seed) => {
     // Pairs with a non-member and dates before a membership have no common organisation.
     expect(tally.summarised).toBeGreaterThan(tally.compared / 4);
     expect(tally.plain).toBeGreaterThan(1000);
+    expect(tally.boundaries).toBe(2);
   }, 300_000);
 });
 
