@@ -7,32 +7,66 @@
 //          from (Date or null), to (Date or null), after (sort key, its dates as Dates, or null),
 //          desc (boolean: the reading direction), limit
 // RETURN: total, items (list of {props, label, kind, key})
+// Two passes over the same items (issue 18): a count, and the page as a top-k sort (ORDER BY
+// ... LIMIT keeps only $limit rows). Collecting every item to count and slice them needed
+// more than the 1 GiB transaction memory at 10^6 statements. Keep the two item lists equal.
 CALL () {
-  MATCH (e:Event) WHERE 'EVENT' IN $kinds
-    AND ($actorIds IS NULL
-      OR EXISTS { (e)<-[:PARTICIPATED_IN]-(a:Actor) WHERE a.id IN $actorIds }
-      OR EXISTS { (e)-[:CLAIMED_BY]->(a:Actor) WHERE a.id IN $actorIds })
-    AND ($issueIds IS NULL OR EXISTS { (e)-[:CONCERNS]->(i:Issue) WHERE i.id IN $issueIds })
-  RETURN e AS item, 'EVENT' AS kind, e.date AS start, coalesce(e.untilEnd, e.dateEnd) AS end
-  UNION
-  MATCH (s:Statement) WHERE 'STATEMENT' IN $kinds
-    AND ($actorIds IS NULL
-      OR EXISTS { (s)<-[:SAID]-(a:Actor) WHERE a.id IN $actorIds }
-      OR EXISTS { (s)-[:ON_BEHALF_OF]->(a:Actor) WHERE a.id IN $actorIds })
-    AND ($issueIds IS NULL OR EXISTS { (s)-[:CONCERNS]->(i:Issue) WHERE i.id IN $issueIds })
-  RETURN s AS item, 'STATEMENT' AS kind, s.said AS start, s.saidEnd AS end
-  UNION
-  MATCH (st:Stance) WHERE 'STANCE' IN $kinds
-    AND ($actorIds IS NULL OR EXISTS { (st)<-[:TOOK]-(a:Actor) WHERE a.id IN $actorIds })
-    AND ($issueIds IS NULL
-      OR EXISTS { (st)-[:CONCERNS]->(i:Issue) WHERE i.id IN $issueIds }
-      OR EXISTS { (st)-[:RESPONDS_TO]->(:Demand)-[:CONCERNS]->(i:Issue) WHERE i.id IN $issueIds })
-  RETURN st AS item, 'STANCE' AS kind, st.date AS start, st.dateEnd AS end
+  CALL () {
+    MATCH (e:Event) WHERE 'EVENT' IN $kinds
+      AND ($actorIds IS NULL
+        OR EXISTS { (e)<-[:PARTICIPATED_IN]-(a:Actor) WHERE a.id IN $actorIds }
+        OR EXISTS { (e)-[:CLAIMED_BY]->(a:Actor) WHERE a.id IN $actorIds })
+      AND ($issueIds IS NULL OR EXISTS { (e)-[:CONCERNS]->(i:Issue) WHERE i.id IN $issueIds })
+    RETURN e AS item, 'EVENT' AS kind, e.date AS start, coalesce(e.untilEnd, e.dateEnd) AS end
+    UNION
+    MATCH (s:Statement) WHERE 'STATEMENT' IN $kinds
+      AND ($actorIds IS NULL
+        OR EXISTS { (s)<-[:SAID]-(a:Actor) WHERE a.id IN $actorIds }
+        OR EXISTS { (s)-[:ON_BEHALF_OF]->(a:Actor) WHERE a.id IN $actorIds })
+      AND ($issueIds IS NULL OR EXISTS { (s)-[:CONCERNS]->(i:Issue) WHERE i.id IN $issueIds })
+    RETURN s AS item, 'STATEMENT' AS kind, s.said AS start, s.saidEnd AS end
+    UNION
+    MATCH (st:Stance) WHERE 'STANCE' IN $kinds
+      AND ($actorIds IS NULL OR EXISTS { (st)<-[:TOOK]-(a:Actor) WHERE a.id IN $actorIds })
+      AND ($issueIds IS NULL
+        OR EXISTS { (st)-[:CONCERNS]->(i:Issue) WHERE i.id IN $issueIds }
+        OR EXISTS { (st)-[:RESPONDS_TO]->(:Demand)-[:CONCERNS]->(i:Issue) WHERE i.id IN $issueIds })
+    RETURN st AS item, 'STANCE' AS kind, st.date AS start, st.dateEnd AS end
+  }
+  WITH kind, start, end
+  WHERE ($from IS NULL OR end >= $from) AND ($to IS NULL OR start <= $to)
+  RETURN count(*) AS total
 }
-WITH item, kind, start, end
-WHERE ($from IS NULL OR end >= $from) AND ($to IS NULL OR start <= $to)
-WITH item, kind, [coalesce(start, date('9999-12-31')), coalesce(end, date('9999-12-31')), item.id] AS key
-ORDER BY CASE WHEN $desc THEN key END DESC, CASE WHEN $desc THEN null ELSE key END ASC
-WITH collect({item: item, kind: kind, key: key}) AS allRows
-WITH size(allRows) AS total, [r IN allRows WHERE $after IS NULL OR (CASE WHEN $desc THEN r.key < $after ELSE r.key > $after END)][..$limit] AS page
+CALL () {
+  CALL () {
+    MATCH (e:Event) WHERE 'EVENT' IN $kinds
+      AND ($actorIds IS NULL
+        OR EXISTS { (e)<-[:PARTICIPATED_IN]-(a:Actor) WHERE a.id IN $actorIds }
+        OR EXISTS { (e)-[:CLAIMED_BY]->(a:Actor) WHERE a.id IN $actorIds })
+      AND ($issueIds IS NULL OR EXISTS { (e)-[:CONCERNS]->(i:Issue) WHERE i.id IN $issueIds })
+    RETURN e AS item, 'EVENT' AS kind, e.date AS start, coalesce(e.untilEnd, e.dateEnd) AS end
+    UNION
+    MATCH (s:Statement) WHERE 'STATEMENT' IN $kinds
+      AND ($actorIds IS NULL
+        OR EXISTS { (s)<-[:SAID]-(a:Actor) WHERE a.id IN $actorIds }
+        OR EXISTS { (s)-[:ON_BEHALF_OF]->(a:Actor) WHERE a.id IN $actorIds })
+      AND ($issueIds IS NULL OR EXISTS { (s)-[:CONCERNS]->(i:Issue) WHERE i.id IN $issueIds })
+    RETURN s AS item, 'STATEMENT' AS kind, s.said AS start, s.saidEnd AS end
+    UNION
+    MATCH (st:Stance) WHERE 'STANCE' IN $kinds
+      AND ($actorIds IS NULL OR EXISTS { (st)<-[:TOOK]-(a:Actor) WHERE a.id IN $actorIds })
+      AND ($issueIds IS NULL
+        OR EXISTS { (st)-[:CONCERNS]->(i:Issue) WHERE i.id IN $issueIds }
+        OR EXISTS { (st)-[:RESPONDS_TO]->(:Demand)-[:CONCERNS]->(i:Issue) WHERE i.id IN $issueIds })
+    RETURN st AS item, 'STANCE' AS kind, st.date AS start, st.dateEnd AS end
+  }
+  WITH item, kind, start, end
+  WHERE ($from IS NULL OR end >= $from) AND ($to IS NULL OR start <= $to)
+  WITH item, kind, [coalesce(start, date('9999-12-31')), coalesce(end, date('9999-12-31')), item.id] AS key
+  WHERE $after IS NULL OR (CASE WHEN $desc THEN key < $after ELSE key > $after END)
+  WITH item, kind, key
+  ORDER BY CASE WHEN $desc THEN key END DESC, CASE WHEN $desc THEN null ELSE key END ASC
+  LIMIT $limit
+  RETURN collect({item: item, kind: kind, key: key}) AS page
+}
 RETURN total, [r IN page | {props: properties(r.item), label: [l IN labels(r.item) WHERE l <> 'Entity'][0], kind: r.kind, key: r.key}] AS items
