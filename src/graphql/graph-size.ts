@@ -25,15 +25,30 @@ export interface GraphSize {
   stop(): void;
 }
 
-/** Tracks the number of statements of `database`. */
+/** Derived data absent where their sources exist (counts from cypher/read/graph-size.cypher), in words. */
+export function missingDerivedData(counts: Record<string, number>): string[] {
+  const missing: string[] = [];
+  if ((counts.positions ?? 0) > 0 && (counts.verdictSpans ?? 0) === 0) missing.push(`${counts.positions} topic positions, no verdict spans`);
+  if ((counts.memberships ?? 0) > 0 && (counts.membershipDates ?? 0) === 0) missing.push(`${counts.memberships} memberships, no membership dates`);
+  return missing;
+}
+
+/** Tracks the number of statements of `database`, and says once when derived data are missing. */
 export function trackGraphSize(driver: Driver, database: string, logger: Logger, everyMs = GRAPH_SIZE_REFRESH_MS): GraphSize {
   let statements = 0;
   let timer: NodeJS.Timeout | undefined;
+  let warned = false;
   const refresh = async (): Promise<void> => {
     const session = driver.session({ database, defaultAccessMode: 'READ' });
     try {
       const res = await session.executeRead((tx) => tx.run(cypher('read/graph-size'), {}));
-      statements = toPlain(res.records[0]?.get('statements')) as number;
+      const row = toPlain(res.records[0]?.toObject()) as Record<string, number>;
+      statements = row.statements ?? 0;
+      const missing = missingDerivedData(row);
+      if (missing.length > 0 && !warned) {
+        warned = true;
+        logger.error({ missing }, `derived data missing (${missing.join('; ')}): agreement and positions would count 0 for them; run \`npm run check -- --rebuild-derived\``);
+      }
     } catch (err) {
       logger.warn({ err }, 'could not read the graph size; the cost limit keeps the last one');
     } finally {

@@ -1,0 +1,54 @@
+/**
+ * The server's periodic read of the graph's size also says when the derived data the
+ * analyses read are missing (a graph loaded before verdict spans and membership dates
+ * existed answers agreement and positions with counts of 0): once, as an error naming
+ * the command that rebuilds them.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Driver } from 'neo4j-driver';
+import { missingDerivedData, trackGraphSize } from '../../src/graphql/graph-size.js';
+import type { Logger } from '../../src/logger.js';
+import { cypher } from '../../src/neo4j/cypher.js';
+import { toPlain } from '../../src/neo4j/values.js';
+import { openTestDriver, testDatabase } from '../setup/neo4j.js';
+
+let driver: Driver;
+beforeAll(() => {
+  driver = openTestDriver();
+});
+afterAll(async () => {
+  await driver?.close();
+});
+
+/** A logger that keeps what was logged at error and warn. */
+function recordingLogger(): { logger: Logger; said: string[] } {
+  const said: string[] = [];
+  const keep = (_obj: unknown, msg?: string): void => void said.push(String(msg ?? _obj));
+  const logger = { error: keep, warn: keep, info: () => {}, debug: () => {}, child: () => logger } as unknown as Logger;
+  return { logger, said };
+}
+
+describe('derived data the analyses need', () => {
+  it('are all there in the seeded graph, and the server says nothing', async () => {
+    const session = driver.session({ database: testDatabase(), defaultAccessMode: 'READ' });
+    const row = await session.executeRead(async (tx) => toPlain((await tx.run(cypher('read/graph-size'), {})).records[0]!.toObject()) as Record<string, number>).finally(() => session.close());
+    expect(row.statements).toBeGreaterThan(0);
+    expect(row.positions).toBeGreaterThan(0);
+    expect(row.verdictSpans).toBeGreaterThan(0);
+    expect(row.memberships).toBeGreaterThan(0);
+    expect(row.membershipDates).toBeGreaterThan(0);
+    expect(missingDerivedData(row)).toEqual([]);
+
+    const { logger, said } = recordingLogger();
+    const size = trackGraphSize(driver, testDatabase(), logger);
+    await size.refresh();
+    expect(size.statements()).toBe(row.statements);
+    expect(said).toEqual([]);
+  });
+
+  it('are named when positions have no verdict spans or memberships no dates', () => {
+    expect(missingDerivedData({ positions: 120, verdictSpans: 0, memberships: 40, membershipDates: 12 })).toEqual(['120 topic positions, no verdict spans']);
+    expect(missingDerivedData({ positions: 120, verdictSpans: 118, memberships: 40, membershipDates: 0 })).toEqual(['40 memberships, no membership dates']);
+    expect(missingDerivedData({ positions: 0, verdictSpans: 0, memberships: 0, membershipDates: 0 })).toEqual([]);
+  });
+});
