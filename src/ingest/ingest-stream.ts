@@ -296,7 +296,7 @@ export const RESET_IN_ONE_TRANSACTION_MAX = 50_000;
 export async function emptyLargeGraph(driver: Driver, database: string, onProgress?: (deleted: number, total: number) => void): Promise<number> {
   const counts = await driver.executeQuery(cypher('ingest/count-records'), {}, { database, routing: neo4j.routing.READ });
   const { nodes, derived, relationships } = toPlain(counts.records[0]?.toObject()) as { nodes: number; derived: number; relationships: number };
-  // The derived positions are deleted too, and counted in the progress.
+  // The derived data are deleted too, and counted in the progress.
   const total = nodes + derived + relationships;
   if (total <= RESET_IN_ONE_TRANSACTION_MAX) return 0;
   await deleteGraph(driver, database, 10_000, (deleted) => onProgress?.(deleted, total));
