@@ -1,4 +1,4 @@
-// Kept for measurement (docs/decisions/0053): cypher/read/agreement.cypher as decision 0048 left it, counting
+// The agreement read of decision 0048, which cypher/read/agreement.cypher runs again (0053 suspended), counting
 // the plain topics from one scan of O's :TopicPositions instead of its :VerdictSpans.
 // What an agreement needs, and no more (issue 18, docs/decisions/0048): the row of
 // read/actor-positions.cypher, except that the positions of one organisation O that every
