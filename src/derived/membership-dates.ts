@@ -10,7 +10,7 @@ import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
 import type { DERIVED_LABELS } from '../model/entities.js';
 import { cypher } from '../neo4j/cypher.js';
 import { toPlain } from '../neo4j/values.js';
-import { OPEN_UNTIL } from './topic-positions.js';
+import { OPEN_UNTIL, toDate } from './topic-positions.js';
 
 /** The label of the derived nodes: not :Entity, so never exported, counted as an entity or checked as one. */
 export const MEMBERSHIP_DATES_LABEL: (typeof DERIVED_LABELS)[number] = 'MembershipDates';
@@ -59,12 +59,6 @@ export function buildMembershipDates(actorId: string, members: MembershipSpan[],
     orgFroms: own.map((m) => m[1]),
     orgUntils: own.map((m) => m[2]),
   };
-}
-
-/** An ISO date as a Neo4j Date, so the stored dates compare with query dates. */
-function toDate(iso: string): InstanceType<typeof neo4j.types.Date> {
-  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
-  return new neo4j.types.Date(y, m, d);
 }
 
 /** The properties as written: dates as Neo4j Dates (an empty list stays an empty list). */
