@@ -3,30 +3,34 @@
  * operation-cost.ts adds for each of them on top of the size of the answer. One unit
  * is about 100 Neo4j db hits; each weight is the worst of the two measured graphs (the
  * seeded graph and the 10^4-statement synthetic corpus, a hub entity where the field
- * has one). The calibration table and the command that measured it are in
- * docs/reliability.md, "Cost calibration"; rerun it after changing a read query.
+ * has one), and grows past 10^4 statements as fitted to 10^5 and 10^6 (decision 0059).
+ * The calibration tables and the commands that measured them are in docs/reliability.md,
+ * "Cost calibration", and docs/performance.md, "Cost calibration at 10^6"; rerun them
+ * after changing a read query.
  */
 
 /** The corpus size (statements) the weights below were measured at: at or below it they stand as they are. */
 export const REFERENCE_STATEMENTS = 10_000;
 
 /**
- * How a field's work grows past REFERENCE_STATEMENTS: its weight is multiplied by
- * (statements / 10^4)^e. Each e is fitted to the db hits measured from hubs at 10^4 and
- * 10^5 (docs/performance.md, "Cost calibration"): neighbourhood and paths grow with a
- * hub's degree (e = log10 of the measured 10^5 / 10^4 ratio); 0 where the read does not
- * grow with the corpus.
+ * How a field's work grows past REFERENCE_STATEMENTS: its weight (not the items of its
+ * page) is multiplied by (statements / 10^4)^e. Each e is fitted to the db hits measured
+ * from hubs at 10^4, 10^5 and 10^6 statements (decision 0059; docs/performance.md, "Cost
+ * calibration at 10^6"), so that the estimate is within 2x of the measurement at all
+ * three sizes: neighbourhood, paths and agreement grow with a hub's degree, which grows
+ * faster past 10^5; the lists scan every item, so they grow with the corpus (e = 1); 0
+ * where the read does not grow with it.
  */
 export const GROWTH = {
-  neighbourhood: { plain: [0, 0.55, 0.74, 0.96], provenance: [0, 0.36, 0.89, 0.99] },
-  paths: { plain: 0.84, provenance: 0.7 },
-  // The paged read (decision 0049) from the hub demand at 10^5: 14,780 db hits, under the
-  // inherited weight measured for the full list at 10^4; direct only keeps the full list's growth.
-  positions: { direct: 0.46, derived: 0 },
-  agreement: 0,
-  timeline: 0.42,
-  statements: 0.42,
-  stances: 0.42,
+  neighbourhood: { plain: [0, 0.67, 0.81, 0.97], provenance: [0, 0.54, 0.92, 0.99] },
+  paths: { plain: 0.9, provenance: 0.8 },
+  // Counted and paged (decisions 0049, 0054): 5,400-7,417 db hits direct, 5,883-9,993 with inherited, from 10^4 to 10^6.
+  positions: { direct: 0, derived: 0.06 },
+  // Decision 0048's read, main at commit f2b03c8 (to be refitted when the agreement read changes).
+  agreement: 0.65,
+  timeline: 1,
+  statements: 1,
+  stances: 1,
   eventChain: 0,
   search: 0,
 } as const;
@@ -52,32 +56,32 @@ const clamp = (v: number, lo: number, hi: number): number => Math.min(hi, Math.m
  */
 export const NEIGHBOURHOOD_UNITS = { plain: [0, 300, 600, 2_400], provenance: [0, 450, 1_500, 6_000] } as const;
 /**
- * paths: per hop of `maxHops`. The query's pattern explores up to 8 hops whatever
- * maxHops says (the length is filtered afterwards), and measured db hits did not change
- * with it; weighing by hop keeps short searches cheap and costs 8 hops at twice the
- * worst measured.
+ * paths: a base and each hop of `maxHops`. The query's pattern explores up to 8 hops
+ * whatever maxHops says (the length is filtered afterwards), and measured db hits did
+ * not change with it; a little per hop keeps short searches a little cheaper, while
+ * 2 and 8 hops both stay within 2x of the measurement (decision 0059).
  */
-export const PATHS_UNITS_PER_HOP = { plain: 10, provenance: 15 } as const;
-/** positions: one demand or issue, with or without the positions members inherit (measured on the full list; the page, PositionTable.positions' `first`, is counted as the answer's size). */
-export const POSITIONS_UNITS = { direct: 70, derived: 380 } as const;
+export const PATHS_UNITS = { plain: { base: 25, perHop: 5 }, provenance: { base: 40, perHop: 5 } } as const;
+/** positions: one demand or issue, with or without the positions members inherit (the counts and the first page's read; the page, PositionTable.positions' `first`, is counted as the answer's size). */
+export const POSITIONS_UNITS = { direct: 70, derived: 70 } as const;
 /**
- * agreement: a base and each actor compared (its stances and its organisations' stances).
+ * agreement: a base and each actor compared (its stances and its organisations' stances),
+ * fitted to 2 and 10 actors from the alliance at 10^4 (17,376 and 26,012 db hits).
  * `issueId` is not weighed: it adds one read of the issues' demands (310 db hits, about
  * 3 units, for european-security and its sub-issues on the seeded graph) and narrows
  * what the actors' reads send back.
  */
-export const AGREEMENT_UNITS = { base: 330, perActor: 145 } as const;
-/** timeline: the scan of events, statements and stances (filters narrow it, the worst is counted), plus each item of the page. */
-export const TIMELINE_UNITS = { scan: 2_300, perItem: 1 } as const;
+export const AGREEMENT_UNITS = { base: 150, perActor: 11 } as const;
 /**
- * statements and stances (issue 16): the scan of one kind, plus each item of the page.
- * Measured on the seeded graph only (docs/reliability.md: 1,894 and 780 db hits); the
- * 10^4 corpus is not measured yet, so statements take the timeline's scan, which holds
- * them (they are most of it).
+ * timeline: the scan of events, statements and stances, twice (a count and the page's
+ * top-k sort; filters are tested on every item, so the unfiltered read is the worst),
+ * plus each item of the page (about 30 db hits measured, counted as 100).
  */
-export const STATEMENTS_UNITS = { scan: 2_300, perItem: 1 } as const;
-/** stances: see STATEMENTS_UNITS; stances are fewer than statements, but each filter may follow its evidence. */
-export const STANCES_UNITS = { scan: 1_200, perItem: 1 } as const;
+export const TIMELINE_UNITS = { scan: 1_060, perItem: 1 } as const;
+/** statements (issue 16): the scan of every statement, twice (count and page), plus each item of the page. */
+export const STATEMENTS_UNITS = { scan: 500, perItem: 1 } as const;
+/** stances: as STATEMENTS_UNITS, over the stances. */
+export const STANCES_UNITS = { scan: 200, perItem: 1 } as const;
 /** eventChain: per link of `depth` (the pattern follows only IN_RESPONSE_TO and CAUSED_BY between events); 93 db hits on the seeded graph at depth 3 and 6. */
 export const EVENT_CHAIN_UNITS_PER_LINK = 20;
 /** search: the full-text query, plus each hit of the page. */
@@ -89,12 +93,12 @@ export const SEARCH_UNITS = { scan: 10, perHit: 1 } as const;
  * analytical (its cost is the size of its answer).
  */
 export function fieldWork(coordinate: string, args: FieldArgs, statements = 0): number | undefined {
-  const [units, exponent] = baseWork(coordinate, args) ?? [];
-  return units === undefined ? undefined : Math.ceil(units * growth(exponent ?? 0, statements));
+  const [units, exponent, pageUnits = 0] = baseWork(coordinate, args) ?? [];
+  return units === undefined ? undefined : Math.ceil(units * growth(exponent ?? 0, statements) + pageUnits);
 }
 
-/** The field's weight as measured at REFERENCE_STATEMENTS, and its growth exponent. */
-function baseWork(coordinate: string, args: FieldArgs): [number, number] | undefined {
+/** The field's weight as measured at REFERENCE_STATEMENTS, its growth exponent, and the units of its page's items (which do not grow with the graph). */
+function baseWork(coordinate: string, args: FieldArgs): [number, number, number?] | undefined {
   switch (coordinate) {
     case 'Query.neighbourhood': {
       const depth = clamp(Math.round(num(args['depth'], 1)), 1, 3);
@@ -104,7 +108,7 @@ function baseWork(coordinate: string, args: FieldArgs): [number, number] | undef
     case 'Query.paths': {
       const hops = clamp(Math.round(num(args['maxHops'], 4)), 1, 8);
       const variant = args['includeProvenance'] === true ? 'provenance' : 'plain';
-      return [hops * PATHS_UNITS_PER_HOP[variant], GROWTH.paths[variant]];
+      return [PATHS_UNITS[variant].base + hops * PATHS_UNITS[variant].perHop, GROWTH.paths[variant]];
     }
     case 'Query.positions':
       const variant = args['includeDerived'] === false ? 'direct' : 'derived';
@@ -114,15 +118,15 @@ function baseWork(coordinate: string, args: FieldArgs): [number, number] | undef
       return [AGREEMENT_UNITS.base + actors * AGREEMENT_UNITS.perActor, GROWTH.agreement];
     }
     case 'Query.timeline':
-      return [TIMELINE_UNITS.scan + TIMELINE_UNITS.perItem * clamp(num(args['first'] ?? args['last'], 50), 1, 200), GROWTH.timeline];
+      return [TIMELINE_UNITS.scan, GROWTH.timeline, TIMELINE_UNITS.perItem * clamp(num(args['first'] ?? args['last'], 50), 1, 200)];
     case 'Query.statements':
-      return [STATEMENTS_UNITS.scan + STATEMENTS_UNITS.perItem * clamp(num(args['first'] ?? args['last'], 50), 1, 200), GROWTH.statements];
+      return [STATEMENTS_UNITS.scan, GROWTH.statements, STATEMENTS_UNITS.perItem * clamp(num(args['first'] ?? args['last'], 50), 1, 200)];
     case 'Query.stances':
-      return [STANCES_UNITS.scan + STANCES_UNITS.perItem * clamp(num(args['first'] ?? args['last'], 50), 1, 200), GROWTH.stances];
+      return [STANCES_UNITS.scan, GROWTH.stances, STANCES_UNITS.perItem * clamp(num(args['first'] ?? args['last'], 50), 1, 200)];
     case 'Query.eventChain':
       return [EVENT_CHAIN_UNITS_PER_LINK * clamp(Math.round(num(args['depth'], 3)), 1, 6), GROWTH.eventChain];
     case 'Query.search':
-      return [SEARCH_UNITS.scan + SEARCH_UNITS.perHit * clamp(num(args['first'], 20), 1, 100), GROWTH.search];
+      return [SEARCH_UNITS.scan, GROWTH.search, SEARCH_UNITS.perHit * clamp(num(args['first'], 20), 1, 100)];
     default:
       return undefined;
   }
