@@ -7,6 +7,7 @@
 // Order (documented in schema.graphql): target by target as given; in each, the demands'
 // makers and the stated positions by actor id (DEMANDED before STATED), kind, stance id;
 // then the inherited ones by organisation id, kind, member id, membership id.
+// Not runnable as written: INCLUDE lines are expanded by src/neo4j/cypher.ts.
 // $params: targetIds (demand or issue ids), asOf (Date: last day counted), includeDerived (boolean),
 //          attestation (Attestation names kept, or null for all), bases (PositionBasis names the page keeps, or null for all),
 //          offset, first (Integer: the page)
@@ -41,24 +42,10 @@ CALL (t, direct) {
   WITH r ORDER BY r.id, r.basis, r.kind, r.stanceId
   RETURN collect(r) AS head
 }
-// Per organisation holding a position: how many members inherit it (valid memberships of
-// members without their own), from the holders' membership dates (one node each).
-CALL (direct, holderIds) {
-  UNWIND CASE WHEN $includeDerived AND ($attestation IS NULL OR 'INHERITED' IN $attestation) THEN holderIds ELSE [] END AS holderId
-  MATCH (md:MembershipDates {actorId: holderId})
-  WITH collect(md {.actorId, .froms, .untils, .orgIds, .orgFroms, .orgUntils}) AS dates
-  WITH dates, [md IN dates WHERE size(md.froms) > 0 | md.actorId] AS orgIds
-  // A holder's own valid memberships in an organisation holding a position are not inherited positions.
-  WITH dates, orgIds, reduce(own = [], md IN dates | own + [i IN range(0, size(md.orgIds) - 1)
-      WHERE md.orgIds[i] IN orgIds AND md.orgFroms[i] <= $asOf AND md.orgUntils[i] >= $asOf | md.orgIds[i]]) AS own
-  UNWIND [md IN dates WHERE size(md.froms) > 0] AS md
-  WITH md.actorId AS orgId,
-    size([f IN md.froms WHERE f <= $asOf]) - size([u IN md.untils WHERE u < $asOf]) - size([o IN own WHERE o = md.actorId]) AS n
-  WHERE n > 0
-  UNWIND [d IN direct WHERE d.id = orgId] AS d
-  WITH d, n ORDER BY d.id, d.kind
-  RETURN collect({orgId: d.id, kind: d.kind, stanceId: d.stanceId, n: n}) AS segments
-}
+// Per organisation holding a position: how many members inherit it (the shared rule).
+WITH ti, t, direct, holderIds, head,
+  CASE WHEN $includeDerived AND ($attestation IS NULL OR 'INHERITED' IN $attestation) THEN holderIds ELSE [] END AS counted
+INCLUDE fragment/inheriting-counts
 WITH ti, t, holderIds, head, segments ORDER BY ti
 WITH collect({t: t, holderIds: holderIds, head: head, segments: segments}) AS perTarget
 CALL (perTarget) {
