@@ -13,7 +13,9 @@
 //          offset, first (Integer: the page)
 // RETURN: count (Integer: every position the filters keep, bases aside), counts (list of {kind, basis, count}, by basis then kind),
 //         targets (list of {props, label}), page (list of {target: index into targets, basis, kind, actor, stance, membership, org}:
-//         properties; stance null for a maker, membership and org null unless inherited)
+//         actor, stance and org are ids, membership properties; stance null for a maker, membership and org null unless inherited),
+//         actors and stances (the properties of those the page names, each sent once or a few times, not once per row: an
+//         organisation's page repeats its stance and itself 100 times, a holder's entries its actor; decision 0058)
 UNWIND range(0, size($targetIds) - 1) AS ti
 MATCH (t:Entity {id: $targetIds[ti]})
 CALL (t) {
@@ -29,13 +31,13 @@ CALL (t, direct) {
     WHERE t.since <= $asOf
     RETURN {basis: 'DEMANDED', id: a.id, kind: 'SUPPORTS', stanceId: null, attestation: 'DEMAND'} AS r
     UNION ALL
-    UNWIND direct AS d
-    OPTIONAL CALL (d) {
-      UNWIND CASE WHEN $attestation IS NULL THEN [] ELSE [d.stanceId] END AS stanceId
-      MATCH (s:Stance {id: stanceId})
-      RETURN s.attestation AS attestation
-    }
-    RETURN {basis: 'STATED', id: d.id, kind: d.kind, stanceId: d.stanceId, attestation: attestation} AS r
+    UNWIND CASE WHEN $attestation IS NULL THEN direct ELSE [] END AS d
+    RETURN {basis: 'STATED', id: d.id, kind: d.kind, stanceId: d.stanceId, attestation: null} AS r
+    UNION ALL
+    // Only under an attestation filter is a stance read (a stance missing is filtered out, as null is IN no list).
+    UNWIND CASE WHEN $attestation IS NULL THEN [] ELSE direct END AS d
+    MATCH (s:Stance {id: d.stanceId})
+    RETURN {basis: 'STATED', id: d.id, kind: d.kind, stanceId: d.stanceId, attestation: s.attestation} AS r
   }
   WITH r
   WHERE $attestation IS NULL OR r.attestation IN $attestation
@@ -72,8 +74,8 @@ CALL (perTarget, blocks) {
     MATCH (a:Actor {id: r.id})
     OPTIONAL MATCH (s:Stance {id: r.stanceId})
     WITH b, k, r, a, s ORDER BY k
-    RETURN collect({target: b.ti, basis: r.basis, kind: r.kind, actor: properties(a),
-      stance: CASE WHEN s IS NULL THEN null ELSE properties(s) END, membership: null, org: null}) AS rows
+    RETURN collect({target: b.ti, basis: r.basis, kind: r.kind, actor: r.id, stance: r.stanceId, membership: null, org: null}) AS rows,
+      [x IN collect(DISTINCT a) | properties(x)] AS actors, [x IN collect(DISTINCT s) | properties(x)] AS stances
     UNION ALL
     WITH b, skip, upto, perTarget WHERE b.seg IS NOT NULL
     MATCH (org:Actor {id: b.seg.orgId})
@@ -83,10 +85,13 @@ CALL (perTarget, blocks) {
     WHERE ms.from <= $asOf AND (ms.until IS NULL OR ms.untilEnd >= $asOf) AND NOT m.id IN holderIds
     WITH b, skip, upto, org, s, m, ms ORDER BY m.id, ms.id
     WITH b, skip, upto, org, s, collect([m, ms])[skip..upto] AS members
-    RETURN [x IN members | {target: b.ti, basis: 'INHERITED', kind: b.seg.kind, actor: properties(x[0]), stance: properties(s),
-      membership: properties(x[1]), org: properties(org)}] AS rows
+    RETURN [x IN members | {target: b.ti, basis: 'INHERITED', kind: b.seg.kind, actor: x[0].id, stance: s.id,
+      membership: properties(x[1]), org: org.id}] AS rows,
+      [x IN members | properties(x[0])] + [properties(org)] AS actors, [properties(s)] AS stances
   }
-  WITH b, rows ORDER BY b.start
-  RETURN reduce(acc = [], r IN collect(rows) | acc + r) AS page
+  WITH b, rows, actors, stances ORDER BY b.start
+  RETURN reduce(acc = [], r IN collect(rows) | acc + r) AS page,
+    reduce(acc = [], r IN collect(actors) | acc + r) AS actors, reduce(acc = [], r IN collect(stances) | acc + r) AS stances
 }
-RETURN total AS count, counts, [x IN perTarget | {props: properties(x.t), label: [l IN labels(x.t) WHERE l <> 'Entity'][0]}] AS targets, page
+RETURN total AS count, counts, [x IN perTarget | {props: properties(x.t), label: [l IN labels(x.t) WHERE l <> 'Entity'][0]}] AS targets,
+  page, actors, stances
