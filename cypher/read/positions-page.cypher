@@ -15,7 +15,9 @@
 //         targets (list of {props, label}), page (list of {target: index into targets, basis, kind, actor, stance, membership, org}:
 //         actor, stance and org are ids, membership properties; stance null for a maker, membership and org null unless inherited),
 //         actors and stances (the properties of those the page names, each sent once or a few times, not once per row: an
-//         organisation's page repeats its stance and itself 100 times, a holder's entries its actor; decision 0058)
+//         organisation's page repeats its stance and itself 100 times, a holder's entries its actor; decision 0058).
+//         Stances' and memberships' dates come as ISO strings (what toPlain makes of them): the driver turns each Date
+//         it receives into year, month and day with Integer arithmetic, the largest client cost of a page (decision 0058).
 UNWIND range(0, size($targetIds) - 1) AS ti
 MATCH (t:Entity {id: $targetIds[ti]})
 CALL (t) {
@@ -75,7 +77,7 @@ CALL (perTarget, blocks) {
     OPTIONAL MATCH (s:Stance {id: r.stanceId})
     WITH b, k, r, a, s ORDER BY k
     RETURN collect({target: b.ti, basis: r.basis, kind: r.kind, actor: r.id, stance: r.stanceId, membership: null, org: null}) AS rows,
-      [x IN collect(DISTINCT a) | properties(x)] AS actors, [x IN collect(DISTINCT s) | properties(x)] AS stances
+      [x IN collect(DISTINCT a) | properties(x)] AS actors, [x IN collect(DISTINCT s) | x {.*, date: toString(x.date), dateEnd: toString(x.dateEnd)}] AS stances
     UNION ALL
     WITH b, skip, upto, perTarget WHERE b.seg IS NOT NULL
     MATCH (org:Actor {id: b.seg.orgId})
@@ -85,9 +87,13 @@ CALL (perTarget, blocks) {
     WHERE ms.from <= $asOf AND (ms.until IS NULL OR ms.untilEnd >= $asOf) AND NOT m.id IN holderIds
     WITH b, skip, upto, org, s, m, ms ORDER BY m.id, ms.id
     WITH b, skip, upto, org, s, collect([m, ms])[skip..upto] AS members
-    RETURN [x IN members | {target: b.ti, basis: 'INHERITED', kind: b.seg.kind, actor: x[0].id, stance: s.id,
-      membership: properties(x[1]), org: org.id}] AS rows,
-      [x IN members | properties(x[0])] + [properties(org)] AS actors, [properties(s)] AS stances
+    UNWIND range(0, size(members) - 1) AS i
+    WITH b, org, s, i, members[i][0] AS m, members[i][1] AS ms ORDER BY i
+    WITH b, org, s, collect({target: b.ti, basis: 'INHERITED', kind: b.seg.kind, actor: m.id, stance: s.id, org: org.id,
+        membership: CASE WHEN ms.until IS NULL THEN ms {.*, from: toString(ms.from), fromEnd: toString(ms.fromEnd)}
+          ELSE ms {.*, from: toString(ms.from), fromEnd: toString(ms.fromEnd), until: toString(ms.until), untilEnd: toString(ms.untilEnd)} END}) AS rows,
+      collect(properties(m)) AS actors
+    RETURN rows, actors + [properties(org)] AS actors, [s {.*, date: toString(s.date), dateEnd: toString(s.dateEnd)}] AS stances
   }
   WITH b, rows, actors, stances ORDER BY b.start
   RETURN reduce(acc = [], r IN collect(rows) | acc + r) AS page,
