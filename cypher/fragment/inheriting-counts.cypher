@@ -10,7 +10,8 @@
 CALL (direct, counted) {
   UNWIND counted AS holderId
   MATCH (md:MembershipDates {actorId: holderId})
-  WITH collect(md {.actorId, .froms, .untils, .orgIds, .orgFroms, .orgUntils}) AS dates
+  // The nodes, not map projections: most holders are members only, and only their own memberships are read of them.
+  WITH collect(md) AS dates
   WITH dates, [md IN dates WHERE size(md.froms) > 0] AS orgs
   WITH dates, orgs, [md IN orgs | md.actorId] AS orgIds
   CALL (dates, orgIds) {
