@@ -1,7 +1,8 @@
 // What Demand.status needs of the positions on demands as of a date, without listing the
 // members who inherit (decision 0054): the makers, the stated positions (holder id, name and
 // kind), per organisation's kind how many members inherit it (from the derived membership
-// dates, as positions-page.cypher counts them), and the newest stated stances (all that tie).
+// dates, by cypher/fragment/inheriting-counts.cypher as positions-page.cypher counts them), and the
+// newest stated stances (all that tie). Not runnable as written: INCLUDE is expanded by src/neo4j/cypher.ts.
 // $params: demandIds, asOf (Date: last day counted)
 // RETURN: demandId, makers (actor ids), stated (list of {id, kind}), names (list of [holder id, name]), inherited (list of {kind, n}),
 //         latest (properties of the stated stances of the newest date, ties all returned)
@@ -14,20 +15,9 @@ CALL (t) {
   UNWIND [i IN range(0, size(p.kinds) - 1) WHERE p.froms[i] <= $asOf AND p.untilsOn[i] > $asOf] AS i
   RETURN collect({id: p.holderId, kind: p.kinds[i], stanceId: p.stanceIds[i], date: p.froms[i]}) AS direct, collect(DISTINCT p.holderId) AS holderIds
 }
-CALL (direct, holderIds) {
-  UNWIND holderIds AS holderId
-  MATCH (md:MembershipDates {actorId: holderId})
-  WITH collect(md {.actorId, .froms, .untils, .orgIds, .orgFroms, .orgUntils}) AS dates
-  WITH dates, [md IN dates WHERE size(md.froms) > 0 | md.actorId] AS orgIds
-  WITH dates, orgIds, reduce(own = [], md IN dates | own + [i IN range(0, size(md.orgIds) - 1)
-      WHERE md.orgIds[i] IN orgIds AND md.orgFroms[i] <= $asOf AND md.orgUntils[i] >= $asOf | md.orgIds[i]]) AS own
-  UNWIND [md IN dates WHERE size(md.froms) > 0] AS md
-  WITH md.actorId AS orgId,
-    size([f IN md.froms WHERE f <= $asOf]) - size([u IN md.untils WHERE u < $asOf]) - size([o IN own WHERE o = md.actorId]) AS n
-  WHERE n > 0
-  UNWIND [d IN direct WHERE d.id = orgId] AS d
-  RETURN collect({kind: d.kind, n: n}) AS inherited
-}
+WITH t, demandId, direct, holderIds, holderIds AS counted
+INCLUDE fragment/inheriting-counts
+WITH t, demandId, direct, holderIds, [s IN segments | {kind: s.kind, n: s.n}] AS inherited
 CALL (holderIds) {
   UNWIND holderIds AS holderId
   MATCH (h:Actor {id: holderId})

@@ -7,12 +7,17 @@
 // Order (documented in schema.graphql): target by target as given; in each, the demands'
 // makers and the stated positions by actor id (DEMANDED before STATED), kind, stance id;
 // then the inherited ones by organisation id, kind, member id, membership id.
+// Not runnable as written: INCLUDE lines are expanded by src/neo4j/cypher.ts.
 // $params: targetIds (demand or issue ids), asOf (Date: last day counted), includeDerived (boolean),
 //          attestation (Attestation names kept, or null for all), bases (PositionBasis names the page keeps, or null for all),
 //          offset, first (Integer: the page)
 // RETURN: count (Integer: every position the filters keep, bases aside), counts (list of {kind, basis, count}, by basis then kind),
 //         targets (list of {props, label}), page (list of {target: index into targets, basis, kind, actor, stance, membership, org}:
-//         properties; stance null for a maker, membership and org null unless inherited)
+//         actor, stance and org are ids, membership properties; stance null for a maker, membership and org null unless inherited),
+//         actors and stances (the properties of those the page names, each sent once or a few times, not once per row: an
+//         organisation's page repeats its stance and itself 100 times, a holder's entries its actor; decision 0058).
+//         Stances' and memberships' dates come as ISO strings (what toPlain makes of them): the driver turns each Date
+//         it receives into year, month and day with Integer arithmetic, the largest client cost of a page (decision 0058).
 UNWIND range(0, size($targetIds) - 1) AS ti
 MATCH (t:Entity {id: $targetIds[ti]})
 CALL (t) {
@@ -28,37 +33,23 @@ CALL (t, direct) {
     WHERE t.since <= $asOf
     RETURN {basis: 'DEMANDED', id: a.id, kind: 'SUPPORTS', stanceId: null, attestation: 'DEMAND'} AS r
     UNION ALL
-    UNWIND direct AS d
-    OPTIONAL CALL (d) {
-      UNWIND CASE WHEN $attestation IS NULL THEN [] ELSE [d.stanceId] END AS stanceId
-      MATCH (s:Stance {id: stanceId})
-      RETURN s.attestation AS attestation
-    }
-    RETURN {basis: 'STATED', id: d.id, kind: d.kind, stanceId: d.stanceId, attestation: attestation} AS r
+    UNWIND CASE WHEN $attestation IS NULL THEN direct ELSE [] END AS d
+    RETURN {basis: 'STATED', id: d.id, kind: d.kind, stanceId: d.stanceId, attestation: null} AS r
+    UNION ALL
+    // Only under an attestation filter is a stance read (a stance missing is filtered out, as null is IN no list).
+    UNWIND CASE WHEN $attestation IS NULL THEN [] ELSE direct END AS d
+    MATCH (s:Stance {id: d.stanceId})
+    RETURN {basis: 'STATED', id: d.id, kind: d.kind, stanceId: d.stanceId, attestation: s.attestation} AS r
   }
   WITH r
   WHERE $attestation IS NULL OR r.attestation IN $attestation
   WITH r ORDER BY r.id, r.basis, r.kind, r.stanceId
   RETURN collect(r) AS head
 }
-// Per organisation holding a position: how many members inherit it (valid memberships of
-// members without their own), from the holders' membership dates (one node each).
-CALL (direct, holderIds) {
-  UNWIND CASE WHEN $includeDerived AND ($attestation IS NULL OR 'INHERITED' IN $attestation) THEN holderIds ELSE [] END AS holderId
-  MATCH (md:MembershipDates {actorId: holderId})
-  WITH collect(md {.actorId, .froms, .untils, .orgIds, .orgFroms, .orgUntils}) AS dates
-  WITH dates, [md IN dates WHERE size(md.froms) > 0 | md.actorId] AS orgIds
-  // A holder's own valid memberships in an organisation holding a position are not inherited positions.
-  WITH dates, orgIds, reduce(own = [], md IN dates | own + [i IN range(0, size(md.orgIds) - 1)
-      WHERE md.orgIds[i] IN orgIds AND md.orgFroms[i] <= $asOf AND md.orgUntils[i] >= $asOf | md.orgIds[i]]) AS own
-  UNWIND [md IN dates WHERE size(md.froms) > 0] AS md
-  WITH md.actorId AS orgId,
-    size([f IN md.froms WHERE f <= $asOf]) - size([u IN md.untils WHERE u < $asOf]) - size([o IN own WHERE o = md.actorId]) AS n
-  WHERE n > 0
-  UNWIND [d IN direct WHERE d.id = orgId] AS d
-  WITH d, n ORDER BY d.id, d.kind
-  RETURN collect({orgId: d.id, kind: d.kind, stanceId: d.stanceId, n: n}) AS segments
-}
+// Per organisation holding a position: how many members inherit it (the shared rule).
+WITH ti, t, direct, holderIds, head,
+  CASE WHEN $includeDerived AND ($attestation IS NULL OR 'INHERITED' IN $attestation) THEN holderIds ELSE [] END AS counted
+INCLUDE fragment/inheriting-counts
 WITH ti, t, holderIds, head, segments ORDER BY ti
 WITH collect({t: t, holderIds: holderIds, head: head, segments: segments}) AS perTarget
 CALL (perTarget) {
@@ -85,8 +76,8 @@ CALL (perTarget, blocks) {
     MATCH (a:Actor {id: r.id})
     OPTIONAL MATCH (s:Stance {id: r.stanceId})
     WITH b, k, r, a, s ORDER BY k
-    RETURN collect({target: b.ti, basis: r.basis, kind: r.kind, actor: properties(a),
-      stance: CASE WHEN s IS NULL THEN null ELSE properties(s) END, membership: null, org: null}) AS rows
+    RETURN collect({target: b.ti, basis: r.basis, kind: r.kind, actor: r.id, stance: r.stanceId, membership: null, org: null}) AS rows,
+      [x IN collect(DISTINCT a) | properties(x)] AS actors, [x IN collect(DISTINCT s) | x {.*, date: toString(x.date), dateEnd: toString(x.dateEnd)}] AS stances
     UNION ALL
     WITH b, skip, upto, perTarget WHERE b.seg IS NOT NULL
     MATCH (org:Actor {id: b.seg.orgId})
@@ -96,10 +87,17 @@ CALL (perTarget, blocks) {
     WHERE ms.from <= $asOf AND (ms.until IS NULL OR ms.untilEnd >= $asOf) AND NOT m.id IN holderIds
     WITH b, skip, upto, org, s, m, ms ORDER BY m.id, ms.id
     WITH b, skip, upto, org, s, collect([m, ms])[skip..upto] AS members
-    RETURN [x IN members | {target: b.ti, basis: 'INHERITED', kind: b.seg.kind, actor: properties(x[0]), stance: properties(s),
-      membership: properties(x[1]), org: properties(org)}] AS rows
+    UNWIND range(0, size(members) - 1) AS i
+    WITH b, org, s, i, members[i][0] AS m, members[i][1] AS ms ORDER BY i
+    WITH b, org, s, collect({target: b.ti, basis: 'INHERITED', kind: b.seg.kind, actor: m.id, stance: s.id, org: org.id,
+        membership: CASE WHEN ms.until IS NULL THEN ms {.*, from: toString(ms.from), fromEnd: toString(ms.fromEnd)}
+          ELSE ms {.*, from: toString(ms.from), fromEnd: toString(ms.fromEnd), until: toString(ms.until), untilEnd: toString(ms.untilEnd)} END}) AS rows,
+      collect(properties(m)) AS actors
+    RETURN rows, actors + [properties(org)] AS actors, [s {.*, date: toString(s.date), dateEnd: toString(s.dateEnd)}] AS stances
   }
-  WITH b, rows ORDER BY b.start
-  RETURN reduce(acc = [], r IN collect(rows) | acc + r) AS page
+  WITH b, rows, actors, stances ORDER BY b.start
+  RETURN reduce(acc = [], r IN collect(rows) | acc + r) AS page,
+    reduce(acc = [], r IN collect(actors) | acc + r) AS actors, reduce(acc = [], r IN collect(stances) | acc + r) AS stances
 }
-RETURN total AS count, counts, [x IN perTarget | {props: properties(x.t), label: [l IN labels(x.t) WHERE l <> 'Entity'][0]}] AS targets, page
+RETURN total AS count, counts, [x IN perTarget | {props: properties(x.t), label: [l IN labels(x.t) WHERE l <> 'Entity'][0]}] AS targets,
+  page, actors, stances

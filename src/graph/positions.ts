@@ -200,13 +200,16 @@ export async function findPositionPage(reader: GraphReader, args: PositionPageAr
   });
   if (!row) return { count: 0, counts: [], positions: [], targets: [] };
   const targets = (row.targets as Row[]).map((t) => rec(t.props, t.label as string));
+  // The page names actors and stances by id; their properties come once each (decision 0058).
+  const actors = new Map((row.actors as Row[]).map((p) => [p.id as string, rec(p, 'Actor')]));
+  const stances = new Map((row.stances as Row[]).map((p) => [p.id as string, rec(p, 'Stance')]));
   const positions = (row.page as Row[]).map((p) => {
     const target = targets[Number(p.target)]!;
-    const actor = rec(p.actor, 'Actor');
+    const actor = actors.get(p.actor as string)!;
     if (p.basis === 'DEMANDED') return demandedPosition(actor, target);
-    const stance = rec(p.stance, 'Stance');
+    const stance = stances.get(p.stance as string)!;
     if (p.basis === 'STATED') return statedPosition(actor, stance, target);
-    return inheritedPosition(actor, stance, rec(p.membership, 'Membership'), rec(p.org, 'Actor'), target);
+    return inheritedPosition(actor, stance, rec(p.membership, 'Membership'), actors.get(p.org as string)!, target);
   });
   const counts = (row.counts as Row[]).map((c) => ({ kind: c.kind as string, basis: c.basis as PositionBasis, count: Number(c.count) }));
   return { count: Number(row.count), counts, positions, targets };

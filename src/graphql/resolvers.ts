@@ -1,6 +1,7 @@
 /** Every resolver of schema.graphql, assembled for Apollo Server. */
 import { DateScalar } from './date-scalar.js';
 import { positionResolvers } from './resolvers/analysis.js';
+import { positionTableResolvers } from './resolvers/position-table.js';
 import { entityTypeResolvers } from './resolvers/entity-types.js';
 import { changesQuery, changeTypeResolvers } from './resolvers/changes.js';
 import { claimResolvers } from './resolvers/claims.js';
@@ -14,6 +15,7 @@ export const resolvers = {
   ...queryResolvers,
   ...entityTypeResolvers,
   ...positionResolvers,
+  ...positionTableResolvers,
   Query: { ...queryResolvers.Query, ...rollupResolvers.Query, changes: changesQuery },
   ...mutationResolvers,
   ...changeTypeResolvers,

@@ -9,11 +9,23 @@ import { projectRoot } from '../config.js';
 const cypherRoot = path.join(projectRoot, 'cypher');
 const cache = new Map<string, string>();
 
-/** The text of `cypher/<name>.cypher`, e.g. cypher('read/find-actor'). */
+/** A line `INCLUDE fragment/<name>`: the text of that file goes there (a rule two reads share lives once). */
+const INCLUDE = /^[ \t]*INCLUDE[ \t]+(fragment\/[a-z0-9-]+)[ \t]*$/gm;
+
+/**
+ * The text of `cypher/<name>.cypher`, e.g. cypher('read/find-actor'), with every
+ * `INCLUDE fragment/<name>` line replaced by that fragment (fragments include nothing).
+ */
 export function cypher(name: string): string {
   let text = cache.get(name);
   if (text === undefined) {
     text = readFileSync(path.join(cypherRoot, `${name}.cypher`), 'utf8');
+    if (name.startsWith('fragment/')) {
+      if (INCLUDE.test(text)) throw new Error(`cypher/${name}.cypher includes another fragment; fragments include nothing`);
+      INCLUDE.lastIndex = 0;
+    } else {
+      text = text.replace(INCLUDE, (_, fragment: string) => cypher(fragment).trimEnd());
+    }
     cache.set(name, text);
   }
   return text;

@@ -19,3 +19,15 @@ describe('cypherForType', () => {
     expect(() => cypherForType('read/search', 'TOOK')).toThrow(/no \$\(\$type\)/);
   });
 });
+
+describe('cypher INCLUDE', () => {
+  it('puts the one inheriting-count rule into both reads that count inheriting members', () => {
+    const fragment = cypher('fragment/inheriting-counts').trimEnd();
+    for (const name of ['read/positions-page', 'read/demand-status']) {
+      const text = cypher(name);
+      expect(text, name).toContain(fragment);
+      expect(text, name).not.toMatch(/^\s*INCLUDE /m);
+      expect(text.split('MATCH (md:MembershipDates').length, name).toBe(2);
+    }
+  });
+});

@@ -1,6 +1,6 @@
 /**
- * Resolvers of the analytical queries: positions (stated and inherited, counted and paged), a
- * demand's status, and agreement between actors.
+ * Resolvers of the analytical queries: a demand's status, agreement between actors, and
+ * what a position says of itself (Query.positions and its table: position-table.ts).
  */
 import { getArgumentValues, isObjectType, type FieldNode, type GraphQLResolveInfo } from 'graphql';
 import { compareActors, type AgreementTopic } from '../../graph/agreement.js';
@@ -8,120 +8,14 @@ import { readAgreement } from '../../graph/agreement-read.js';
 import { today } from '../../graph/dates.js';
 import { demandStatusFrom } from '../../graph/demand-status.js';
 import type { EntityRecord } from '../../graph/entity-record.js';
-import {
-  findActorPositions,
-  findPositionPage,
-  isStub,
-  positionAttestation,
-  positionAttestedById,
-  positionReasoning,
-  type Position,
-  type PositionBasis,
-  type PositionPage,
-  type PositionPageArgs,
-} from '../../graph/positions.js';
+import { findActorPositions, isStub, positionAttestation, positionAttestedById, positionReasoning, type Position } from '../../graph/positions.js';
 import type { GraphContext } from '../context.js';
 import { badInput, notFound } from '../errors.js';
+import { attestationFilter } from './position-table.js';
 import { listWindow } from '../pagination.js';
 import { selectedField, selectionReadsOnly } from '../projection.js';
 import { partialDate } from './fields.js';
 import { rolledUp } from './rollups.js';
-
-/** Query.positions: the positions on one demand or issue, counted, with pages (PositionTable.positions). */
-export async function positions(
-  _: unknown,
-  args: { demandId?: string | null; issueId?: string | null; asOf?: string | null; includeDerived?: boolean; attestation?: string[] | null; includeSubIssues?: boolean | null },
-  ctx: GraphContext,
-  info?: GraphQLResolveInfo,
-): Promise<PositionTableSource> {
-  if (!args.demandId === !args.issueId) throw badInput(args.demandId ? 'issueId' : 'demandId', 'give exactly one of demandId and issueId');
-  const id = (args.demandId ?? args.issueId)!;
-  const expected = args.demandId ? 'Demand' : 'Issue';
-  const wanted = attestationFilter(args.attestation);
-  if (expected === 'Demand' && info) {
-    // One round trip instead of two (decision 0054): the page the selection asks for is read
-    // now, and the targets it returns say whether the demand exists.
-    const table: PositionTableSource = {
-      asOf: args.asOf ?? today(),
-      demand: null,
-      issue: null,
-      filters: { targetIds: [id], asOf: args.asOf ?? null, includeDerived: args.includeDerived ?? true, attestation: wanted ? [...wanted] : null },
-      pages: new Map(),
-    };
-    const read = await positionPage(table, firstPageAsked(info) ?? { bases: null, offset: 0, first: 0 }, ctx);
-    if (read.targets[0]?.__label !== 'Demand') throw notFound('Demand', id);
-    table.demand = read.targets[0];
-    return table;
-  }
-  const target = await ctx.loaders.entity.load(id);
-  if (!target || target.__label !== expected) throw notFound(expected, id);
-  // An issue's positions take in its sub-issues' unless asked otherwise (issue 16); each position names its own target.
-  const targetIds = expected === 'Issue' ? ((await rolledUp(ctx, { issueIds: [id], includeSubIssues: args.includeSubIssues })).issueIds ?? [id]) : [id];
-  return {
-    asOf: args.asOf ?? today(),
-    demand: expected === 'Demand' ? target : null,
-    issue: expected === 'Issue' ? target : null,
-    filters: { targetIds, asOf: args.asOf ?? null, includeDerived: args.includeDerived ?? true, attestation: wanted ? [...wanted] : null },
-    pages: new Map(),
-  };
-}
-
-/**
- * The page of the request's first `PositionTable.positions` selection, as its resolver will
- * ask for it (same normalisation); null when none is selected or its arguments are invalid
- * (its resolver then refuses them).
- */
-function firstPageAsked(info: GraphQLResolveInfo): Pick<PositionPageArgs, 'bases' | 'offset' | 'first'> | null {
-  const type = info.schema.getType('PositionTable');
-  const field = type && isObjectType(type) ? type.getFields().positions : undefined;
-  const [node] = field ? selectedField(info, 'PositionTable', info.fieldNodes, 'positions') : [];
-  if (!field || !node) return null;
-  try {
-    const a = getArgumentValues(field, node, info.variableValues) as { first?: number | null; offset?: number | null; basis?: PositionBasis[] | null };
-    const first = a.first ?? 100;
-    const offset = a.offset ?? 0;
-    if (!Number.isInteger(first) || first < 1 || first > MAX_POSITIONS_PAGE || !Number.isInteger(offset) || offset < 0) return null;
-    return { bases: a.basis && a.basis.length > 0 ? [...new Set(a.basis)].sort() : null, offset, first };
-  } catch {
-    return null;
-  }
-}
-
-/** What Query.positions resolves to: the table's filters, and the pages read for it (one read per distinct page, counts with each). */
-interface PositionTableSource {
-  asOf: string;
-  demand: EntityRecord | null;
-  issue: EntityRecord | null;
-  filters: Omit<PositionPageArgs, 'bases' | 'offset' | 'first'>;
-  pages: Map<string, Promise<PositionPage>>;
-}
-
-/** The largest page of PositionTable.positions. */
-export const MAX_POSITIONS_PAGE = 1000;
-
-/** A page of the table's positions (with its counts), read once per distinct page per request. */
-function positionPage(table: PositionTableSource, page: Pick<PositionPageArgs, 'bases' | 'offset' | 'first'>, ctx: GraphContext): Promise<PositionPage> {
-  const key = JSON.stringify(page);
-  let found = table.pages.get(key);
-  if (!found) table.pages.set(key, (found = findPositionPage(ctx.reader, { ...table.filters, ...page })));
-  return found;
-}
-
-/**
- * The counts of a table: from a page the same selection asks for (graphql-js calls the
- * table's field resolvers one after the other before any of them resumes, so after one
- * tick every page asked for is known), else from a read of no page.
- */
-async function tableCounts(table: PositionTableSource, ctx: GraphContext): Promise<PositionPage> {
-  await Promise.resolve();
-  const asked = table.pages.values().next();
-  return asked.done ? positionPage(table, { bases: null, offset: 0, first: 0 }, ctx) : asked.value;
-}
-
-/** The attestations asked for, or null for all (an absent or empty list). */
-function attestationFilter(list: string[] | null | undefined): Set<string> | null {
-  return list && list.length > 0 ? new Set(list) : null;
-}
 
 /** A demand's own status as of a date, from the positions on it and its addressees. */
 async function ownStatus(demand: EntityRecord, asOf: string | null, ctx: GraphContext) {
@@ -280,20 +174,8 @@ async function hydrateTopics(topics: AgreementTopic[], ctx: GraphContext): Promi
   });
 }
 
-/** Resolvers of PositionTable, Position and Agreement. */
+/** Resolvers of Position and Agreement (PositionTable's are in position-table.ts). */
 export const positionResolvers = {
-  PositionTable: {
-    count: async (t: PositionTableSource, _: unknown, ctx: GraphContext) => (await tableCounts(t, ctx)).count,
-    counts: async (t: PositionTableSource, _: unknown, ctx: GraphContext) => (await tableCounts(t, ctx)).counts,
-    positions: async (t: PositionTableSource, args: { first?: number | null; offset?: number | null; basis?: PositionBasis[] | null }, ctx: GraphContext) => {
-      const first = args.first ?? 100;
-      if (!Number.isInteger(first) || first < 1 || first > MAX_POSITIONS_PAGE) throw badInput('first', `must be between 1 and ${MAX_POSITIONS_PAGE} (got ${String(args.first)})`);
-      const offset = args.offset ?? 0;
-      if (!Number.isInteger(offset) || offset < 0) throw badInput('offset', `must be 0 or more (got ${String(args.offset)})`);
-      const bases = args.basis && args.basis.length > 0 ? [...new Set(args.basis)].sort() : null;
-      return (await positionPage(t, { bases, offset, first }, ctx)).positions;
-    },
-  },
   Agreement: {
     topics: async (
       a: { topics: AgreementTopic[] },
