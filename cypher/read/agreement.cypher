@@ -44,9 +44,10 @@ CALL (asked, orgNodes) {
 // The asked actors other than O: their own positions, all of them exceptional.
 CALL (asked, topicIds, summaryId) {
   UNWIND asked AS x
-  CALL (x, topicIds, summaryId) {
+  WITH x WHERE x.id <> coalesce(summaryId, '')
+  CALL (x, topicIds) {
     MATCH (p:TopicPosition {holderId: x.id})
-    WHERE x.id <> coalesce(summaryId, '') AND p.since <= $asOf AND (topicIds IS NULL OR p.targetId IN topicIds)
+    WHERE p.since <= $asOf AND (topicIds IS NULL OR p.targetId IN topicIds)
     WITH p, [i IN range(0, size(p.kinds) - 1) WHERE p.froms[i] <= $asOf AND p.untils[i] > $asOf] AS live,
       coalesce(p.madeSince <= $asOf, false) AS made
     WHERE size(live) > 0 OR made
@@ -73,7 +74,7 @@ CALL (orgNodes, topicIds, summaryId) {
 }
 WITH asked, memberships, orgNodes, topicIds, summaryId, others, otherOrgs,
   reduce(ids = [], x IN others | ids + [t IN x.own | t[0]]) + reduce(ids = [], o IN otherOrgs | ids + [t IN o.held | t[0]]) AS exceptional
-// O, in one scan of its positions: entries of exceptional topics, and each plain topic's verdict.
+// O, in one scan of its positions: each plain topic's verdict, and the entries of the exceptional ones.
 CALL (summaryId, topicIds, exceptional) {
   MATCH (p:TopicPosition {holderId: summaryId})
   WHERE p.since <= $asOf AND (topicIds IS NULL OR p.targetId IN topicIds)
@@ -99,8 +100,58 @@ CALL (summaryId, topicIds, exceptional) {
       [i IN x[1] | [x[0].kinds[i], x[0].stanceIds[i], toString(x[0].froms[i]), x[0].precisions[i], x[0].ends[i], x[0].approximates[i], x[0].towards[i]]],
       CASE WHEN x[2] THEN [toString(x[0].madeSince), x[0].madePrecision, toString(x[0].madeEnd), x[0].madeApproximate] END]]) AS summaryEntries
 }
+// The exceptional topics decided here (decision 0057), by the rules of src/graph/actor-positions.ts and
+// src/graph/agreement.ts: per asked actor its own entries (and the demand it made) when it holds a position,
+// else the entries of the organisations it belongs to on the date; of those the latest of each kind (later,
+// a stance before a demand made, then the smaller stance id); a topic at least two asked actors hold.
+// Only the topics a page can show (the first pageSize of each verdict in id order) are sent whole.
+CALL (asked, others, otherOrgs, summaryId, summaryEntries, plain) {
+  WITH asked, [x IN others | {h: x.id, rows: x.own}] + [o IN otherOrgs WHERE NOT o.asked | {h: o.id, rows: o.held}] +
+    [{h: summaryId, rows: [t IN summaryEntries WHERE NOT t[0] IN reduce(ids = [], v IN [v IN plain WHERE v.verdict IS NOT NULL] | ids + v.ids)]}] AS holders
+  UNWIND holders AS holder
+  UNWIND holder.rows AS t
+  WITH asked, t[0] AS topicId, t[1] AS label, collect({h: holder.h, e: t[2], m: t[3]}) AS rows
+  WITH topicId, label, [x IN asked |
+    CASE WHEN any(r IN rows WHERE r.h = x.id)
+      THEN reduce(c = [], r IN [r IN rows WHERE r.h = x.id] |
+        c + [e IN r.e | {k: e[0], s: e[1], d: e[2], w: e[6], o: null}] + CASE WHEN r.m IS NULL THEN [] ELSE [{k: 'SUPPORTS', s: null, d: r.m[0], w: '', o: null}] END)
+      ELSE reduce(c = [], r IN [r IN rows WHERE any(v IN x.via WHERE v[0] IS NOT NULL AND v[1] = r.h)] | c + [e IN r.e | {k: e[0], s: e[1], d: e[2], w: e[6], o: r.h}])
+    END] AS candidates, [x IN asked | x.id] AS ids
+  WITH topicId, label, [i IN range(0, size(ids) - 1) WHERE size(candidates[i]) > 0 | {id: ids[i], c: candidates[i]}] AS held
+  WHERE size(held) >= 2
+  WITH topicId, label, [a IN held | {id: a.id, p: [k IN reduce(ks = [], c IN a.c | CASE WHEN c.k IN ks THEN ks ELSE ks + c.k END) |
+    reduce(b = null, c IN a.c | CASE WHEN c.k <> k THEN b
+      WHEN b IS NULL OR c.d > b.d OR (c.d = b.d AND c.s IS NOT NULL AND (b.s IS NULL OR c.s < b.s)) THEN c ELSE b END)]}] AS held
+  WITH topicId, CASE
+    WHEN label <> 'Issue' THEN
+      CASE
+        WHEN all(a IN held WHERE all(c IN a.p WHERE c.k IN $favouring)) OR all(a IN held WHERE none(c IN a.p WHERE c.k IN $favouring)) THEN 'AGREE'
+        WHEN any(a IN held WHERE all(c IN a.p WHERE c.k IN $favouring)) AND any(a IN held WHERE none(c IN a.p WHERE c.k IN $favouring)) THEN 'DISAGREE'
+        ELSE 'MIXED'
+      END
+    ELSE
+      CASE
+        WHEN any(i IN range(0, size(held) - 1) WHERE any(j IN range(0, size(held) - 1) WHERE i <> j AND
+          any(c IN held[i].p WHERE NOT c.k IN $favouring AND coalesce(c.w, '') <> '' AND (c.w = held[j].id OR any(q IN held[j].p WHERE q.o = c.w)))))
+        THEN CASE WHEN all(a IN held WHERE any(c IN a.p WHERE c.k IN $favouring)) THEN 'MIXED' ELSE 'DISAGREE' END
+        WHEN all(a IN held WHERE any(c IN a.p WHERE c.k IN $favouring)) THEN 'AGREE'
+        WHEN any(c IN held[0].p WHERE NOT c.k IN $favouring AND coalesce(c.w, '') <> '' AND
+          all(a IN held[1..] WHERE any(q IN a.p WHERE NOT q.k IN $favouring AND q.w = c.w))) THEN 'AGREE'
+        ELSE 'MIXED'
+      END
+  END AS verdict
+  ORDER BY topicId
+  WITH verdict, collect(topicId) AS ids
+  RETURN collect({verdict: verdict, count: size(ids), ids: ids[0..$pageSize]}) AS decided
+}
+WITH asked, memberships, orgNodes, summaryId, others, otherOrgs, summaryEntries, plain, decided,
+  reduce(ids = [], v IN decided | ids + v.ids) + reduce(ids = [], v IN [v IN plain WHERE v.verdict IS NOT NULL] | ids + v.ids) AS sent
+WITH asked, memberships, orgNodes, summaryId, plain, decided,
+  [x IN others | {id: x.id, own: [t IN x.own WHERE t[0] IN sent], via: x.via}] AS others,
+  [o IN otherOrgs | {id: o.id, props: o.props, held: [t IN o.held WHERE t[0] IN sent], asked: o.asked}] AS otherOrgs,
+  [t IN summaryEntries WHERE t[0] IN sent] AS summaryEntries
 RETURN
   others + [x IN asked WHERE x.id = summaryId | {id: x.id, own: summaryEntries, via: x.via}] AS actors,
   otherOrgs + [o IN orgNodes WHERE o.id = summaryId | {id: o.id, props: properties(o), held: CASE WHEN o.id IN $actorIds THEN [] ELSE summaryEntries END, asked: o.id IN $actorIds}][0..1] AS orgs,
   memberships, summaryId,
-  [v IN plain WHERE v.verdict IS NOT NULL] AS plain
+  [v IN plain WHERE v.verdict IS NOT NULL] AS plain, decided

@@ -56,9 +56,15 @@ export function answerFromRow(actors: EntityRecord[], row: Row | null, pageSize:
   const counts: Record<Verdict, number> = { AGREE: 0, DISAGREE: 0, MIXED: 0 };
   const plainSent = new Set<string>();
   let plainCount = 0;
-  for (const { verdict, count, ids } of (row?.plain ?? []) as Array<{ verdict: Verdict; count: number; ids: string[] }>) {
+  type Counted = Array<{ verdict: Verdict; count: number; ids: string[] }>;
+  for (const { verdict, count, ids } of (row?.plain ?? []) as Counted) {
     counts[verdict] += count;
     plainCount += count;
+    for (const id of ids) plainSent.add(id);
+  }
+  // The exceptional topics the query decided itself (decision 0057): counted there, only a page's sent.
+  for (const { verdict, count, ids } of (row?.decided ?? []) as Counted) {
+    counts[verdict] += count;
     for (const id of ids) plainSent.add(id);
   }
   // A plain topic sent is counted above; every other compared topic is an exceptional one.
