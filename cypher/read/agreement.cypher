@@ -10,13 +10,16 @@
 // - an issue: with aims the actors O's non-favouring entries point at, conflict when an
 //   aim is an asked actor or O: MIXED if an entry favours, else DISAGREE; no conflict:
 //   AGREE if an entry favours or an aim exists, else MIXED.
-// The other topics ("exceptional") are composed and compared in the caller as before.
-// With no such organisation every topic is exceptional and the row is the old read's.
+// The other topics ("exceptional") are decided here too (docs/decisions/0057), by the rules of
+// composeActorPositions and compareActors written in Cypher, and counted per verdict; only the first
+// pageSize of each verdict in id order are sent whole, composed and compared in the caller as before.
+// With no such organisation every topic is exceptional.
 // $params: actorIds, asOf (Date), issueIds (list of ids, or null: no filter),
 //          favouring (the favouring stance kinds), pageSize (integer: how many plain topics of each verdict to send, in id order)
-// RETURN: actors, orgs, memberships as read/actor-positions.cypher, with O's entries (in its `own` when asked, else in its
-//         `held`) only on exceptional topics and the plain topics sent; summaryId (O's id, or null);
-//         plain (list of {verdict, count, ids}: per verdict, how many plain topics, and the first pageSize ids in id order)
+// RETURN: actors, orgs, memberships as read/actor-positions.cypher, with every holder's entries (O's in its `own` when
+//         asked, else in its `held`) only on the topics sent; summaryId (O's id, or null);
+//         plain (list of {verdict, count, ids}: per verdict, how many plain topics, and the first pageSize ids in id order);
+//         decided (the same for the exceptional topics, decided here)
 CALL () {
   UNWIND coalesce($issueIds, []) AS id
   MATCH (d:Demand)-[:CONCERNS]->(:Issue {id: id})
