@@ -111,9 +111,12 @@ CALL (summaryId, topicIds, exceptional) {
 CALL (asked, others, otherOrgs, summaryId, summaryEntries, plain) {
   WITH asked, [x IN others | {h: x.id, rows: x.own}] + [o IN otherOrgs WHERE NOT o.asked | {h: o.id, rows: o.held}] +
     [{h: summaryId, rows: [t IN summaryEntries WHERE NOT t[0] IN reduce(ids = [], v IN [v IN plain WHERE v.verdict IS NOT NULL] | ids + v.ids)]}] AS holders
-  UNWIND holders AS holder
-  UNWIND holder.rows AS t
-  WITH asked, t[0] AS topicId, t[1] AS label, collect({h: holder.h, e: t[2], m: t[3]}) AS rows
+  // Grouped by topic in a subquery of its own: the asked actors are no part of the grouping key.
+  CALL (holders) {
+    UNWIND holders AS holder
+    UNWIND holder.rows AS t
+    RETURN t[0] AS topicId, t[1] AS label, collect({h: holder.h, e: t[2], m: t[3]}) AS rows
+  }
   WITH topicId, label, [x IN asked |
     CASE WHEN any(r IN rows WHERE r.h = x.id)
       THEN reduce(c = [], r IN [r IN rows WHERE r.h = x.id] |
@@ -143,6 +146,9 @@ CALL (asked, others, otherOrgs, summaryId, summaryEntries, plain) {
         ELSE 'MIXED'
       END
   END AS verdict
+  // An aggregation first, so that the rows sorted hold an id and a verdict, not the lists they came from (sorting
+  // those took 189 MB of the transaction pool from a hub at 10^6, 149 MB for two states).
+  WITH topicId, verdict, count(*) AS one
   ORDER BY topicId
   WITH verdict, collect(topicId) AS ids
   RETURN collect({verdict: verdict, count: size(ids), ids: ids[0..$pageSize]}) AS decided
