@@ -153,8 +153,14 @@ CALL (asked, others, otherOrgs, summaryId, summaryEntries, plain) {
   WITH verdict, collect(topicId) AS ids
   RETURN collect({verdict: verdict, count: size(ids), ids: ids[0..$pageSize]}) AS decided
 }
-WITH asked, memberships, orgNodes, summaryId, others, otherOrgs, summaryEntries, plain, decided,
-  reduce(ids = [], v IN decided | ids + v.ids) + reduce(ids = [], v IN [v IN plain WHERE v.verdict IS NOT NULL] | ids + v.ids) AS sent
+// The topics sent: per verdict the first pageSize of the plain and the decided ones together, in id order.
+CALL (plain, decided) {
+  UNWIND [v IN plain WHERE v.verdict IS NOT NULL] + decided AS v
+  UNWIND v.ids AS id
+  WITH v.verdict AS verdict, id ORDER BY id
+  WITH verdict, collect(id)[0..$pageSize] AS ids
+  RETURN reduce(all = [], x IN collect(ids) | all + x) AS sent
+}
 WITH asked, memberships, orgNodes, summaryId, plain, decided,
   [x IN others | {id: x.id, own: [t IN x.own WHERE t[0] IN sent], via: x.via}] AS others,
   [o IN otherOrgs | {id: o.id, props: o.props, held: [t IN o.held WHERE t[0] IN sent], asked: o.asked}] AS otherOrgs,
