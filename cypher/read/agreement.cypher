@@ -15,11 +15,12 @@
 // pageSize of each verdict in id order are sent whole, composed and compared in the caller as before.
 // With no such organisation every topic is exceptional.
 // $params: actorIds, asOf (Date), issueIds (list of ids, or null: no filter),
-//          favouring (the favouring stance kinds), pageSize (integer: how many plain topics of each verdict to send, in id order)
+//          favouring (the favouring stance kinds), pageSize (integer: how many topics of each verdict to send, plain and decided together, in id order)
 // RETURN: actors, orgs, memberships as read/actor-positions.cypher, with every holder's entries (O's in its `own` when
 //         asked, else in its `held`) only on the topics sent; summaryId (O's id, or null);
 //         plain (list of {verdict, count, ids}: per verdict, how many plain topics, and the first pageSize ids in id order);
-//         decided (the same for the exceptional topics, decided here)
+//         decided (the same for the exceptional topics, decided here); of the ids of both only the first pageSize of each
+//         verdict together are sent with their entries
 CALL () {
   UNWIND coalesce($issueIds, []) AS id
   MATCH (d:Demand)-[:CONCERNS]->(:Issue {id: id})
