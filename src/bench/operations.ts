@@ -156,7 +156,7 @@ export function benchOperations(opts: CorpusOptions, samples: number): Operation
       name: 'agreement of two actors',
       graphql: AGREEMENT,
       variables: (x) => x.vars,
-      // What the API runs: plain topics counted in the query, the 100 of a first page sent (decision 0048).
+      // What the API runs: every topic counted in the query, the 100 of a first page per verdict sent (decisions 0048, 0057).
       floor: { file: 'read/agreement', params: (x) => agreementParams([x.vars.a!, x.vars.b!], asOf, null, 100) },
       oldFloor: { file: 'bench/actor-positions-expanded', params: (x) => ({ actorIds: [x.vars.a, x.vars.b], asOf, issueIds: null }) },
       neo4jGraphql: { unsupported: 'grouping two actors\' stated and inherited positions by topic is not a read @neo4j/graphql generates; only @cypher could' },

@@ -1,8 +1,9 @@
 /**
- * An agreement that reads what its answer needs (issue 18, docs/decisions/0048): the
+ * An agreement that reads what its answer needs (issue 18, docs/decisions/0048, 0057): the
  * topics on which every asked actor holds exactly one organisation's entries ("plain")
- * are counted per verdict in Cypher and only those a page can show are sent; the other
- * topics are composed and compared as before (composeActorPositions, compareActors).
+ * are counted per verdict in Cypher, and so are the other topics (decided in the query by
+ * the rules of composeActorPositions and compareActors); only those a page can show are
+ * sent, and composed and compared here as before, which gives their positions.
  */
 import { composeActorPositions } from './actor-positions.js';
 import { compareActors, FAVOURING_KINDS, type AgreementTopic, type Verdict } from './agreement.js';
@@ -22,6 +23,8 @@ export interface AgreementAnswer {
   summaryId: string | null;
   /** How many topics were plain (counted, not composed unless on a page). */
   plainCount: number;
+  /** Per verdict, how many of the other (exceptional) topics the query decided itself (decision 0057). */
+  decidedCounts: Record<Verdict, number>;
 }
 
 /** The parameters of cypher/read/agreement.cypher. */
@@ -54,11 +57,19 @@ export function answerFromRow(actors: EntityRecord[], row: Row | null, pageSize:
     found.positions,
   );
   const counts: Record<Verdict, number> = { AGREE: 0, DISAGREE: 0, MIXED: 0 };
+  const decidedCounts: Record<Verdict, number> = { AGREE: 0, DISAGREE: 0, MIXED: 0 };
   const plainSent = new Set<string>();
   let plainCount = 0;
-  for (const { verdict, count, ids } of (row?.plain ?? []) as Array<{ verdict: Verdict; count: number; ids: string[] }>) {
+  type Counted = Array<{ verdict: Verdict; count: number; ids: string[] }>;
+  for (const { verdict, count, ids } of (row?.plain ?? []) as Counted) {
     counts[verdict] += count;
     plainCount += count;
+    for (const id of ids) plainSent.add(id);
+  }
+  // The exceptional topics the query decided itself (decision 0057): counted there, only a page's sent.
+  for (const { verdict, count, ids } of (row?.decided ?? []) as Counted) {
+    counts[verdict] += count;
+    decidedCounts[verdict] += count;
     for (const id of ids) plainSent.add(id);
   }
   // A plain topic sent is counted above; every other compared topic is an exceptional one.
@@ -66,5 +77,5 @@ export function answerFromRow(actors: EntityRecord[], row: Row | null, pageSize:
   const shown: Record<Verdict, number> = { AGREE: 0, DISAGREE: 0, MIXED: 0 };
   // compareActors lists them by verdict, then id.
   const topics = compared.filter((t) => ++shown[t.verdict] <= pageSize);
-  return { topics, agreeCount: counts.AGREE, disagreeCount: counts.DISAGREE, mixedCount: counts.MIXED, summaryId: (row?.summaryId as string | null) ?? null, plainCount };
+  return { topics, agreeCount: counts.AGREE, disagreeCount: counts.DISAGREE, mixedCount: counts.MIXED, summaryId: (row?.summaryId as string | null) ?? null, plainCount, decidedCounts };
 }

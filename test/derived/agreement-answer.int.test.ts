@@ -6,7 +6,8 @@
  * counted and paged as the API did before. On two synthetic corpora and the seeded graph,
  * for hub pairs (an organisation and a member), two members, a member and a non-member,
  * three actors, on dates around membership changes and on both sides of a change of an
- * organisation's verdict class (its :VerdictSpan boundaries, decision 0053).
+ * organisation's verdict class (its :VerdictSpan boundaries, decision 0053); with the other
+ * topics decided in the query (decision 0057) on every verdict.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readAgreement } from '../../src/graph/agreement-read.js';
@@ -106,6 +107,8 @@ interface Tally {
   topics: number;
   summarised: number;
   plain: number;
+  /** Exceptional topics decided in the query (decision 0057), per verdict. */
+  decided: Record<string, number>;
 }
 
 async function assertSame(actorIds: string[], asOf: string | null, issue: { id: string; issues: string[]; topics: Set<string> } | null, tally: Tally): Promise<void> {
@@ -125,6 +128,7 @@ async function assertSame(actorIds: string[], asOf: string | null, issue: { id: 
     tally.compared++;
     if (now.summaryId) tally.summarised++;
     tally.plain += now.plainCount;
+    for (const [v, n] of Object.entries(now.decidedCounts)) tally.decided[v] = (tally.decided[v] ?? 0) + n;
   }
   tally.topics += old.topics.length;
 }
@@ -154,7 +158,7 @@ async function sample() {
 }
 
 async function assertAll(): Promise<Tally & { boundaries: number }> {
-  const tally: Tally = { compared: 0, topics: 0, summarised: 0, plain: 0 };
+  const tally: Tally = { compared: 0, topics: 0, summarised: 0, plain: 0, decided: {} };
   const { sets, dates, issue, boundaries } = await sample();
   for (const ids of sets) for (const asOf of dates) await assertSame(ids, asOf, null, tally);
   for (const ids of sets.slice(0, 4)) for (const asOf of [null, '2001-06']) await assertSame(ids, asOf, issue, tally);
@@ -181,6 +185,8 @@ describe.each([1, 2])('on a synthetic corpus (seed %i)', (seed) => {
     // Pairs with a non-member and dates before a membership have no common organisation.
     expect(tally.summarised).toBeGreaterThan(tally.compared / 4);
     expect(tally.plain).toBeGreaterThan(1000);
+    // Every verdict came out of the query's own decision of exceptional topics (decision 0057), on pages crossing verdicts.
+    expect(Object.values(tally.decided).filter((n) => n > 0)).toHaveLength(3);
     expect(tally.boundaries).toBe(2);
   }, 300_000);
 });
@@ -205,7 +211,7 @@ describe('on the seeded graph', () => {
     const base = { holder: 'nato', date: '2022-01-13', summary: [{ lang: 'en', text: 'A test stance.' }], evidence: ['stmt-dwi-allies-reject'] };
     await writeEntity(driver(), database, { section: 'stances', input: { ...base, id: 'test-agreement-self', kind: 'CRITICIZES', towards: 'nato', issues: ['arms-control'] }, source, principal });
     await writeEntity(driver(), database, { section: 'stances', input: { ...base, id: 'test-agreement-member', kind: 'WARNS', towards: 'germany', issues: ['diplomatic-missions'] }, source, principal });
-    const tally: Tally = { compared: 0, topics: 0, summarised: 0, plain: 0 };
+    const tally: Tally = { compared: 0, topics: 0, summarised: 0, plain: 0, decided: {} };
     for (const ids of [['germany', 'france'], ['nato', 'germany'], ['france', 'united-kingdom'], ['nato', 'france', 'germany']]) {
       for (const asOf of ['2022-01-13', null]) await assertSame(ids, asOf, null, tally);
     }
