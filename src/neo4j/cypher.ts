@@ -21,8 +21,8 @@ export function cypher(name: string): string {
   if (text === undefined) {
     text = readFileSync(path.join(cypherRoot, `${name}.cypher`), 'utf8');
     if (name.startsWith('fragment/')) {
-      if (INCLUDE.test(text)) throw new Error(`cypher/${name}.cypher includes another fragment; fragments include nothing`);
-      INCLUDE.lastIndex = 0;
+      // search, not test: a global pattern's test would leave its lastIndex behind for the next replace.
+      if (text.search(INCLUDE) >= 0) throw new Error(`cypher/${name}.cypher includes another fragment; fragments include nothing`);
     } else {
       text = text.replace(INCLUDE, (_, fragment: string) => cypher(fragment).trimEnd());
     }

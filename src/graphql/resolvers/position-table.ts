@@ -62,32 +62,27 @@ export async function positions(
   const id = (args.demandId ?? args.issueId)!;
   const expected = args.demandId ? 'Demand' : 'Issue';
   const wanted = attestationFilter(args.attestation);
-  if (expected === 'Demand' && info) {
-    // One round trip instead of two (decision 0054): the page the selection asks for is read
-    // now, and the targets it returns say whether the demand exists.
-    const table: PositionTableSource = {
-      asOf: args.asOf ?? today(),
-      demand: null,
-      issue: null,
-      filters: { targetIds: [id], asOf: args.asOf ?? null, includeDerived: args.includeDerived ?? true, attestation: wanted ? [...wanted] : null },
-      pages: new Map(),
-    };
-    const read = await positionPage(table, firstPageAsked(info) ?? { bases: null, offset: 0, first: 0 }, ctx);
-    if (read.targets[0]?.__label !== 'Demand') throw notFound('Demand', id);
-    table.demand = read.targets[0];
-    return table;
-  }
-  const target = await ctx.loaders.entity.load(id);
-  if (!target || target.__label !== expected) throw notFound(expected, id);
-  // An issue's positions take in its sub-issues' unless asked otherwise (issue 16); each position names its own target.
-  const targetIds = expected === 'Issue' ? ((await rolledUp(ctx, { issueIds: [id], includeSubIssues: args.includeSubIssues })).issueIds ?? [id]) : [id];
-  return {
+  const table = (targetIds: string[], target: EntityRecord | null): PositionTableSource => ({
     asOf: args.asOf ?? today(),
     demand: expected === 'Demand' ? target : null,
     issue: expected === 'Issue' ? target : null,
     filters: { targetIds, asOf: args.asOf ?? null, includeDerived: args.includeDerived ?? true, attestation: wanted ? [...wanted] : null },
     pages: new Map(),
-  };
+  });
+  if (expected === 'Demand' && info) {
+    // One round trip instead of two (decision 0054): the page the selection asks for is read
+    // now, and the targets it returns say whether the demand exists.
+    const read = table([id], null);
+    const page = await positionPage(read, firstPageAsked(info) ?? { bases: null, offset: 0, first: 0 }, ctx);
+    if (page.targets[0]?.__label !== 'Demand') throw notFound('Demand', id);
+    read.demand = page.targets[0];
+    return read;
+  }
+  const target = await ctx.loaders.entity.load(id);
+  if (!target || target.__label !== expected) throw notFound(expected, id);
+  // An issue's positions take in its sub-issues' unless asked otherwise (issue 16); each position names its own target.
+  const targetIds = expected === 'Issue' ? ((await rolledUp(ctx, { issueIds: [id], includeSubIssues: args.includeSubIssues })).issueIds ?? [id]) : [id];
+  return table(targetIds, target);
 }
 
 /**
