@@ -92,7 +92,8 @@ function testConfig(): Config {
   if (!config.neo4j.local) return config;
   const { NEO4J_USER: _user, NEO4J_PASSWORD: password, ...env } = process.env;
   const stored = readPasswordFile(homeLayout(config.localNeo4j.home));
-  return loadConfig(stored === undefined && password !== undefined ? { ...env, NEO4J_PASSWORD: password } : env);
+  // The ports an earlier npm run up or db:start chose (run.json) count, as for npm start (README, decision 0019).
+  return loadConfig(stored === undefined && password !== undefined ? { ...env, NEO4J_PASSWORD: password } : env, { remembered: true });
 }
 
 /**
