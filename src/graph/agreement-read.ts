@@ -42,9 +42,22 @@ export async function readAgreement(
   reader: GraphReader,
   args: { actors: EntityRecord[]; asOf: string | null; issueIds: string[] | null; pageSize: number },
 ): Promise<AgreementAnswer> {
-  const ids = args.actors.map((a) => a.id);
-  const [row] = await reader.read('agreement', agreementParams(ids, endOfPeriod(args.asOf), args.issueIds, args.pageSize));
-  return answerFromRow(args.actors, row ?? null, args.pageSize);
+  const row = await readAgreementRow(reader, { actorIds: args.actors.map((a) => a.id), asOf: args.asOf, issueIds: args.issueIds, pageSize: args.pageSize });
+  return answerFromRow(args.actors, row, args.pageSize);
+}
+
+/**
+ * The row of cypher/read/agreement.cypher, from the actors' ids alone: a caller that has
+ * not read the actors yet asks for both in the same turn, so they share one round trip
+ * (decision 0061), and composes the answer with answerFromRow once it has them. An
+ * unknown id holds nothing here; the caller refuses it.
+ */
+export async function readAgreementRow(
+  reader: GraphReader,
+  args: { actorIds: string[]; asOf: string | null; issueIds: string[] | null; pageSize: number },
+): Promise<Row | null> {
+  const [row] = await reader.read('agreement', agreementParams(args.actorIds, endOfPeriod(args.asOf), args.issueIds, args.pageSize));
+  return row ?? null;
 }
 
 /** The answer from the row of cypher/read/agreement.cypher (plain values): exceptional topics compared, plain ones counted. */

@@ -421,6 +421,27 @@ describe('cost in Cypher round trips', () => {
     for (const p of shown.data.topics.flatMap((t: Json) => t.positions)) if (p.stance) expect(p.stance.summary.length).toBeGreaterThan(0);
   });
 
+  it('reads an agreement over every topic and its actors in one round trip, and still names an unknown actor (decision 0061)', async () => {
+    const query = `query($ids: [ID!]!, $issueId: ID) { agreement(actorIds: $ids, asOf: "2022-01-12", issueId: $issueId) { actors { id name } agreeCount disagreeCount topics(first: 5) { verdict topic { id } } } }`;
+    const trips = async (variables: Record<string, unknown>) => {
+      contexts.length = 0;
+      const res = await postGraphql(api.url, { query, variables });
+      return { body: res.body as Json, roundTrips: contexts[0]!.reader.roundTrips, queries: contexts[0]!.reader.queryCount };
+    };
+    const all = await trips({ ids: ['russia', 'germany'] });
+    expect(all.body.errors).toBeUndefined();
+    expect(all.body.data.agreement.actors.map((a: Json) => a.id)).toEqual(['russia', 'germany']);
+    expect(all.body.data.agreement.agreeCount + all.body.data.agreement.disagreeCount).toBeGreaterThan(0);
+    expect({ roundTrips: all.roundTrips, queries: all.queries }).toEqual({ roundTrips: 1, queries: 2 });
+    // With an issue its sub-issues are read first: more round trips, and the same verdicts for the issue's topics.
+    const issue = await trips({ ids: ['russia', 'germany'], issueId: 'european-security' });
+    expect(issue.body.errors).toBeUndefined();
+    expect(issue.roundTrips).toBeGreaterThan(1);
+    const unknown = await trips({ ids: ['russia', 'no-such-actor'] });
+    expect(unknown.body.data?.agreement ?? null).toBeNull();
+    expect(unknown.body.errors.map((e: Json) => [e.extensions.code, e.message.includes('no-such-actor')])).toEqual([['NOT_FOUND', true]]);
+  });
+
   it('costs the same round trips for the 30 members of 2022 as for the 12 of 1950: the count does not grow with list sizes', async () => {
     const query = `query($asOf: Date) { actor(id: "nato") { members(asOf: $asOf) { member { label memberships { organization { label } from { iso } } } } } }`;
     const trips = async (asOf: string) => {

@@ -4,7 +4,7 @@
  */
 import { getArgumentValues, isObjectType, type FieldNode, type GraphQLResolveInfo } from 'graphql';
 import { compareActors, type AgreementTopic } from '../../graph/agreement.js';
-import { readAgreement } from '../../graph/agreement-read.js';
+import { answerFromRow, readAgreement, readAgreementRow } from '../../graph/agreement-read.js';
 import { today } from '../../graph/dates.js';
 import { demandStatusFrom } from '../../graph/demand-status.js';
 import type { EntityRecord } from '../../graph/entity-record.js';
@@ -56,6 +56,13 @@ interface AgreementArgs {
 export async function agreement(_: unknown, args: AgreementArgs, ctx: GraphContext, info: GraphQLResolveInfo) {
   const ids = [...new Set(args.actorIds)];
   if (ids.length < 2 || ids.length > 10) throw badInput('actorIds', `give between 2 and 10 distinct actor ids (got ${ids.length})`);
+  const wanted = attestationFilter(args.attestation);
+  const asOf = args.asOf ?? null;
+  const pageSize = topicsPageReach(info);
+  // Over every topic the answer needs only the actors' ids: its read goes in the same round
+  // trip as the actors' (decision 0061). With an issue, the issue's sub-issues come first.
+  const early = !wanted && !args.issueId ? readAgreementRow(ctx.reader, { actorIds: ids, asOf, issueIds: null, pageSize }) : null;
+  early?.catch(() => undefined); // awaited below unless an actor is refused first
   const [actors, issue] = await Promise.all([ctx.loaders.entity.loadMany(ids), args.issueId ? ctx.loaders.entity.load(args.issueId) : null]);
   ids.forEach((id, i) => {
     const a = actors[i];
@@ -63,16 +70,19 @@ export async function agreement(_: unknown, args: AgreementArgs, ctx: GraphConte
     if (!a || a.__label !== 'Actor') throw notFound('Actor', id);
   });
   if (args.issueId && (!issue || issue.__label !== 'Issue')) throw notFound('Issue', args.issueId);
+  if (early) {
+    const answer = answerFromRow(actors as EntityRecord[], await early, pageSize);
+    return { actors, asOf: args.asOf ?? today(), topics: answer.topics, agreeCount: answer.agreeCount, disagreeCount: answer.disagreeCount };
+  }
   // An issue takes in its sub-issues unless asked otherwise, as positions and the timeline do.
   const { issueIds } = await rolledUp(ctx, { issueIds: args.issueId ? [args.issueId] : null, includeSubIssues: args.includeSubIssues });
-  const wanted = attestationFilter(args.attestation);
   if (!wanted) {
     // Counted per verdict in the query; only the topics a page of this request can show are composed (decision 0048).
-    const answer = await readAgreement(ctx.reader, { actors: actors as EntityRecord[], asOf: args.asOf ?? null, issueIds, pageSize: topicsPageReach(info) });
+    const answer = await readAgreement(ctx.reader, { actors: actors as EntityRecord[], asOf, issueIds, pageSize });
     return { actors, asOf: args.asOf ?? today(), topics: answer.topics, agreeCount: answer.agreeCount, disagreeCount: answer.disagreeCount };
   }
   // Inherited positions are not OWN_WORDS: with an attestation filter every position is read and filtered.
-  const found = await findActorPositions(ctx.reader, { actors: actors as EntityRecord[], asOf: args.asOf ?? null, issueIds });
+  const found = await findActorPositions(ctx.reader, { actors: actors as EntityRecord[], asOf, issueIds });
   const topics = compareActors(ids, found.targets, await withAttestation(found.positions, wanted, ctx));
   return {
     actors,
