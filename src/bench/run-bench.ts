@@ -17,7 +17,7 @@ import { CliError } from '../cli/cli-support.js';
 import { ExitCode } from '../cli/exit-codes.js';
 import { checkAnswers, type AnswerCheck } from './answers.js';
 import { floorRequest, graphqlRequest } from './clients.js';
-import { measureLatency, measureThroughput, type Latency, type Request, type Throughput } from './measure.js';
+import { measureLatency, measureThroughput, warmUp, type Latency, type Request, type Throughput } from './measure.js';
 import { checkLoadedCorpus, loadCommand } from './loaded-corpus.js';
 import { benchOperations } from './operations.js';
 import type { BenchServer } from './servers.js';
@@ -29,7 +29,10 @@ export interface BenchSettings {
   seed: number;
   /** Timed requests per operation, implementation and size (split between hub and other start points). */
   requests: number;
+  /** Untimed requests per operation and implementation before its timed ones. */
   warmup: number;
+  /** Untimed requests to each server (diplograph, @neo4j/graphql) over every operation before any is timed, per size (0 or missing: none). */
+  serverWarmup?: number;
   concurrency: number[];
   /** Seconds per throughput measurement. */
   seconds: number;
@@ -184,6 +187,17 @@ export async function runBench(
       const check = await checkAnswers({ driver, database, diplographUrl: deps.diplograph.url, neo4jGraphqlUrl: deps.neo4jGraphql.url }, op);
       size.answers.push(check);
       log(`answers of ${op.name}: ${check.compared.join(', ')} ${check.mismatches === 0 ? 'agree' : `DIFFER on ${check.mismatches}`} on ${check.samples} start points${check.firstMismatch ? ` (${check.firstMismatch})` : ''}`);
+    }
+
+    // Both servers warmed over every operation first, so that the first operations timed are not a cold server's.
+    const serverWarmup = settings.serverWarmup ?? 0;
+    for (const impl of serverWarmup > 0 ? (['diplograph', 'neo4j-graphql'] as const) : []) {
+      const warm = ops.flatMap((op) => {
+        const request = requestsOf(op, op.samples)[impl];
+        return request ? [{ request, samples: op.samples.length }] : [];
+      });
+      const refused = await warmUp(warm, serverWarmup);
+      log(`warmed ${impl}: ${serverWarmup} requests over ${warm.length} operations, ${refused} refused`);
     }
 
     for (const op of ops) {

@@ -59,6 +59,7 @@ async function main(): Promise<number> {
     seed: o.seed,
     requests: o.requests ?? (quick ? 12 : 200),
     warmup: quick ? 2 : Math.min(20, Math.ceil((o.requests ?? 200) / 5)),
+    serverWarmup: quick ? 10 : 100,
     concurrency: [32, 64],
     seconds: o.seconds ?? (quick ? 1 : 10),
     quick,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { measureLatency, measureThroughput, percentile } from '../../src/bench/measure.js';
+import { measureLatency, measureThroughput, percentile, warmUp } from '../../src/bench/measure.js';
 
 describe('benchmark measurements', () => {
   it('takes nearest-rank percentiles', () => {
@@ -16,5 +16,16 @@ describe('benchmark measurements', () => {
     const tp = await measureThroughput([async () => undefined], 1, 4, 0.05);
     expect(tp.errors).toBe(0);
     expect(tp.requests).toBeGreaterThan(0);
+  });
+
+  it('warms a server with requests cycling through every operation and its samples, errors not stopping it', async () => {
+    const calls: string[] = [];
+    const op = (name: string, fail = false) => async (i: number) => {
+      calls.push(`${name}${i}`);
+      if (fail) throw new Error('refused');
+    };
+    const failed = await warmUp([{ request: op('a'), samples: 2 }, { request: op('b', true), samples: 3 }], 7);
+    expect(calls).toEqual(['a0', 'b0', 'a1', 'b1', 'a0', 'b2', 'a1']);
+    expect(failed).toBe(3);
   });
 });
