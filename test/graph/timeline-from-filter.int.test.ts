@@ -48,10 +48,11 @@ async function walk<T>(read: (after: SortKey | null) => Promise<KeyedPage<T>>, i
 
 beforeAll(async () => {
   database = testDatabase();
-  // Smaller than the derived tests' corpus (test/derived/corpus.ts): the old scans read it on every page.
+  // Smaller than the derived tests' corpus (test/derived/corpus.ts): the old scans read it on every page. 260 actors
+  // make 13 issues, three of them sub-issues (src/synth/corpus-layout.ts).
   await deleteGraph(driver(), database);
   await applySchema(driver(), database);
-  const files = [...generateCorpus({ actors: 100, statements: 1_200, seed: 7, statementsPerFile: 300 })].map((f) => ({ name: f.name, seed: f.seed, statements: f.statements }));
+  const files = [...generateCorpus({ actors: 260, statements: 1_200, seed: 7, statementsPerFile: 300 })].map((f) => ({ name: f.name, seed: f.seed, statements: f.statements }));
   await ingestFiles(driver(), files, { database, batchSize: 2_000 });
   reader = new Reader(driver(), database);
   const old = new Reader(driver(), database);
@@ -101,6 +102,7 @@ type TimelineFilter = Parameters<typeof findTimeline>[1];
 describe('lists read from their filters give the old scans\' totals and pages', () => {
   it('timeline', async () => {
     const s = await sample();
+    expect(s.issues.length, 'an issue with sub-issues').toBeGreaterThan(1);
     const all = ['EVENT', 'STATEMENT', 'STANCE'];
     const none = { kinds: all, actorIds: null, issueIds: null, from: null, to: null };
     const filters: Array<Omit<TimelineFilter, 'after' | 'desc' | 'limit'>> = [
