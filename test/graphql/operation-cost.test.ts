@@ -111,7 +111,7 @@ describe('the analytical work, weighed for the graph size', () => {
   // (docs/performance.md, "Cost calibration at 10^6"; decision 0059), the lists since decision
   // 0062 at 10^4 and 10^5: the weights and growth exponents of field-work.ts must stay within
   // 2x of each, both ways.
-  const measured: Array<[string, FieldArgs, number, number, number | null]> = [
+  const measured: Array<[string, FieldArgs, number, number | null, number | null]> = [
     ['Query.neighbourhood', { depth: 1 }, 30_578, 100_817, 788_525],
     ['Query.neighbourhood', { depth: 2 }, 58_569, 314_334, 2_875_486],
     ['Query.neighbourhood', { depth: 3 }, 236_321, 2_136_464, 21_292_466],
@@ -149,6 +149,13 @@ describe('the analytical work, weighed for the graph size', () => {
     ['Query.statements', { filter: { issueIds: ['issue'] }, first: 200 }, 22_331, 119_236, 953_957],
     ['Query.stances', { filter: { issueIds: ['issue'] }, first: 50 }, 27_012, 181_189, 1_522_299],
     ['Query.stances', { filter: { issueIds: ['issue'] }, first: 200 }, 32_425, 186_590, 1_527_714],
+    // A date range alone, weighed as one over every item: 1990-2030 (10^5 not measured).
+    ['Query.timeline', { filter: { from: '1990', to: '2030' }, first: 50 }, 105_954, null, 10_518_774],
+    ['Query.timeline', { filter: { from: '1990', to: '2030' }, first: 200 }, 108_204, null, 10_521_024],
+    ['Query.statements', { filter: { from: '1990', to: '2030' }, first: 50 }, 71_612, null, 7_001_607],
+    ['Query.statements', { filter: { from: '1990', to: '2030' }, first: 200 }, 76_396, null, 7_006_385],
+    ['Query.stances', { filter: { from: '1990', to: '2030' }, first: 50 }, 36_819, null, 3_501_821],
+    ['Query.stances', { filter: { from: '1990', to: '2030' }, first: 200 }, 42_218, null, 3_507_226],
   ];
   it.each(measured)('%s %j: within 2x of the db hits measured at 10^4, 10^5 and 10^6 (where measured)', (coordinate, args, at4, at5, at6) => {
     const sizes: Array<[number, number | null]> = [[10_000, at4], [100_000, at5], [1_000_000, at6]];
