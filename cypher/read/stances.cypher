@@ -7,24 +7,23 @@
 //          the demand responded to; or null), sourceIds (sourced from, or rendered by a
 //          report on the page; or null), languages (of its evidence's or reports' words; or null),
 //          towards (actor id or null), from (Date or null), to (Date or null),
-//          after (sort key, its dates as Dates, or null), desc (boolean: the reading direction), limit
+//          after (sort key, its dates as Dates, or null), desc (boolean: the reading direction), limit,
+//          startHolderIds, startIssueIds, startFrom, startTo (where to start: one set, src/graph/fact-lists.ts)
 // RETURN: total, items (list of {props, label, key})
-MATCH (st:Stance)
-WHERE ($holderIds IS NULL OR EXISTS { (st)<-[:TOOK]-(a:Actor) WHERE a.id IN $holderIds })
-  AND ($kinds IS NULL OR st.kind IN $kinds)
-  AND ($issueIds IS NULL
-    OR EXISTS { (st)-[:CONCERNS]->(i:Issue) WHERE i.id IN $issueIds }
-    OR EXISTS { (st)-[:RESPONDS_TO]->(:Demand)-[:CONCERNS]->(i:Issue) WHERE i.id IN $issueIds })
-  AND ($sourceIds IS NULL
-    OR EXISTS { (st)-[:SOURCED_FROM]->(src:Source) WHERE src.id IN $sourceIds }
-    OR EXISTS { (st)<-[:REPORTS]-(:Report)-[:REPORTED_IN|RELAYED_BY]->(src:Source) WHERE src.id IN $sourceIds })
-  AND ($languages IS NULL
-    OR EXISTS { (st)-[:EVIDENCED_BY]->(q:Statement) WHERE q.language IN $languages }
-    OR EXISTS { (st)<-[:REPORTS]-(r:Report) WHERE r.language IN $languages })
-  AND ($towards IS NULL OR EXISTS { (st)-[:TOWARDS]->(:Actor {id: $towards}) })
-  AND ($from IS NULL OR st.dateEnd >= $from) AND ($to IS NULL OR st.date <= $to)
-WITH st, [coalesce(st.date, date('9999-12-31')), coalesce(st.dateEnd, date('9999-12-31')), st.id] AS key
-ORDER BY CASE WHEN $desc THEN key END DESC, CASE WHEN $desc THEN null ELSE key END ASC
-WITH collect({item: st, key: key}) AS allRows
-WITH size(allRows) AS total, [r IN allRows WHERE $after IS NULL OR (CASE WHEN $desc THEN r.key < $after ELSE r.key > $after END)][..$limit] AS page
+// Read from its filters (issue 18, decision 0062; fragment/stance-items); without any
+// filter, read/stances-all reads the count store and the date index instead. Two passes, as
+// read/statements: a count, and the page as a top-k sort (it collected every stance before).
+CALL () {
+  INCLUDE fragment/stance-items
+  RETURN count(*) AS total
+}
+CALL () {
+  INCLUDE fragment/stance-items
+  WITH st, [coalesce(st.date, date('9999-12-31')), coalesce(st.dateEnd, date('9999-12-31')), st.id] AS key
+  WHERE $after IS NULL OR (CASE WHEN $desc THEN key < $after ELSE key > $after END)
+  WITH st, key
+  ORDER BY CASE WHEN $desc THEN key END DESC, CASE WHEN $desc THEN null ELSE key END ASC
+  LIMIT $limit
+  RETURN collect({item: st, key: key}) AS page
+}
 RETURN total, [r IN page | {props: properties(r.item), label: 'Stance', key: r.key}] AS items

@@ -8,40 +8,19 @@
 //          sourceIds (reported in, relayed by, or rendered by a report on the page; or null),
 //          languages (the statement's or a report's language; or null), mentions (actor id or null),
 //          from (Date or null), to (Date or null), after (sort key, its dates as Dates, or null),
-//          desc (boolean: the reading direction), limit
+//          desc (boolean: the reading direction), limit,
+//          startSpeakerIds, startIssueIds, startFrom, startTo (where to start: one set, src/graph/fact-lists.ts)
 // RETURN: total, items (list of {props, label, key})
+// Read from its filters (issue 18, decision 0062; fragment/statement-items); without any
+// filter, read/statements-all reads the count store and the date index instead.
 // Two passes (issue 18), as read/timeline.cypher: a count, and the page as a top-k sort;
-// collecting every statement needed more than the 1 GiB transaction memory at 10^6. Keep the two filters equal.
+// collecting every statement needed more than the 1 GiB transaction memory at 10^6.
 CALL () {
-  MATCH (s:Statement)
-  WHERE ($speakerIds IS NULL
-      OR ($speakerRole <> 'ON_BEHALF_OF' AND EXISTS { (s)<-[:SAID]-(a:Actor) WHERE a.id IN $speakerIds })
-      OR ($speakerRole <> 'SPEAKER' AND EXISTS { (s)-[:ON_BEHALF_OF]->(a:Actor) WHERE a.id IN $speakerIds }))
-    AND ($modes IS NULL OR s.mode IN $modes)
-    AND ($issueIds IS NULL OR EXISTS { (s)-[:CONCERNS]->(i:Issue) WHERE i.id IN $issueIds })
-    AND ($sourceIds IS NULL
-      OR EXISTS { (s)-[:REPORTED_IN|RELAYED_BY]->(src:Source) WHERE src.id IN $sourceIds }
-      OR EXISTS { (s)<-[:REPORTS]-(:Report)-[:REPORTED_IN|RELAYED_BY]->(src:Source) WHERE src.id IN $sourceIds })
-    AND ($languages IS NULL OR s.language IN $languages
-      OR EXISTS { (s)<-[:REPORTS]-(r:Report) WHERE r.language IN $languages })
-    AND ($mentions IS NULL OR EXISTS { (s)-[:MENTIONS]->(:Actor {id: $mentions}) })
-    AND ($from IS NULL OR s.saidEnd >= $from) AND ($to IS NULL OR s.said <= $to)
+  INCLUDE fragment/statement-items
   RETURN count(*) AS total
 }
 CALL () {
-  MATCH (s:Statement)
-  WHERE ($speakerIds IS NULL
-      OR ($speakerRole <> 'ON_BEHALF_OF' AND EXISTS { (s)<-[:SAID]-(a:Actor) WHERE a.id IN $speakerIds })
-      OR ($speakerRole <> 'SPEAKER' AND EXISTS { (s)-[:ON_BEHALF_OF]->(a:Actor) WHERE a.id IN $speakerIds }))
-    AND ($modes IS NULL OR s.mode IN $modes)
-    AND ($issueIds IS NULL OR EXISTS { (s)-[:CONCERNS]->(i:Issue) WHERE i.id IN $issueIds })
-    AND ($sourceIds IS NULL
-      OR EXISTS { (s)-[:REPORTED_IN|RELAYED_BY]->(src:Source) WHERE src.id IN $sourceIds }
-      OR EXISTS { (s)<-[:REPORTS]-(:Report)-[:REPORTED_IN|RELAYED_BY]->(src:Source) WHERE src.id IN $sourceIds })
-    AND ($languages IS NULL OR s.language IN $languages
-      OR EXISTS { (s)<-[:REPORTS]-(r:Report) WHERE r.language IN $languages })
-    AND ($mentions IS NULL OR EXISTS { (s)-[:MENTIONS]->(:Actor {id: $mentions}) })
-    AND ($from IS NULL OR s.saidEnd >= $from) AND ($to IS NULL OR s.said <= $to)
+  INCLUDE fragment/statement-items
   WITH s, [coalesce(s.said, date('9999-12-31')), coalesce(s.saidEnd, date('9999-12-31')), s.id] AS key
   WHERE $after IS NULL OR (CASE WHEN $desc THEN key < $after ELSE key > $after END)
   WITH s, key

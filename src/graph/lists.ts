@@ -31,7 +31,32 @@ export const page = <T>(row: Row | undefined, map: (r: Row) => T): KeyedPage<T> 
 /** The keyset parameters of a list query: its sort key's dates at `datePositions`. */
 export const keyset = (args: KeysetArgs, datePositions: readonly number[]) => ({ after: keyParam(args.after, datePositions), desc: args.desc, limit: int(args.limit) });
 
-/** Events, statements and stances in time order, filtered. */
+/**
+ * Where a list read starts (decision 0062): from the actors when it filters by actors, else
+ * from the issues, else from a date index when it filters by dates, else (nothing
+ * filters) from the count store and the date indexes in order (`all`).
+ */
+export function listStart(f: { actorIds: string[] | null; issueIds: string[] | null; from: unknown; to: unknown }): 'actors' | 'issues' | 'dates' | 'all' {
+  if (f.actorIds !== null) return 'actors';
+  if (f.issueIds !== null) return 'issues';
+  return f.from !== null || f.to !== null ? 'dates' : 'all';
+}
+
+/**
+ * The start parameters of a list read that starts from `start`: one is set, the others
+ * null (a seek on null finds nothing). A date range reads the end-date index from its
+ * start when it has one (a recent range reads little), else the start-date index up to its end.
+ */
+export function startParams(start: ReturnType<typeof listStart>, f: { actorIds: string[] | null; issueIds: string[] | null; from: unknown; to: unknown }) {
+  return {
+    startActorIds: start === 'actors' ? f.actorIds : null,
+    startIssueIds: start === 'issues' ? f.issueIds : null,
+    startFrom: start === 'dates' ? f.from : null,
+    startTo: start === 'dates' && f.from === null ? f.to : null,
+  };
+}
+
+/** Events, statements and stances in time order, filtered, read from their filters (decision 0062). */
 export async function findTimeline(
   reader: GraphReader,
   args: {
@@ -42,14 +67,17 @@ export async function findTimeline(
     to: string | null;
   } & KeysetArgs,
 ): Promise<KeyedPage<TimelineEntry>> {
-  const [row] = await reader.read('timeline', {
+  const filter = {
     kinds: args.kinds,
     actorIds: args.actorIds,
     issueIds: args.issueIds,
     from: args.from ? startOfPeriod(args.from) : null,
     to: args.to ? endOfPeriod(args.to) : null,
-    ...keyset(args, [0, 1]),
-  });
+  };
+  const start = listStart(filter);
+  const [row] = start === 'all'
+    ? await reader.read('timeline-all', { kinds: args.kinds, ...keyset(args, [0, 1]) })
+    : await reader.read('timeline', { ...filter, ...startParams(start, filter), ...keyset(args, [0, 1]) });
   return page(row, (r) => ({ kind: r.kind as TimelineEntry['kind'], entity: toEntityRecord(r)! }));
 }
 

@@ -18,8 +18,9 @@ export const REFERENCE_STATEMENTS = 10_000;
  * from hubs at 10^4, 10^5 and 10^6 statements (decision 0059; docs/performance.md, "Cost
  * calibration at 10^6"), so that the estimate is within 2x of the measurement at all
  * three sizes: neighbourhood, paths and agreement grow with a hub's degree, which grows
- * faster past 10^5; the lists scan every item, so they grow with the corpus (e = 1); 0
- * where the read does not grow with it.
+ * faster past 10^5; the lists read from their filters (decision 0062): from the actors or
+ * issues they grow with those entities' degree, from a date range with the corpus (a range may
+ * cover it all), and unfiltered not at all; 0 where the read does not grow with it.
  */
 export const GROWTH = {
   neighbourhood: { plain: [0, 0.67, 0.81, 0.97], provenance: [0, 0.54, 0.92, 0.99] },
@@ -28,9 +29,12 @@ export const GROWTH = {
   positions: { direct: 0, derived: 0.06 },
   // Decision 0048's read, main at commit f2b03c8 (to be refitted when the agreement read changes).
   agreement: 0.65,
-  timeline: 1,
-  statements: 1,
-  stances: 1,
+  // The lists by what they start from (decision 0062): the count store and an ordered page do
+  // not grow; a hub's or an issue's items grow with its degree; a date range may read every item.
+  // Fitted to 10^4 and 10^5 (synth-org-0; synth-issue-0 and its sub-issues), within 2x at 10^6 measured afterwards (0.7-1.2x).
+  timeline: { index: 0, actors: 0.87, issues: 0.85, dated: 1 },
+  statements: { index: 0, actors: 0.8, issues: 0.85, dated: 1 },
+  stances: { index: 0, actors: 0.85, issues: 0.85, dated: 1 },
   eventChain: 0,
   search: 0,
 } as const;
@@ -73,15 +77,39 @@ export const POSITIONS_UNITS = { direct: 70, derived: 70 } as const;
  */
 export const AGREEMENT_UNITS = { base: 150, perActor: 11 } as const;
 /**
- * timeline: the scan of events, statements and stances, twice (a count and the page's
- * top-k sort; filters are tested on every item, so the unfiltered read is the worst),
- * plus each item of the page (about 30 db hits measured, counted as 100).
+ * The lists (timeline, statements, stances) by what their read starts from (decision 0062;
+ * src/graph/lists.ts: listStart): `index`, nothing filters them (the count store and each
+ * kind's date index in order); `perActor`, each actor of the filter, weighed as the hub
+ * (its items, found from it, twice: the count and the page); `perIssue`, each issue of the
+ * filter, weighed as the synthetic corpus' largest issue with its 24 sub-issues (the roll-up
+ * is not known here); `dated`, a date range alone, weighed as one that covers every item
+ * (the read's date indexes skip what is outside the range, but the range is not weighed
+ * against the corpus' dates). Each item of the page is 15-36 db hits (measured), counted as 30.
  */
-export const TIMELINE_UNITS = { scan: 1_060, perItem: 1 } as const;
-/** statements (issue 16): the scan of every statement, twice (count and page), plus each item of the page. */
-export const STATEMENTS_UNITS = { scan: 500, perItem: 1 } as const;
-/** stances: as STATEMENTS_UNITS, over the stances. */
-export const STANCES_UNITS = { scan: 200, perItem: 1 } as const;
+export const TIMELINE_UNITS = { index: 20, perActor: 98, perIssue: 470, dated: 1_060, perItem: 0.3 } as const;
+/** statements (issue 16): as TIMELINE_UNITS, over the statements. */
+export const STATEMENTS_UNITS = { index: 20, perActor: 20, perIssue: 160, dated: 700, perItem: 0.3 } as const;
+/** stances: as TIMELINE_UNITS, over the stances. */
+export const STANCES_UNITS = { index: 20, perActor: 66, perIssue: 255, dated: 360, perItem: 0.3 } as const;
+
+type ListUnits = { index: number; perActor: number; perIssue: number; dated: number; perItem: number };
+type ListGrowth = { index: number; actors: number; issues: number; dated: number };
+
+/**
+ * A list's weight, growth and page units from the filter its read starts from (src/graph/lists.ts:
+ * listStart); `unfiltering`, the filter's fields that leave it unfiltered (the timeline's kinds).
+ */
+function listWork(args: FieldArgs, actorsArg: string, units: ListUnits, growth: ListGrowth, unfiltering: readonly string[]): [number, number, number] {
+  const filter = (args['filter'] ?? {}) as Record<string, unknown>;
+  const ids = (v: unknown): number | null => (Array.isArray(v) ? v.length : null);
+  const actors = ids(filter[actorsArg]);
+  const issues = ids(filter['issueIds']);
+  const page = units.perItem * clamp(num(args['first'] ?? args['last'], 50), 1, 200);
+  if (actors !== null) return [units.perActor * Math.max(actors, 1), growth.actors, page];
+  if (issues !== null) return [units.perIssue * Math.max(issues, 1), growth.issues, page];
+  const filtered = Object.entries(filter).some(([k, v]) => v !== null && v !== undefined && !unfiltering.includes(k));
+  return filtered ? [units.dated, growth.dated, page] : [units.index, growth.index, page];
+}
 /** eventChain: per link of `depth` (the pattern follows only IN_RESPONSE_TO and CAUSED_BY between events); 93 db hits on the seeded graph at depth 3 and 6. */
 export const EVENT_CHAIN_UNITS_PER_LINK = 20;
 /** search: the full-text query, plus each hit of the page. */
@@ -118,11 +146,11 @@ function baseWork(coordinate: string, args: FieldArgs): [number, number, number?
       return [AGREEMENT_UNITS.base + actors * AGREEMENT_UNITS.perActor, GROWTH.agreement];
     }
     case 'Query.timeline':
-      return [TIMELINE_UNITS.scan, GROWTH.timeline, TIMELINE_UNITS.perItem * clamp(num(args['first'] ?? args['last'], 50), 1, 200)];
+      return listWork(args, 'actorIds', TIMELINE_UNITS, GROWTH.timeline, ['kinds', 'includeParts', 'includeSubIssues']);
     case 'Query.statements':
-      return [STATEMENTS_UNITS.scan, GROWTH.statements, STATEMENTS_UNITS.perItem * clamp(num(args['first'] ?? args['last'], 50), 1, 200)];
+      return listWork(args, 'speakerIds', STATEMENTS_UNITS, GROWTH.statements, ['includeParts', 'includeSubIssues']);
     case 'Query.stances':
-      return [STANCES_UNITS.scan, GROWTH.stances, STANCES_UNITS.perItem * clamp(num(args['first'] ?? args['last'], 50), 1, 200)];
+      return listWork(args, 'holderIds', STANCES_UNITS, GROWTH.stances, ['includeParts', 'includeSubIssues']);
     case 'Query.eventChain':
       return [EVENT_CHAIN_UNITS_PER_LINK * clamp(Math.round(num(args['depth'], 3)), 1, 6), GROWTH.eventChain];
     case 'Query.search':

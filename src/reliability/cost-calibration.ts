@@ -26,6 +26,11 @@ export interface CalibrationIds {
   demand: string;
   /** Up to 10 actors for agreement. */
   actors: string[];
+  /** The issue the lists are filtered by (decision 0062), its sub-issues included; no issue probes without it. */
+  issue?: string;
+  /** A date range (YYYY, YYYY-MM or YYYY-MM-DD) the lists are filtered by; none without it. */
+  from?: string;
+  to?: string;
   /** The event event chains start at (issue 16); no eventChain probe without it. */
   event?: string;
   /** Measure only these fields (all when absent). */
@@ -91,13 +96,24 @@ export function calibrationProbes(ids: CalibrationIds): Probe[] {
       query: `{ agreement(actorIds: ${JSON.stringify(actorIds)}) { agreeCount disagreeCount topics { verdict topic { id label } positions { actor { id } kind derived reasoning } } } }`,
     });
   }
-  for (const first of [50, 200]) {
-    probes.push({ field: 'timeline', args: { first }, query: `{ timeline(first: ${first}) { totalCount edges { node { kind title date { iso } entity { id } } } } }` });
+  // The lists by what they start from (decision 0062): unfiltered (the count store and a date
+  // index in order), from the hub's items, from an issue's (and its sub-issues'), from a date range.
+  const filters: Array<[string, Record<string, unknown>, Record<string, unknown>, Record<string, unknown>]> = [
+    ['', {}, {}, {}],
+    ['hub', { actorIds: [ids.hub] }, { speakerIds: [ids.hub] }, { holderIds: [ids.hub] }],
+  ];
+  if (ids.issue) filters.push(['issue', { issueIds: [ids.issue] }, { issueIds: [ids.issue] }, { issueIds: [ids.issue] }]);
+  if (ids.from || ids.to) {
+    const range = { ...(ids.from ? { from: ids.from } : {}), ...(ids.to ? { to: ids.to } : {}) };
+    filters.push(['dates', range, range, range]);
   }
-  // The top-level lists and event chains (issue 16): unfiltered, the worst scan.
-  for (const first of [50, 200]) {
-    probes.push({ field: 'statements', args: { first }, query: `{ statements(first: ${first}) { totalCount edges { node { id said { iso } speaker { id } } } } }` });
-    probes.push({ field: 'stances', args: { first }, query: `{ stances(first: ${first}) { totalCount edges { node { id kind date { iso } holder { id } } } } }` });
+  const arg = (filter: Record<string, unknown>) => (Object.keys(filter).length ? `filter: ${JSON.stringify(filter).replace(/"(\w+)":/g, '$1:')}, ` : '');
+  for (const [, timeline, statements, stances] of filters) {
+    for (const first of [50, 200]) {
+      probes.push({ field: 'timeline', args: { ...(Object.keys(timeline).length ? { filter: timeline } : {}), first }, query: `{ timeline(${arg(timeline)}first: ${first}) { totalCount edges { node { kind title date { iso } entity { id } } } } }` });
+      probes.push({ field: 'statements', args: { ...(Object.keys(statements).length ? { filter: statements } : {}), first }, query: `{ statements(${arg(statements)}first: ${first}) { totalCount edges { node { id said { iso } speaker { id } } } } }` });
+      probes.push({ field: 'stances', args: { ...(Object.keys(stances).length ? { filter: stances } : {}), first }, query: `{ stances(${arg(stances)}first: ${first}) { totalCount edges { node { id kind date { iso } holder { id } } } } }` });
+    }
   }
   if (ids.event) {
     for (const depth of [3, 6]) {
@@ -161,7 +177,10 @@ export async function calibrate(config: Config, driver: Driver, ids: Calibration
       const coordinate = `Query.${probe.field}`;
       const row: CalibrationRow = {
         field: probe.field,
-        args: Object.entries(probe.args).filter(([k]) => !['id', 'fromId', 'toId', 'demandId', 'text'].includes(k)).map(([k, v]) => `${k}: ${Array.isArray(v) ? `${v.length} ids` : String(v)}`).join(', '),
+        args: Object.entries({ ...(probe.args['filter'] as object | undefined), ...probe.args })
+          .filter(([k]) => !['id', 'fromId', 'toId', 'demandId', 'text', 'filter'].includes(k))
+          .map(([k, v]) => `${k}: ${Array.isArray(v) ? `${v.length} ids` : String(v)}`)
+          .join(', '),
         dbHits: hits.total,
         queries: hits.queries,
         workUnits: fieldWork(coordinate, probe.args, statements) ?? 0,
