@@ -1,5 +1,5 @@
 // The stances of read/stances (decision 0062): read from the filter the caller chose to
-// start at (src/graph/fact-lists.ts sets one of $startHolderIds, $startIssueIds, $startFrom,
+// start at (src/graph/fact-lists.ts sets one of $startActorIds, $startIssueIds, $startFrom,
 // $startTo and leaves the others null: a seek on a null finds nothing), then tested on the
 // other filters as the old scan tested every stance (cypher/bench/stances-scan.cypher), so
 // the stances are the same. The holders' stances are those of the holder filter; the issues
@@ -8,7 +8,7 @@
 // Included by INCLUDE (src/neo4j/cypher.ts) as a whole CALL, twice by read/stances; not runnable alone.
 // Out: st (one row a stance that passes every filter)
 CALL () {
-  MATCH (a:Actor) USING INDEX a:Actor(id) WHERE a.id IN $startHolderIds
+  MATCH (a:Actor) USING INDEX a:Actor(id) WHERE a.id IN $startActorIds
   MATCH (a)-[:TOOK]->(st:Stance)
   WITH DISTINCT st
   WHERE $issueIds IS NULL

@@ -1,5 +1,5 @@
 // The statements of read/statements (decision 0062): read from the filter the caller chose
-// to start at (src/graph/fact-lists.ts sets one of $startSpeakerIds, $startIssueIds,
+// to start at (src/graph/fact-lists.ts sets one of $startActorIds, $startIssueIds,
 // $startFrom, $startTo and leaves the others null: a seek on a null finds nothing), then
 // tested on the other filters as the old scan tested every statement
 // (cypher/bench/statements-scan.cypher), so the statements are the same. The speakers'
@@ -9,7 +9,7 @@
 // Included by INCLUDE (src/neo4j/cypher.ts) as a whole CALL, twice by read/statements; not runnable alone.
 // Out: s (one row a statement that passes every filter)
 CALL () {
-  MATCH (a:Actor) USING INDEX a:Actor(id) WHERE a.id IN $startSpeakerIds
+  MATCH (a:Actor) USING INDEX a:Actor(id) WHERE a.id IN $startActorIds
   CALL (a) {
     MATCH (a)-[:SAID]->(s:Statement) WHERE $speakerRole <> 'ON_BEHALF_OF' RETURN s
     UNION ALL

@@ -41,10 +41,9 @@ export async function findStatements(
   args: DatedFilter & { speakerIds: string[] | null; speakerRole?: 'SPEAKER' | 'ON_BEHALF_OF' | 'ANY'; modes: string[] | null; mentions: string | null } & KeysetArgs,
 ): Promise<KeyedPage<EntityRecord>> {
   const { all, params } = start(args.speakerIds, args, [args.modes, args.mentions]);
-  const { startActorIds, ...rest } = params;
   if (all) return page((await reader.read('statements-all', keyset(args, [0, 1])))[0], (r) => toEntityRecord(r)!);
   const [row] = await reader.read('statements', {
-    startSpeakerIds: startActorIds, ...rest,
+    ...params,
     speakerIds: args.speakerIds, speakerRole: args.speakerRole ?? 'ANY', modes: args.modes, issueIds: args.issueIds, sourceIds: args.sourceIds,
     languages: args.languages, mentions: args.mentions, ...dates(args), ...keyset(args, [0, 1]),
   });
@@ -57,10 +56,9 @@ export async function findStances(
   args: DatedFilter & { holderIds: string[] | null; kinds: string[] | null; towards: string | null } & KeysetArgs,
 ): Promise<KeyedPage<EntityRecord>> {
   const { all, params } = start(args.holderIds, args, [args.kinds, args.towards]);
-  const { startActorIds, ...rest } = params;
   if (all) return page((await reader.read('stances-all', keyset(args, [0, 1])))[0], (r) => toEntityRecord(r)!);
   const [row] = await reader.read('stances', {
-    startHolderIds: startActorIds, ...rest,
+    ...params,
     holderIds: args.holderIds, kinds: args.kinds, issueIds: args.issueIds, sourceIds: args.sourceIds,
     languages: args.languages, towards: args.towards, ...dates(args), ...keyset(args, [0, 1]),
   });
