@@ -9,6 +9,8 @@
  * after changing a read query.
  */
 
+import type { GraphScale, MonthCounts } from './graph-size.js';
+
 /** The corpus size (statements) the weights below were measured at: at or below it they stand as they are. */
 export const REFERENCE_STATEMENTS = 10_000;
 
@@ -86,20 +88,72 @@ export const AGREEMENT_UNITS = { base: 150, perActor: 11 } as const;
  * (the read's date indexes skip what is outside the range, but the range is not weighed
  * against the corpus' dates). Each item of the page is 15-36 db hits (measured), counted as 30.
  */
-export const TIMELINE_UNITS = { index: 20, perActor: 98, perIssue: 470, dated: 1_060, perItem: 0.3 } as const;
+/**
+ * A date range alone, when the graph's dates are known (decision 0065): units for each item its
+ * read goes through (`read`: the date index and the test of the range's end) and for each item
+ * in the range (`inRange`: its other filters and properties). Fitted at 10^5 to a range
+ * reaching to the corpus' end (from 2024-06: every item read out of range), one over every
+ * item (1990-2030: every item in range) and the year 2020 (docs/performance.md, "Cost
+ * calibration after decisions 0057, 0058 and 0062").
+ */
+export const DATED_ITEM_UNITS = {
+  timeline: { read: 0.067, inRange: 0.003 },
+  statements: { read: 0.042, inRange: 0.029 },
+  stances: { read: 0.04, inRange: 0.031 },
+} as const;
+export const TIMELINE_UNITS = { index: 20, perActor: 98, perIssue: 470, dated: 1_060, perDatedItem: DATED_ITEM_UNITS.timeline, perItem: 0.3 } as const;
 /** statements (issue 16): as TIMELINE_UNITS, over the statements. */
-export const STATEMENTS_UNITS = { index: 20, perActor: 20, perIssue: 160, dated: 700, perItem: 0.3 } as const;
+export const STATEMENTS_UNITS = { index: 20, perActor: 20, perIssue: 160, dated: 700, perDatedItem: DATED_ITEM_UNITS.statements, perItem: 0.3 } as const;
 /** stances: as TIMELINE_UNITS, over the stances. */
-export const STANCES_UNITS = { index: 20, perActor: 66, perIssue: 255, dated: 360, perItem: 0.3 } as const;
+export const STANCES_UNITS = { index: 20, perActor: 66, perIssue: 255, dated: 360, perDatedItem: DATED_ITEM_UNITS.stances, perItem: 0.3 } as const;
 
-type ListUnits = { index: number; perActor: number; perIssue: number; dated: number; perItem: number };
+type ListUnits = { index: number; perActor: number; perIssue: number; dated: number; perDatedItem: { read: number; inRange: number }; perItem: number };
 type ListGrowth = { index: number; actors: number; issues: number; dated: number };
+type DatedKind = 'statements' | 'stances' | 'events';
+
+/** The month (year * 12 + month - 1) of a Date argument (YYYY, YYYY-MM or YYYY-MM-DD): its first month, or with `last` its last; undefined when it is not one. */
+export function monthOf(date: unknown, last = false): number | undefined {
+  const m = typeof date === 'string' ? /^(\d{4})(?:-(\d{2}))?/.exec(date) : null;
+  if (!m) return undefined;
+  const month = m[2] !== undefined ? Number(m[2]) - 1 : last ? 11 : 0;
+  return Number(m[1]) * 12 + month;
+}
+
+/**
+ * The items a list filtered by a date range alone goes through, from how its kinds' items spread
+ * over the months (cypher/read/graph-dates.cypher): with a start, the read goes through the
+ * end-date index from the range's start to the corpus' end (src/graph/lists.ts: startParams; the
+ * range's end is tested on each item found, it does not stop the read), so every item of the
+ * start's month and after; with only an end, the start-date index up to it. `inRange`, those in
+ * the range's months. Whole months: an item of the start's month before the range is counted
+ * (the estimate errs high). Undefined without the dates or a readable range (the range is then
+ * weighed as every item).
+ */
+export function datedItems(kinds: readonly DatedKind[], filter: Record<string, unknown>, scale: GraphScale): { read: number; inRange: number } | undefined {
+  if (!scale.dates) return undefined;
+  const from = filter['from'] === null || filter['from'] === undefined ? undefined : monthOf(filter['from']);
+  const to = filter['to'] === null || filter['to'] === undefined ? undefined : monthOf(filter['to'], true);
+  if (from === undefined && to === undefined) return undefined;
+  let read = 0;
+  let inRange = 0;
+  for (const kind of kinds) {
+    for (const [month, count] of scale.dates[kind] as MonthCounts) {
+      if (from !== undefined ? month < from : month > to!) continue;
+      read += count;
+      if (to === undefined || month <= to) inRange += count;
+    }
+  }
+  return { read, inRange };
+}
 
 /**
  * A list's weight, growth and page units from the filter its read starts from (src/graph/lists.ts:
  * listStart); `unfiltering`, the filter's fields that leave it unfiltered (the timeline's kinds).
+ * A date range alone is weighed by the items its read goes through when the graph's dates are
+ * known (decision 0065: perDatedItem, at least the unfiltered read's units, no growth: the
+ * counts are this graph's), else as a range over every item.
  */
-function listWork(args: FieldArgs, actorsArg: string, units: ListUnits, growth: ListGrowth, unfiltering: readonly string[]): [number, number, number] {
+function listWork(args: FieldArgs, actorsArg: string, units: ListUnits, growth: ListGrowth, unfiltering: readonly string[], kinds: readonly DatedKind[], scale: GraphScale): [number, number, number] {
   const filter = (args['filter'] ?? {}) as Record<string, unknown>;
   const ids = (v: unknown): number | null => (Array.isArray(v) ? v.length : null);
   const actors = ids(filter[actorsArg]);
@@ -108,7 +162,11 @@ function listWork(args: FieldArgs, actorsArg: string, units: ListUnits, growth: 
   if (actors !== null) return [units.perActor * Math.max(actors, 1), growth.actors, page];
   if (issues !== null) return [units.perIssue * Math.max(issues, 1), growth.issues, page];
   const filtered = Object.entries(filter).some(([k, v]) => v !== null && v !== undefined && !unfiltering.includes(k));
-  return filtered ? [units.dated, growth.dated, page] : [units.index, growth.index, page];
+  if (!filtered) return [units.index, growth.index, page];
+  // Other filters (modes, sources, languages, mentions, a stance's kind) read what the range lets through, or every item without one.
+  const items = datedItems(kinds, filter, scale);
+  if (items === undefined) return [units.dated, growth.dated, page];
+  return [Math.max(units.index, units.perDatedItem.read * items.read + units.perDatedItem.inRange * items.inRange), 0, page];
 }
 /** eventChain: per link of `depth` (the pattern follows only IN_RESPONSE_TO and CAUSED_BY between events); 93 db hits on the seeded graph at depth 3 and 6. */
 export const EVENT_CHAIN_UNITS_PER_LINK = 20;
@@ -117,16 +175,18 @@ export const SEARCH_UNITS = { scan: 10, perHit: 1 } as const;
 
 /**
  * The work of the field at `coordinate` (`Query.neighbourhood`) with `args` in a graph of
- * `statements` (0: the weights as measured), or undefined for a field that is not
- * analytical (its cost is the size of its answer).
+ * `statements` (0: the weights as measured; a GraphScale also says how the dated items spread,
+ * for a date range's share), or undefined for a field that is not analytical (its cost is the
+ * size of its answer).
  */
-export function fieldWork(coordinate: string, args: FieldArgs, statements = 0): number | undefined {
-  const [units, exponent, pageUnits = 0] = baseWork(coordinate, args) ?? [];
-  return units === undefined ? undefined : Math.ceil(units * growth(exponent ?? 0, statements) + pageUnits);
+export function fieldWork(coordinate: string, args: FieldArgs, statements: number | GraphScale = 0): number | undefined {
+  const scale = typeof statements === 'number' ? { statements } : statements;
+  const [units, exponent, pageUnits = 0] = baseWork(coordinate, args, scale) ?? [];
+  return units === undefined ? undefined : Math.ceil(units * growth(exponent ?? 0, scale.statements) + pageUnits);
 }
 
 /** The field's weight as measured at REFERENCE_STATEMENTS, its growth exponent, and the units of its page's items (which do not grow with the graph). */
-function baseWork(coordinate: string, args: FieldArgs): [number, number, number?] | undefined {
+function baseWork(coordinate: string, args: FieldArgs, scale: GraphScale): [number, number, number?] | undefined {
   switch (coordinate) {
     case 'Query.neighbourhood': {
       const depth = clamp(Math.round(num(args['depth'], 1)), 1, 3);
@@ -146,11 +206,11 @@ function baseWork(coordinate: string, args: FieldArgs): [number, number, number?
       return [AGREEMENT_UNITS.base + actors * AGREEMENT_UNITS.perActor, GROWTH.agreement];
     }
     case 'Query.timeline':
-      return listWork(args, 'actorIds', TIMELINE_UNITS, GROWTH.timeline, ['kinds', 'includeParts', 'includeSubIssues']);
+      return listWork(args, 'actorIds', TIMELINE_UNITS, GROWTH.timeline, ['kinds', 'includeParts', 'includeSubIssues'], ['events', 'statements', 'stances'], scale);
     case 'Query.statements':
-      return listWork(args, 'speakerIds', STATEMENTS_UNITS, GROWTH.statements, ['includeParts', 'includeSubIssues']);
+      return listWork(args, 'speakerIds', STATEMENTS_UNITS, GROWTH.statements, ['includeParts', 'includeSubIssues'], ['statements'], scale);
     case 'Query.stances':
-      return listWork(args, 'holderIds', STANCES_UNITS, GROWTH.stances, ['includeParts', 'includeSubIssues']);
+      return listWork(args, 'holderIds', STANCES_UNITS, GROWTH.stances, ['includeParts', 'includeSubIssues'], ['stances'], scale);
     case 'Query.eventChain':
       return [EVENT_CHAIN_UNITS_PER_LINK * clamp(Math.round(num(args['depth'], 3)), 1, 6), GROWTH.eventChain];
     case 'Query.search':

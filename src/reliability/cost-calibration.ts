@@ -160,7 +160,9 @@ export async function calibrate(config: Config, driver: Driver, ids: Calibration
   const schema = buildASTSchema(typeDefs);
   const size = trackGraphSize(driver, config.neo4j.database, logger);
   await size.refresh();
-  const statements = size.statements();
+  // The statements and how the dated items spread: a date range alone is weighed by its share (decision 0065).
+  const scale = size.scale();
+  const statements = scale.statements;
   const rows: CalibrationRow[] = [];
   try {
     for (const probe of calibrationProbes(ids).filter((p) => !ids.only || ids.only.includes(p.field))) {
@@ -183,9 +185,9 @@ export async function calibrate(config: Config, driver: Driver, ids: Calibration
           .join(', '),
         dbHits: hits.total,
         queries: hits.queries,
-        workUnits: fieldWork(coordinate, probe.args, statements) ?? 0,
+        workUnits: fieldWork(coordinate, probe.args, scale) ?? 0,
         statements,
-        estimate: estimateOperationCost(schema, document, operation, {}, statements).cost,
+        estimate: estimateOperationCost(schema, document, operation, {}, scale).cost,
         ms: Math.round(ms),
         bytes: Buffer.byteLength(text),
         ...(error ? { error } : {}),
