@@ -27,10 +27,11 @@ export const REFERENCE_STATEMENTS = 10_000;
 export const GROWTH = {
   neighbourhood: { plain: [0, 0.67, 0.81, 0.97], provenance: [0, 0.54, 0.92, 0.99] },
   paths: { plain: 0.9, provenance: 0.8 },
-  // Counted and paged (decisions 0049, 0054): 5,400-7,417 db hits direct, 5,883-9,993 with inherited, from 10^4 to 10^6.
-  positions: { direct: 0, derived: 0.06 },
-  // Decision 0048's read, main at commit f2b03c8 (to be refitted when the agreement read changes).
-  agreement: 0.65,
+  // Counted and paged (decisions 0049, 0054, 0058): 5,225-7,4xx db hits direct, 5,679-9,212 with inherited, from 10^4 to 10^6 (decision 0065).
+  positions: { direct: 0.05, derived: 0.1 },
+  // Decision 0057's read (decision 0065): the base (the hub's demands and verdict spans) grows
+  // slower than each actor's stances and organisations' stances.
+  agreement: { base: 0.45, perActor: 0.88 },
   // The lists by what they start from (decision 0062): the count store and an ordered page do
   // not grow; a hub's or an issue's items grow with its degree; a date range may read every item.
   // Fitted to 10^4 and 10^5 (synth-org-0; synth-issue-0 and its sub-issues), within 2x at 10^6 measured afterwards (0.7-1.2x).
@@ -69,10 +70,11 @@ export const NEIGHBOURHOOD_UNITS = { plain: [0, 300, 600, 2_400], provenance: [0
  */
 export const PATHS_UNITS = { plain: { base: 25, perHop: 5 }, provenance: { base: 40, perHop: 5 } } as const;
 /** positions: one demand or issue, with or without the positions members inherit (the counts and the first page's read; the page, PositionTable.positions' `first`, is counted as the answer's size). */
-export const POSITIONS_UNITS = { direct: 70, derived: 70 } as const;
+export const POSITIONS_UNITS = { direct: 60, derived: 60 } as const;
 /**
  * agreement: a base and each actor compared (its stances and its organisations' stances),
- * fitted to 2 and 10 actors from the alliance at 10^4 (17,376 and 26,012 db hits).
+ * fitted to 2 and 10 actors from the alliance at 10^4 (17,180 and 26,012 db hits), each
+ * growing with its own exponent (GROWTH.agreement; decision 0065).
  * `issueId` is not weighed: it adds one read of the issues' demands (310 db hits, about
  * 3 units, for european-security and its sub-issues on the seeded graph) and narrows
  * what the actors' reads send back.
@@ -84,9 +86,10 @@ export const AGREEMENT_UNITS = { base: 150, perActor: 11 } as const;
  * kind's date index in order); `perActor`, each actor of the filter, weighed as the hub
  * (its items, found from it, twice: the count and the page); `perIssue`, each issue of the
  * filter, weighed as the synthetic corpus' largest issue with its 24 sub-issues (the roll-up
- * is not known here); `dated`, a date range alone, weighed as one that covers every item
- * (the read's date indexes skip what is outside the range, but the range is not weighed
- * against the corpus' dates). Each item of the page is 15-36 db hits (measured), counted as 30.
+ * is not known here); a date range alone (or a filter without an index), by the items its read
+ * goes through when the graph's dates are known (`perDatedItem`, DATED_ITEM_UNITS; decision
+ * 0065), else `dated`, as a range over every item. Each item of the page is 15-36 db hits
+ * (measured), counted as 30.
  */
 /**
  * A date range alone, when the graph's dates are known (decision 0065): units for each item its
@@ -151,14 +154,15 @@ export function datedItems(kinds: readonly DatedKind[], filter: Record<string, u
  * listStart); `unfiltering`, the filter's fields that leave it unfiltered (the timeline's kinds).
  * A date range alone is weighed by the items its read goes through when the graph's dates are
  * known (decision 0065: perDatedItem, at least the unfiltered read's units, no growth: the
- * counts are this graph's), else as a range over every item.
+ * counts are this graph's; a page of at most the items in range), else as a range over every item.
  */
 function listWork(args: FieldArgs, actorsArg: string, units: ListUnits, growth: ListGrowth, unfiltering: readonly string[], kinds: readonly DatedKind[], scale: GraphScale): [number, number, number] {
   const filter = (args['filter'] ?? {}) as Record<string, unknown>;
   const ids = (v: unknown): number | null => (Array.isArray(v) ? v.length : null);
   const actors = ids(filter[actorsArg]);
   const issues = ids(filter['issueIds']);
-  const page = units.perItem * clamp(num(args['first'] ?? args['last'], 50), 1, 200);
+  const first = clamp(num(args['first'] ?? args['last'], 50), 1, 200);
+  const page = units.perItem * first;
   if (actors !== null) return [units.perActor * Math.max(actors, 1), growth.actors, page];
   if (issues !== null) return [units.perIssue * Math.max(issues, 1), growth.issues, page];
   const filtered = Object.entries(filter).some(([k, v]) => v !== null && v !== undefined && !unfiltering.includes(k));
@@ -166,7 +170,8 @@ function listWork(args: FieldArgs, actorsArg: string, units: ListUnits, growth: 
   // Other filters (modes, sources, languages, mentions, a stance's kind) read what the range lets through, or every item without one.
   const items = datedItems(kinds, filter, scale);
   if (items === undefined) return [units.dated, growth.dated, page];
-  return [Math.max(units.index, units.perDatedItem.read * items.read + units.perDatedItem.inRange * items.inRange), 0, page];
+  // The page holds at most the items in the range.
+  return [Math.max(units.index, units.perDatedItem.read * items.read + units.perDatedItem.inRange * items.inRange), 0, units.perItem * Math.min(first, items.inRange)];
 }
 /** eventChain: per link of `depth` (the pattern follows only IN_RESPONSE_TO and CAUSED_BY between events); 93 db hits on the seeded graph at depth 3 and 6. */
 export const EVENT_CHAIN_UNITS_PER_LINK = 20;
@@ -203,7 +208,8 @@ function baseWork(coordinate: string, args: FieldArgs, scale: GraphScale): [numb
       return [POSITIONS_UNITS[variant], GROWTH.positions[variant]];
     case 'Query.agreement': {
       const actors = Array.isArray(args['actorIds']) ? clamp(args['actorIds'].length, 2, 10) : 2;
-      return [AGREEMENT_UNITS.base + actors * AGREEMENT_UNITS.perActor, GROWTH.agreement];
+      const units = AGREEMENT_UNITS.base * growth(GROWTH.agreement.base, scale.statements) + actors * AGREEMENT_UNITS.perActor * growth(GROWTH.agreement.perActor, scale.statements);
+      return [units, 0];
     }
     case 'Query.timeline':
       return listWork(args, 'actorIds', TIMELINE_UNITS, GROWTH.timeline, ['kinds', 'includeParts', 'includeSubIssues'], ['events', 'statements', 'stances'], scale);
