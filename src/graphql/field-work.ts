@@ -27,7 +27,7 @@ export const REFERENCE_STATEMENTS = 10_000;
 export const GROWTH = {
   neighbourhood: { plain: [0, 0.67, 0.81, 0.97], provenance: [0, 0.54, 0.92, 0.99] },
   paths: { plain: 0.9, provenance: 0.8 },
-  // Counted and paged (decisions 0049, 0054, 0058): 5,225-7,4xx db hits direct, 5,679-9,212 with inherited, from 10^4 to 10^6 (decision 0065).
+  // Counted and paged (decisions 0049, 0054, 0058): 5,225-6,904 db hits direct, 5,679-9,212 with inherited, from 10^4 to 10^6 (decision 0065).
   positions: { direct: 0.05, derived: 0.1 },
   // Decision 0057's read (decision 0065): the base (the hub's demands and verdict spans) grows
   // slower than each actor's stances and organisations' stances.
