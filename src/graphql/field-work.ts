@@ -9,6 +9,8 @@
  * after changing a read query.
  */
 
+import type { GraphScale, MonthCounts } from './graph-size.js';
+
 /** The corpus size (statements) the weights below were measured at: at or below it they stand as they are. */
 export const REFERENCE_STATEMENTS = 10_000;
 
@@ -25,10 +27,11 @@ export const REFERENCE_STATEMENTS = 10_000;
 export const GROWTH = {
   neighbourhood: { plain: [0, 0.67, 0.81, 0.97], provenance: [0, 0.54, 0.92, 0.99] },
   paths: { plain: 0.9, provenance: 0.8 },
-  // Counted and paged (decisions 0049, 0054): 5,400-7,417 db hits direct, 5,883-9,993 with inherited, from 10^4 to 10^6.
-  positions: { direct: 0, derived: 0.06 },
-  // Decision 0048's read, main at commit f2b03c8 (to be refitted when the agreement read changes).
-  agreement: 0.65,
+  // Counted and paged (decisions 0049, 0054, 0058): 5,225-6,904 db hits direct, 5,679-9,212 with inherited, from 10^4 to 10^6 (decision 0065).
+  positions: { direct: 0.05, derived: 0.1 },
+  // Decision 0057's read (decision 0065): the base (the hub's demands and verdict spans) grows
+  // slower than each actor's stances and organisations' stances.
+  agreement: { base: 0.45, perActor: 0.88 },
   // The lists by what they start from (decision 0062): the count store and an ordered page do
   // not grow; a hub's or an issue's items grow with its degree; a date range may read every item.
   // Fitted to 10^4 and 10^5 (synth-org-0; synth-issue-0 and its sub-issues), within 2x at 10^6 measured afterwards (0.7-1.2x).
@@ -67,10 +70,11 @@ export const NEIGHBOURHOOD_UNITS = { plain: [0, 300, 600, 2_400], provenance: [0
  */
 export const PATHS_UNITS = { plain: { base: 25, perHop: 5 }, provenance: { base: 40, perHop: 5 } } as const;
 /** positions: one demand or issue, with or without the positions members inherit (the counts and the first page's read; the page, PositionTable.positions' `first`, is counted as the answer's size). */
-export const POSITIONS_UNITS = { direct: 70, derived: 70 } as const;
+export const POSITIONS_UNITS = { direct: 60, derived: 60 } as const;
 /**
  * agreement: a base and each actor compared (its stances and its organisations' stances),
- * fitted to 2 and 10 actors from the alliance at 10^4 (17,376 and 26,012 db hits).
+ * fitted to 2 and 10 actors from the alliance at 10^4 (17,180 and 26,012 db hits), each
+ * growing with its own exponent (GROWTH.agreement; decision 0065).
  * `issueId` is not weighed: it adds one read of the issues' demands (310 db hits, about
  * 3 units, for european-security and its sub-issues on the seeded graph) and narrows
  * what the actors' reads send back.
@@ -82,33 +86,92 @@ export const AGREEMENT_UNITS = { base: 150, perActor: 11 } as const;
  * kind's date index in order); `perActor`, each actor of the filter, weighed as the hub
  * (its items, found from it, twice: the count and the page); `perIssue`, each issue of the
  * filter, weighed as the synthetic corpus' largest issue with its 24 sub-issues (the roll-up
- * is not known here); `dated`, a date range alone, weighed as one that covers every item
- * (the read's date indexes skip what is outside the range, but the range is not weighed
- * against the corpus' dates). Each item of the page is 15-36 db hits (measured), counted as 30.
+ * is not known here); a date range alone (or a filter without an index), by the items its read
+ * goes through when the graph's dates are known (`perDatedItem`, DATED_ITEM_UNITS; decision
+ * 0065), else `dated`, as a range over every item. Each item of the page is 15-36 db hits
+ * (measured), counted as 30.
  */
-export const TIMELINE_UNITS = { index: 20, perActor: 98, perIssue: 470, dated: 1_060, perItem: 0.3 } as const;
+/**
+ * A date range alone, when the graph's dates are known (decision 0065): units for each item its
+ * read goes through (`read`: the date index and the test of the range's end) and for each item
+ * in the range (`inRange`: its other filters and properties). Fitted at 10^5 to a range
+ * reaching to the corpus' end (from 2024-06: every item read out of range), one over every
+ * item (1990-2030: every item in range) and the year 2020 (docs/performance.md, "Cost
+ * calibration after decisions 0057, 0058 and 0062").
+ */
+export const DATED_ITEM_UNITS = {
+  timeline: { read: 0.067, inRange: 0.003 },
+  statements: { read: 0.042, inRange: 0.029 },
+  stances: { read: 0.04, inRange: 0.031 },
+} as const;
+export const TIMELINE_UNITS = { index: 20, perActor: 98, perIssue: 470, dated: 1_060, perDatedItem: DATED_ITEM_UNITS.timeline, perItem: 0.3 } as const;
 /** statements (issue 16): as TIMELINE_UNITS, over the statements. */
-export const STATEMENTS_UNITS = { index: 20, perActor: 20, perIssue: 160, dated: 700, perItem: 0.3 } as const;
+export const STATEMENTS_UNITS = { index: 20, perActor: 20, perIssue: 160, dated: 700, perDatedItem: DATED_ITEM_UNITS.statements, perItem: 0.3 } as const;
 /** stances: as TIMELINE_UNITS, over the stances. */
-export const STANCES_UNITS = { index: 20, perActor: 66, perIssue: 255, dated: 360, perItem: 0.3 } as const;
+export const STANCES_UNITS = { index: 20, perActor: 66, perIssue: 255, dated: 360, perDatedItem: DATED_ITEM_UNITS.stances, perItem: 0.3 } as const;
 
-type ListUnits = { index: number; perActor: number; perIssue: number; dated: number; perItem: number };
+type ListUnits = { index: number; perActor: number; perIssue: number; dated: number; perDatedItem: { read: number; inRange: number }; perItem: number };
 type ListGrowth = { index: number; actors: number; issues: number; dated: number };
+type DatedKind = 'statements' | 'stances' | 'events';
+
+/** The month (year * 12 + month - 1) of a Date argument (YYYY, YYYY-MM or YYYY-MM-DD): its first month, or with `last` its last; undefined when it is not one. */
+export function monthOf(date: unknown, last = false): number | undefined {
+  const m = typeof date === 'string' ? /^(\d{4})(?:-(\d{2}))?/.exec(date) : null;
+  if (!m) return undefined;
+  const month = m[2] !== undefined ? Number(m[2]) - 1 : last ? 11 : 0;
+  return Number(m[1]) * 12 + month;
+}
+
+/**
+ * The items a list filtered by a date range alone goes through, from how its kinds' items spread
+ * over the months (cypher/read/graph-dates.cypher): with a start, the read goes through the
+ * end-date index from the range's start to the corpus' end (src/graph/lists.ts: startParams; the
+ * range's end is tested on each item found, it does not stop the read), so every item of the
+ * start's month and after; with only an end, the start-date index up to it. `inRange`, those in
+ * the range's months. Whole months: an item of the start's month before the range is counted
+ * (the estimate errs high). Undefined without the dates or a readable range (the range is then
+ * weighed as every item).
+ */
+export function datedItems(kinds: readonly DatedKind[], filter: Record<string, unknown>, scale: GraphScale): { read: number; inRange: number } | undefined {
+  if (!scale.dates) return undefined;
+  const from = filter['from'] === null || filter['from'] === undefined ? undefined : monthOf(filter['from']);
+  const to = filter['to'] === null || filter['to'] === undefined ? undefined : monthOf(filter['to'], true);
+  if (from === undefined && to === undefined) return undefined;
+  let read = 0;
+  let inRange = 0;
+  for (const kind of kinds) {
+    for (const [month, count] of scale.dates[kind] as MonthCounts) {
+      if (from !== undefined ? month < from : month > to!) continue;
+      read += count;
+      if (to === undefined || month <= to) inRange += count;
+    }
+  }
+  return { read, inRange };
+}
 
 /**
  * A list's weight, growth and page units from the filter its read starts from (src/graph/lists.ts:
  * listStart); `unfiltering`, the filter's fields that leave it unfiltered (the timeline's kinds).
+ * A date range alone is weighed by the items its read goes through when the graph's dates are
+ * known (decision 0065: perDatedItem, at least the unfiltered read's units, no growth: the
+ * counts are this graph's; a page of at most the items in range), else as a range over every item.
  */
-function listWork(args: FieldArgs, actorsArg: string, units: ListUnits, growth: ListGrowth, unfiltering: readonly string[]): [number, number, number] {
+function listWork(args: FieldArgs, actorsArg: string, units: ListUnits, growth: ListGrowth, unfiltering: readonly string[], kinds: readonly DatedKind[], scale: GraphScale): [number, number, number] {
   const filter = (args['filter'] ?? {}) as Record<string, unknown>;
   const ids = (v: unknown): number | null => (Array.isArray(v) ? v.length : null);
   const actors = ids(filter[actorsArg]);
   const issues = ids(filter['issueIds']);
-  const page = units.perItem * clamp(num(args['first'] ?? args['last'], 50), 1, 200);
+  const first = clamp(num(args['first'] ?? args['last'], 50), 1, 200);
+  const page = units.perItem * first;
   if (actors !== null) return [units.perActor * Math.max(actors, 1), growth.actors, page];
   if (issues !== null) return [units.perIssue * Math.max(issues, 1), growth.issues, page];
   const filtered = Object.entries(filter).some(([k, v]) => v !== null && v !== undefined && !unfiltering.includes(k));
-  return filtered ? [units.dated, growth.dated, page] : [units.index, growth.index, page];
+  if (!filtered) return [units.index, growth.index, page];
+  // Other filters (modes, sources, languages, mentions, a stance's kind) read what the range lets through, or every item without one.
+  const items = datedItems(kinds, filter, scale);
+  if (items === undefined) return [units.dated, growth.dated, page];
+  // The page holds at most the items in the range.
+  return [Math.max(units.index, units.perDatedItem.read * items.read + units.perDatedItem.inRange * items.inRange), 0, units.perItem * Math.min(first, items.inRange)];
 }
 /** eventChain: per link of `depth` (the pattern follows only IN_RESPONSE_TO and CAUSED_BY between events); 93 db hits on the seeded graph at depth 3 and 6. */
 export const EVENT_CHAIN_UNITS_PER_LINK = 20;
@@ -117,16 +180,18 @@ export const SEARCH_UNITS = { scan: 10, perHit: 1 } as const;
 
 /**
  * The work of the field at `coordinate` (`Query.neighbourhood`) with `args` in a graph of
- * `statements` (0: the weights as measured), or undefined for a field that is not
- * analytical (its cost is the size of its answer).
+ * `statements` (0: the weights as measured; a GraphScale also says how the dated items spread,
+ * for a date range's share), or undefined for a field that is not analytical (its cost is the
+ * size of its answer).
  */
-export function fieldWork(coordinate: string, args: FieldArgs, statements = 0): number | undefined {
-  const [units, exponent, pageUnits = 0] = baseWork(coordinate, args) ?? [];
-  return units === undefined ? undefined : Math.ceil(units * growth(exponent ?? 0, statements) + pageUnits);
+export function fieldWork(coordinate: string, args: FieldArgs, statements: number | GraphScale = 0): number | undefined {
+  const scale = typeof statements === 'number' ? { statements } : statements;
+  const [units, exponent, pageUnits = 0] = baseWork(coordinate, args, scale) ?? [];
+  return units === undefined ? undefined : Math.ceil(units * growth(exponent ?? 0, scale.statements) + pageUnits);
 }
 
 /** The field's weight as measured at REFERENCE_STATEMENTS, its growth exponent, and the units of its page's items (which do not grow with the graph). */
-function baseWork(coordinate: string, args: FieldArgs): [number, number, number?] | undefined {
+function baseWork(coordinate: string, args: FieldArgs, scale: GraphScale): [number, number, number?] | undefined {
   switch (coordinate) {
     case 'Query.neighbourhood': {
       const depth = clamp(Math.round(num(args['depth'], 1)), 1, 3);
@@ -143,14 +208,15 @@ function baseWork(coordinate: string, args: FieldArgs): [number, number, number?
       return [POSITIONS_UNITS[variant], GROWTH.positions[variant]];
     case 'Query.agreement': {
       const actors = Array.isArray(args['actorIds']) ? clamp(args['actorIds'].length, 2, 10) : 2;
-      return [AGREEMENT_UNITS.base + actors * AGREEMENT_UNITS.perActor, GROWTH.agreement];
+      const units = AGREEMENT_UNITS.base * growth(GROWTH.agreement.base, scale.statements) + actors * AGREEMENT_UNITS.perActor * growth(GROWTH.agreement.perActor, scale.statements);
+      return [units, 0];
     }
     case 'Query.timeline':
-      return listWork(args, 'actorIds', TIMELINE_UNITS, GROWTH.timeline, ['kinds', 'includeParts', 'includeSubIssues']);
+      return listWork(args, 'actorIds', TIMELINE_UNITS, GROWTH.timeline, ['kinds', 'includeParts', 'includeSubIssues'], ['events', 'statements', 'stances'], scale);
     case 'Query.statements':
-      return listWork(args, 'speakerIds', STATEMENTS_UNITS, GROWTH.statements, ['includeParts', 'includeSubIssues']);
+      return listWork(args, 'speakerIds', STATEMENTS_UNITS, GROWTH.statements, ['includeParts', 'includeSubIssues'], ['statements'], scale);
     case 'Query.stances':
-      return listWork(args, 'holderIds', STANCES_UNITS, GROWTH.stances, ['includeParts', 'includeSubIssues']);
+      return listWork(args, 'holderIds', STANCES_UNITS, GROWTH.stances, ['includeParts', 'includeSubIssues'], ['stances'], scale);
     case 'Query.eventChain':
       return [EVENT_CHAIN_UNITS_PER_LINK * clamp(Math.round(num(args['depth'], 3)), 1, 6), GROWTH.eventChain];
     case 'Query.search':

@@ -25,6 +25,7 @@ import {
   type ValueNode,
 } from 'graphql';
 import { fieldWork, type FieldArgs } from './field-work.js';
+import { scaleOf, type GraphScale } from './graph-size.js';
 import { DEFAULT_PAGE_SIZE } from './pagination.js';
 
 /** What a list without a size argument is assumed to hold (issues, memberships, a path's nodes). */
@@ -42,15 +43,18 @@ export interface OperationCost {
 
 /**
  * Estimates the cost of `operation` in `document` with the request's variables, the
- * analytical fields' work weighed for a graph of `statements` (field-work.ts: growth).
+ * analytical fields' work weighed for a graph of `statements` (field-work.ts: growth). A
+ * number takes the dates graph-size.ts last read for a graph of that many statements, if
+ * any (graph-size.ts: scaleOf); a GraphScale says them itself.
  */
 export function estimateOperationCost(
   schema: GraphQLSchema,
   document: DocumentNode,
   operation: OperationDefinitionNode,
   variables: Record<string, unknown> = {},
-  statements = 0,
+  statements: number | GraphScale = 0,
 ): OperationCost {
+  const scale = scaleOf(statements);
   const fragments = new Map<string, FragmentDefinitionNode>();
   for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
   const values = { ...variableDefaults(operation), ...variables };
@@ -98,7 +102,7 @@ export function estimateOperationCost(
     if (!field) return 0;
     const args = argumentValues(field, node, values);
     const coordinate = `${parent.name}.${name}`;
-    const work = fieldWork(coordinate, args, statements);
+    const work = fieldWork(coordinate, args, scale);
     if (work !== undefined) expensive.add(coordinate);
     const named = getNamedType(field.type);
     if (!node.selectionSet || !isCompositeType(named)) return LEAF_COST + (work ?? 0);

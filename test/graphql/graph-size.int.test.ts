@@ -2,11 +2,13 @@
  * The server's periodic read of the graph's size also says when the derived data the
  * analyses read are missing (a graph loaded before verdict spans and membership dates
  * existed answers agreement and positions with counts of 0): once, as an error naming
- * the command that rebuilds them.
+ * the command that rebuilds them. With the size, how the dated items spread over the months
+ * (decision 0065), for a date range's share of the work.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Driver } from 'neo4j-driver';
-import { missingDerivedData, trackGraphSize } from '../../src/graphql/graph-size.js';
+import { datedItems } from '../../src/graphql/field-work.js';
+import { missingDerivedData, scaleOf, trackGraphSize } from '../../src/graphql/graph-size.js';
 import type { Logger } from '../../src/logger.js';
 import { cypher } from '../../src/neo4j/cypher.js';
 import { toPlain } from '../../src/neo4j/values.js';
@@ -44,6 +46,30 @@ describe('derived data the analyses need', () => {
     await size.refresh();
     expect(size.statements()).toBe(row.statements);
     expect(said).toEqual([]);
+  });
+
+  it('come with how the dated items spread over the months, which the estimate takes for that many statements (decision 0065)', async () => {
+    const { logger } = recordingLogger();
+    const size = trackGraphSize(driver, testDatabase(), logger);
+    await size.refresh();
+    const scale = size.scale();
+    expect(scale.statements).toBe(size.statements());
+    const dates = scale.dates!;
+    // Every dated statement once, in month order.
+    const session = driver.session({ database: testDatabase(), defaultAccessMode: 'READ' });
+    const dated = await session
+      .executeRead(async (tx) => Number((await tx.run('MATCH (s:Statement) WHERE s.said IS NOT NULL RETURN count(s) AS n')).records[0]!.get('n')))
+      .finally(() => session.close());
+    expect(dates.statements.reduce((sum, [, n]) => sum + n, 0)).toBe(dated);
+    expect(dates.stances.length).toBeGreaterThan(0);
+    const months = dates.statements.map(([m]) => m);
+    expect(months).toEqual([...months].sort((a, b) => a - b));
+    // The seeded graph's statements are of 2021-2022 and before: a range from 2030 reads none.
+    expect(datedItems(['statements'], { from: '2030' }, scale)).toEqual({ read: 0, inRange: 0 });
+    expect(datedItems(['statements'], { from: '1900' }, scale)).toEqual({ read: dated, inRange: dated });
+    // The plugin hands the estimate the count alone: the dates read for that count come with it.
+    expect(scaleOf(size.statements()).dates).toEqual(dates);
+    expect(scaleOf(size.statements() + 1).dates).toBeUndefined();
   });
 
   it('are named when positions have no verdict spans or memberships no dates', () => {

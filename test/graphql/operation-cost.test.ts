@@ -8,7 +8,10 @@ import { buildASTSchema, Kind, parse, type OperationDefinitionNode } from 'graph
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { DB_HITS_PER_UNIT, fieldWork, type FieldArgs } from '../../src/graphql/field-work.js';
+import { datedItems, monthOf } from '../../src/graphql/field-work.js';
+import { scaleOf, type GraphDates, type GraphScale } from '../../src/graphql/graph-size.js';
 import { estimateOperationCost } from '../../src/graphql/operation-cost.js';
+import { readFileSync } from 'node:fs';
 import { loadTypeDefs } from '../../src/graphql/type-defs.js';
 import { exampleOperations } from '../api/example-operations.js';
 import { actorQuery, actorStatementsQuery } from '../../web/src/operations/actor.js';
@@ -123,9 +126,11 @@ describe('the analytical work, weighed for the graph size', () => {
     ['Query.paths', { maxHops: 8 }, 3_951, 27_350, 266_682],
     ['Query.paths', { maxHops: 2, includeProvenance: true }, 6_027, 29_204, 266_952],
     ['Query.paths', { maxHops: 8, includeProvenance: true }, 6_027, 29_204, 266_952],
-    ['Query.positions', { includeDerived: false }, 5_400, 6_246, 7_417],
-    ['Query.positions', { includeDerived: true }, 5_883, 7_646, 9_993],
-    ['Query.agreement', { actorIds: ['a', 'b'] }, 17_376, 40_045, 268_535],
+    // Refitted after decisions 0057 and 0058 (decision 0065; docs/performance.md, "Cost calibration
+    // after decisions 0057, 0058 and 0062"): measured on this branch at the three sizes.
+    ['Query.positions', { includeDerived: false }, 5_225, 5_822, 6_904],
+    ['Query.positions', { includeDerived: true }, 5_679, 7_118, 9_212],
+    ['Query.agreement', { actorIds: ['a', 'b'] }, 17_180, 38_532, 254_643],
     ['Query.agreement', { actorIds: ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j'] }, 26_012, 100_562, 780_823],
     // Read from their filters (decision 0062), measured at 10^4, 10^5 and 10^6 on this branch
     // (docs/performance.md, "Timeline and statements from their filters"); the 10^6 column was
@@ -161,6 +166,52 @@ describe('the analytical work, weighed for the graph size', () => {
     const sizes: Array<[number, number | null]> = [[10_000, at4], [100_000, at5], [1_000_000, at6]];
     const ratios = sizes.flatMap(([statements, hits]) => (hits === null ? [] : [(fieldWork(coordinate, args, statements)! * DB_HITS_PER_UNIT) / hits]));
     for (const ratio of ratios) {
+      expect(ratio).toBeGreaterThan(0.5);
+      expect(ratio).toBeLessThan(2);
+    }
+  });
+
+  // A date range alone with the graph's dates known (decision 0065): weighed by the items its
+  // read goes through, measured through the server (calibrate-cost) at 10^4, 10^5 and 10^6
+  // with the dates of each graph (test/graphql/graph-dates/, cypher/read/graph-dates.cypher).
+  const datesAt: Record<number, GraphDates> = Object.fromEntries(
+    ([[10_000, '1e4'], [100_000, '1e5'], [1_000_000, '1e6']] as const).map(([n, name]) => [n, JSON.parse(readFileSync(new URL(`./graph-dates/synth-${name}.json`, import.meta.url), 'utf8')) as GraphDates]),
+  );
+  const scaleAt = (statements: number): GraphScale => ({ statements, dates: datesAt[statements]! });
+  const ranged: Array<[string, FieldArgs, number | null, number | null, number | null]> = [
+    // A range from 2024-06 reads every item from that month to the corpus' end; at 10^4 the
+    // corpus ends in 2023-06 and the read finds nothing (4-172 db hits): not compared, the
+    // estimate is then the floor of an unfiltered page (20 units and the page's).
+    ['Query.timeline', { filter: { from: '2024-06', to: '2024-06' }, first: 50 }, null, 15_112, 186_828],
+    ['Query.statements', { filter: { from: '2024-06', to: '2024-06' }, first: 50 }, null, 6_260, 84_441],
+    ['Query.stances', { filter: { from: '2024-06', to: '2024-06' }, first: 50 }, null, 3_004, 42_564],
+    ['Query.timeline', { filter: { from: '2024-06', to: '2024-06' }, first: 200 }, null, 15_112, 188_478],
+    ['Query.statements', { filter: { from: '2024-06', to: '2024-06' }, first: 200 }, null, 6_260, 89_210],
+    ['Query.stances', { filter: { from: '2024-06', to: '2024-06' }, first: 200 }, null, 3_004, 47_971],
+    ['Query.timeline', { filter: { from: '2020', to: '2020' }, first: 50 }, 14_984, 155_943, 1_560_890],
+    ['Query.statements', { filter: { from: '2020', to: '2020' }, first: 50 }, 9_372, 78_450, 797_883],
+    ['Query.stances', { filter: { from: '2020', to: '2020' }, first: 50 }, 5_574, 40_067, 384_070],
+    ['Query.timeline', { filter: { from: '2020', to: '2020' }, first: 200 }, 17_191, 158_193, 1_562_540],
+    ['Query.statements', { filter: { from: '2020', to: '2020' }, first: 200 }, 14_146, 83_222, 802_663],
+    ['Query.stances', { filter: { from: '2020', to: '2020' }, first: 200 }, 10_981, 45_477, 389_475],
+    ['Query.timeline', { filter: { to: '1996' }, first: 50 }, 11_290, 74_398, 705_478],
+    ['Query.statements', { filter: { to: '1996' }, first: 50 }, 7_604, 43_613, 403_613],
+    ['Query.stances', { filter: { to: '1996' }, first: 50 }, 4_823, 22_822, 202_820],
+    ['Query.timeline', { filter: { to: '1996' }, first: 200 }, 13_540, 76_648, 707_728],
+    ['Query.statements', { filter: { to: '1996' }, first: 200 }, 12_365, 48_376, 408_388],
+    ['Query.stances', { filter: { to: '1996' }, first: 200 }, 10_237, 28_217, 208_221],
+    ['Query.timeline', { filter: { from: '1990', to: '2030' }, first: 50 }, 105_954, 1_052_574, 10_518_774],
+    ['Query.statements', { filter: { from: '1990', to: '2030' }, first: 50 }, 71_612, 701_600, 7_001_607],
+    ['Query.stances', { filter: { from: '1990', to: '2030' }, first: 50 }, 36_819, 351_817, 3_501_821],
+    ['Query.timeline', { filter: { from: '1990', to: '2030' }, first: 200 }, 108_204, 1_054_824, 10_521_024],
+    ['Query.statements', { filter: { from: '1990', to: '2030' }, first: 200 }, 76_396, 706_344, 7_006_385],
+    ['Query.stances', { filter: { from: '1990', to: '2030' }, first: 200 }, 42_218, 357_217, 3_507_226],
+  ];
+  it.each(ranged)('%s %j with the graph\'s dates: within 2x of the db hits measured at 10^4, 10^5 and 10^6', (coordinate, args, at4, at5, at6) => {
+    const sizes: Array<[number, number | null]> = [[10_000, at4], [100_000, at5], [1_000_000, at6]];
+    for (const [statements, hits] of sizes) {
+      if (hits === null) continue;
+      const ratio = (fieldWork(coordinate, args, scaleAt(statements))! * DB_HITS_PER_UNIT) / hits;
       expect(ratio).toBeGreaterThan(0.5);
       expect(ratio).toBeLessThan(2);
     }
@@ -232,7 +283,81 @@ describe('the dashboard\'s timeline on large graphs (decision 0062)', () => {
     for (const statements of sizes) expect(at(variables, statements)).toBeLessThanOrEqual(maxCost);
   });
 
-  it('a date range alone is weighed as every item, and refused at 10^6 (docs/performance.md)', () => {
+  it('a date range alone without the graph\'s dates is weighed as every item, and refused at 10^6 (docs/performance.md)', () => {
     expect(at({ filter: { from: '2020', to: '2021' } }, 1_000_000)).toBeGreaterThan(maxCost);
+  });
+
+  // With the dates the server reads (decision 0065; the synthetic corpora's, 1995-01 to 2024-10 at
+  // 10^5 and 10^6): a range from a start reads every item from it to the corpus' end.
+  const datesOf = (name: string) => JSON.parse(readFileSync(new URL(`./graph-dates/synth-${name}.json`, import.meta.url), 'utf8')) as GraphDates;
+  const withDates = (variables: Record<string, unknown>, statements: number, name: string) => estimateOperationCost(schema, document, operation, variables, { statements, dates: datesOf(name) }).cost;
+  it.each([
+    ['the last months', { from: '2024-06', to: '2024-06' }],
+    ['the last year', { from: '2024', to: '2024' }],
+    ['2022 (read to the corpus\' end: 10 % of the items)', { from: '2022', to: '2022' }],
+    ['the first two years (only an end: read up to it)', { to: '1996' }],
+  ] as const)('a date range alone, %s: allowed at 10^4, 10^5 and 10^6', (_name, filter) => {
+    expect(withDates({ filter }, 10_000, '1e4')).toBeLessThanOrEqual(maxCost);
+    expect(withDates({ filter }, 100_000, '1e5')).toBeLessThanOrEqual(maxCost);
+    expect(withDates({ filter }, 1_000_000, '1e6')).toBeLessThanOrEqual(maxCost);
+  });
+
+  it.each([
+    ['2020 (read from 2020 to the corpus\' end: 1.56 million db hits measured)', { from: '2020', to: '2020' }],
+    ['every item (10.5 million db hits measured)', { from: '1990', to: '2030' }],
+    ['up to 2000 (301,151 items, about 2.1 million db hits)', { to: '2000' }],
+  ] as const)('a date range alone, %s: refused at 10^6, allowed at 10^5', (_name, filter) => {
+    expect(withDates({ filter }, 1_000_000, '1e6')).toBeGreaterThan(maxCost);
+    expect(withDates({ filter }, 100_000, '1e5')).toBeLessThanOrEqual(maxCost);
+  });
+
+  it('a recent range costs at 10^6 what its items cost, not the corpus (9,140 against 113,267 without the dates)', () => {
+    const filter = { from: '2024-06', to: '2024-06' };
+    expect(withDates({ filter }, 1_000_000, '1e6')).toBeLessThan(at({ filter }, 1_000_000) / 10);
+  });
+});
+
+describe('a date range alone, weighed by the items its read goes through (decision 0065)', () => {
+  const month = (y: number, m: number) => y * 12 + m - 1;
+  // 10 statements a month from 2000-01 to 2009-12, 5 stances and 1 event every month.
+  const months = Array.from({ length: 120 }, (_, i) => month(2000, 1) + i);
+  const dates: GraphDates = { statements: months.map((m) => [m, 10] as const), stances: months.map((m) => [m, 5] as const), events: months.map((m) => [m, 1] as const) };
+  const scale: GraphScale = { statements: 1_200, dates };
+
+  it('reads a Date argument as its first month, or its last', () => {
+    expect(monthOf('2020')).toBe(month(2020, 1));
+    expect(monthOf('2020', true)).toBe(month(2020, 12));
+    expect(monthOf('2020-06')).toBe(month(2020, 6));
+    expect(monthOf('2020-06', true)).toBe(month(2020, 6));
+    expect(monthOf('2020-06-15', true)).toBe(month(2020, 6));
+    expect(monthOf(undefined)).toBeUndefined();
+    expect(monthOf(2020)).toBeUndefined();
+  });
+
+  it('counts what the read goes through: from the start to the corpus\' end, or up to the end; in range, the months between', () => {
+    // From a start: the end-date index from it to the last item, whatever the range's end (src/graph/lists.ts: startParams).
+    expect(datedItems(['statements'], { from: '2009', to: '2009-03' }, scale)).toEqual({ read: 120, inRange: 30 });
+    expect(datedItems(['statements'], { from: '2005' }, scale)).toEqual({ read: 600, inRange: 600 });
+    // Only an end: the start-date index up to it.
+    expect(datedItems(['statements'], { to: '2000-06' }, scale)).toEqual({ read: 60, inRange: 60 });
+    expect(datedItems(['events', 'statements', 'stances'], { from: '1990', to: '2030' }, scale)).toEqual({ read: 1_920, inRange: 1_920 });
+    expect(datedItems(['stances'], { from: '2020' }, scale)).toEqual({ read: 0, inRange: 0 });
+    // Without the dates, or without a range: unknown, weighed as every item.
+    expect(datedItems(['statements'], { from: '2005' }, { statements: 1_200 })).toBeUndefined();
+    expect(datedItems(['statements'], { modes: ['QUOTE'] }, scale)).toBeUndefined();
+  });
+
+  it('weighs a recent range less than an old one, and as every item without the dates', () => {
+    const work = (filter: Record<string, unknown>, s: GraphScale | number) => fieldWork('Query.statements', { filter, first: 50 }, s)!;
+    expect(work({ from: '2009-06' }, scale)).toBeLessThan(work({ from: '2001' }, scale));
+    expect(work({ from: '2001' }, scale)).toBeLessThan(work({ from: '2001' }, 1_200));
+    expect(work({ from: '2001' }, 1_200)).toBe(work({ from: '2001' }, { statements: 1_200 }));
+    // A range that finds nothing costs what an unfiltered read does, without the page's items.
+    expect(work({ from: '2020' }, scale)).toBe(fieldWork('Query.statements', { first: 1 }, scale)! - 1);
+  });
+
+  it('takes the dates the server last read when the plugin hands it only the count (graph-size.ts: scaleOf)', () => {
+    expect(scaleOf(scale)).toBe(scale);
+    expect(scaleOf(1_200)).toEqual({ statements: 1_200 });
   });
 });
