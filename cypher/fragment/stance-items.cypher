@@ -25,7 +25,9 @@ CALL () {
   WITH DISTINCT st
   RETURN st
   UNION ALL
-  MATCH (st:Stance) WHERE st.dateEnd >= $startFrom RETURN st
+  // A range's start: the end-date index up to $startUntil (the last end an item starting by the
+  // range's end can have: its year's last day; decision 0066).
+  MATCH (st:Stance) WHERE st.dateEnd >= $startFrom AND st.dateEnd <= $startUntil RETURN st
   UNION ALL
   MATCH (st:Stance) WHERE st.date <= $startTo RETURN st
 }

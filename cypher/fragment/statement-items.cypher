@@ -24,7 +24,9 @@ CALL () {
   WITH DISTINCT s
   RETURN s
   UNION ALL
-  MATCH (s:Statement) WHERE s.saidEnd >= $startFrom RETURN s
+  // A range's start: the end-date index up to $startUntil (the last end an item starting by the
+  // range's end can have: its year's last day; decision 0066).
+  MATCH (s:Statement) WHERE s.saidEnd >= $startFrom AND s.saidEnd <= $startUntil RETURN s
   UNION ALL
   MATCH (s:Statement) WHERE s.said <= $startTo RETURN s
 }

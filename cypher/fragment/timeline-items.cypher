@@ -7,7 +7,7 @@
 // on every item. Each item once: an event two of the actors took part in is found twice,
 // so the actors' and the issues' items are made distinct; the date index finds each once.
 // Included by INCLUDE (src/neo4j/cypher.ts) as a whole CALL, twice by read/timeline; not runnable alone.
-// In scope: $startActorIds, $startIssueIds, $startFrom, $startTo, $kinds, $actorIds, $issueIds, $from, $to
+// In scope: $startActorIds, $startIssueIds, $startFrom, $startUntil, $startTo, $kinds, $actorIds, $issueIds, $from, $to
 // Out: item, kind, start, end (one row an item, within the range)
 CALL () {
   CALL () {
@@ -39,16 +39,17 @@ CALL () {
   }
   RETURN item, kind
   UNION ALL
-  // The date range: from the end-date index when it has a start, else from the start-date index
-  // (events have only the latter; their end is until's or the date's).
-  MATCH (e:Event) WHERE e.date <= CASE WHEN $startFrom IS NOT NULL OR $startTo IS NOT NULL THEN coalesce($startTo, date('9999-12-31')) END
+  // The date range: from the end-date index when it has a start (up to $startUntil, the last end an
+  // item starting by the range's end can have), else from the start-date index (events have only
+  // the latter, read up to the range's end; their end is until's or the date's).
+  MATCH (e:Event) WHERE e.date <= CASE WHEN $startFrom IS NOT NULL OR $startTo IS NOT NULL THEN coalesce($to, date('9999-12-31')) END
   RETURN e AS item, 'EVENT' AS kind
   UNION ALL
-  MATCH (s:Statement) WHERE s.saidEnd >= $startFrom RETURN s AS item, 'STATEMENT' AS kind
+  MATCH (s:Statement) WHERE s.saidEnd >= $startFrom AND s.saidEnd <= $startUntil RETURN s AS item, 'STATEMENT' AS kind
   UNION ALL
   MATCH (s:Statement) WHERE s.said <= $startTo RETURN s AS item, 'STATEMENT' AS kind
   UNION ALL
-  MATCH (st:Stance) WHERE st.dateEnd >= $startFrom RETURN st AS item, 'STANCE' AS kind
+  MATCH (st:Stance) WHERE st.dateEnd >= $startFrom AND st.dateEnd <= $startUntil RETURN st AS item, 'STANCE' AS kind
   UNION ALL
   MATCH (st:Stance) WHERE st.date <= $startTo RETURN st AS item, 'STANCE' AS kind
 }

@@ -8,7 +8,7 @@
 //          report on the page; or null), languages (of its evidence's or reports' words; or null),
 //          towards (actor id or null), from (Date or null), to (Date or null),
 //          after (sort key, its dates as Dates, or null), desc (boolean: the reading direction), limit,
-//          startActorIds (the holders), startIssueIds, startFrom, startTo (where to start: one set, src/graph/fact-lists.ts)
+//          startActorIds (the holders), startIssueIds, startFrom (with startUntil), startTo (where to start: one set, src/graph/fact-lists.ts)
 // RETURN: total, items (list of {props, label, key})
 // Read from its filters (issue 18, decision 0062; fragment/stance-items); without any
 // filter, read/stances-all reads the count store and the date index instead. Two passes, as

@@ -9,7 +9,7 @@
 //          languages (the statement's or a report's language; or null), mentions (actor id or null),
 //          from (Date or null), to (Date or null), after (sort key, its dates as Dates, or null),
 //          desc (boolean: the reading direction), limit,
-//          startActorIds (the speakers), startIssueIds, startFrom, startTo (where to start: one set, src/graph/fact-lists.ts)
+//          startActorIds (the speakers), startIssueIds, startFrom (with startUntil), startTo (where to start: one set, src/graph/fact-lists.ts)
 // RETURN: total, items (list of {props, label, key})
 // Read from its filters (issue 18, decision 0062; fragment/statement-items); without any
 // filter, read/statements-all reads the count store and the date index instead.

@@ -9,7 +9,7 @@
 // $params: kinds (list of 'EVENT'|'STATEMENT'|'STANCE'), actorIds (or null), issueIds (or null),
 //          from (Date or null), to (Date or null), after (sort key, its dates as Dates, or null),
 //          desc (boolean: the reading direction), limit,
-//          startActorIds, startIssueIds, startFrom, startTo (where to start: one of them set, src/graph/lists.ts)
+//          startActorIds, startIssueIds, startFrom (with startUntil), startTo (where to start: one of them set, src/graph/lists.ts)
 // RETURN: total, items (list of {props, label, kind, key})
 // Two passes over the same items (issue 18): a count, and the page as a top-k sort (ORDER BY
 // ... LIMIT keeps only $limit rows). Collecting every item to count and slice them needed

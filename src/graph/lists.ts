@@ -3,6 +3,7 @@
  * with its sort key for keyset cursors (docs/decisions/0034), and the total, for the
  * GraphQL connections.
  */
+import neo4j from 'neo4j-driver';
 import { toEntityRecord, type EntityRecord } from './entity-record.js';
 import { int, type GraphReader, type Row } from './graph-reader.js';
 import { endOfPeriod, startOfPeriod } from './dates.js';
@@ -42,16 +43,27 @@ export function listStart(f: { actorIds: string[] | null; issueIds: string[] | n
   return f.from !== null || f.to !== null ? 'dates' : 'all';
 }
 
+/** The last day a statement's or stance's end can fall on when it starts by `to`: its year's last day (a partial date ends within its year, src/neo4j/values.ts: partialDateToRange). */
+function lastEndBy(to: unknown): unknown {
+  return to instanceof neo4j.types.Date ? new neo4j.types.Date(to.year, 12, 31) : OPEN_END;
+}
+
+const OPEN_END = new neo4j.types.Date(9999, 12, 31);
+
 /**
  * The start parameters of a list read that starts from `start`: one is set, the others
  * null (a seek on null finds nothing). A date range reads the end-date index from its
  * start when it has one (a recent range reads little), else the start-date index up to its end.
+ * With both, the end-date index is read only up to the last end an item starting by the
+ * range's end can have (`startUntil`, decision 0066): a year long ago reads that year's
+ * items, not every item after it.
  */
 export function startParams(start: ReturnType<typeof listStart>, f: { actorIds: string[] | null; issueIds: string[] | null; from: unknown; to: unknown }) {
   return {
     startActorIds: start === 'actors' ? f.actorIds : null,
     startIssueIds: start === 'issues' ? f.issueIds : null,
     startFrom: start === 'dates' ? f.from : null,
+    startUntil: start === 'dates' && f.from !== null ? lastEndBy(f.to) : null,
     startTo: start === 'dates' && f.from === null ? f.to : null,
   };
 }

@@ -124,26 +124,30 @@ export function monthOf(date: unknown, last = false): number | undefined {
 
 /**
  * The items a list filtered by a date range alone goes through, from how its kinds' items spread
- * over the months (cypher/read/graph-dates.cypher): with a start, the read goes through the
- * end-date index from the range's start to the corpus' end (src/graph/lists.ts: startParams; the
- * range's end is tested on each item found, it does not stop the read), so every item of the
- * start's month and after; with only an end, the start-date index up to it. `inRange`, those in
- * the range's months. Whole months: an item of the start's month before the range is counted
- * (the estimate errs high). Undefined without the dates or a readable range (the range is then
- * weighed as every item).
+ * over the months (cypher/read/graph-dates.cypher), as the read seeks them (src/graph/lists.ts:
+ * startParams): with a start, statements and stances through the end-date index from the range's
+ * start up to the last day of its end's year (an item ends within the year it starts in; decision
+ * 0066), to the corpus' end without an end; events, which have no end-date index, from the corpus'
+ * start up to the range's end (every event without one); with only an end, the start-date index
+ * up to it. `inRange`, those in the range's months. Whole months: an item of the start's month
+ * before the range is counted (the estimate errs high). Undefined without the dates or a readable
+ * range (the range is then weighed as every item).
  */
 export function datedItems(kinds: readonly DatedKind[], filter: Record<string, unknown>, scale: GraphScale): { read: number; inRange: number } | undefined {
   if (!scale.dates) return undefined;
   const from = filter['from'] === null || filter['from'] === undefined ? undefined : monthOf(filter['from']);
   const to = filter['to'] === null || filter['to'] === undefined ? undefined : monthOf(filter['to'], true);
   if (from === undefined && to === undefined) return undefined;
+  // The last month an item starting by the range's end can end in: its year's December.
+  const lastEnd = to === undefined ? Infinity : Math.floor(to / 12) * 12 + 11;
   let read = 0;
   let inRange = 0;
   for (const kind of kinds) {
+    const [lo, hi] = from === undefined || kind === 'events' ? [-Infinity, to ?? Infinity] : [from, lastEnd];
     for (const [month, count] of scale.dates[kind] as MonthCounts) {
-      if (from !== undefined ? month < from : month > to!) continue;
+      if (month < lo || month > hi) continue;
       read += count;
-      if (to === undefined || month <= to) inRange += count;
+      if ((from === undefined || month >= from) && (to === undefined || month <= to)) inRange += count;
     }
   }
   return { read, inRange };

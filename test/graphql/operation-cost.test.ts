@@ -188,12 +188,14 @@ describe('the analytical work, weighed for the graph size', () => {
     ['Query.timeline', { filter: { from: '2024-06', to: '2024-06' }, first: 200 }, null, 15_112, 188_478],
     ['Query.statements', { filter: { from: '2024-06', to: '2024-06' }, first: 200 }, null, 6_260, 89_210],
     ['Query.stances', { filter: { from: '2024-06', to: '2024-06' }, first: 200 }, null, 3_004, 47_971],
-    ['Query.timeline', { filter: { from: '2020', to: '2020' }, first: 50 }, 14_984, 155_943, 1_560_890],
-    ['Query.statements', { filter: { from: '2020', to: '2020' }, first: 50 }, 9_372, 78_450, 797_883],
-    ['Query.stances', { filter: { from: '2020', to: '2020' }, first: 50 }, 5_574, 40_067, 384_070],
-    ['Query.timeline', { filter: { from: '2020', to: '2020' }, first: 200 }, 17_191, 158_193, 1_562_540],
-    ['Query.statements', { filter: { from: '2020', to: '2020' }, first: 200 }, 14_146, 83_222, 802_663],
-    ['Query.stances', { filter: { from: '2020', to: '2020' }, first: 200 }, 10_981, 45_477, 389_475],
+    // A year long ago reads that year's statements and stances (decision 0066: the end-date index up
+    // to the year's last day) and the events up to its end.
+    ['Query.timeline', { filter: { from: '2020', to: '2020' }, first: 50 }, 5_966, 38_733, 366_268],
+    ['Query.statements', { filter: { from: '2020', to: '2020' }, first: 50 }, 5_104, 26_110, 236_103],
+    ['Query.stances', { filter: { from: '2020', to: '2020' }, first: 50 }, 3_574, 14_067, 119_070],
+    ['Query.timeline', { filter: { from: '2020', to: '2020' }, first: 200 }, 8_173, 40_983, 367_918],
+    ['Query.statements', { filter: { from: '2020', to: '2020' }, first: 200 }, 9_878, 30_882, 240_883],
+    ['Query.stances', { filter: { from: '2020', to: '2020' }, first: 200 }, 8_981, 19_477, 124_475],
     ['Query.timeline', { filter: { to: '1996' }, first: 50 }, 11_290, 74_398, 705_478],
     ['Query.statements', { filter: { to: '1996' }, first: 50 }, 7_604, 43_613, 403_613],
     ['Query.stances', { filter: { to: '1996' }, first: 50 }, 4_823, 22_822, 202_820],
@@ -288,13 +290,16 @@ describe('the dashboard\'s timeline on large graphs (decision 0062)', () => {
   });
 
   // With the dates the server reads (decision 0065; the synthetic corpora's, 1995-01 to 2024-10 at
-  // 10^5 and 10^6): a range from a start reads every item from it to the corpus' end.
+  // 10^5 and 10^6): a range reads its statements and stances from its start to its end's year's
+  // last day (decision 0066), its events up to its end; with a start alone, to the corpus' end.
   const datesOf = (name: string) => JSON.parse(readFileSync(new URL(`./graph-dates/synth-${name}.json`, import.meta.url), 'utf8')) as GraphDates;
   const withDates = (variables: Record<string, unknown>, statements: number, name: string) => estimateOperationCost(schema, document, operation, variables, { statements, dates: datesOf(name) }).cost;
   it.each([
     ['the last months', { from: '2024-06', to: '2024-06' }],
     ['the last year', { from: '2024', to: '2024' }],
-    ['2022 (read to the corpus\' end: 10 % of the items)', { from: '2022', to: '2022' }],
+    ['2022', { from: '2022', to: '2022' }],
+    ['2020 (366,268 db hits measured at 10^6; 1.56 million when the read went on to the corpus\' end)', { from: '2020', to: '2020' }],
+    ['from 2022 on (a start alone: read to the corpus\' end, 10 % of the items)', { from: '2022' }],
     ['the first two years (only an end: read up to it)', { to: '1996' }],
   ] as const)('a date range alone, %s: allowed at 10^4, 10^5 and 10^6', (_name, filter) => {
     expect(withDates({ filter }, 10_000, '1e4')).toBeLessThanOrEqual(maxCost);
@@ -303,7 +308,8 @@ describe('the dashboard\'s timeline on large graphs (decision 0062)', () => {
   });
 
   it.each([
-    ['2020 (read from 2020 to the corpus\' end: 1.56 million db hits measured)', { from: '2020', to: '2020' }],
+    ['2005 to 2014 (a third of the items)', { from: '2005', to: '2014' }],
+    ['from 2020 on (a start alone: read to the corpus\' end, 1.56 million db hits measured)', { from: '2020' }],
     ['every item (10.5 million db hits measured)', { from: '1990', to: '2030' }],
     ['up to 2000 (301,151 items, about 2.1 million db hits)', { to: '2000' }],
   ] as const)('a date range alone, %s: refused at 10^6, allowed at 10^5', (_name, filter) => {
@@ -334,9 +340,13 @@ describe('a date range alone, weighed by the items its read goes through (decisi
     expect(monthOf(2020)).toBeUndefined();
   });
 
-  it('counts what the read goes through: from the start to the corpus\' end, or up to the end; in range, the months between', () => {
-    // From a start: the end-date index from it to the last item, whatever the range's end (src/graph/lists.ts: startParams).
+  it('counts what the read goes through: from the start to its end\'s year\'s last month, or to the corpus\' end, or up to the end; in range, the months between', () => {
+    // From a start: the end-date index from it to the last day of the range's end's year (an item ends
+    // within the year it starts in), to the last item without an end (src/graph/lists.ts: startParams).
     expect(datedItems(['statements'], { from: '2009', to: '2009-03' }, scale)).toEqual({ read: 120, inRange: 30 });
+    expect(datedItems(['statements'], { from: '2003-11', to: '2004-02' }, scale)).toEqual({ read: 140, inRange: 40 });
+    // Events have no end-date index: read from the corpus' start up to the range's end.
+    expect(datedItems(['events'], { from: '2003-11', to: '2004-02' }, scale)).toEqual({ read: 50, inRange: 4 });
     expect(datedItems(['statements'], { from: '2005' }, scale)).toEqual({ read: 600, inRange: 600 });
     // Only an end: the start-date index up to it.
     expect(datedItems(['statements'], { to: '2000-06' }, scale)).toEqual({ read: 60, inRange: 60 });
