@@ -13,6 +13,8 @@ export interface BenchServer {
   name: string;
   /** The GraphQL endpoint. */
   url: string;
+  /** The server's process id (to read its CPU time). */
+  pid: number;
   stop(): Promise<void>;
 }
 
@@ -44,9 +46,9 @@ async function waitUntilAnswers(url: string, child: ChildProcess, output: () => 
  * both GraphQL servers, so neither is tuned and the other not), and waits until its
  * GraphQL endpoint answers.
  */
-async function startServer(name: string, script: string, endpoint: string, env: NodeJS.ProcessEnv): Promise<BenchServer> {
+async function startServer(name: string, script: string, endpoint: string, env: NodeJS.ProcessEnv, nodeFlags: string[] = []): Promise<BenchServer> {
   const port = await freePort();
-  const child = spawn(process.execPath, serverNodeArgs(script), {
+  const child = spawn(process.execPath, [...nodeFlags, ...serverNodeArgs(script)], {
     cwd: projectRoot,
     env: { ...env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', NODE_ENV: 'production' },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -64,6 +66,7 @@ async function startServer(name: string, script: string, endpoint: string, env: 
   return {
     name,
     url,
+    pid: child.pid!,
     stop: async () => {
       if (child.exitCode !== null) return;
       const exited = new Promise((r) => child.once('exit', r));
@@ -75,9 +78,9 @@ async function startServer(name: string, script: string, endpoint: string, env: 
   };
 }
 
-/** diplograph's server (the real entry point, logging at warn). */
-export const startDiplograph = (env: NodeJS.ProcessEnv): Promise<BenchServer> =>
-  startServer('diplograph', 'src/main.ts', '/graphql', { ...benchThrottle, ...env });
+/** diplograph's server (the real entry point, logging at warn); `nodeFlags` go to node before the server's own (e.g. --cpu-prof). */
+export const startDiplograph = (env: NodeJS.ProcessEnv, nodeFlags: string[] = []): Promise<BenchServer> =>
+  startServer('diplograph', 'src/main.ts', '/graphql', { ...benchThrottle, ...env }, nodeFlags);
 
 /**
  * The benchmark's clients all come from one address and run expensive operations at
