@@ -9,17 +9,21 @@
  * server process's user+system time (from /proc) for the API, this process's for the
  * floor (the driver's decoding and toPlain happen here). `--cpu-prof <dir>` has the
  * server write a V8 CPU profile there when it stops (summarise it with
- * `tsx src/bench/cpu-profile-summary.ts <file>`).
+ * `tsx src/bench/cpu-profile-summary.ts <file>`). `--baseline <dir>` starts a second server
+ * from another checkout (e.g. a worktree of main) with the same database, and times it in
+ * the same alternation: before and after under the same load.
  */
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
+import path from 'node:path';
 import { Command, InvalidArgumentError } from 'commander';
 import { floorRequest, graphqlRequest } from './clients.js';
 import { checkLoadedCorpus } from './loaded-corpus.js';
 import { percentile, warmUp, type Request } from './measure.js';
 import { benchOperations, type Operation } from './operations.js';
 import { actorsFor } from './run-bench.js';
-import { startDiplograph } from './servers.js';
+import { startDiplograph, type BenchServer } from './servers.js';
+import { projectRoot } from '../config.js';
 import { withDatabase } from '../ingest/ingest-cli-support.js';
 
 const positive = (v: string): number => {
@@ -36,7 +40,8 @@ const program = new Command('api-cost')
   .option('--rounds <n>', 'alternating floor/API blocks per operation and start kind', positive, 3)
   .option('--server-warmup <n>', 'untimed requests to the server before anything is timed', positive, 300)
   .option('--operations <list>', 'comma-separated operation names (default: all five)')
-  .option('--cpu-prof <dir>', "write the server's V8 CPU profile into this folder when it stops");
+  .option('--cpu-prof <dir>', "write the server's V8 CPU profile into this folder when it stops")
+  .option('--baseline <dir>', 'also time the server of another checkout, interleaved (its NEO4J_HOME is this one\'s)');
 
 /** Clock ticks per second of /proc/<pid>/stat (USER_HZ, 100 on Linux). */
 const TICKS = 100;
@@ -81,63 +86,82 @@ const load = (): string => os.loadavg().map((x) => x.toFixed(2)).join(' ');
 
 async function main(): Promise<number> {
   program.parse();
-  const o = program.opts<{ statements: number; seed: number; requests: number; rounds: number; serverWarmup: number; operations?: string; cpuProf?: string }>();
+  const o = program.opts<{ statements: number; seed: number; requests: number; rounds: number; serverWarmup: number; operations?: string; cpuProf?: string; baseline?: string }>();
   const corpus = { actors: actorsFor(o.statements), statements: o.statements, seed: o.seed };
   const wanted = o.operations?.split(',').map((s) => s.trim());
   return withDatabase('api-cost', async (driver, config) => {
     const database = config.neo4j.database;
     const check = await checkLoadedCorpus(driver, database, corpus);
     if (check.differences.length > 0) throw new Error(`the loaded graph is not the corpus: ${check.differences.join('; ')}`);
-    const server = await startDiplograph(process.env, o.cpuProf ? ['--cpu-prof', `--cpu-prof-dir=${o.cpuProf}`] : []);
+    const server = await startDiplograph(process.env, o.cpuProf ? { nodeFlags: ['--cpu-prof', `--cpu-prof-dir=${o.cpuProf}`] } : {});
+    const base = o.baseline
+      ? await startDiplograph({ ...process.env, NEO4J_HOME: path.resolve(projectRoot, process.env.NEO4J_HOME ?? '.neo4j') }, { cwd: path.resolve(o.baseline) }).catch(async (err: unknown) => {
+          await server.stop();
+          throw err;
+        })
+      : undefined;
+    const servers: Array<[label: string, server: BenchServer]> = base ? [['baseline', base], ['this', server]] : [['this', server]];
     const log = (s: string): void => void process.stdout.write(`${s}\n`);
     try {
       const ops = benchOperations(corpus, Math.max(8, Math.ceil(o.requests / 2))).filter((op) => !wanted || wanted.includes(op.name));
-      const apiOf = (op: Operation, samples: Operation['samples']): Request => graphqlRequest(server.url, op.graphql, (i) => op.variables(samples[i]!));
+      const apiOf = (op: Operation, samples: Operation['samples'], at = server): Request => graphqlRequest(at.url, op.graphql, (i) => op.variables(samples[i]!));
       const floorOf = (op: Operation, samples: Operation['samples']): Request => floorRequest(driver, database, { ...op, samples });
       const refused = await warmUp(
-        ops.flatMap((op) => [{ request: apiOf(op, op.samples), samples: op.samples.length }, { request: floorOf(op, op.samples), samples: op.samples.length }]),
+        ops.flatMap((op) => [
+          ...servers.map(([, at]) => ({ request: apiOf(op, op.samples, at), samples: op.samples.length })),
+          { request: floorOf(op, op.samples), samples: op.samples.length },
+        ]),
         o.serverWarmup,
       );
       log(`api-cost at ${o.statements} statements, seed ${o.seed}; ${o.requests} requests x ${o.rounds} rounds per side; warm-up ${o.serverWarmup} (${refused} refused); load ${load()}`);
-      log('| operation | start | floor p50 ms | API p50 ms | API over the floor | floor CPU µs/req (client) | API CPU µs/req (server) | errors |');
-      log('|---|---|---|---|---|---|---|---|');
-      const totals = { apiCpu: 0, apiN: 0 };
+      const heads = servers.map(([label]) => label);
+      log(
+        `| operation | start | floor p50 ms | ${heads.map((h) => `API p50 ms (${h})`).join(' | ')} | ${heads.map((h) => `API over the floor (${h})`).join(' | ')} | floor CPU µs/req (client) | ${heads.map((h) => `API CPU µs/req (server, ${h})`).join(' | ')} | errors |`,
+      );
+      log(`|${'---|'.repeat(5 + 3 * heads.length)}`);
+      const totals = servers.map(() => ({ cpu: 0, n: 0 }));
+      const p50 = (x: Side): number => percentile([...x.times].sort((a, b) => a - b), 50);
+      const perReq = (x: Side): number => x.cpuMicros / Math.max(1, x.times.length + x.errors);
       for (const op of ops) {
         for (const hub of [true, false]) {
-          const samples = op.samples.filter((s) => s.hub === hub);
+          const samples = op.samples.filter((x) => x.hub === hub);
           const floor: Side = { times: [], cpuMicros: 0, errors: 0 };
-          const api: Side = { times: [], cpuMicros: 0, errors: 0 };
-          const floorReq = floorOf(op, samples);
-          const apiReq = apiOf(op, samples);
+          const apis: Side[] = servers.map(() => ({ times: [], cpuMicros: 0, errors: 0 }));
+          const blocks: Array<[Request, Side, () => number]> = [
+            [floorOf(op, samples), floor, ownCpuMicros],
+            ...servers.map(([, at], k): [Request, Side, () => number] => [apiOf(op, samples, at), apis[k]!, () => processCpuMicros(at.pid)]),
+          ];
           for (let r = 0; r < o.rounds; r++) {
-            // Alternate which side goes first, so drift in load hits both alike.
-            const blocks: Array<[Request, Side, () => number]> = [
-              [floorReq, floor, ownCpuMicros],
-              [apiReq, api, () => processCpuMicros(server.pid)],
-            ];
-            if (r % 2 === 1) blocks.reverse();
-            for (const [req, side, cpu] of blocks) await timeBlock(req, samples.length, o.requests, r * o.requests, cpu, side);
+            // Rotate which side goes first, so that drift in load hits every side alike.
+            for (let b = 0; b < blocks.length; b++) {
+              const [req, side, cpu] = blocks[(b + r) % blocks.length]!;
+              await timeBlock(req, samples.length, o.requests, r * o.requests, cpu, side);
+            }
           }
-          const p50 = (s: Side): number => percentile([...s.times].sort((a, b) => a - b), 50);
-          const perReq = (s: Side): number => s.cpuMicros / Math.max(1, s.times.length + s.errors);
-          totals.apiCpu += api.cpuMicros;
-          totals.apiN += api.times.length + api.errors;
-          const errs = floor.errors + api.errors;
+          apis.forEach((a, k) => {
+            totals[k]!.cpu += a.cpuMicros;
+            totals[k]!.n += a.times.length + a.errors;
+          });
+          const errs = floor.errors + apis.reduce((n, a) => n + a.errors, 0);
+          const firstError = floor.firstError ?? apis.find((a) => a.firstError)?.firstError;
           log(
-            `| ${op.name} | ${hub ? 'hub' : 'other'} | ${fixed(p50(floor), 2)} | ${fixed(p50(api), 2)} | +${fixed(p50(api) - p50(floor), 2)} | ${fixed(perReq(floor), 0)} | ${fixed(perReq(api), 0)} | ${errs}${errs ? ` (${floor.firstError ?? api.firstError})` : ''} |`,
+            `| ${op.name} | ${hub ? 'hub' : 'other'} | ${fixed(p50(floor), 2)} | ${apis.map((a) => fixed(p50(a), 2)).join(' | ')} | ${apis.map((a) => `+${fixed(p50(a) - p50(floor), 2)}`).join(' | ')} | ${fixed(perReq(floor), 0)} | ${apis.map((a) => fixed(perReq(a), 0)).join(' | ')} | ${errs}${errs ? ` (${firstError})` : ''} |`,
           );
         }
       }
       // The fixed cost alone: an operation that reads nothing.
-      const bare: Side = { times: [], cpuMicros: 0, errors: 0 };
-      const bareReq = graphqlRequest(server.url, 'query Bare { __typename }', () => ({}));
-      for (let r = 0; r < o.rounds; r++) await timeBlock(bareReq, 1, o.requests, 0, () => processCpuMicros(server.pid), bare);
-      log(
-        `| { __typename } | - | | ${fixed(percentile([...bare.times].sort((a, b) => a - b), 50), 2)} | | | ${fixed(bare.cpuMicros / Math.max(1, bare.times.length + bare.errors), 0)} | ${bare.errors} |`,
-      );
-      log(`server CPU over every timed API request: ${fixed(totals.apiCpu / Math.max(1, totals.apiN), 0)} µs/request; load ${load()}`);
+      const bare = servers.map((): Side => ({ times: [], cpuMicros: 0, errors: 0 }));
+      for (let r = 0; r < o.rounds; r++) {
+        for (let k = 0; k < servers.length; k++) {
+          const j = (k + r) % servers.length;
+          const at = servers[j]![1];
+          await timeBlock(graphqlRequest(at.url, 'query Bare { __typename }', () => ({})), 1, o.requests, 0, () => processCpuMicros(at.pid), bare[j]!);
+        }
+      }
+      log(`| { __typename } | - | | ${bare.map((b) => fixed(p50(b), 2)).join(' | ')} | ${heads.map(() => '').join(' | ')} | | ${bare.map((b) => fixed(perReq(b), 0)).join(' | ')} | ${bare.reduce((n, b) => n + b.errors, 0)} |`);
+      log(`server CPU over every timed API request: ${servers.map(([label], k) => `${label} ${fixed(totals[k]!.cpu / Math.max(1, totals[k]!.n), 0)} µs`).join(', ')}; load ${load()}`);
     } finally {
-      await server.stop();
+      await Promise.all(servers.map(([, at]) => at.stop()));
     }
   });
 }

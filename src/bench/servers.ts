@@ -46,10 +46,17 @@ async function waitUntilAnswers(url: string, child: ChildProcess, output: () => 
  * both GraphQL servers, so neither is tuned and the other not), and waits until its
  * GraphQL endpoint answers.
  */
-async function startServer(name: string, script: string, endpoint: string, env: NodeJS.ProcessEnv, nodeFlags: string[] = []): Promise<BenchServer> {
+/** How a server process is started beyond its environment: Node flags before the server's own (e.g. --cpu-prof), and the checkout it runs from. */
+export interface StartOptions {
+  nodeFlags?: string[];
+  /** The project folder whose src/ runs (default: this one); another checkout measures another commit. */
+  cwd?: string;
+}
+
+async function startServer(name: string, script: string, endpoint: string, env: NodeJS.ProcessEnv, opts: StartOptions = {}): Promise<BenchServer> {
   const port = await freePort();
-  const child = spawn(process.execPath, [...nodeFlags, ...serverNodeArgs(script)], {
-    cwd: projectRoot,
+  const child = spawn(process.execPath, [...(opts.nodeFlags ?? []), ...serverNodeArgs(script)], {
+    cwd: opts.cwd ?? projectRoot,
     env: { ...env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', NODE_ENV: 'production' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -78,9 +85,9 @@ async function startServer(name: string, script: string, endpoint: string, env: 
   };
 }
 
-/** diplograph's server (the real entry point, logging at warn); `nodeFlags` go to node before the server's own (e.g. --cpu-prof). */
-export const startDiplograph = (env: NodeJS.ProcessEnv, nodeFlags: string[] = []): Promise<BenchServer> =>
-  startServer('diplograph', 'src/main.ts', '/graphql', { ...benchThrottle, ...env }, nodeFlags);
+/** diplograph's server (the real entry point, logging at warn). */
+export const startDiplograph = (env: NodeJS.ProcessEnv, opts: StartOptions = {}): Promise<BenchServer> =>
+  startServer('diplograph', 'src/main.ts', '/graphql', { ...benchThrottle, ...env }, opts);
 
 /**
  * The benchmark's clients all come from one address and run expensive operations at
