@@ -127,25 +127,29 @@ function withHttp(error: GraphQLError, status: number, retryAfterSeconds?: numbe
 
 /** Variable sets remembered per document; past this the document's entries start again. */
 const ESTIMATES_PER_DOCUMENT = 256;
+/** Longer keys (large variable values) are not remembered: such requests are estimated each time, as before. */
+const MAX_KEY_LENGTH = 2_048;
 
 /**
- * The estimates already made, by document, operation, graph size and variables: the same
- * inputs give the same estimate (estimateOperationCost reads nothing else), and a client
- * sends the same few documents again and again. Apollo hands back the same DocumentNode
- * for the same text from its document cache, so documents are the keys (held weakly:
- * an entry goes when Apollo drops the document). Decision 0064.
+ * The estimates already made, by document, operation, graph size and the values of the
+ * variables the operation declares: the same inputs give the same estimate
+ * (estimateOperationCost reads nothing else), and a client sends the same few documents
+ * again and again. Apollo hands back the same DocumentNode for the same text from its
+ * document cache, so documents are the keys (held weakly: an entry goes when Apollo drops
+ * the document). Decision 0064.
  */
 export class EstimateCache {
   private readonly byDocument = new WeakMap<DocumentNode, Map<string, OperationCost>>();
 
   /** The estimate of estimateOperationCost for these inputs, made once. */
   of(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown>, statements: number): OperationCost {
+    const key = keyOf(operation, variables, statements);
+    if (key === undefined) return estimateOperationCost(schema, document, operation, variables, statements);
     let known = this.byDocument.get(document);
     if (!known) {
       known = new Map();
       this.byDocument.set(document, known);
     }
-    const key = `${operation.name?.value ?? ''}\u0000${statements}\u0000${JSON.stringify(variables)}`;
     let estimate = known.get(key);
     if (!estimate) {
       estimate = estimateOperationCost(schema, document, operation, variables, statements);
@@ -154,4 +158,23 @@ export class EstimateCache {
     }
     return estimate;
   }
+}
+
+/**
+ * The key of an estimate: the operation, the graph size and the declared variables' values
+ * (undeclared ones are never read). Undefined when the values are too large to keep, or
+ * cannot be written as JSON at all (a 45,000-deep array overflows the stack: that request
+ * is estimated, and then refused by coercion, as before).
+ */
+function keyOf(operation: OperationDefinitionNode, variables: Record<string, unknown>, statements: number): string | undefined {
+  // [0] for a variable not sent (its default applies), [1, value] for one sent, null included.
+  const declared = (operation.variableDefinitions ?? []).map((v) => (v.variable.name.value in variables ? [1, variables[v.variable.name.value]] : [0]));
+  let values: string;
+  try {
+    values = JSON.stringify(declared);
+  } catch {
+    return undefined;
+  }
+  if (values.length > MAX_KEY_LENGTH) return undefined;
+  return `${operation.name?.value ?? ''}\u0000${statements}\u0000${values}`;
 }

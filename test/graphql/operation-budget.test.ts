@@ -59,6 +59,11 @@ describe('the cost limit through Apollo, the same document again', () => {
       expect(await codeOf(LIST, { n: 500 })).toBe('QUERY_TOO_COSTLY');
       expect(await codeOf(LIST, { n: 5 })).toBe('OK');
       expect(await codeOf(LIST, { n: 500 })).toBe('QUERY_TOO_COSTLY');
+      // A variable not sent takes its default; one sent as null does not.
+      const DEFAULTED = 'query D($n: Int = 500) { actors(first: $n) { totalCount edges { node { id name } } } }';
+      expect(await codeOf(DEFAULTED, {})).toBe('QUERY_TOO_COSTLY');
+      expect(await codeOf(DEFAULTED, { n: null })).toBe('OK');
+      expect(await codeOf(DEFAULTED, {})).toBe('QUERY_TOO_COSTLY');
       // The analytical fields are weighed for the graph's size: the same document and variables, a larger graph.
       const pair = { a: 'x', b: 'y' };
       const costAt = (n: number) => estimateOperationCost(schema, parse(AGREEMENT), operationOf(parse(AGREEMENT)), pair, n).cost;
