@@ -37,6 +37,23 @@ export function frameGroup(url: string, functionName: string): string {
   return url;
 }
 
+/** The layers of a request, by the package or file of a frame's self time (first match wins). */
+const LAYERS: Array<[layer: string, test: (group: string) => boolean]> = [
+  ['garbage collection', (g) => g === '(garbage collector)'],
+  ['socket writes and reads (syscalls: HTTP answers, Bolt messages)', (g) => /^\(native\) (writev|writeBuffer|read|onStreamRead)/.test(g)],
+  ['neo4j-driver (Bolt packing, unpacking, results)', (g) => g.startsWith('neo4j-driver')],
+  ['graphql-js (execution, parse, validation)', (g) => g === 'graphql' || g.startsWith('@graphql-tools') || g.startsWith('@escape.tech')],
+  ['Apollo Server and its Express integration', (g) => g.startsWith('@apollo') || g.startsWith('@as-integrations')],
+  ['Express, router and body parsing', (g) => ['express', 'router', 'body-parser', 'raw-body', 'content-type', 'type-is', 'iconv-lite', 'media-typer', 'mime-types', 'negotiator', 'accepts', 'whatwg-mimetype', 'finalhandler', 'send', 'proxy-addr', 'forwarded', 'ipaddr.js', 'parseurl', 'on-finished', 'fresh', 'etag', 'vary', 'encodeurl', 'escape-html', 'statuses', 'http-errors', 'depd', 'path-to-regexp', 'qs', 'debug', 'ms'].includes(g)],
+  ['security headers, CORS', (g) => g === 'helmet' || g === 'cors' || g === 'object-assign'],
+  ['logging (pino)', (g) => g.startsWith('pino') || g.startsWith('@pinojs') || g === 'sonic-boom' || g === 'fast-redact' || g === 'quick-format-unescaped' || g === 'atomic-sleep' || g === 'thread-stream' || g === 'safe-stable-stringify'],
+  ['DataLoader', (g) => g === 'dataloader'],
+  ['our resolvers and plugins (src/graphql, src/http, src/auth, src/throttle)', (g) => /^src\/(graphql|http|auth|throttle|server)/.test(g)],
+  ['our reads and answers (src/graph, src/neo4j, src/model)', (g) => /^src\//.test(g)],
+  ["Node's HTTP, net, streams, events and buffers", (g) => g.startsWith('node:')],
+  ['V8 and native (other)', (g) => g.startsWith('(')],
+];
+
 /** Frames whose inclusive time answers where a request goes (matched by function name, and url part when given). */
 const INCLUSIVE: Array<[label: string, fn: string, url?: string]> = [
   ['pino-http (request logging)', 'loggingMiddleware', 'pino-http'],
@@ -96,6 +113,13 @@ function main(): void {
     const key = `${f.functionName || '(anonymous)'} ${g}:${f.lineNumber + 1}`;
     fns.set(key, (fns.get(key) ?? 0) + t);
   }
+  const layers = new Map<string, number>();
+  for (const [g, t] of groups) {
+    const layer = LAYERS.find(([, test]) => test(g))?.[0] ?? 'other';
+    layers.set(layer, (layers.get(layer) ?? 0) + t);
+  }
+  process.stdout.write('\nself time by layer (% of busy time)\n');
+  for (const [l, t] of [...layers].sort((a, b) => b[1] - a[1])) process.stdout.write(`${ms(t)} ${pct(t)} ${per(t)}  ${l}\n`);
   process.stdout.write('\nself time by package or file (% of busy time)\n');
   for (const [g, t] of [...groups].sort((a, b) => b[1] - a[1]).slice(0, 30)) process.stdout.write(`${ms(t)} ${pct(t)} ${per(t)}  ${g}\n`);
   process.stdout.write(`\nfunctions with the most self time\n`);
