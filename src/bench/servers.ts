@@ -13,6 +13,8 @@ export interface BenchServer {
   name: string;
   /** The GraphQL endpoint. */
   url: string;
+  /** The server's process id (to read its CPU time). */
+  pid: number;
   stop(): Promise<void>;
 }
 
@@ -44,10 +46,17 @@ async function waitUntilAnswers(url: string, child: ChildProcess, output: () => 
  * both GraphQL servers, so neither is tuned and the other not), and waits until its
  * GraphQL endpoint answers.
  */
-async function startServer(name: string, script: string, endpoint: string, env: NodeJS.ProcessEnv): Promise<BenchServer> {
+/** How a server process is started beyond its environment: Node flags before the server's own (e.g. --cpu-prof), and the checkout it runs from. */
+export interface StartOptions {
+  nodeFlags?: string[];
+  /** The project folder whose src/ runs (default: this one); another checkout measures another commit. */
+  cwd?: string;
+}
+
+async function startServer(name: string, script: string, endpoint: string, env: NodeJS.ProcessEnv, opts: StartOptions = {}): Promise<BenchServer> {
   const port = await freePort();
-  const child = spawn(process.execPath, serverNodeArgs(script), {
-    cwd: projectRoot,
+  const child = spawn(process.execPath, [...(opts.nodeFlags ?? []), ...serverNodeArgs(script)], {
+    cwd: opts.cwd ?? projectRoot,
     env: { ...env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', NODE_ENV: 'production' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -64,6 +73,7 @@ async function startServer(name: string, script: string, endpoint: string, env: 
   return {
     name,
     url,
+    pid: child.pid!,
     stop: async () => {
       if (child.exitCode !== null) return;
       const exited = new Promise((r) => child.once('exit', r));
@@ -76,8 +86,8 @@ async function startServer(name: string, script: string, endpoint: string, env: 
 }
 
 /** diplograph's server (the real entry point, logging at warn). */
-export const startDiplograph = (env: NodeJS.ProcessEnv): Promise<BenchServer> =>
-  startServer('diplograph', 'src/main.ts', '/graphql', { ...benchThrottle, ...env });
+export const startDiplograph = (env: NodeJS.ProcessEnv, opts: StartOptions = {}): Promise<BenchServer> =>
+  startServer('diplograph', 'src/main.ts', '/graphql', { ...benchThrottle, ...env }, opts);
 
 /**
  * The benchmark's clients all come from one address and run expensive operations at

@@ -10,6 +10,7 @@ import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
 import type { DERIVED_LABELS } from '../model/entities.js';
 import { cypher } from '../neo4j/cypher.js';
 import { toPlain } from '../neo4j/values.js';
+import { updatePairs } from './topic-position-update.js';
 import { writeVerdictSpans } from './verdict-spans.js';
 
 /** The label of the derived nodes: not :Entity, so never exported, counted as an entity or checked as one. */
@@ -113,12 +114,24 @@ export function pairSources(): { pairs: Map<string, PairSource>; source(holderId
   };
 }
 
+/**
+ * Stances whose interval is known to be empty and to stay so while the pair only gains
+ * stances (src/derived/topic-position-update.ts): per list, the ids left out of the
+ * ordering and given [date, date).
+ */
+export interface EmptyIntervals {
+  untils: ReadonlySet<string>;
+  untilsOn: ReadonlySet<string>;
+}
+
+const NONE: EmptyIntervals = { untils: new Set(), untilsOn: new Set() };
+
 /** Builds the stored form of a pair; null when it holds nothing (no stance, not made). */
-export function buildTopicPosition(src: PairSource): TopicPositionProps | null {
+export function buildTopicPosition(src: PairSource, empty: EmptyIntervals = NONE): TopicPositionProps | null {
   if (src.stances.length === 0 && src.made === null) return null;
   const stances = [...src.stances].sort((a, b) => (a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : a.date < b.date ? -1 : a.date > b.date ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  const untils = untilsOf(stances, (s) => !s.answersDemand);
-  const untilsOn = untilsOf(stances, () => true);
+  const untils = untilsOf(stances, (s) => !s.answersDemand && !empty.untils.has(s.id));
+  const untilsOn = untilsOf(stances, (s) => !empty.untilsOn.has(s.id));
   const dates = [...stances.map((s) => s.date), ...(src.made ? [src.made.since] : [])].sort();
   return {
     key: pairKey(src.holderId, src.targetId),
@@ -160,8 +173,8 @@ export function toRow(p: TopicPositionProps): Record<string, unknown> {
   return row;
 }
 
-/** A stance row of pair-stances-by-holder/-by-target as a PairStance (null: no date, never in force). */
-function toStance(raw: unknown[]): PairStance | null {
+/** A stance row of pair-stances-by-holder/-by-target/-of as a PairStance (null: no date, never in force). */
+export function toStance(raw: unknown[]): PairStance | null {
   const [id, kind, date, precision, end, approximate, towardsId, answersDemand] = toPlain(raw) as unknown[];
   if (id === null || date === null) return null;
   return {
@@ -212,7 +225,7 @@ async function readPairSources(tx: ManagedTransaction, pairs: Array<[string, str
 }
 
 /** Pairs per statement: a hub pair holds thousands of stances, so a batch stays a few MB. */
-const PAIRS_PER_QUERY = 1000;
+export const PAIRS_PER_QUERY = 1000;
 
 /** Rebuilds the given pairs from the graph, in the caller's transaction; returns how many now hold a position. */
 export async function rebuildPairs(tx: ManagedTransaction, keys: Iterable<string>): Promise<number> {
@@ -221,7 +234,7 @@ export async function rebuildPairs(tx: ManagedTransaction, keys: Iterable<string
   for (let i = 0; i < all.length; i += PAIRS_PER_QUERY) {
     const page = all.slice(i, i + PAIRS_PER_QUERY);
     const sources = await readPairSources(tx, page.map((k) => k.split('|') as [string, string]));
-    const built = sources.map(buildTopicPosition).filter((p): p is TopicPositionProps => p !== null);
+    const built = sources.map((s) => buildTopicPosition(s)).filter((p): p is TopicPositionProps => p !== null);
     const res = await tx.run(cypher('derived/write-pairs'), { keys: page, rows: built.map(toRow) });
     await writeVerdictSpans(tx, page, built);
     written += toPlain(res.records[0]?.get('written')) as number;
@@ -259,11 +272,13 @@ export function positionEnds(rels: Iterable<{ type: string; from: string; to: st
  * the graph now holds for the touched stances and demands (`ids`: what the write touched,
  * its nodes and both ends of every relationship it wrote, as for the invariant check),
  * and the pairs of the relationships it removed (`removed`): a TOOK or a stance's link to
- * a topic, taken together with the stance's other links, and a MADE_DEMAND.
+ * a topic, taken together with the stance's other links, and a MADE_DEMAND. A write that
+ * removed nothing updates the pairs from their stored lists (decision 0063).
  */
 export async function refreshTopicPositions(tx: ManagedTransaction, ids: Iterable<string>, removed: Iterable<RemovedRelationship> = []): Promise<void> {
   const all = [...new Set(ids)];
   const keys = new Set<string>();
+  const stanceIds = new Set<string>();
   const holdersOf = new Map<string, Set<string>>();
   const targetsOf = new Map<string, Set<string>>();
   const add = (m: Map<string, Set<string>>, k: string, v: string): void => {
@@ -276,6 +291,7 @@ export async function refreshTopicPositions(tx: ManagedTransaction, ids: Iterabl
     if (!row) continue;
     for (const [s, h, t] of row.get('stancePairs') as Array<[string, string | null, string]>) {
       add(targetsOf, s, t);
+      stanceIds.add(s);
       if (h !== null) {
         add(holdersOf, s, h);
         keys.add(pairKey(h, t));
@@ -293,7 +309,10 @@ export async function refreshTopicPositions(tx: ManagedTransaction, ids: Iterabl
     else if (r.type === 'RESPONDS_TO' || r.type === 'CONCERNS') for (const h of holdersOf.get(r.from) ?? []) keys.add(pairKey(h, r.to));
     else if (r.type === 'MADE_DEMAND') keys.add(pairKey(r.from, r.to));
   }
-  if (keys.size > 0) await rebuildPairs(tx, keys);
+  if (keys.size === 0) return;
+  // Only added: the stored lists and the touched stances give the pairs (decision 0063).
+  if (gone.length === 0) await updatePairs(tx, keys, new Set(all), stanceIds);
+  else await rebuildPairs(tx, keys);
 }
 
 /** Deletes every derived position, in the caller's transaction (a reset inside a load). */

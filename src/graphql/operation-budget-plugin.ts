@@ -7,13 +7,13 @@
  * Retry-After). Slots are given back when the response is sent.
  */
 import { HeaderMap, type ApolloServerPlugin, type BaseContext } from '@apollo/server';
-import { GraphQLError } from 'graphql';
+import { GraphQLError, type DocumentNode, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
 import type { GraphqlLimits, ThrottleSettings } from '../config.js';
 import type { Logger } from '../logger.js';
 import { ClientLimiter } from '../throttle/client-limiter.js';
 import { Semaphore, SemaphoreRefusal } from '../throttle/semaphore.js';
 import { ErrorCode, limitExceeded } from './errors.js';
-import { estimateOperationCost } from './operation-cost.js';
+import { estimateOperationCost, type OperationCost } from './operation-cost.js';
 
 /** The fields whose operations take per-client and server-wide slots. */
 export const EXPENSIVE_FIELDS: ReadonlySet<string> = new Set(['Query.neighbourhood', 'Query.paths', 'Query.positions', 'Query.agreement', 'Query.timeline', 'Query.statements', 'Query.stances']);
@@ -37,6 +37,7 @@ export interface OperationBudget {
 export function operationBudget(limits: GraphqlLimits, throttle: ThrottleSettings, logger: Logger, statements: () => number = () => 0): OperationBudget {
   const clients = new ClientLimiter({ perClient: throttle.perClient, perMinute: throttle.perClientPerMinute, maxClients: throttle.maxClients });
   const serverWide = new Semaphore(throttle.serverWide, throttle.queue, throttle.queueTimeoutMs);
+  const estimates = new EstimateCache();
   const plugin: ApolloServerPlugin<BaseContext> = {
     async requestDidStart() {
       const releases: (() => void)[] = [];
@@ -58,7 +59,7 @@ export function operationBudget(limits: GraphqlLimits, throttle: ThrottleSetting
         async didResolveOperation({ schema, document, operation, request, contextValue }) {
           if (!operation) return;
           const size = statements();
-          const { cost, expensiveFields } = estimateOperationCost(schema, document, operation, request.variables ?? {}, size);
+          const { cost, expensiveFields } = estimates.of(schema, document, operation, request.variables ?? {}, size);
           if (cost > limits.maxCost) {
             const error = limitExceeded(
               ErrorCode.QUERY_TOO_COSTLY,
@@ -122,4 +123,58 @@ function withHttp(error: GraphQLError, status: number, retryAfterSeconds?: numbe
   if (retryAfterSeconds !== undefined) headers.set('retry-after', String(retryAfterSeconds));
   Object.assign(error.extensions, { http: { status, headers } });
   return error;
+}
+
+/** Variable sets remembered per document; past this the document's entries start again. */
+const ESTIMATES_PER_DOCUMENT = 256;
+/** Longer keys (large variable values) are not remembered: such requests are estimated each time, as before. */
+const MAX_KEY_LENGTH = 2_048;
+
+/**
+ * The estimates already made, by document, operation, graph size and the values of the
+ * variables the operation declares: the same inputs give the same estimate
+ * (estimateOperationCost reads nothing else), and a client sends the same few documents
+ * again and again. Apollo hands back the same DocumentNode for the same text from its
+ * document cache, so documents are the keys (held weakly: an entry goes when Apollo drops
+ * the document). Decision 0064.
+ */
+export class EstimateCache {
+  private readonly byDocument = new WeakMap<DocumentNode, Map<string, OperationCost>>();
+
+  /** The estimate of estimateOperationCost for these inputs, made once. */
+  of(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown>, statements: number): OperationCost {
+    const key = keyOf(operation, variables, statements);
+    if (key === undefined) return estimateOperationCost(schema, document, operation, variables, statements);
+    let known = this.byDocument.get(document);
+    if (!known) {
+      known = new Map();
+      this.byDocument.set(document, known);
+    }
+    let estimate = known.get(key);
+    if (!estimate) {
+      estimate = estimateOperationCost(schema, document, operation, variables, statements);
+      if (known.size >= ESTIMATES_PER_DOCUMENT) known.clear();
+      known.set(key, estimate);
+    }
+    return estimate;
+  }
+}
+
+/**
+ * The key of an estimate: the operation, the graph size and the declared variables' values
+ * (undeclared ones are never read). Undefined when the values are too large to keep, or
+ * cannot be written as JSON at all (a 45,000-deep array overflows the stack: that request
+ * is estimated, and then refused by coercion, as before).
+ */
+function keyOf(operation: OperationDefinitionNode, variables: Record<string, unknown>, statements: number): string | undefined {
+  // [0] for a variable not sent (its default applies), [1, value] for one sent, null included.
+  const declared = (operation.variableDefinitions ?? []).map((v) => (v.variable.name.value in variables ? [1, variables[v.variable.name.value]] : [0]));
+  let values: string;
+  try {
+    values = JSON.stringify(declared);
+  } catch {
+    return undefined;
+  }
+  if (values.length > MAX_KEY_LENGTH) return undefined;
+  return `${operation.name?.value ?? ''}\u0000${statements}\u0000${values}`;
 }

@@ -1,0 +1,81 @@
+/**
+ * The cost limit with its estimates remembered (decision 0064): the same document is
+ * weighed again for other variables and another graph size, and a refusal or a pass is
+ * never carried over to inputs that differ.
+ */
+import { ApolloServer } from '@apollo/server';
+import { buildASTSchema, Kind, parse, type OperationDefinitionNode } from 'graphql';
+import { pino } from 'pino';
+import { describe, expect, it } from 'vitest';
+import { EstimateCache, operationBudget } from '../../src/graphql/operation-budget-plugin.js';
+import { estimateOperationCost } from '../../src/graphql/operation-cost.js';
+import { loadTypeDefs } from '../../src/graphql/type-defs.js';
+import { testConfig } from '../server/harness.js';
+
+const typeDefs = loadTypeDefs();
+const schema = buildASTSchema(typeDefs);
+const LIST = 'query L($n: Int) { actors(first: $n) { totalCount edges { node { id name } } } }';
+const AGREEMENT = 'query A($a: ID!, $b: ID!) { agreement(actorIds: [$a, $b]) { agreeCount } }';
+const operationOf = (doc: ReturnType<typeof parse>) => doc.definitions.find((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION)!;
+
+describe('EstimateCache', () => {
+  it('gives what estimateOperationCost gives, for every variable set and graph size, asked in any order', () => {
+    const cache = new EstimateCache();
+    for (const [text, inputs] of [
+      [LIST, [{ n: 1 }, { n: 50 }, { n: 1 }, {}, { n: 500 }, { n: 50 }]],
+      [AGREEMENT, [{ a: 'x', b: 'y' }, { a: 'y', b: 'z' }, { a: 'x', b: 'y' }]],
+    ] as const) {
+      const doc = parse(text);
+      for (const statements of [0, 100_000, 1_000_000, 0]) {
+        for (const variables of inputs) {
+          expect(cache.of(schema, doc, operationOf(doc), variables, statements)).toEqual(estimateOperationCost(schema, doc, operationOf(doc), variables, statements));
+        }
+      }
+    }
+  });
+
+  it('weighs the operation named, not another of the same document', () => {
+    const cache = new EstimateCache();
+    const doc = parse(`${LIST} query M { actors(first: 500) { edges { node { id name } } } }`);
+    const [l, m] = doc.definitions as OperationDefinitionNode[];
+    expect(cache.of(schema, doc, l!, { n: 1 }, 0).cost).toBeLessThan(cache.of(schema, doc, m!, { n: 1 }, 0).cost);
+  });
+});
+
+describe('the cost limit through Apollo, the same document again', () => {
+  it('refuses a costly variable set after passing a cheap one, and passes the cheap one after', async () => {
+    const config = testConfig({ GRAPHQL_MAX_COST: '2000' });
+    let statements = 0;
+    const budget = operationBudget(config.graphql.limits, config.throttle, pino({ level: 'silent' }), () => statements);
+    const server = new ApolloServer({ typeDefs, resolvers: { Query: { actors: () => ({ totalCount: 0, edges: [] }), agreement: () => ({ agreeCount: 0 }) } }, plugins: [budget.plugin] });
+    await server.start();
+    try {
+      const codeOf = async (query: string, variables: Record<string, unknown>) => {
+        const res = await server.executeOperation({ query, variables });
+        const body = res.body.kind === 'single' ? res.body.singleResult : undefined;
+        return body?.errors?.[0]?.extensions?.['code'] ?? 'OK';
+      };
+      expect(await codeOf(LIST, { n: 5 })).toBe('OK');
+      expect(await codeOf(LIST, { n: 500 })).toBe('QUERY_TOO_COSTLY');
+      expect(await codeOf(LIST, { n: 5 })).toBe('OK');
+      expect(await codeOf(LIST, { n: 500 })).toBe('QUERY_TOO_COSTLY');
+      // A variable not sent takes its default; one sent as null does not.
+      const DEFAULTED = 'query D($n: Int = 500) { actors(first: $n) { totalCount edges { node { id name } } } }';
+      expect(await codeOf(DEFAULTED, {})).toBe('QUERY_TOO_COSTLY');
+      expect(await codeOf(DEFAULTED, { n: null })).toBe('OK');
+      expect(await codeOf(DEFAULTED, {})).toBe('QUERY_TOO_COSTLY');
+      // The analytical fields are weighed for the graph's size: the same document and variables, a larger graph.
+      const pair = { a: 'x', b: 'y' };
+      const costAt = (n: number) => estimateOperationCost(schema, parse(AGREEMENT), operationOf(parse(AGREEMENT)), pair, n).cost;
+      expect(costAt(0)).toBeLessThan(2000);
+      expect(await codeOf(AGREEMENT, pair)).toBe('OK');
+      statements = 1e7;
+      expect(costAt(statements)).toBeGreaterThan(2000);
+      expect(await codeOf(AGREEMENT, pair)).toBe('QUERY_TOO_COSTLY');
+      statements = 0;
+      expect(await codeOf(AGREEMENT, pair)).toBe('OK');
+    } finally {
+      await server.stop();
+    }
+  });
+});
