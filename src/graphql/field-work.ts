@@ -97,7 +97,8 @@ export const AGREEMENT_UNITS = { base: 150, perActor: 11 } as const;
  * in the range (`inRange`: its other filters and properties). Fitted at 10^5 to a range
  * reaching to the corpus' end (from 2024-06: every item read out of range), one over every
  * item (1990-2030: every item in range) and the year 2020 (docs/performance.md, "Cost
- * calibration after decisions 0057, 0058 and 0062").
+ * calibration after decisions 0057, 0058 and 0062"); the same units hold for the year 2020
+ * read only to its end (decision 0066: 0.97-1.4x of the db hits at 10^4, 10^5 and 10^6).
  */
 export const DATED_ITEM_UNITS = {
   timeline: { read: 0.067, inRange: 0.003 },
