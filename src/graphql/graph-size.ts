@@ -40,6 +40,11 @@ export interface GraphScale {
  * finds nothing, and a date range is then weighed as covering every item.
  */
 let lastDates: { statements: number; dates: GraphDates } | undefined;
+/** Counts every change of lastDates: what an estimate made from scaleOf depends on besides the count. */
+let datesChanges = 0;
+
+/** How many times the dates scaleOf hands out have changed in this process (a key part for remembered estimates). */
+export const datesVersion = (): number => datesChanges;
 
 /** The scale of a graph of `statements`, with the dates last read for a graph of that many (see lastDates). */
 export function scaleOf(statements: number | GraphScale): GraphScale {
@@ -92,10 +97,12 @@ export function trackGraphSize(driver: Driver, database: string, logger: Logger,
         // Until they are read for these counts, none: a date range is weighed as every item.
         dates = undefined;
         lastDates = undefined;
+        datesChanges++;
         const read = await session.executeRead((tx) => tx.run(cypher('read/graph-dates'), {}));
         dates = toPlain(read.records[0]?.toObject()) as unknown as GraphDates;
         datesAt = counts;
         lastDates = { statements, dates };
+        datesChanges++;
       }
     } catch (err) {
       logger.warn({ err }, 'could not read the graph size; the cost limit keeps the last one');

@@ -13,6 +13,7 @@ import type { Logger } from '../logger.js';
 import { ClientLimiter } from '../throttle/client-limiter.js';
 import { Semaphore, SemaphoreRefusal } from '../throttle/semaphore.js';
 import { ErrorCode, limitExceeded } from './errors.js';
+import { datesVersion } from './graph-size.js';
 import { estimateOperationCost, type OperationCost } from './operation-cost.js';
 
 /** The fields whose operations take per-client and server-wide slots. */
@@ -132,8 +133,9 @@ const MAX_KEY_LENGTH = 2_048;
 
 /**
  * The estimates already made, by document, operation, graph size and the values of the
- * variables the operation declares: the same inputs give the same estimate
- * (estimateOperationCost reads nothing else), and a client sends the same few documents
+ * variables the operation declares, and the version of the graph's dates (graph-size.ts:
+ * scaleOf, datesVersion): the same inputs give the same estimate (estimateOperationCost reads
+ * nothing else), and a client sends the same few documents
  * again and again. Apollo hands back the same DocumentNode for the same text from its
  * document cache, so documents are the keys (held weakly: an entry goes when Apollo drops
  * the document). Decision 0064.
@@ -141,9 +143,12 @@ const MAX_KEY_LENGTH = 2_048;
 export class EstimateCache {
   private readonly byDocument = new WeakMap<DocumentNode, Map<string, OperationCost>>();
 
+  /** `version`: what changes when the dates the estimate takes for a count change (graph-size.ts). */
+  constructor(private readonly version: () => number = datesVersion) {}
+
   /** The estimate of estimateOperationCost for these inputs, made once. */
   of(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown>, statements: number): OperationCost {
-    const key = keyOf(operation, variables, statements);
+    const key = keyOf(operation, variables, statements, this.version());
     if (key === undefined) return estimateOperationCost(schema, document, operation, variables, statements);
     let known = this.byDocument.get(document);
     if (!known) {
@@ -166,7 +171,7 @@ export class EstimateCache {
  * cannot be written as JSON at all (a 45,000-deep array overflows the stack: that request
  * is estimated, and then refused by coercion, as before).
  */
-function keyOf(operation: OperationDefinitionNode, variables: Record<string, unknown>, statements: number): string | undefined {
+function keyOf(operation: OperationDefinitionNode, variables: Record<string, unknown>, statements: number, version: number): string | undefined {
   // [0] for a variable not sent (its default applies), [1, value] for one sent, null included.
   const declared = (operation.variableDefinitions ?? []).map((v) => (v.variable.name.value in variables ? [1, variables[v.variable.name.value]] : [0]));
   let values: string;
@@ -176,5 +181,7 @@ function keyOf(operation: OperationDefinitionNode, variables: Record<string, unk
     return undefined;
   }
   if (values.length > MAX_KEY_LENGTH) return undefined;
-  return `${operation.name?.value ?? ''}\u0000${statements}\u0000${values}`;
+  // The dates the estimate takes for that count (graph-size.ts: scaleOf) may be read after it was
+  // first made (a server that answered before its first read of the dates) or again: their version is part of the key.
+  return `${operation.name?.value ?? ''}\u0000${statements}\u0000${version}\u0000${values}`;
 }

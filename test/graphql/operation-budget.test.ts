@@ -34,6 +34,21 @@ describe('EstimateCache', () => {
     }
   });
 
+  it('weighs again when the graph\'s dates change for the same count (read after the server started, or read again)', () => {
+    let version = 0;
+    const cache = new EstimateCache(() => version);
+    const doc = parse(LIST);
+    const estimate = (): unknown => cache.of(schema, doc, operationOf(doc), { n: 5 }, 1_000_000);
+    // The same object while nothing changes (remembered); a new one, made again, after.
+    const first = estimate();
+    expect(estimate()).toBe(first);
+    version++;
+    const second = estimate();
+    expect(second).not.toBe(first);
+    expect(second).toEqual(first);
+    expect(estimate()).toBe(second);
+  });
+
   it('weighs the operation named, not another of the same document', () => {
     const cache = new EstimateCache();
     const doc = parse(`${LIST} query M { actors(first: 500) { edges { node { id name } } } }`);
