@@ -16,7 +16,7 @@
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Command, InvalidArgumentError } from 'commander';
+import { Command } from 'commander';
 import { floorRequest, graphqlRequest } from './clients.js';
 import { checkLoadedCorpus } from './loaded-corpus.js';
 import { percentile, warmUp, type Request } from './measure.js';
@@ -24,21 +24,16 @@ import { benchOperations, type Operation } from './operations.js';
 import { actorsFor } from './run-bench.js';
 import { startDiplograph, type BenchServer } from './servers.js';
 import { projectRoot } from '../config.js';
+import { positiveInt } from '../cli/cli-support.js';
 import { withDatabase } from '../ingest/ingest-cli-support.js';
-
-const positive = (v: string): number => {
-  const n = Number(v);
-  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('expected a positive whole number');
-  return n;
-};
 
 const program = new Command('api-cost')
   .description("The API's p50 and CPU per request over the floor's, per operation, on the loaded synthetic corpus")
-  .option('--statements <n>', 'the loaded corpus size', positive, 100_000)
-  .option('--seed <n>', 'the loaded corpus seed', positive, 1)
-  .option('--requests <n>', 'timed requests per side, operation and start kind in each round', positive, 60)
-  .option('--rounds <n>', 'alternating floor/API blocks per operation and start kind', positive, 3)
-  .option('--server-warmup <n>', 'untimed requests to the server before anything is timed', positive, 300)
+  .option('--statements <n>', 'the loaded corpus size', positiveInt, 100_000)
+  .option('--seed <n>', 'the loaded corpus seed', positiveInt, 1)
+  .option('--requests <n>', 'timed requests per side, operation and start kind in each round', positiveInt, 60)
+  .option('--rounds <n>', 'alternating floor/API blocks per operation and start kind', positiveInt, 3)
+  .option('--server-warmup <n>', 'untimed requests to the server before anything is timed', positiveInt, 300)
   .option('--operations <list>', 'comma-separated operation names (default: all five)')
   .option('--cpu-prof <dir>', "write the server's V8 CPU profile into this folder when it stops")
   .option('--baseline <dir>', 'also time the server of another checkout, interleaved (its NEO4J_HOME is this one\'s)');
