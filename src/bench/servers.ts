@@ -41,11 +41,6 @@ async function waitUntilAnswers(url: string, child: ChildProcess, output: () => 
   throw new Error(`server at ${url} did not answer within ${timeoutMs / 1000} s: ${output().slice(-2000)}`);
 }
 
-/**
- * Starts `script` with PORT set, as `npm start` runs the server (the same Node flags for
- * both GraphQL servers, so neither is tuned and the other not), and waits until its
- * GraphQL endpoint answers.
- */
 /** How a server process is started beyond its environment: Node flags before the server's own (e.g. --cpu-prof), and the checkout it runs from. */
 export interface StartOptions {
   nodeFlags?: string[];
@@ -53,6 +48,11 @@ export interface StartOptions {
   cwd?: string;
 }
 
+/**
+ * Starts `script` with PORT set, as `npm start` runs the server (the same Node flags for
+ * both GraphQL servers, so neither is tuned and the other not), and waits until its
+ * GraphQL endpoint answers.
+ */
 async function startServer(name: string, script: string, endpoint: string, env: NodeJS.ProcessEnv, opts: StartOptions = {}): Promise<BenchServer> {
   const port = await freePort();
   const child = spawn(process.execPath, [...(opts.nodeFlags ?? []), ...serverNodeArgs(script)], {

@@ -81,17 +81,6 @@ export const POSITIONS_UNITS = { direct: 60, derived: 60 } as const;
  */
 export const AGREEMENT_UNITS = { base: 150, perActor: 11 } as const;
 /**
- * The lists (timeline, statements, stances) by what their read starts from (decision 0062;
- * src/graph/lists.ts: listStart): `index`, nothing filters them (the count store and each
- * kind's date index in order); `perActor`, each actor of the filter, weighed as the hub
- * (its items, found from it, twice: the count and the page); `perIssue`, each issue of the
- * filter, weighed as the synthetic corpus' largest issue with its 24 sub-issues (the roll-up
- * is not known here); a date range alone (or a filter without an index), by the items its read
- * goes through when the graph's dates are known (`perDatedItem`, DATED_ITEM_UNITS; decision
- * 0065), else `dated`, as a range over every item. Each item of the page is 15-36 db hits
- * (measured), counted as 30.
- */
-/**
  * A date range alone, when the graph's dates are known (decision 0065): units for each item its
  * read goes through (`read`: the date index and the test of the range's end) and for each item
  * in the range (`inRange`: its other filters and properties). Fitted at 10^5 to a range
@@ -105,6 +94,17 @@ export const DATED_ITEM_UNITS = {
   statements: { read: 0.042, inRange: 0.029 },
   stances: { read: 0.04, inRange: 0.031 },
 } as const;
+/**
+ * The lists (timeline, statements, stances) by what their read starts from (decision 0062;
+ * src/graph/lists.ts: listStart): `index`, nothing filters them (the count store and each
+ * kind's date index in order); `perActor`, each actor of the filter, weighed as the hub
+ * (its items, found from it, twice: the count and the page); `perIssue`, each issue of the
+ * filter, weighed as the synthetic corpus' largest issue with its 24 sub-issues (the roll-up
+ * is not known here); a date range alone (or a filter without an index), by the items its read
+ * goes through when the graph's dates are known (`perDatedItem`, DATED_ITEM_UNITS; decision
+ * 0065), else `dated`, as a range over every item. Each item of the page is 15-36 db hits
+ * (measured), counted as 30.
+ */
 export const TIMELINE_UNITS = { index: 20, perActor: 98, perIssue: 470, dated: 1_060, perDatedItem: DATED_ITEM_UNITS.timeline, perItem: 0.3 } as const;
 /** statements (issue 16): as TIMELINE_UNITS, over the statements. */
 export const STATEMENTS_UNITS = { index: 20, perActor: 20, perIssue: 160, dated: 700, perDatedItem: DATED_ITEM_UNITS.statements, perItem: 0.3 } as const;
