@@ -17,7 +17,7 @@ import type { ManagedTransaction } from 'neo4j-driver';
 import { cypher } from '../neo4j/cypher.js';
 import { toPlain } from '../neo4j/values.js';
 import {
-  buildTopicPosition, PAIRS_PER_QUERY, rebuildPairs, toRow, toStance,
+  buildTopicPosition, pairKey, PAIRS_PER_QUERY, rebuildPairs, toRow, toStance,
   type PairSource, type PairStance, type TopicPositionProps,
 } from './topic-positions.js';
 import { writeVerdictSpans } from './verdict-spans.js';
@@ -99,7 +99,7 @@ export async function updatePairs(tx: ManagedTransaction, keys: Iterable<string>
   for (let i = 0; i < ids.length; i += PAIRS_PER_QUERY) {
     const res = await tx.run(cypher('derived/pair-stances-of'), { ids: ids.slice(i, i + PAIRS_PER_QUERY) });
     for (const r of res.records) {
-      const key = `${r.get('holderId') as string}|${r.get('targetId') as string}`;
+      const key = pairKey(r.get('holderId') as string, r.get('targetId') as string);
       labelOf.set(key, r.get('targetLabel') as 'Demand' | 'Issue');
       const stance = toStance(r.get('stance') as unknown[]);
       if (!stance) continue;
@@ -120,7 +120,7 @@ export async function updatePairs(tx: ManagedTransaction, keys: Iterable<string>
       storedByKey.set(p.key as string, p);
     }
     const madeByKey = new Map<string, PairSource['made']>();
-    for (const r of made.records) madeByKey.set(`${r.get('holderId') as string}|${r.get('targetId') as string}`, toPlain(r.get('made')) as PairSource['made']);
+    for (const r of made.records) madeByKey.set(pairKey(r.get('holderId') as string, r.get('targetId') as string), toPlain(r.get('made')) as PairSource['made']);
     const built: TopicPositionProps[] = [];
     const updated: string[] = [];
     for (const [key, [holderId, targetId]] of page.map((k, j) => [k, pairs[j]!] as const)) {
