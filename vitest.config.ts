@@ -33,6 +33,8 @@ export default defineConfig({
           // One database shared by every file: files must not interleave their writes.
           fileParallelism: false,
           globalSetup: ['test/setup/global-setup.ts'],
+          // After each file: no transaction left open on the shared server (test/setup/open-transactions.ts).
+          setupFiles: ['test/setup/no-open-transactions.ts'],
           testTimeout: 60_000,
           hookTimeout: 180_000,
         },
