@@ -36,8 +36,9 @@ export interface GraphScale {
 /**
  * The dates last read in this process, by the statement count they were read at: the budget
  * plugin hands the estimate only a number (src/graphql/operation-budget-plugin.ts), and a
- * process serves one graph (one driver). A count that differs (another graph, a load since)
- * finds nothing, and a date range is then weighed as covering every item.
+ * process serves one graph (one driver). A count that differs (another graph) finds nothing,
+ * and a date range is then weighed as covering every item; after a load the last dates stand
+ * for the new count until they are read again (or when that read fails).
  */
 let lastDates: { statements: number; dates: GraphDates } | undefined;
 /** Counts every change of lastDates: what an estimate made from scaleOf depends on besides the count. */
@@ -94,10 +95,12 @@ export function trackGraphSize(driver: Driver, database: string, logger: Logger,
       }
       const counts = `${statements}/${row.stances ?? 0}/${row.events ?? 0}`;
       if (counts !== datesAt) {
-        // Until they are read for these counts, none: a date range is weighed as every item.
-        dates = undefined;
-        lastDates = undefined;
-        datesChanges++;
+        // Until they are read for these counts (seconds at 10^6), the old ones stand for the new
+        // count: a date range is weighed by how the items spread before the load, not as every item.
+        if (dates) {
+          lastDates = { statements, dates };
+          datesChanges++;
+        }
         const read = await session.executeRead((tx) => tx.run(cypher('read/graph-dates'), {}));
         dates = toPlain(read.records[0]?.toObject()) as unknown as GraphDates;
         datesAt = counts;

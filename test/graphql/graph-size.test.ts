@@ -1,0 +1,59 @@
+/**
+ * The graph's size without Neo4j (a driver that answers the size reads from a script): the
+ * dates are kept while they are read again after the counts changed (seconds at 10^6), so a
+ * date range is never weighed as every item in that window.
+ */
+import type { Driver } from 'neo4j-driver';
+import { describe, expect, it } from 'vitest';
+import { scaleOf, trackGraphSize, type GraphDates } from '../../src/graphql/graph-size.js';
+import type { Logger } from '../../src/logger.js';
+import { cypher } from '../../src/neo4j/cypher.js';
+
+const quiet = { error: () => {}, warn: () => {}, info: () => {}, debug: () => {}, child: () => quiet } as unknown as Logger;
+const datesOf = (n: number): GraphDates => ({ statements: [[2020 * 12, n]], stances: [], events: [] });
+const record = (o: Record<string, unknown>) => ({ records: [{ toObject: () => o }] });
+
+/** A driver whose reads answer from `answer` (by query text); a promise holds the read until it settles. */
+function scriptedDriver(answer: (text: string, params: Record<string, unknown>) => Promise<Record<string, unknown>>): Driver {
+  const tx = { run: async (text: string, params: Record<string, unknown>) => record(await answer(text, params)) };
+  const session = { executeRead: (work: (t: typeof tx) => unknown) => work(tx), close: async () => {} };
+  return { session: () => session } as unknown as Driver;
+}
+
+describe('the graph\'s dates, read again after the counts change', () => {
+  it('are kept for the new count until the new ones are read, and after a failed read', async () => {
+    let statements = 1_000;
+    let datesRead: Promise<GraphDates> = Promise.resolve(datesOf(1_000));
+    const driver = scriptedDriver(async (text) => {
+      if (text === cypher('read/graph-size')) return { statements, stances: 0, events: 0 };
+      if (text === cypher('read/graph-dates')) return (await datesRead) as unknown as Record<string, unknown>;
+      throw new Error(`unexpected ${text}`);
+    });
+    const size = trackGraphSize(driver, 'neo4j', quiet);
+    await size.refresh();
+    expect(size.scale().dates).toEqual(datesOf(1_000));
+
+    // A load: more statements; the dates' read takes a while.
+    statements = 2_000;
+    let release!: (d: GraphDates) => void;
+    datesRead = new Promise((resolve) => (release = resolve));
+    const refreshing = size.refresh();
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(size.statements()).toBe(2_000);
+    // In the window: the old dates, for the new count (scaleOf is what the budget plugin's estimate takes).
+    expect(size.scale().dates).toEqual(datesOf(1_000));
+    expect(scaleOf(2_000).dates).toEqual(datesOf(1_000));
+    release(datesOf(2_000));
+    await refreshing;
+    expect(size.scale().dates).toEqual(datesOf(2_000));
+    expect(scaleOf(2_000).dates).toEqual(datesOf(2_000));
+
+    // A read of the dates that fails keeps the last ones.
+    statements = 3_000;
+    datesRead = Promise.reject(new Error('Neo4j away'));
+    datesRead.catch(() => {});
+    await size.refresh();
+    expect(size.statements()).toBe(3_000);
+    expect(scaleOf(3_000).dates).toEqual(datesOf(2_000));
+  });
+});
