@@ -7,10 +7,11 @@
  * read with it at start and again only when the counts changed (decision 0065): a list
  * filtered by a date range alone is weighed by the share of the items its read covers.
  */
-import type { Driver } from 'neo4j-driver';
+import neo4j, { type Driver } from 'neo4j-driver';
 import type { Logger } from '../logger.js';
 import { cypher } from '../neo4j/cypher.js';
 import { toPlain } from '../neo4j/values.js';
+import { PROVENANCE_TYPES } from '../graph/paths.js';
 
 /** How often the size is read again: it changes with loads, slowly against a request's time. */
 export const GRAPH_SIZE_REFRESH_MS = 5 * 60_000;
@@ -27,10 +28,40 @@ export interface GraphDates {
   events: MonthCounts;
 }
 
-/** What the cost estimate weighs the analytical fields' work for: the statements, and where known how the dated items spread. */
+/** A start node's relationships and its neighbours' (cypher/read/cost-sizes.cypher), for a neighbourhood at depth 2. */
+export interface NodeDegree {
+  /** The node's relationships. */
+  degree: number;
+  /** Its relationships the neighbours were read from (at most NEIGHBOURS_SAMPLED). */
+  sampled: number;
+  /** The relationships of the Entity neighbours those reach, and of those reached by a relationship a plain neighbourhood follows. */
+  around: number;
+  aroundPlain: number;
+}
+
+/** An issue's CONCERNS relationships, its own and its sub-issues' (cypher/read/cost-sizes.cypher). */
+export interface IssueSize {
+  own: number;
+  subIssues: number;
+}
+
+/** Sizes of the nodes a request starts from, read for it (decision 0068): by entity id and by issue id; an id not found is absent. */
+export interface LocalSizes {
+  degrees: Readonly<Record<string, NodeDegree>>;
+  issues: Readonly<Record<string, IssueSize>>;
+}
+
+/** The ids whose sizes would weigh a request (src/graphql/field-work.ts: sizesWanted). */
+export interface SizesWanted {
+  entities: string[];
+  issues: string[];
+}
+
+/** What the cost estimate weighs the analytical fields' work for: the statements, where known how the dated items spread, and the sizes read for the request. */
 export interface GraphScale {
   statements: number;
   dates?: GraphDates;
+  local?: LocalSizes;
 }
 
 /**
@@ -51,6 +82,47 @@ export const datesVersion = (): number => datesChanges;
 export function scaleOf(statements: number | GraphScale): GraphScale {
   if (typeof statements !== 'number') return statements;
   return lastDates && lastDates.statements === statements && statements > 0 ? { statements, dates: lastDates.dates } : { statements };
+}
+
+/** The start node's relationships whose neighbours are read (about 4 db hits each: 20,000 at most, a hub's depth 2 is millions); past it they are a sample. */
+export const NEIGHBOURS_SAMPLED = 5_000;
+
+/** Reads the sizes of `wanted` (cypher/read/cost-sizes.cypher): a few db hits an issue, about 4 a start node's relationship (at most NEIGHBOURS_SAMPLED). */
+export async function readLocalSizes(driver: Driver, database: string, wanted: SizesWanted, excluded: readonly string[]): Promise<LocalSizes> {
+  const session = driver.session({ database, defaultAccessMode: 'READ' });
+  try {
+    const params = { entityIds: wanted.entities, issueIds: wanted.issues, excluded, sample: neo4j.int(NEIGHBOURS_SAMPLED) };
+    const res = await session.executeRead((tx) => tx.run(cypher('read/cost-sizes'), params));
+    const row = toPlain(res.records[0]?.toObject()) as { degrees?: number[][]; issues?: number[][] } | undefined;
+    const degrees: Record<string, NodeDegree> = {};
+    for (const [id, degree, sampled, around, aroundPlain] of (row?.degrees ?? []) as unknown as [string, number, number, number, number][]) degrees[id] = { degree, sampled, around, aroundPlain };
+    const issues: Record<string, IssueSize> = {};
+    for (const [id, own, subIssues] of (row?.issues ?? []) as unknown as [string, number, number][]) issues[id] = { own, subIssues };
+    return { degrees, issues };
+  } finally {
+    await session.close();
+  }
+}
+
+/**
+ * The reader of sizes for the requests of this process: set by trackGraphSize (one driver a
+ * process, as lastDates), read by the budget plugin (src/graphql/operation-budget-plugin.ts:
+ * localSizes), which is handed only the statement count.
+ */
+let sizesReader: ((wanted: SizesWanted) => Promise<LocalSizes>) | undefined;
+
+/** How long a request waits for its sizes: past it, it is weighed as before (the graph's largest issue, its hub's neighbourhood). */
+export const LOCAL_SIZES_WAIT_MS = 2_000;
+
+/** The sizes of `wanted` read for a request, or undefined without a reader, on a failure or past LOCAL_SIZES_WAIT_MS. */
+export async function localSizes(wanted: SizesWanted): Promise<LocalSizes | undefined> {
+  if (!sizesReader) return undefined;
+  let wait: NodeJS.Timeout | undefined;
+  try {
+    return await Promise.race([sizesReader({ entities: wanted.entities, issues: wanted.issues }).catch(() => undefined), new Promise<undefined>((resolve) => (wait = setTimeout(() => resolve(undefined), LOCAL_SIZES_WAIT_MS)))]);
+  } finally {
+    clearTimeout(wait);
+  }
 }
 
 /** The graph's size as last read. */
@@ -82,6 +154,7 @@ export function trackGraphSize(driver: Driver, database: string, logger: Logger,
   let datesAt = '';
   let timer: NodeJS.Timeout | undefined;
   let warned = false;
+  sizesReader = (wanted) => readLocalSizes(driver, database, wanted, PROVENANCE_TYPES);
   const refresh = async (): Promise<void> => {
     const session = driver.session({ database, defaultAccessMode: 'READ' });
     try {

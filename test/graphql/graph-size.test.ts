@@ -1,11 +1,12 @@
 /**
  * The graph's size without Neo4j (a driver that answers the size reads from a script): the
  * dates are kept while they are read again after the counts changed (seconds at 10^6), so a
- * date range is never weighed as every item in that window.
+ * date range is never weighed as every item in that window; and the sizes a request's
+ * estimate reads (decision 0068) go through the driver of the last trackGraphSize.
  */
 import type { Driver } from 'neo4j-driver';
 import { describe, expect, it } from 'vitest';
-import { scaleOf, trackGraphSize, type GraphDates } from '../../src/graphql/graph-size.js';
+import { localSizes, scaleOf, trackGraphSize, type GraphDates } from '../../src/graphql/graph-size.js';
 import type { Logger } from '../../src/logger.js';
 import { cypher } from '../../src/neo4j/cypher.js';
 
@@ -55,5 +56,26 @@ describe('the graph\'s dates, read again after the counts change', () => {
     await size.refresh();
     expect(size.statements()).toBe(3_000);
     expect(scaleOf(3_000).dates).toEqual(datesOf(2_000));
+  });
+});
+
+describe('the sizes a request is weighed by (decision 0068)', () => {
+  it('are read through the last trackGraphSize\'s driver, as plain numbers by id', async () => {
+    let asked: Record<string, unknown> | undefined;
+    const driver = scriptedDriver(async (text, params) => {
+      if (text !== cypher('read/cost-sizes')) return { statements: 0, stances: 0, events: 0, statementsDates: [] };
+      asked = params;
+      return { degrees: [['hub', 20_000, 5_000, 100_000, 40_000]], issues: [['issue-1', 300, 1_200]] };
+    });
+    trackGraphSize(driver, 'neo4j', quiet);
+    const local = await localSizes({ entities: ['hub', 'nowhere'], issues: ['issue-1'] });
+    expect(asked?.['entityIds']).toEqual(['hub', 'nowhere']);
+    expect(asked?.['issueIds']).toEqual(['issue-1']);
+    expect(local).toEqual({ degrees: { hub: { degree: 20_000, sampled: 5_000, around: 100_000, aroundPlain: 40_000 } }, issues: { 'issue-1': { own: 300, subIssues: 1_200 } } });
+  });
+
+  it('are none when the read fails: the request is then weighed as before', async () => {
+    trackGraphSize(scriptedDriver(async () => Promise.reject(new Error('Neo4j away'))), 'neo4j', quiet);
+    expect(await localSizes({ entities: ['hub'], issues: [] })).toBeUndefined();
   });
 });
