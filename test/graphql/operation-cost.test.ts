@@ -8,7 +8,8 @@ import { buildASTSchema, Kind, parse, type OperationDefinitionNode } from 'graph
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { DB_HITS_PER_UNIT, fieldWork, type FieldArgs } from '../../src/graphql/field-work.js';
-import { datedItems, monthOf } from '../../src/graphql/field-work.js';
+import { datedItems, monthOf, sizesWanted } from '../../src/graphql/field-work.js';
+import type { LocalSizes } from '../../src/graphql/graph-size.js';
 import { scaleOf, type GraphDates, type GraphScale } from '../../src/graphql/graph-size.js';
 import { estimateOperationCost } from '../../src/graphql/operation-cost.js';
 import { readFileSync } from 'node:fs';
@@ -369,5 +370,66 @@ describe('a date range alone, weighed by the items its read goes through (decisi
   it('takes the dates the server last read when the plugin hands it only the count (graph-size.ts: scaleOf)', () => {
     expect(scaleOf(scale)).toBe(scale);
     expect(scaleOf(1_200)).toEqual({ statements: 1_200 });
+  });
+});
+
+describe('an issue filter and a neighbourhood at depth 2, weighed by their own nodes (decision 0068)', () => {
+  const node = (degree: number, sampled: number, around: number, aroundPlain: number): LocalSizes => ({ degrees: { n: { degree, sampled, around, aroundPlain } }, issues: {} });
+  const issue = (own: number, subIssues: number): LocalSizes => ({ degrees: {}, issues: { i: { own, subIssues } } });
+  const depth2 = (includeProvenance: boolean): FieldArgs => ({ id: 'n', depth: 2, limit: 500, includeProvenance });
+  const lists = (first: number): Array<[string, FieldArgs]> => [
+    ['Query.timeline', { filter: { issueIds: ['i'] }, first }],
+    ['Query.statements', { filter: { issueIds: ['i'] }, first }],
+    ['Query.stances', { filter: { issueIds: ['i'] }, first }],
+  ];
+  // db hits through the server (calibrate-cost) on the synthetic corpora, with the sizes
+  // cypher/read/cost-sizes read on the same graph (docs/performance.md, "Cost of an issue
+  // filter and of neighbourhood depth 2"): [statements, what, sizes, field, args, db hits].
+  const measured: Array<[number, string, LocalSizes, string, FieldArgs, number]> = [];
+  const add = (statements: number, what: string, sizes: LocalSizes, rows: Array<[string, FieldArgs]>, hits: number[]) => rows.forEach(([c, a], k) => measured.push([statements, what, sizes, c, a, hits[k]!]));
+  const neighbourhoods: Array<[string, FieldArgs]> = [['Query.neighbourhood', depth2(false)], ['Query.neighbourhood', depth2(true)]];
+  // 10^5
+  add(100_000, 'synth-state-100', node(764, 764, 278_693, 2_277), neighbourhoods, [30_819, 862_291]);
+  add(100_000, 'synth-power-25', node(4_954, 4_954, 323_242, 26_607), neighbourhoods, [121_941, 993_767]);
+  add(100_000, 'synth-org-0 (the hub)', node(22_061, 5_000, 128_264, 11_037), neighbourhoods, [314_334, 1_122_718]);
+  add(100_000, 'synth-issue-100', issue(357, 0), [...lists(50), ...lists(200)], [7_128, 3_942, 5_238, 8_946, 8_710, 7_177]);
+  add(100_000, 'synth-issue-20', issue(814, 0), [...lists(50), ...lists(200)], [15_301, 6_929, 9_450, 17_027, 11_677, 14_770]);
+  add(100_000, 'synth-issue-0 and its 24 sub-issues', issue(7_362, 9_823), [...lists(50), ...lists(200)], [333_896, 114_463, 181_189, 335_666, 119_236, 186_590]);
+
+  it.each(measured)('at %i statements, %s: %s %j within 0.7-1.6x of the db hits measured', (statements, _what, local, coordinate, args, hits) => {
+    const ratio = (fieldWork(coordinate, args, { statements, local })! * DB_HITS_PER_UNIT) / hits;
+    expect(ratio).toBeGreaterThan(0.7);
+    expect(ratio).toBeLessThan(1.6);
+  });
+
+  it('wants the start node of a depth-2 neighbourhood and the issues a list starts from, nothing else', () => {
+    const none = { entities: [], issues: [] };
+    expect(sizesWanted('Query.neighbourhood', { id: 'n', depth: 2 })).toEqual({ entities: ['n'], issues: [] });
+    expect(sizesWanted('Query.neighbourhood', { id: 'n', depth: 1 })).toEqual(none);
+    expect(sizesWanted('Query.neighbourhood', { id: 'n', depth: 3 })).toEqual(none);
+    expect(sizesWanted('Query.timeline', { filter: { issueIds: ['a', 'b'] } })).toEqual({ entities: [], issues: ['a', 'b'] });
+    expect(sizesWanted('Query.stances', { filter: { issueIds: ['a'] } })).toEqual({ entities: [], issues: ['a'] });
+    // An actor filter is where the read starts: the issues are only tested.
+    expect(sizesWanted('Query.statements', { filter: { issueIds: ['a'], speakerIds: ['x'] } })).toEqual(none);
+    expect(sizesWanted('Query.timeline', { filter: { from: '2020' } })).toEqual(none);
+    expect(sizesWanted('Query.agreement', { actorIds: ['a', 'b'], issueId: 'a' })).toEqual(none);
+    expect(sizesWanted('Query.timeline', { filter: { issueIds: Array.from({ length: 101 }, (_, k) => `i${k}`) } })).toEqual(none);
+  });
+
+  it('gathers what an operation wants once, from variables too', () => {
+    const document = parse('query($id: ID!, $i: [ID!]) { a: neighbourhood(id: $id, depth: 2) { truncated } b: neighbourhood(id: $id, depth: 2, includeProvenance: true) { truncated } timeline(filter: { issueIds: $i }) { totalCount } }');
+    const operation = document.definitions[0] as OperationDefinitionNode;
+    expect(estimateOperationCost(schema, document, operation, { id: 'n', i: ['x', 'y'] }).wanted).toEqual({ entities: ['n'], issues: ['x', 'y'] });
+  });
+
+  it('weighs the sub-issues only when the filter includes them, an issue not found as none, and stays as before without the sizes', () => {
+    const args = (includeSubIssues: boolean): FieldArgs => ({ filter: { issueIds: ['i'], includeSubIssues }, first: 50 });
+    const at = (a: FieldArgs, local?: LocalSizes) => fieldWork('Query.timeline', a, { statements: 1_000_000, ...(local ? { local } : {}) })!;
+    expect(at(args(true), issue(300, 30_000))).toBeGreaterThan(at(args(false), issue(300, 30_000)) * 10);
+    expect(at(args(true), { degrees: {}, issues: {} })).toBeLessThan(at(args(true), issue(300, 0)));
+    expect(at(args(true))).toBe(fieldWork('Query.timeline', args(true), 1_000_000));
+    const d2 = (local?: LocalSizes) => fieldWork('Query.neighbourhood', depth2(false), { statements: 1_000_000, ...(local ? { local } : {}) })!;
+    expect(d2()).toBe(fieldWork('Query.neighbourhood', depth2(false), 1_000_000));
+    expect(d2({ degrees: {}, issues: {} })).toBeLessThan(d2(node(10, 10, 100, 100)));
   });
 });
