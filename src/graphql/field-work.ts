@@ -71,7 +71,7 @@ export const NEIGHBOURHOOD_UNITS = { plain: [0, 300, 600, 2_400], provenance: [0
  * Fitted to a hub, a power and a small state at 10^5 (PROFILE: 2.5 db hits a relationship
  * expanded and filtered; docs/performance.md, "Cost of an issue filter and of neighbourhood depth 2").
  */
-export const NEIGHBOURHOOD_DEPTH2_UNITS = { plain: { base: 196, perStartRel: 0.073, perRel: 0.025 }, provenance: { base: 1_500, perStartRel: 0.05, perRel: 0.023 } } as const;
+export const NEIGHBOURHOOD_DEPTH2_UNITS = { plain: { base: 120, perStartRel: 0.073, perRel: 0.025 }, provenance: { base: 1_500, perStartRel: 0.05, perRel: 0.023 } } as const;
 /**
  * paths: a base and each hop of `maxHops`. The query's pattern explores up to 8 hops
  * whatever maxHops says (the length is filtered afterwards), and measured db hits did
@@ -253,7 +253,14 @@ function baseWork(coordinate: string, args: FieldArgs, scale: GraphScale): [numb
       // At depth 2, the start node's own size when read for the request (decision 0068), else the hub's.
       const start = depth === 2 && typeof args['id'] === 'string' ? scale.local?.degrees[args['id']] : undefined;
       if (start) {
-        const around = (variant === 'plain' ? start.aroundPlain : start.around) * (start.degree / Math.max(start.sampled, 1));
+        // Past the sample: with provenance, the sample scaled up to every relationship; plain, the
+        // graph's mean degree for each plain relationship not sampled (a dense node keeps its
+        // relationships by type: the sampled ones can all be of one kind, reaching larger nodes).
+        const exact = start.sampled >= start.degree;
+        const around =
+          variant === 'plain'
+            ? start.aroundPlain + (exact ? 0 : Math.max(0, start.plainDegree - start.sampledPlain) * (start.meanDegree ?? start.around / Math.max(start.sampled, 1)))
+            : start.around * (exact ? 1 : start.degree / Math.max(start.sampled, 1));
         const u = NEIGHBOURHOOD_DEPTH2_UNITS[variant];
         return [u.base + u.perStartRel * start.degree + u.perRel * around, 0];
       }

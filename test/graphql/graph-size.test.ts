@@ -65,13 +65,16 @@ describe('the sizes a request is weighed by (decision 0068)', () => {
     const driver = scriptedDriver(async (text, params) => {
       if (text !== cypher('read/cost-sizes')) return { statements: 0, stances: 0, events: 0, statementsDates: [] };
       asked = params;
-      return { degrees: [['hub', 20_000, 5_000, 100_000, 40_000]], issues: [['issue-1', 300, 1_200]] };
+      return { degrees: [['hub', 20_000, 8_000, 5_000, 2_000, 100_000, 40_000]], issues: [['issue-1', 300, 1_200]], meanDegree: 7.5 };
     });
     trackGraphSize(driver, 'neo4j', quiet);
     const local = await localSizes({ entities: ['hub', 'nowhere'], issues: ['issue-1'] });
     expect(asked?.['entityIds']).toEqual(['hub', 'nowhere']);
     expect(asked?.['issueIds']).toEqual(['issue-1']);
-    expect(local).toEqual({ degrees: { hub: { degree: 20_000, sampled: 5_000, around: 100_000, aroundPlain: 40_000 } }, issues: { 'issue-1': { own: 300, subIssues: 1_200 } } });
+    expect(local).toEqual({
+      degrees: { hub: { degree: 20_000, plainDegree: 8_000, sampled: 5_000, sampledPlain: 2_000, around: 100_000, aroundPlain: 40_000, meanDegree: 7.5 } },
+      issues: { 'issue-1': { own: 300, subIssues: 1_200 } },
+    });
   });
 
   it('are none when the read fails: the request is then weighed as before', async () => {

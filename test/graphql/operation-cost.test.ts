@@ -374,7 +374,11 @@ describe('a date range alone, weighed by the items its read goes through (decisi
 });
 
 describe('an issue filter and a neighbourhood at depth 2, weighed by their own nodes (decision 0068)', () => {
-  const node = (degree: number, sampled: number, around: number, aroundPlain: number): LocalSizes => ({ degrees: { n: { degree, sampled, around, aroundPlain } }, issues: {} });
+  // [degree, plainDegree, sampled, sampledPlain, around, aroundPlain, meanDegree] as cypher/read/cost-sizes reads them.
+  const node = (...[degree, plainDegree, sampled, sampledPlain, around, aroundPlain, meanDegree]: number[]): LocalSizes => ({
+    degrees: { n: { degree: degree!, plainDegree: plainDegree!, sampled: sampled!, sampledPlain: sampledPlain!, around: around!, aroundPlain: aroundPlain!, meanDegree: meanDegree! } },
+    issues: {},
+  });
   const issue = (own: number, subIssues: number): LocalSizes => ({ degrees: {}, issues: { i: { own, subIssues } } });
   const depth2 = (includeProvenance: boolean): FieldArgs => ({ id: 'n', depth: 2, limit: 500, includeProvenance });
   const lists = (first: number): Array<[string, FieldArgs]> => [
@@ -388,13 +392,19 @@ describe('an issue filter and a neighbourhood at depth 2, weighed by their own n
   const measured: Array<[number, string, LocalSizes, string, FieldArgs, number]> = [];
   const add = (statements: number, what: string, sizes: LocalSizes, rows: Array<[string, FieldArgs]>, hits: number[]) => rows.forEach(([c, a], k) => measured.push([statements, what, sizes, c, a, hits[k]!]));
   const neighbourhoods: Array<[string, FieldArgs]> = [['Query.neighbourhood', depth2(false)], ['Query.neighbourhood', depth2(true)]];
-  // 10^5
-  add(100_000, 'synth-state-100', node(764, 764, 278_693, 2_277), neighbourhoods, [30_819, 862_291]);
-  add(100_000, 'synth-power-25', node(4_954, 4_954, 323_242, 26_607), neighbourhoods, [121_941, 993_767]);
-  add(100_000, 'synth-org-0 (the hub)', node(22_061, 5_000, 128_264, 11_037), neighbourhoods, [314_334, 1_122_718]);
+  // 10^5 (every relationship of these two read: their plain counts, read since, do not matter then)
+  add(100_000, 'synth-state-100', node(764, 0, 764, 0, 278_693, 2_277, 7.4), neighbourhoods, [30_819, 862_291]);
+  add(100_000, 'synth-power-25', node(4_954, 0, 4_954, 0, 323_242, 26_607, 7.4), neighbourhoods, [121_941, 993_767]);
   add(100_000, 'synth-issue-100', issue(357, 0), [...lists(50), ...lists(200)], [7_128, 3_942, 5_238, 8_946, 8_710, 7_177]);
   add(100_000, 'synth-issue-20', issue(814, 0), [...lists(50), ...lists(200)], [15_301, 6_929, 9_450, 17_027, 11_677, 14_770]);
   add(100_000, 'synth-issue-0 and its 24 sub-issues', issue(7_362, 9_823), [...lists(50), ...lists(200)], [333_896, 114_463, 181_189, 335_666, 119_236, 186_590]);
+  // 10^6: a person, a state (5,000 of its 7,401 relationships sampled), the hub (5,000 of 217,940)
+  add(1_000_000, 'synth-person-35000', node(20, 10, 20, 10, 73_358, 59, 7.58), neighbourhoods, [8_240, 283_914]);
+  add(1_000_000, 'synth-state-100', node(7_401, 3_566, 5_000, 1_165, 2_872_680, 7_361, 7.58), neighbourhoods, [128_299, 7_639_645]);
+  add(1_000_000, 'synth-issue-100', issue(1_886, 0), [...lists(50), ...lists(200)], [37_196, 13_899, 21_574, 38_986, 18_672, 26_979]);
+  add(1_000_000, 'synth-issue-20', issue(4_168, 0), [...lists(50), ...lists(200)], [85_478, 28_929, 48_471, 87_264, 33_704, 53_864]);
+  add(1_000_000, 'synth-issue-0 and its 249 sub-issues', issue(36_910, 107_406), [...lists(50), ...lists(200)], [2_821_209, 949_187, 1_522_299, 2_822_911, 953_957, 1_527_714]);
+  add(1_000_000, 'synth-org-0 (the hub)', node(217_940, 84_188, 5_000, 5_000, 107_882, 107_882, 7.58), neighbourhoods, [2_875_486, 11_195_872]);
 
   it.each(measured)('at %i statements, %s: %s %j within 0.7-1.6x of the db hits measured', (statements, _what, local, coordinate, args, hits) => {
     const ratio = (fieldWork(coordinate, args, { statements, local })! * DB_HITS_PER_UNIT) / hits;
@@ -430,6 +440,6 @@ describe('an issue filter and a neighbourhood at depth 2, weighed by their own n
     expect(at(args(true))).toBe(fieldWork('Query.timeline', args(true), 1_000_000));
     const d2 = (local?: LocalSizes) => fieldWork('Query.neighbourhood', depth2(false), { statements: 1_000_000, ...(local ? { local } : {}) })!;
     expect(d2()).toBe(fieldWork('Query.neighbourhood', depth2(false), 1_000_000));
-    expect(d2({ degrees: {}, issues: {} })).toBeLessThan(d2(node(10, 10, 100, 100)));
+    expect(d2({ degrees: {}, issues: {} })).toBeLessThan(d2(node(10, 10, 10, 10, 100, 100, 7)));
   });
 });
