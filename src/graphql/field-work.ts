@@ -67,9 +67,10 @@ export const NEIGHBOURHOOD_UNITS = { plain: [0, 300, 600, 2_400], provenance: [0
  * cypher/read/cost-sizes.cypher): a base (the kept nodes' properties and the relationships among
  * them), each relationship of the start node (expanded by both hops' branches) and each
  * relationship of its neighbours (plain: those reached by a relationship that is not provenance;
- * scaled up from a sample past NEIGHBOURS_SAMPLED). No growth: the counts are this graph's.
- * Fitted to a hub, a power and a small state at 10^5 (PROFILE: 2.5 db hits a relationship
- * expanded and filtered; docs/performance.md, "Cost of an issue filter and of neighbourhood depth 2").
+ * past the NEIGHBOURS_SAMPLED read, extrapolated: see baseWork). No growth: the counts are this
+ * graph's. Fitted to a power and a state at 10^5 (PROFILE: 2.5 db hits a relationship expanded
+ * and filtered), the plain base lowered for a person at 10^6; 0.76-1.49x at 10^5 and 10^6
+ * (docs/performance.md, "Cost of an issue filter and of neighbourhood depth 2").
  */
 export const NEIGHBOURHOOD_DEPTH2_UNITS = { plain: { base: 120, perStartRel: 0.073, perRel: 0.025 }, provenance: { base: 1_500, perStartRel: 0.05, perRel: 0.023 } } as const;
 /**

@@ -6,6 +6,7 @@
  */
 import type { Driver } from 'neo4j-driver';
 import { describe, expect, it } from 'vitest';
+import { PROVENANCE_TYPES } from '../../src/graph/paths.js';
 import { localSizes, scaleOf, trackGraphSize, type GraphDates } from '../../src/graphql/graph-size.js';
 import type { Logger } from '../../src/logger.js';
 import { cypher } from '../../src/neo4j/cypher.js';
@@ -80,5 +81,10 @@ describe('the sizes a request is weighed by (decision 0068)', () => {
   it('are none when the read fails: the request is then weighed as before', async () => {
     trackGraphSize(scriptedDriver(async () => Promise.reject(new Error('Neo4j away'))), 'neo4j', quiet);
     expect(await localSizes({ entities: ['hub'], issues: [] })).toBeUndefined();
+  });
+
+  it('count the provenance relationships of the types a plain neighbourhood leaves out (src/graph/paths.ts)', () => {
+    const types = /COUNT \{ \(c\)-\[:([A-Z_|]+)\]-\(\) \}/.exec(cypher('read/cost-sizes'))?.[1]?.split('|');
+    expect(types?.sort()).toEqual([...PROVENANCE_TYPES].sort());
   });
 });
