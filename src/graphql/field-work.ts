@@ -72,7 +72,7 @@ export const NEIGHBOURHOOD_UNITS = { plain: [0, 300, 600, 2_400], provenance: [0
  * and filtered), the plain base lowered for a person at 10^6; 0.76-1.49x at 10^5 and 10^6
  * (docs/performance.md, "Cost of an issue filter and of neighbourhood depth 2").
  */
-export const NEIGHBOURHOOD_DEPTH2_UNITS = { plain: { base: 120, perStartRel: 0.073, perRel: 0.025 }, provenance: { base: 1_500, perStartRel: 0.05, perRel: 0.023 } } as const;
+export const NEIGHBOURHOOD_DEPTH2_UNITS = { plain: { base: 120, perStartRel: 0.073, perRel: 0.025 }, provenance: { base: 800, perStartRel: 0.05, perRel: 0.023 } } as const;
 /**
  * paths: a base and each hop of `maxHops`. The query's pattern explores up to 8 hops
  * whatever maxHops says (the length is filtered afterwards), and measured db hits did
