@@ -416,7 +416,7 @@ describe('an issue filter and a neighbourhood at depth 2, weighed by their own n
   // A small read (under 15,000 db hits: a page of 200 from a small issue at 10^4, a person's depth 2)
   // is weighed at its floor (the page's items, the kept nodes' base): at most 150 units.
   const SMALL_READ = 15_000;
-  it.each(measured)('at %i statements, %s: %s %j within 0.7-1.6x of the db hits measured (a small read: at most its floor)', (statements, _what, local, coordinate, args, hits) => {
+  it.each(measured)('at %i statements, %s (sizes %j): %s %j within 0.7-1.6x of the db hits measured (a small read: at most its floor)', (statements, _what, local, coordinate, args, hits) => {
     const estimated = fieldWork(coordinate, args, { statements, local })! * DB_HITS_PER_UNIT;
     if (hits < SMALL_READ && estimated <= SMALL_READ) return;
     expect(estimated / hits).toBeGreaterThan(0.7);
