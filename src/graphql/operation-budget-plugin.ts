@@ -62,7 +62,8 @@ export function operationBudget(limits: GraphqlLimits, throttle: ThrottleSetting
           const size = statements();
           let estimate = estimates.of(schema, document, operation, request.variables ?? {}, size);
           // A neighbourhood at depth 2 or an issue filter: weighed by its own nodes' sizes, read now
-          // (decision 0068: a few db hits); without them (no answer within a second) as before.
+          // (decision 0068: a few db hits an issue, up to 20,000 for a hub's neighbours); without
+          // them (a failure, or no answer within graph-size.ts' LOCAL_SIZES_WAIT_MS) as before.
           if (estimate.wanted.entities.length > 0 || estimate.wanted.issues.length > 0) {
             const local = await localSizes(estimate.wanted);
             if (local) estimate = estimates.of(schema, document, operation, request.variables ?? {}, size, local);
