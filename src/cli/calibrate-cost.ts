@@ -18,17 +18,19 @@ const program = cliProgram('calibrate-cost', 'Measure the Neo4j db hits of the a
   .option('--issue <id>', 'issue the timeline, statements and stances are filtered by (its sub-issues included)', 'european-security')
   .option('--from <date>', 'start of the date range the lists are filtered by (YYYY, YYYY-MM or YYYY-MM-DD)')
   .option('--to <date>', 'end of that date range')
+  .option('--depths <list>', 'comma-separated neighbourhood depths to measure (default 1,2,3)')
   .option('--only <fields>', 'comma-separated fields to measure (e.g. timeline,statements), to rerun some without the others');
 
 async function main(): Promise<number> {
   const parsed = parseArgs(program);
   if (parsed !== undefined) return parsed;
-  const opts = program.opts<{ hub: string; other: string; demand: string; actors: string; event: string; issue: string; from?: string; to?: string; only?: string }>();
+  const opts = program.opts<{ hub: string; other: string; demand: string; actors: string; event: string; issue: string; from?: string; to?: string; only?: string; depths?: string }>();
   return withDriver('calibrate-cost', async (driver, config) => {
     const ids = { hub: opts.hub, other: opts.other, demand: opts.demand, actors: opts.actors.split(',').map((s) => s.trim()).filter(Boolean), event: opts.event, issue: opts.issue, ...(opts.from ? { from: opts.from } : {}), ...(opts.to ? { to: opts.to } : {}) };
     // Progress on stderr: at 10^6 statements one probe can take minutes.
     const only = opts.only?.split(',').map((s) => s.trim()).filter(Boolean);
-    const rows = await calibrate(config, driver, { ...ids, ...(only ? { only } : {}) }, (r) =>
+    const depths = opts.depths?.split(',').map((s) => Number(s.trim())).filter((d) => [1, 2, 3].includes(d));
+    const rows = await calibrate(config, driver, { ...ids, ...(only ? { only } : {}), ...(depths?.length ? { depths } : {}) }, (r) =>
       process.stderr.write(`calibrate-cost: ${r.field} (${r.args}): ${r.error ? `no answer after ${r.ms} ms: ${r.error}` : `${r.dbHits.toLocaleString('en')} db hits in ${r.ms} ms`}\n`),
     );
     console.log(formatCalibration(rows));

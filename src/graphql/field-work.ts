@@ -9,7 +9,7 @@
  * after changing a read query.
  */
 
-import type { GraphScale, MonthCounts } from './graph-size.js';
+import type { GraphScale, LocalSizes, MonthCounts, SizesWanted } from './graph-size.js';
 
 /** The corpus size (statements) the weights below were measured at: at or below it they stand as they are. */
 export const REFERENCE_STATEMENTS = 10_000;
@@ -63,6 +63,17 @@ const clamp = (v: number, lo: number, hi: number): number => Math.min(hi, Math.m
  */
 export const NEIGHBOURHOOD_UNITS = { plain: [0, 300, 600, 2_400], provenance: [0, 450, 1_500, 6_000] } as const;
 /**
+ * neighbourhood at depth 2 from the start node's own size, read for the request (decision 0068;
+ * cypher/read/cost-sizes.cypher): a base (the kept nodes' properties and the relationships among
+ * them), each relationship of the start node (expanded by both hops' branches) and each
+ * relationship of its neighbours (plain: those reached by a relationship that is not provenance;
+ * past the NEIGHBOURS_SAMPLED read, extrapolated: see baseWork). No growth: the counts are this
+ * graph's. Fitted to a power and a state at 10^5 (PROFILE: 2.5 db hits a relationship expanded
+ * and filtered), the plain base lowered for a person at 10^6; 0.76-1.49x at 10^5 and 10^6
+ * (docs/performance.md, "Cost of an issue filter and of neighbourhood depth 2").
+ */
+export const NEIGHBOURHOOD_DEPTH2_UNITS = { plain: { base: 120, perStartRel: 0.073, perRel: 0.025 }, provenance: { base: 800, perStartRel: 0.05, perRel: 0.023 } } as const;
+/**
  * paths: a base and each hop of `maxHops`. The query's pattern explores up to 8 hops
  * whatever maxHops says (the length is filtered afterwards), and measured db hits did
  * not change with it; a little per hop keeps short searches a little cheaper, while
@@ -98,20 +109,54 @@ export const DATED_ITEM_UNITS = {
  * The lists (timeline, statements, stances) by what their read starts from (decision 0062;
  * src/graph/lists.ts: listStart): `index`, nothing filters them (the count store and each
  * kind's date index in order); `perActor`, each actor of the filter, weighed as the hub
- * (its items, found from it, twice: the count and the page); `perIssue`, each issue of the
- * filter, weighed as the synthetic corpus' largest issue with its 24 sub-issues (the roll-up
- * is not known here); a date range alone (or a filter without an index), by the items its read
+ * (its items, found from it, twice: the count and the page); an issue filter, by the issues'
+ * own size when read for the request (`issueSize`: each issue and each of their CONCERNS
+ * relationships, sub-issues' included unless includeSubIssues is false; decision 0068: fitted at
+ * 10^5 to synth-issue-0 with its 24 sub-issues, synth-issue-20 and synth-issue-100), else
+ * `perIssue`, each weighed as the synthetic corpus' largest issue with its 24 sub-issues; a date range alone (or a filter without an index), by the items its read
  * goes through when the graph's dates are known (`perDatedItem`, DATED_ITEM_UNITS; decision
  * 0065), else `dated`, as a range over every item. Each item of the page is 15-36 db hits
  * (measured), counted as 30.
  */
-export const TIMELINE_UNITS = { index: 20, perActor: 98, perIssue: 470, dated: 1_060, perDatedItem: DATED_ITEM_UNITS.timeline, perItem: 0.3 } as const;
+export const TIMELINE_UNITS = { index: 20, perActor: 98, perIssue: 470, issueSize: { base: 5, perConcern: 0.19 }, dated: 1_060, perDatedItem: DATED_ITEM_UNITS.timeline, perItem: 0.3 } as const;
 /** statements (issue 16): as TIMELINE_UNITS, over the statements. */
-export const STATEMENTS_UNITS = { index: 20, perActor: 20, perIssue: 160, dated: 700, perDatedItem: DATED_ITEM_UNITS.statements, perItem: 0.3 } as const;
+export const STATEMENTS_UNITS = { index: 20, perActor: 20, perIssue: 160, issueSize: { base: 5, perConcern: 0.068 }, dated: 700, perDatedItem: DATED_ITEM_UNITS.statements, perItem: 0.3 } as const;
 /** stances: as TIMELINE_UNITS, over the stances. */
-export const STANCES_UNITS = { index: 20, perActor: 66, perIssue: 255, dated: 360, perDatedItem: DATED_ITEM_UNITS.stances, perItem: 0.3 } as const;
+export const STANCES_UNITS = { index: 20, perActor: 66, perIssue: 255, issueSize: { base: 5, perConcern: 0.105 }, dated: 360, perDatedItem: DATED_ITEM_UNITS.stances, perItem: 0.3 } as const;
 
-type ListUnits = { index: number; perActor: number; perIssue: number; dated: number; perDatedItem: { read: number; inRange: number }; perItem: number };
+type ListUnits = { index: number; perActor: number; perIssue: number; issueSize: { base: number; perConcern: number }; dated: number; perDatedItem: { read: number; inRange: number }; perItem: number };
+
+/** The most ids a request's sizes are read for (a filter of more issues is weighed as before). */
+export const MAX_SIZED_IDS = 100;
+
+const idsOf = (v: unknown): string[] | null => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : null);
+
+/**
+ * The ids whose own size weighs the field (decision 0068), read for the request before the
+ * estimate (src/graphql/operation-budget-plugin.ts): a neighbourhood's start node at depth 2, and
+ * the issues a list starts from (an issue filter without an actor filter); none for the others.
+ */
+export function sizesWanted(coordinate: string, args: FieldArgs): SizesWanted {
+  if (coordinate === 'Query.neighbourhood') {
+    const depth = clamp(Math.round(num(args['depth'], 1)), 1, 3);
+    return { entities: depth === 2 && typeof args['id'] === 'string' ? [args['id']] : [], issues: [] };
+  }
+  const actorsArg = { 'Query.timeline': 'actorIds', 'Query.statements': 'speakerIds', 'Query.stances': 'holderIds' }[coordinate];
+  if (actorsArg === undefined) return { entities: [], issues: [] };
+  const filter = (args['filter'] ?? {}) as Record<string, unknown>;
+  const issues = idsOf(filter['issueIds']);
+  if (idsOf(filter[actorsArg]) !== null || issues === null || issues.length > MAX_SIZED_IDS) return { entities: [], issues: [] };
+  return { entities: [], issues };
+}
+
+/** The CONCERNS relationships a list filtered by `issues` starts from (their sub-issues' too unless includeSubIssues is false), or undefined when their sizes were not read. */
+function issueConcerns(issues: readonly string[], filter: Record<string, unknown>, local: LocalSizes | undefined): number | undefined {
+  if (!local || issues.length > MAX_SIZED_IDS) return undefined;
+  let concerns = 0;
+  // An id the read did not find is no issue of this graph: it adds no items.
+  for (const id of new Set(issues)) concerns += (local.issues[id]?.own ?? 0) + (filter['includeSubIssues'] === false ? 0 : (local.issues[id]?.subIssues ?? 0));
+  return concerns;
+}
 type ListGrowth = { index: number; actors: number; issues: number; dated: number };
 type DatedKind = 'statements' | 'stances' | 'events';
 
@@ -169,7 +214,12 @@ function listWork(args: FieldArgs, actorsArg: string, units: ListUnits, growth: 
   const first = clamp(num(args['first'] ?? args['last'], 50), 1, 200);
   const page = units.perItem * first;
   if (actors !== null) return [units.perActor * Math.max(actors, 1), growth.actors, page];
-  if (issues !== null) return [units.perIssue * Math.max(issues, 1), growth.issues, page];
+  if (issues !== null) {
+    // The issues' own size when read for the request (decision 0068), else the largest issue's.
+    const concerns = issueConcerns(idsOf(filter['issueIds']) ?? [], filter, scale.local);
+    if (concerns !== undefined) return [Math.max(units.index, units.issueSize.base * Math.max(issues, 1) + units.issueSize.perConcern * concerns), 0, page];
+    return [units.perIssue * Math.max(issues, 1), growth.issues, page];
+  }
   const filtered = Object.entries(filter).some(([k, v]) => v !== null && v !== undefined && !unfiltering.includes(k));
   if (!filtered) return [units.index, growth.index, page];
   // Other filters (modes, sources, languages, mentions, a stance's kind) read what the range lets through, or every item without one.
@@ -201,6 +251,21 @@ function baseWork(coordinate: string, args: FieldArgs, scale: GraphScale): [numb
     case 'Query.neighbourhood': {
       const depth = clamp(Math.round(num(args['depth'], 1)), 1, 3);
       const variant = args['includeProvenance'] === true ? 'provenance' : 'plain';
+      // At depth 2, the start node's own size when read for the request (decision 0068), else the hub's.
+      const start = depth === 2 && typeof args['id'] === 'string' ? scale.local?.degrees[args['id']] : undefined;
+      if (start) {
+        // Past the sample: with provenance, the sample scaled up to every relationship; plain, the
+        // graph's mean degree for each plain relationship not sampled (a dense node keeps its
+        // relationships by type: the sampled ones can all be of one kind, reaching larger nodes).
+        const exact = start.sampled >= start.degree;
+        const around =
+          variant === 'plain'
+            ? start.aroundPlain + (exact ? 0 : Math.max(0, start.plainDegree - start.sampledPlain) * (start.meanDegree ?? start.around / Math.max(start.sampled, 1)))
+            : start.around * (exact ? 1 : start.degree / Math.max(start.sampled, 1));
+        const u = NEIGHBOURHOOD_DEPTH2_UNITS[variant];
+        return [u.base + u.perStartRel * start.degree + u.perRel * around, 0];
+      }
+      if (depth === 2 && scale.local && typeof args['id'] === 'string') return [NEIGHBOURHOOD_DEPTH2_UNITS[variant].base, 0];
       return [NEIGHBOURHOOD_UNITS[variant][depth]!, GROWTH.neighbourhood[variant][depth]!];
     }
     case 'Query.paths': {

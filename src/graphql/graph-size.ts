@@ -7,10 +7,11 @@
  * read with it at start and again only when the counts changed (decision 0065): a list
  * filtered by a date range alone is weighed by the share of the items its read covers.
  */
-import type { Driver } from 'neo4j-driver';
+import neo4j, { type Driver } from 'neo4j-driver';
 import type { Logger } from '../logger.js';
 import { cypher } from '../neo4j/cypher.js';
 import { toPlain } from '../neo4j/values.js';
+import { PROVENANCE_TYPES } from '../graph/paths.js';
 
 /** How often the size is read again: it changes with loads, slowly against a request's time. */
 export const GRAPH_SIZE_REFRESH_MS = 5 * 60_000;
@@ -27,17 +28,52 @@ export interface GraphDates {
   events: MonthCounts;
 }
 
-/** What the cost estimate weighs the analytical fields' work for: the statements, and where known how the dated items spread. */
+/** A start node's relationships and its neighbours' (cypher/read/cost-sizes.cypher), for a neighbourhood at depth 2. */
+export interface NodeDegree {
+  /** The node's relationships, and those a plain neighbourhood follows (not provenance). */
+  degree: number;
+  plainDegree: number;
+  /** Its relationships the neighbours were read from (at most NEIGHBOURS_SAMPLED), and of those the plain ones. */
+  sampled: number;
+  sampledPlain: number;
+  /** The relationships of the Entity neighbours those reach, and of those reached by a relationship a plain neighbourhood follows. */
+  around: number;
+  aroundPlain: number;
+  /** The graph's mean degree (2 x relationships / nodes, count store) when read. */
+  meanDegree?: number;
+}
+
+/** An issue's CONCERNS relationships, its own and its sub-issues' (cypher/read/cost-sizes.cypher). */
+export interface IssueSize {
+  own: number;
+  subIssues: number;
+}
+
+/** Sizes of the nodes a request starts from, read for it (decision 0068): by entity id and by issue id; an id not found is absent. */
+export interface LocalSizes {
+  degrees: Readonly<Record<string, NodeDegree>>;
+  issues: Readonly<Record<string, IssueSize>>;
+}
+
+/** The ids whose sizes would weigh a request (src/graphql/field-work.ts: sizesWanted). */
+export interface SizesWanted {
+  entities: string[];
+  issues: string[];
+}
+
+/** What the cost estimate weighs the analytical fields' work for: the statements, where known how the dated items spread, and the sizes read for the request. */
 export interface GraphScale {
   statements: number;
   dates?: GraphDates;
+  local?: LocalSizes;
 }
 
 /**
  * The dates last read in this process, by the statement count they were read at: the budget
  * plugin hands the estimate only a number (src/graphql/operation-budget-plugin.ts), and a
- * process serves one graph (one driver). A count that differs (another graph, a load since)
- * finds nothing, and a date range is then weighed as covering every item.
+ * process serves one graph (one driver). A count that differs (another graph) finds nothing,
+ * and a date range is then weighed as covering every item; after a load the last dates stand
+ * for the new count until they are read again (or when that read fails).
  */
 let lastDates: { statements: number; dates: GraphDates } | undefined;
 /** Counts every change of lastDates: what an estimate made from scaleOf depends on besides the count. */
@@ -50,6 +86,53 @@ export const datesVersion = (): number => datesChanges;
 export function scaleOf(statements: number | GraphScale): GraphScale {
   if (typeof statements !== 'number') return statements;
   return lastDates && lastDates.statements === statements && statements > 0 ? { statements, dates: lastDates.dates } : { statements };
+}
+
+/** The start node's relationships whose neighbours are read (about 4 db hits each: 20,000 at most, a hub's depth 2 is millions); past it they are a sample. */
+export const NEIGHBOURS_SAMPLED = 5_000;
+
+/** Reads the sizes of `wanted` (cypher/read/cost-sizes.cypher): a few db hits an issue, about 4 a start node's relationship (at most NEIGHBOURS_SAMPLED). */
+export async function readLocalSizes(driver: Driver, database: string, wanted: SizesWanted, excluded: readonly string[]): Promise<LocalSizes> {
+  const session = driver.session({ database, defaultAccessMode: 'READ' });
+  try {
+    const params = { entityIds: wanted.entities, issueIds: wanted.issues, excluded, sample: neo4j.int(NEIGHBOURS_SAMPLED) };
+    const res = await session.executeRead((tx) => tx.run(cypher('read/cost-sizes'), params));
+    const row = toPlain(res.records[0]?.toObject()) as { degrees?: number[][]; issues?: number[][]; meanDegree?: number } | undefined;
+    const degrees: Record<string, NodeDegree> = {};
+    for (const [id, degree, plainDegree, sampled, sampledPlain, around, aroundPlain] of (row?.degrees ?? []) as unknown as [string, number, number, number, number, number, number][]) {
+      degrees[id] = { degree, plainDegree, sampled, sampledPlain, around, aroundPlain, ...(typeof row?.meanDegree === 'number' ? { meanDegree: row.meanDegree } : {}) };
+    }
+    const issues: Record<string, IssueSize> = {};
+    for (const [id, own, subIssues] of (row?.issues ?? []) as unknown as [string, number, number][]) issues[id] = { own, subIssues };
+    return { degrees, issues };
+  } finally {
+    await session.close();
+  }
+}
+
+/**
+ * The reader of sizes for the requests of this process: set by trackGraphSize (one driver a
+ * process, as lastDates), read by the budget plugin (src/graphql/operation-budget-plugin.ts:
+ * localSizes), which is handed only the statement count.
+ */
+let sizesReader: ((wanted: SizesWanted) => Promise<LocalSizes>) | undefined;
+
+/**
+ * How long a request waits for its sizes: past it, it is weighed as before (the graph's largest
+ * issue, the hub's neighbourhood). A hub's read (20,000 db hits) took 2 s on a cold 10^6 graph
+ * at load 10.
+ */
+export const LOCAL_SIZES_WAIT_MS = 5_000;
+
+/** The sizes of `wanted` read for a request, or undefined without a reader, on a failure or past LOCAL_SIZES_WAIT_MS. */
+export async function localSizes(wanted: SizesWanted): Promise<LocalSizes | undefined> {
+  if (!sizesReader) return undefined;
+  let wait: NodeJS.Timeout | undefined;
+  try {
+    return await Promise.race([sizesReader({ entities: wanted.entities, issues: wanted.issues }).catch(() => undefined), new Promise<undefined>((resolve) => (wait = setTimeout(() => resolve(undefined), LOCAL_SIZES_WAIT_MS)))]);
+  } finally {
+    clearTimeout(wait);
+  }
 }
 
 /** The graph's size as last read. */
@@ -81,6 +164,7 @@ export function trackGraphSize(driver: Driver, database: string, logger: Logger,
   let datesAt = '';
   let timer: NodeJS.Timeout | undefined;
   let warned = false;
+  sizesReader = (wanted) => readLocalSizes(driver, database, wanted, PROVENANCE_TYPES);
   const refresh = async (): Promise<void> => {
     const session = driver.session({ database, defaultAccessMode: 'READ' });
     try {
@@ -94,10 +178,12 @@ export function trackGraphSize(driver: Driver, database: string, logger: Logger,
       }
       const counts = `${statements}/${row.stances ?? 0}/${row.events ?? 0}`;
       if (counts !== datesAt) {
-        // Until they are read for these counts, none: a date range is weighed as every item.
-        dates = undefined;
-        lastDates = undefined;
-        datesChanges++;
+        // Until they are read for these counts (seconds at 10^6), the old ones stand for the new
+        // count: a date range is weighed by how the items spread before the load, not as every item.
+        if (dates) {
+          lastDates = { statements, dates };
+          datesChanges++;
+        }
         const read = await session.executeRead((tx) => tx.run(cypher('read/graph-dates'), {}));
         dates = toPlain(read.records[0]?.toObject()) as unknown as GraphDates;
         datesAt = counts;

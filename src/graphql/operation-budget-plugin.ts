@@ -13,7 +13,7 @@ import type { Logger } from '../logger.js';
 import { ClientLimiter } from '../throttle/client-limiter.js';
 import { Semaphore, SemaphoreRefusal } from '../throttle/semaphore.js';
 import { ErrorCode, limitExceeded } from './errors.js';
-import { datesVersion } from './graph-size.js';
+import { datesVersion, localSizes, scaleOf, type LocalSizes } from './graph-size.js';
 import { estimateOperationCost, type OperationCost } from './operation-cost.js';
 
 /** The fields whose operations take per-client and server-wide slots. */
@@ -60,7 +60,15 @@ export function operationBudget(limits: GraphqlLimits, throttle: ThrottleSetting
         async didResolveOperation({ schema, document, operation, request, contextValue }) {
           if (!operation) return;
           const size = statements();
-          const { cost, expensiveFields } = estimates.of(schema, document, operation, request.variables ?? {}, size);
+          let estimate = estimates.of(schema, document, operation, request.variables ?? {}, size);
+          // A neighbourhood at depth 2 or an issue filter: weighed by its own nodes' sizes, read now
+          // (decision 0068: a few db hits an issue, up to 20,000 for a hub's neighbours); without
+          // them (a failure, or no answer within graph-size.ts' LOCAL_SIZES_WAIT_MS) as before.
+          if (estimate.wanted.entities.length > 0 || estimate.wanted.issues.length > 0) {
+            const local = await localSizes(estimate.wanted);
+            if (local) estimate = estimates.of(schema, document, operation, request.variables ?? {}, size, local);
+          }
+          const { cost, expensiveFields } = estimate;
           if (cost > limits.maxCost) {
             const error = limitExceeded(
               ErrorCode.QUERY_TOO_COSTLY,
@@ -147,9 +155,10 @@ export class EstimateCache {
   constructor(private readonly version: () => number = datesVersion) {}
 
   /** The estimate of estimateOperationCost for these inputs, made once. */
-  of(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown>, statements: number): OperationCost {
-    const key = keyOf(operation, variables, statements, this.version());
-    if (key === undefined) return estimateOperationCost(schema, document, operation, variables, statements);
+  of(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown>, statements: number, local?: LocalSizes): OperationCost {
+    const scale = local ? { ...scaleOf(statements), local } : statements;
+    const key = keyOf(operation, variables, statements, this.version(), local);
+    if (key === undefined) return estimateOperationCost(schema, document, operation, variables, scale);
     let known = this.byDocument.get(document);
     if (!known) {
       known = new Map();
@@ -157,7 +166,7 @@ export class EstimateCache {
     }
     let estimate = known.get(key);
     if (!estimate) {
-      estimate = estimateOperationCost(schema, document, operation, variables, statements);
+      estimate = estimateOperationCost(schema, document, operation, variables, scale);
       if (known.size >= ESTIMATES_PER_DOCUMENT) known.clear();
       known.set(key, estimate);
     }
@@ -171,7 +180,7 @@ export class EstimateCache {
  * cannot be written as JSON at all (a 45,000-deep array overflows the stack: that request
  * is estimated, and then refused by coercion, as before).
  */
-function keyOf(operation: OperationDefinitionNode, variables: Record<string, unknown>, statements: number, version: number): string | undefined {
+function keyOf(operation: OperationDefinitionNode, variables: Record<string, unknown>, statements: number, version: number, local?: LocalSizes): string | undefined {
   // [0] for a variable not sent (its default applies), [1, value] for one sent, null included.
   const declared = (operation.variableDefinitions ?? []).map((v) => (v.variable.name.value in variables ? [1, variables[v.variable.name.value]] : [0]));
   let values: string;
@@ -180,6 +189,8 @@ function keyOf(operation: OperationDefinitionNode, variables: Record<string, unk
   } catch {
     return undefined;
   }
+  // The sizes read for the request (decision 0068) are inputs too: the same document from another node is another estimate.
+  if (local) values += JSON.stringify(local);
   if (values.length > MAX_KEY_LENGTH) return undefined;
   // The dates the estimate takes for that count (graph-size.ts: scaleOf) may be read after it was
   // first made (a server that answered before its first read of the dates) or again: their version is part of the key.

@@ -24,8 +24,8 @@ import {
   type SelectionSetNode,
   type ValueNode,
 } from 'graphql';
-import { fieldWork, type FieldArgs } from './field-work.js';
-import { scaleOf, type GraphScale } from './graph-size.js';
+import { fieldWork, sizesWanted, type FieldArgs } from './field-work.js';
+import { scaleOf, type GraphScale, type SizesWanted } from './graph-size.js';
 import { DEFAULT_PAGE_SIZE } from './pagination.js';
 
 /** What a list without a size argument is assumed to hold (issues, memberships, a path's nodes). */
@@ -39,6 +39,8 @@ export interface OperationCost {
   cost: number;
   /** The analytical fields it selects (`Query.neighbourhood`, ...), once each, for the per-client limits. */
   expensiveFields: string[];
+  /** The ids whose own sizes would weigh its fields (decision 0068: field-work.ts sizesWanted), each once; empty when none. */
+  wanted: SizesWanted;
 }
 
 /**
@@ -59,9 +61,11 @@ export function estimateOperationCost(
   for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
   const values = { ...variableDefaults(operation), ...variables };
   const expensive = new Set<string>();
+  const entities = new Set<string>();
+  const issues = new Set<string>();
   const memo = new Map<string, number>();
   const root = operation.operation === 'mutation' ? schema.getMutationType() : operation.operation === 'query' ? schema.getQueryType() : schema.getSubscriptionType();
-  if (!root) return { cost: 0, expensiveFields: [] };
+  if (!root) return { cost: 0, expensiveFields: [], wanted: { entities: [], issues: [] } };
 
   /** The cost of a selection set on `type`; `sized` when the parent field's size argument already counted its items. */
   const selectionCost = (set: SelectionSetNode, type: GraphQLCompositeType, sized: boolean, visiting: Set<string>): number => {
@@ -103,7 +107,12 @@ export function estimateOperationCost(
     const args = argumentValues(field, node, values);
     const coordinate = `${parent.name}.${name}`;
     const work = fieldWork(coordinate, args, scale);
-    if (work !== undefined) expensive.add(coordinate);
+    if (work !== undefined) {
+      expensive.add(coordinate);
+      const wanted = sizesWanted(coordinate, args);
+      for (const id of wanted.entities) entities.add(id);
+      for (const id of wanted.issues) issues.add(id);
+    }
     const named = getNamedType(field.type);
     if (!node.selectionSet || !isCompositeType(named)) return LEAF_COST + (work ?? 0);
     const size = sizeOf(args, field);
@@ -113,7 +122,7 @@ export function estimateOperationCost(
   };
 
   const cost = selectionCost(operation.selectionSet, root, false, new Set());
-  return { cost: Math.ceil(cost), expensiveFields: [...expensive].sort() };
+  return { cost: Math.ceil(cost), expensiveFields: [...expensive].sort(), wanted: { entities: [...entities].sort(), issues: [...issues].sort() } };
 }
 
 /** A field of an object or interface type (a union has only __typename). */

@@ -10,7 +10,8 @@ import type { Config } from '../config.js';
 import { createGraphContext } from '../graphql/context.js';
 import { estimateOperationCost } from '../graphql/operation-cost.js';
 import { DB_HITS_PER_UNIT, fieldWork } from '../graphql/field-work.js';
-import { trackGraphSize } from '../graphql/graph-size.js';
+import { readLocalSizes, trackGraphSize } from '../graphql/graph-size.js';
+import { PROVENANCE_TYPES } from '../graph/paths.js';
 import { resolvers } from '../graphql/resolvers.js';
 import { loadTypeDefs } from '../graphql/type-defs.js';
 import { createLogger } from '../logger.js';
@@ -36,6 +37,8 @@ export interface CalibrationIds {
   event?: string;
   /** Measure only these fields (all when absent). */
   only?: string[];
+  /** The neighbourhood's depths to measure (1, 2 and 3 when absent): a hub's depth 3 takes minutes at 10^6. */
+  depths?: number[];
 }
 
 /** One measured operation. */
@@ -69,7 +72,7 @@ const subgraph = 'nodes { id kind label subkind } edges { id type source target 
 export function calibrationProbes(ids: CalibrationIds): Probe[] {
   const probes: Probe[] = [];
   for (const includeProvenance of [false, true]) {
-    for (const depth of [1, 2, 3]) {
+    for (const depth of ids.depths ?? [1, 2, 3]) {
       const args = { id: ids.hub, depth, limit: 500, includeProvenance };
       probes.push({ field: 'neighbourhood', args, query: `{ neighbourhood(id: ${JSON.stringify(ids.hub)}, depth: ${depth}, limit: 500, includeProvenance: ${includeProvenance}) { ${subgraph} } }` });
     }
@@ -178,6 +181,10 @@ export async function calibrate(config: Config, driver: Driver, ids: Calibration
       const document = parse(probe.query);
       const operation = document.definitions[0] as OperationDefinitionNode;
       const coordinate = `Query.${probe.field}`;
+      // The sizes the budget plugin reads for this request (decision 0068), read outside the profiled driver.
+      const first = estimateOperationCost(schema, document, operation, {}, scale);
+      const wanted = first.wanted.entities.length + first.wanted.issues.length > 0;
+      const sized = wanted ? { ...scale, local: await readLocalSizes(driver, config.neo4j.database, first.wanted, PROVENANCE_TYPES) } : scale;
       const row: CalibrationRow = {
         field: probe.field,
         args: Object.entries({ ...(probe.args['filter'] as object | undefined), ...probe.args })
@@ -186,9 +193,9 @@ export async function calibrate(config: Config, driver: Driver, ids: Calibration
           .join(', '),
         dbHits: hits.total,
         queries: hits.queries,
-        workUnits: fieldWork(coordinate, probe.args, scale) ?? 0,
+        workUnits: fieldWork(coordinate, probe.args, sized) ?? 0,
         statements,
-        estimate: estimateOperationCost(schema, document, operation, {}, scale).cost,
+        estimate: estimateOperationCost(schema, document, operation, {}, sized).cost,
         ms: Math.round(ms),
         bytes: Buffer.byteLength(text),
         ...(error ? { error } : {}),
@@ -231,11 +238,11 @@ function planHits(plan: { dbHits?: number; children?: unknown[] } | false | unde
 }
 
 /**
- * The server's own reads of the graph's size (src/graphql/graph-size.ts), not a probe's: at 10^6
+ * The server's own reads of the graph's size (src/graphql/graph-size.ts) and of a request's sizes for its estimate (decision 0068: reported beside the estimate), not a probe's: at 10^6
  * the dates' read (about 1.5 million db hits) outlasts the server's 2 s wait at start and would
  * be counted in the first probe.
  */
-const SERVER_OWN_READS = new Set([cypher('read/graph-size'), cypher('read/graph-dates')]);
+const SERVER_OWN_READS = new Set([cypher('read/graph-size'), cypher('read/graph-dates'), cypher('read/cost-sizes')]);
 
 /** A driver whose sessions and transactions PROFILE every query they run (but the server's own, SERVER_OWN_READS) and add up the db hits. */
 function profilingDriver(driver: Driver, hits: Hits): Driver {

@@ -7,7 +7,12 @@ import { ApolloServer } from '@apollo/server';
 import { buildASTSchema, Kind, parse, type OperationDefinitionNode } from 'graphql';
 import { pino } from 'pino';
 import { describe, expect, it } from 'vitest';
+import type { Driver } from 'neo4j-driver';
+import { trackGraphSize } from '../../src/graphql/graph-size.js';
 import { EstimateCache, operationBudget } from '../../src/graphql/operation-budget-plugin.js';
+import { cypher } from '../../src/neo4j/cypher.js';
+import { neighbourhoodQuery } from '../../web/src/operations/neighbourhood.js';
+import { timelineQuery } from '../../web/src/operations/timeline.js';
 import { estimateOperationCost } from '../../src/graphql/operation-cost.js';
 import { loadTypeDefs } from '../../src/graphql/type-defs.js';
 import { testConfig } from '../server/harness.js';
@@ -16,6 +21,11 @@ const typeDefs = loadTypeDefs();
 const schema = buildASTSchema(typeDefs);
 const LIST = 'query L($n: Int) { actors(first: $n) { totalCount edges { node { id name } } } }';
 const AGREEMENT = 'query A($a: ID!, $b: ID!) { agreement(actorIds: [$a, $b]) { agreeCount } }';
+/** Sizes cypher/read/cost-sizes read at 10^6: [degree, plainDegree, sampled, sampledPlain, around, aroundPlain] and [own, subIssues]. */
+const SMALL_NODE = [7_401, 3_566, 5_000, 1_165, 2_872_680, 7_361] as const;
+const HUB = [217_940, 84_188, 5_000, 5_000, 107_882, 107_882] as const;
+const SMALL_ISSUE = [1_886, 0] as const;
+const LARGE_ISSUE = [36_910, 107_406] as const;
 const operationOf = (doc: ReturnType<typeof parse>) => doc.definitions.find((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION)!;
 
 describe('EstimateCache', () => {
@@ -89,6 +99,67 @@ describe('the cost limit through Apollo, the same document again', () => {
       expect(await codeOf(AGREEMENT, pair)).toBe('QUERY_TOO_COSTLY');
       statements = 0;
       expect(await codeOf(AGREEMENT, pair)).toBe('OK');
+    } finally {
+      await server.stop();
+    }
+  });
+});
+
+describe('the cost limit through Apollo, weighed by the sizes read for the request (decision 0068)', () => {
+  it('reads a depth-2 neighbourhood\'s start node and an issue filter\'s issues, and allows the small ones at 10^6 while refusing the hub', async () => {
+    const config = testConfig({});
+    // The sizes cypher/read/cost-sizes read on the 10^6 synthetic corpus (docs/performance.md,
+    // "Cost of an issue filter and of neighbourhood depth 2"): a state, the hub; a small issue, the largest with its sub-issues.
+    const asked: Array<Record<string, unknown>> = [];
+    let away = false;
+    const record = (o: Record<string, unknown>) => ({ records: [{ toObject: () => o }] });
+    const tx = {
+      run: async (text: string, params: Record<string, unknown>) => {
+        if (text !== cypher('read/cost-sizes')) return record({ statements: 1_000_000, stances: 0, events: 0 });
+        if (away) throw new Error('Neo4j away');
+        asked.push(params);
+        return record({
+          degrees: [
+            ['synth-state-100', ...SMALL_NODE],
+            ['synth-org-0', ...HUB],
+          ],
+          meanDegree: 7.58,
+          issues: [
+            ['synth-issue-100', SMALL_ISSUE[0], SMALL_ISSUE[1]],
+            ['synth-issue-0', LARGE_ISSUE[0], LARGE_ISSUE[1]],
+          ],
+        });
+      },
+    };
+    const driver = { session: () => ({ executeRead: (work: (t: typeof tx) => unknown) => work(tx), close: async () => {} }) } as unknown as Driver;
+    trackGraphSize(driver, 'neo4j', pino({ level: 'silent' }));
+    const budget = operationBudget(config.graphql.limits, config.throttle, pino({ level: 'silent' }), () => 1_000_000);
+    const empty = { nodes: [], edges: [], truncated: false };
+    const list = { totalCount: 0, edges: [], pageInfo: { hasNextPage: false, hasPreviousPage: false, startCursor: null, endCursor: null } };
+    const server = new ApolloServer({ typeDefs, resolvers: { Query: { neighbourhood: () => empty, timeline: () => list } }, plugins: [budget.plugin] });
+    await server.start();
+    try {
+      const codeOf = async (query: string, variables: Record<string, unknown>) => {
+        const res = await server.executeOperation({ query, variables });
+        const body = res.body.kind === 'single' ? res.body.singleResult : undefined;
+        return body?.errors?.[0]?.extensions?.['code'] ?? 'OK';
+      };
+      const around = (id: string, depth: number) => ({ id, depth, includeProvenance: false, kinds: null });
+      expect(await codeOf(neighbourhoodQuery, around('synth-state-100', 2))).toBe('OK');
+      expect(asked.at(-1)).toMatchObject({ entityIds: ['synth-state-100'], issueIds: [] });
+      expect(await codeOf(neighbourhoodQuery, around('synth-org-0', 2))).toBe('QUERY_TOO_COSTLY');
+      // Depth 1 reads nothing (weighed as before).
+      const reads = asked.length;
+      expect(await codeOf(neighbourhoodQuery, around('synth-org-0', 1))).toBe('OK');
+      expect(asked.length).toBe(reads);
+      const byIssue = (id: string) => ({ filter: { issueIds: [id] } });
+      expect(await codeOf(timelineQuery, byIssue('synth-issue-100'))).toBe('OK');
+      expect(asked.at(-1)).toMatchObject({ entityIds: [], issueIds: ['synth-issue-100'] });
+      expect(await codeOf(timelineQuery, byIssue('synth-issue-0'))).toBe('QUERY_TOO_COSTLY');
+      // Without the sizes (the read fails), as before: the largest issue's weight, the hub's depth 2.
+      away = true;
+      expect(await codeOf(timelineQuery, byIssue('synth-issue-100'))).toBe('QUERY_TOO_COSTLY');
+      expect(await codeOf(neighbourhoodQuery, around('synth-state-100', 2))).toBe('QUERY_TOO_COSTLY');
     } finally {
       await server.stop();
     }

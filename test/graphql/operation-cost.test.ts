@@ -8,7 +8,8 @@ import { buildASTSchema, Kind, parse, type OperationDefinitionNode } from 'graph
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { DB_HITS_PER_UNIT, fieldWork, type FieldArgs } from '../../src/graphql/field-work.js';
-import { datedItems, monthOf } from '../../src/graphql/field-work.js';
+import { datedItems, monthOf, sizesWanted } from '../../src/graphql/field-work.js';
+import type { LocalSizes } from '../../src/graphql/graph-size.js';
 import { scaleOf, type GraphDates, type GraphScale } from '../../src/graphql/graph-size.js';
 import { estimateOperationCost } from '../../src/graphql/operation-cost.js';
 import { readFileSync } from 'node:fs';
@@ -369,5 +370,87 @@ describe('a date range alone, weighed by the items its read goes through (decisi
   it('takes the dates the server last read when the plugin hands it only the count (graph-size.ts: scaleOf)', () => {
     expect(scaleOf(scale)).toBe(scale);
     expect(scaleOf(1_200)).toEqual({ statements: 1_200 });
+  });
+});
+
+describe('an issue filter and a neighbourhood at depth 2, weighed by their own nodes (decision 0068)', () => {
+  // [degree, plainDegree, sampled, sampledPlain, around, aroundPlain, meanDegree] as cypher/read/cost-sizes reads them.
+  const node = (...[degree, plainDegree, sampled, sampledPlain, around, aroundPlain, meanDegree]: number[]): LocalSizes => ({
+    degrees: { n: { degree: degree!, plainDegree: plainDegree!, sampled: sampled!, sampledPlain: sampledPlain!, around: around!, aroundPlain: aroundPlain!, meanDegree: meanDegree! } },
+    issues: {},
+  });
+  const issue = (own: number, subIssues: number): LocalSizes => ({ degrees: {}, issues: { i: { own, subIssues } } });
+  const depth2 = (includeProvenance: boolean): FieldArgs => ({ id: 'n', depth: 2, limit: 500, includeProvenance });
+  const lists = (first: number): Array<[string, FieldArgs]> => [
+    ['Query.timeline', { filter: { issueIds: ['i'] }, first }],
+    ['Query.statements', { filter: { issueIds: ['i'] }, first }],
+    ['Query.stances', { filter: { issueIds: ['i'] }, first }],
+  ];
+  // db hits through the server (calibrate-cost) on the synthetic corpora, with the sizes
+  // cypher/read/cost-sizes read on the same graph (docs/performance.md, "Cost of an issue
+  // filter and of neighbourhood depth 2"): [statements, what, sizes, field, args, db hits].
+  const measured: Array<[number, string, LocalSizes, string, FieldArgs, number]> = [];
+  const add = (statements: number, what: string, sizes: LocalSizes, rows: Array<[string, FieldArgs]>, hits: number[]) => rows.forEach(([c, a], k) => measured.push([statements, what, sizes, c, a, hits[k]!]));
+  const neighbourhoods: Array<[string, FieldArgs]> = [['Query.neighbourhood', depth2(false)], ['Query.neighbourhood', depth2(true)]];
+  // 10^4
+  add(10_000, 'synth-person-500', node(19, 10, 19, 10, 10_741, 57, 6.93), neighbourhoods, [1_287, 70_434]);
+  add(10_000, 'synth-state-100', node(155, 102, 155, 102, 25_384, 614, 6.93), neighbourhoods, [13_791, 97_060]);
+  add(10_000, 'synth-org-0 (the hub)', node(3_148, 1_269, 3_148, 1_269, 42_244, 6_989, 6.93), neighbourhoods, [58_569, 148_112]);
+  add(10_000, 'synth-issue-10', issue(253, 0), [...lists(50), ...lists(200)], [5_030, 3_291, 3_704, 6_761, 8_059, 3_704]);
+  add(10_000, 'synth-issue-20', issue(175, 0), [...lists(50), ...lists(200)], [4_188, 2_770, 3_751, 6_062, 5_913, 4_925]);
+  add(10_000, 'synth-issue-0 and its 4 sub-issues', issue(1_686, 741), [...lists(50), ...lists(200)], [47_558, 17_534, 27_012, 49_416, 22_331, 32_425]);
+  // 10^5 (every relationship of these two read: their plain counts, read since, do not matter then)
+  add(100_000, 'synth-state-100', node(764, 0, 764, 0, 278_693, 2_277, 7.4), neighbourhoods, [30_819, 862_291]);
+  add(100_000, 'synth-power-25', node(4_954, 0, 4_954, 0, 323_242, 26_607, 7.4), neighbourhoods, [121_941, 993_767]);
+  add(100_000, 'synth-issue-100', issue(357, 0), [...lists(50), ...lists(200)], [7_128, 3_942, 5_238, 8_946, 8_710, 7_177]);
+  add(100_000, 'synth-issue-20', issue(814, 0), [...lists(50), ...lists(200)], [15_301, 6_929, 9_450, 17_027, 11_677, 14_770]);
+  add(100_000, 'synth-issue-0 and its 24 sub-issues', issue(7_362, 9_823), [...lists(50), ...lists(200)], [333_896, 114_463, 181_189, 335_666, 119_236, 186_590]);
+  // 10^6: a person, a state (5,000 of its 7,401 relationships sampled), the hub (5,000 of 217,940)
+  add(1_000_000, 'synth-person-35000', node(20, 10, 20, 10, 73_358, 59, 7.58), neighbourhoods, [8_240, 283_914]);
+  add(1_000_000, 'synth-state-100', node(7_401, 3_566, 5_000, 1_165, 2_872_680, 7_361, 7.58), neighbourhoods, [128_299, 7_639_645]);
+  add(1_000_000, 'synth-issue-100', issue(1_886, 0), [...lists(50), ...lists(200)], [37_196, 13_899, 21_574, 38_986, 18_672, 26_979]);
+  add(1_000_000, 'synth-issue-20', issue(4_168, 0), [...lists(50), ...lists(200)], [85_478, 28_929, 48_471, 87_264, 33_704, 53_864]);
+  add(1_000_000, 'synth-issue-0 and its 249 sub-issues', issue(36_910, 107_406), [...lists(50), ...lists(200)], [2_821_209, 949_187, 1_522_299, 2_822_911, 953_957, 1_527_714]);
+  add(1_000_000, 'synth-org-0 (the hub)', node(217_940, 84_188, 5_000, 5_000, 107_882, 107_882, 7.58), neighbourhoods, [2_875_486, 11_195_872]);
+
+  // A small read (under 15,000 db hits: a page of 200 from a small issue at 10^4, a person's depth 2)
+  // is weighed at its floor (the page's items, the kept nodes' base): at most 150 units.
+  const SMALL_READ = 15_000;
+  it.each(measured)('at %i statements, %s (sizes %j): %s %j within 0.7-1.6x of the db hits measured (a small read: at most its floor)', (statements, _what, local, coordinate, args, hits) => {
+    const estimated = fieldWork(coordinate, args, { statements, local })! * DB_HITS_PER_UNIT;
+    if (hits < SMALL_READ && estimated <= SMALL_READ) return;
+    expect(estimated / hits).toBeGreaterThan(0.7);
+    expect(estimated / hits).toBeLessThan(1.6);
+  });
+
+  it('wants the start node of a depth-2 neighbourhood and the issues a list starts from, nothing else', () => {
+    const none = { entities: [], issues: [] };
+    expect(sizesWanted('Query.neighbourhood', { id: 'n', depth: 2 })).toEqual({ entities: ['n'], issues: [] });
+    expect(sizesWanted('Query.neighbourhood', { id: 'n', depth: 1 })).toEqual(none);
+    expect(sizesWanted('Query.neighbourhood', { id: 'n', depth: 3 })).toEqual(none);
+    expect(sizesWanted('Query.timeline', { filter: { issueIds: ['a', 'b'] } })).toEqual({ entities: [], issues: ['a', 'b'] });
+    expect(sizesWanted('Query.stances', { filter: { issueIds: ['a'] } })).toEqual({ entities: [], issues: ['a'] });
+    // An actor filter is where the read starts: the issues are only tested.
+    expect(sizesWanted('Query.statements', { filter: { issueIds: ['a'], speakerIds: ['x'] } })).toEqual(none);
+    expect(sizesWanted('Query.timeline', { filter: { from: '2020' } })).toEqual(none);
+    expect(sizesWanted('Query.agreement', { actorIds: ['a', 'b'], issueId: 'a' })).toEqual(none);
+    expect(sizesWanted('Query.timeline', { filter: { issueIds: Array.from({ length: 101 }, (_, k) => `i${k}`) } })).toEqual(none);
+  });
+
+  it('gathers what an operation wants once, from variables too', () => {
+    const document = parse('query($id: ID!, $i: [ID!]) { a: neighbourhood(id: $id, depth: 2) { truncated } b: neighbourhood(id: $id, depth: 2, includeProvenance: true) { truncated } timeline(filter: { issueIds: $i }) { totalCount } }');
+    const operation = document.definitions[0] as OperationDefinitionNode;
+    expect(estimateOperationCost(schema, document, operation, { id: 'n', i: ['x', 'y'] }).wanted).toEqual({ entities: ['n'], issues: ['x', 'y'] });
+  });
+
+  it('weighs the sub-issues only when the filter includes them, an issue not found as none, and stays as before without the sizes', () => {
+    const args = (includeSubIssues: boolean): FieldArgs => ({ filter: { issueIds: ['i'], includeSubIssues }, first: 50 });
+    const at = (a: FieldArgs, local?: LocalSizes) => fieldWork('Query.timeline', a, { statements: 1_000_000, ...(local ? { local } : {}) })!;
+    expect(at(args(true), issue(300, 30_000))).toBeGreaterThan(at(args(false), issue(300, 30_000)) * 10);
+    expect(at(args(true), { degrees: {}, issues: {} })).toBeLessThan(at(args(true), issue(300, 0)));
+    expect(at(args(true))).toBe(fieldWork('Query.timeline', args(true), 1_000_000));
+    const d2 = (local?: LocalSizes) => fieldWork('Query.neighbourhood', depth2(false), { statements: 1_000_000, ...(local ? { local } : {}) })!;
+    expect(d2()).toBe(fieldWork('Query.neighbourhood', depth2(false), 1_000_000));
+    expect(d2({ degrees: {}, issues: {} })).toBeLessThan(d2(node(10, 10, 10, 10, 100, 100, 7)));
   });
 });

@@ -1,0 +1,90 @@
+/**
+ * The graph's size without Neo4j (a driver that answers the size reads from a script): the
+ * dates are kept while they are read again after the counts changed (seconds at 10^6), so a
+ * date range is never weighed as every item in that window; and the sizes a request's
+ * estimate reads (decision 0068) go through the driver of the last trackGraphSize.
+ */
+import type { Driver } from 'neo4j-driver';
+import { describe, expect, it } from 'vitest';
+import { PROVENANCE_TYPES } from '../../src/graph/paths.js';
+import { localSizes, scaleOf, trackGraphSize, type GraphDates } from '../../src/graphql/graph-size.js';
+import type { Logger } from '../../src/logger.js';
+import { cypher } from '../../src/neo4j/cypher.js';
+
+const quiet = { error: () => {}, warn: () => {}, info: () => {}, debug: () => {}, child: () => quiet } as unknown as Logger;
+const datesOf = (n: number): GraphDates => ({ statements: [[2020 * 12, n]], stances: [], events: [] });
+const record = (o: Record<string, unknown>) => ({ records: [{ toObject: () => o }] });
+
+/** A driver whose reads answer from `answer` (by query text); a promise holds the read until it settles. */
+function scriptedDriver(answer: (text: string, params: Record<string, unknown>) => Promise<Record<string, unknown>>): Driver {
+  const tx = { run: async (text: string, params: Record<string, unknown>) => record(await answer(text, params)) };
+  const session = { executeRead: (work: (t: typeof tx) => unknown) => work(tx), close: async () => {} };
+  return { session: () => session } as unknown as Driver;
+}
+
+describe('the graph\'s dates, read again after the counts change', () => {
+  it('are kept for the new count until the new ones are read, and after a failed read', async () => {
+    let statements = 1_000;
+    let datesRead: Promise<GraphDates> = Promise.resolve(datesOf(1_000));
+    const driver = scriptedDriver(async (text) => {
+      if (text === cypher('read/graph-size')) return { statements, stances: 0, events: 0 };
+      if (text === cypher('read/graph-dates')) return (await datesRead) as unknown as Record<string, unknown>;
+      throw new Error(`unexpected ${text}`);
+    });
+    const size = trackGraphSize(driver, 'neo4j', quiet);
+    await size.refresh();
+    expect(size.scale().dates).toEqual(datesOf(1_000));
+
+    // A load: more statements; the dates' read takes a while.
+    statements = 2_000;
+    let release!: (d: GraphDates) => void;
+    datesRead = new Promise((resolve) => (release = resolve));
+    const refreshing = size.refresh();
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(size.statements()).toBe(2_000);
+    // In the window: the old dates, for the new count (scaleOf is what the budget plugin's estimate takes).
+    expect(size.scale().dates).toEqual(datesOf(1_000));
+    expect(scaleOf(2_000).dates).toEqual(datesOf(1_000));
+    release(datesOf(2_000));
+    await refreshing;
+    expect(size.scale().dates).toEqual(datesOf(2_000));
+    expect(scaleOf(2_000).dates).toEqual(datesOf(2_000));
+
+    // A read of the dates that fails keeps the last ones.
+    statements = 3_000;
+    datesRead = Promise.reject(new Error('Neo4j away'));
+    datesRead.catch(() => {});
+    await size.refresh();
+    expect(size.statements()).toBe(3_000);
+    expect(scaleOf(3_000).dates).toEqual(datesOf(2_000));
+  });
+});
+
+describe('the sizes a request is weighed by (decision 0068)', () => {
+  it('are read through the last trackGraphSize\'s driver, as plain numbers by id', async () => {
+    let asked: Record<string, unknown> | undefined;
+    const driver = scriptedDriver(async (text, params) => {
+      if (text !== cypher('read/cost-sizes')) return { statements: 0, stances: 0, events: 0, statementsDates: [] };
+      asked = params;
+      return { degrees: [['hub', 20_000, 8_000, 5_000, 2_000, 100_000, 40_000]], issues: [['issue-1', 300, 1_200]], meanDegree: 7.5 };
+    });
+    trackGraphSize(driver, 'neo4j', quiet);
+    const local = await localSizes({ entities: ['hub', 'nowhere'], issues: ['issue-1'] });
+    expect(asked?.['entityIds']).toEqual(['hub', 'nowhere']);
+    expect(asked?.['issueIds']).toEqual(['issue-1']);
+    expect(local).toEqual({
+      degrees: { hub: { degree: 20_000, plainDegree: 8_000, sampled: 5_000, sampledPlain: 2_000, around: 100_000, aroundPlain: 40_000, meanDegree: 7.5 } },
+      issues: { 'issue-1': { own: 300, subIssues: 1_200 } },
+    });
+  });
+
+  it('are none when the read fails: the request is then weighed as before', async () => {
+    trackGraphSize(scriptedDriver(async () => Promise.reject(new Error('Neo4j away'))), 'neo4j', quiet);
+    expect(await localSizes({ entities: ['hub'], issues: [] })).toBeUndefined();
+  });
+
+  it('count the provenance relationships of the types a plain neighbourhood leaves out (src/graph/paths.ts)', () => {
+    const types = /COUNT \{ \(c\)-\[:([A-Z_|]+)\]-\(\) \}/.exec(cypher('read/cost-sizes'))?.[1]?.split('|');
+    expect(types?.sort()).toEqual([...PROVENANCE_TYPES].sort());
+  });
+});
