@@ -124,15 +124,57 @@ let sizesReader: ((wanted: SizesWanted) => Promise<LocalSizes>) | undefined;
  */
 export const LOCAL_SIZES_WAIT_MS = 5_000;
 
-/** The sizes of `wanted` read for a request, or undefined without a reader, on a failure or past LOCAL_SIZES_WAIT_MS. */
+/**
+ * The sizes read so far, by id, for the counts of the last trackGraphSize read: a hub's read
+ * costs up to 20,000 db hits, and without this every request for a hub's depth 2 would pay
+ * it again before being refused (an anonymous client could make Neo4j do that in a loop). Emptied
+ * when the graph's counts change and when it holds SIZES_REMEMBERED ids; sizes move slowly
+ * against the estimate's precision, so one read per node per load is enough.
+ */
+const knownSizes = { degrees: new Map<string, NodeDegree>(), issues: new Map<string, IssueSize>() };
+/** How many ids' sizes are kept (a few hundred bytes each). */
+export const SIZES_REMEMBERED = 10_000;
+
+function forgetSizes(): void {
+  knownSizes.degrees.clear();
+  knownSizes.issues.clear();
+}
+
+/**
+ * The sizes of `wanted` for a request: those read before for the same counts, the rest read
+ * now; undefined without a reader, on a failure or past LOCAL_SIZES_WAIT_MS.
+ */
 export async function localSizes(wanted: SizesWanted): Promise<LocalSizes | undefined> {
   if (!sizesReader) return undefined;
-  let wait: NodeJS.Timeout | undefined;
-  try {
-    return await Promise.race([sizesReader({ entities: wanted.entities, issues: wanted.issues }).catch(() => undefined), new Promise<undefined>((resolve) => (wait = setTimeout(() => resolve(undefined), LOCAL_SIZES_WAIT_MS)))]);
-  } finally {
-    clearTimeout(wait);
+  const missing = {
+    entities: wanted.entities.filter((id) => !knownSizes.degrees.has(id)),
+    issues: wanted.issues.filter((id) => !knownSizes.issues.has(id)),
+  };
+  if (missing.entities.length > 0 || missing.issues.length > 0) {
+    let wait: NodeJS.Timeout | undefined;
+    let read: LocalSizes | undefined;
+    try {
+      read = await Promise.race([sizesReader(missing).catch(() => undefined), new Promise<undefined>((resolve) => (wait = setTimeout(() => resolve(undefined), LOCAL_SIZES_WAIT_MS)))]);
+    } finally {
+      clearTimeout(wait);
+    }
+    if (!read) return undefined;
+    if (knownSizes.degrees.size + knownSizes.issues.size >= SIZES_REMEMBERED) forgetSizes();
+    for (const [id, d] of Object.entries(read.degrees)) knownSizes.degrees.set(id, d);
+    for (const [id, i] of Object.entries(read.issues)) knownSizes.issues.set(id, i);
   }
+  // An id not found stays absent (it is read again next time: an index seek that finds nothing).
+  const degrees: Record<string, NodeDegree> = {};
+  const issues: Record<string, IssueSize> = {};
+  for (const id of wanted.entities) {
+    const d = knownSizes.degrees.get(id);
+    if (d) degrees[id] = d;
+  }
+  for (const id of wanted.issues) {
+    const i = knownSizes.issues.get(id);
+    if (i) issues[id] = i;
+  }
+  return { degrees, issues };
 }
 
 /** The graph's size as last read. */
@@ -165,6 +207,7 @@ export function trackGraphSize(driver: Driver, database: string, logger: Logger,
   let timer: NodeJS.Timeout | undefined;
   let warned = false;
   sizesReader = (wanted) => readLocalSizes(driver, database, wanted, PROVENANCE_TYPES);
+  forgetSizes();
   const refresh = async (): Promise<void> => {
     const session = driver.session({ database, defaultAccessMode: 'READ' });
     try {
@@ -178,6 +221,7 @@ export function trackGraphSize(driver: Driver, database: string, logger: Logger,
       }
       const counts = `${statements}/${row.stances ?? 0}/${row.events ?? 0}`;
       if (counts !== datesAt) {
+        forgetSizes();
         // Until they are read for these counts (seconds at 10^6), the old ones stand for the new
         // count: a date range is weighed by how the items spread before the load, not as every item.
         if (dates) {

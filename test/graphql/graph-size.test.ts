@@ -78,6 +78,34 @@ describe('the sizes a request is weighed by (decision 0068)', () => {
     });
   });
 
+  it('are read once per id for the graph\'s counts, and again after the counts change', async () => {
+    const asked: unknown[][] = [];
+    let statements = 1_000;
+    const driver = scriptedDriver(async (text, params) => {
+      if (text === cypher('read/cost-sizes')) {
+        asked.push(params['entityIds'] as unknown[]);
+        return { degrees: (params['entityIds'] as string[]).filter((id) => id !== 'nowhere').map((id) => [id, 10, 10, 10, 10, 50, 50]), issues: [], meanDegree: 5 };
+      }
+      if (text === cypher('read/graph-dates')) return datesOf(statements) as unknown as Record<string, unknown>;
+      return { statements, stances: 0, events: 0 };
+    });
+    const size = trackGraphSize(driver, 'neo4j', quiet);
+    await size.refresh();
+    await localSizes({ entities: ['a', 'nowhere'], issues: [] });
+    const both = await localSizes({ entities: ['a', 'b', 'nowhere'], issues: [] });
+    // Only what was not read before is asked for; an id not found is asked for again.
+    expect(asked).toEqual([['a', 'nowhere'], ['b', 'nowhere']]);
+    expect(Object.keys(both?.degrees ?? {}).sort()).toEqual(['a', 'b']);
+    await size.refresh();
+    await localSizes({ entities: ['a'], issues: [] });
+    expect(asked).toHaveLength(2);
+    // A load changed the counts: read again.
+    statements = 2_000;
+    await size.refresh();
+    await localSizes({ entities: ['a'], issues: [] });
+    expect(asked.at(-1)).toEqual(['a']);
+  });
+
   it('are none when the read fails: the request is then weighed as before', async () => {
     trackGraphSize(scriptedDriver(async () => Promise.reject(new Error('Neo4j away'))), 'neo4j', quiet);
     expect(await localSizes({ entities: ['hub'], issues: [] })).toBeUndefined();

@@ -118,16 +118,18 @@ describe('the cost limit through Apollo, weighed by the sizes read for the reque
         if (text !== cypher('read/cost-sizes')) return record({ statements: 1_000_000, stances: 0, events: 0 });
         if (away) throw new Error('Neo4j away');
         asked.push(params);
+        // The rows of the ids asked for, as the query returns them.
+        const ids = [...(params['entityIds'] as string[]), ...(params['issueIds'] as string[])];
         return record({
           degrees: [
             ['synth-state-100', ...SMALL_NODE],
             ['synth-org-0', ...HUB],
-          ],
+          ].filter((row) => ids.includes(row[0] as string)),
           meanDegree: 7.58,
           issues: [
             ['synth-issue-100', SMALL_ISSUE[0], SMALL_ISSUE[1]],
             ['synth-issue-0', LARGE_ISSUE[0], LARGE_ISSUE[1]],
-          ],
+          ].filter((row) => ids.includes(row[0] as string)),
         });
       },
     };
@@ -156,8 +158,15 @@ describe('the cost limit through Apollo, weighed by the sizes read for the reque
       expect(await codeOf(timelineQuery, byIssue('synth-issue-100'))).toBe('OK');
       expect(asked.at(-1)).toMatchObject({ entityIds: [], issueIds: ['synth-issue-100'] });
       expect(await codeOf(timelineQuery, byIssue('synth-issue-0'))).toBe('QUERY_TOO_COSTLY');
-      // Without the sizes (the read fails), as before: the largest issue's weight, the hub's depth 2.
+      // Read once per node and count: the hub again, and the small issue again, read nothing.
+      const before = asked.length;
+      expect(await codeOf(neighbourhoodQuery, around('synth-org-0', 2))).toBe('QUERY_TOO_COSTLY');
+      expect(await codeOf(timelineQuery, byIssue('synth-issue-100'))).toBe('OK');
+      expect(asked.length).toBe(before);
+      // Without the sizes (the read fails; a new process, which has read none yet), as before:
+      // the largest issue's weight, the hub's depth 2.
       away = true;
+      trackGraphSize(driver, 'neo4j', pino({ level: 'silent' }));
       expect(await codeOf(timelineQuery, byIssue('synth-issue-100'))).toBe('QUERY_TOO_COSTLY');
       expect(await codeOf(neighbourhoodQuery, around('synth-state-100', 2))).toBe('QUERY_TOO_COSTLY');
     } finally {
