@@ -6,12 +6,13 @@
  * counted and paged as the API did before. On two synthetic corpora and the seeded graph,
  * for hub pairs (an organisation and a member), two members, a member and a non-member,
  * three actors, on dates around membership changes and on both sides of a change of an
- * organisation's verdict class (its :VerdictSpan boundaries, decision 0053); with the other
+ * organisation's verdict class (an entry of its pair ends the day one of the other side
+ * begins); with the other
  * topics decided in the query (decision 0057) on every verdict.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readAgreement } from '../../src/graph/agreement-read.js';
-import { compareActors, type AgreementTopic } from '../../src/graph/agreement.js';
+import { compareActors, FAVOURING_KINDS, type AgreementTopic } from '../../src/graph/agreement.js';
 import { endOfPeriod } from '../../src/graph/dates.js';
 import type { EntityRecord } from '../../src/graph/entity-record.js';
 import { GraphReader, type Row } from '../../src/graph/graph-reader.js';
@@ -38,10 +39,14 @@ const QUERIES: Record<string, string> = {
   'non-member': `MATCH (a:Actor) WHERE NOT EXISTS { (a)-[:HAS_MEMBERSHIP]->()-[:MEMBERSHIP_IN]->(:Actor {id: $org}) } AND a.id <> $org
     RETURN a.id AS id ORDER BY COUNT { (a)-[:TOOK]->() } DESC, id LIMIT 1`,
   actor: 'MATCH (a:Actor {id: $id}) RETURN properties(a) AS props',
-  // Dates on which one of the organisation's pairs changes verdict class (decision 0053): a span ends, another begins.
-  'span-boundaries': `MATCH (s:VerdictSpan {holderId: $org}) WHERE s.verdict IS NOT NULL
-      AND EXISTS { MATCH (t:VerdictSpan {pairKey: s.pairKey}) WHERE t.verdict IS NOT NULL AND t.verdict <> s.verdict AND t.from = s.until }
-    WITH toString(s.until) AS date ORDER BY COUNT { (:VerdictSpan {pairKey: s.pairKey}) } DESC, s.key LIMIT 2 RETURN date`,
+  // Dates on which one of the organisation's pairs can change verdict class: an entry ends the day one
+  // of the other side (favouring or not) begins, read from the pair's lists (the spans of decision 0053 are gone, 0067).
+  'verdict-boundaries': `MATCH (p:TopicPosition {holderId: $org})
+    UNWIND range(0, size(p.kinds) - 1) AS i
+    WITH p, i WHERE p.froms[i] < p.untils[i]
+      AND any(j IN range(0, size(p.kinds) - 1) WHERE p.froms[j] = p.untils[i] AND p.froms[j] < p.untils[j] AND (p.kinds[j] IN $favouring) <> (p.kinds[i] IN $favouring))
+    WITH DISTINCT p, p.untils[i] AS until
+    WITH toString(until) AS date ORDER BY size(p.kinds) DESC, p.key, date LIMIT 2 RETURN date`,
   'sample-issue': `MATCH (i:Issue) RETURN i.id AS id ORDER BY COUNT { (i)<-[:CONCERNS]-(:Demand) } DESC, id LIMIT 1`,
   'issue-topics': `MATCH (s:Issue)-[:SUBISSUE_OF*0..10]->(:Issue {id: $id})
     WITH collect(DISTINCT s.id) AS issues
@@ -147,8 +152,8 @@ async function sample() {
       dates.add(new Date(new Date(`${d}T00:00:00Z`).getTime() - 86_400_000).toISOString().slice(0, 10));
     }
   }
-  // Both sides of a change of verdict class, where a span count must give up one topic and take it in another class.
-  const boundaries = (await read('span-boundaries', { org })).map((r) => r.date as string);
+  // Both sides of a change of verdict class, where a count of plain topics must give up one topic and take it in another class.
+  const boundaries = (await read('verdict-boundaries', { org, favouring: [...FAVOURING_KINDS] })).map((r) => r.date as string);
   for (const d of boundaries) dates.add(d).add(new Date(new Date(`${d}T00:00:00Z`).getTime() - 86_400_000).toISOString().slice(0, 10));
   const issueId = (await read('sample-issue', {}))[0]!.id as string;
   const [topics] = await read('issue-topics', { id: issueId });
