@@ -10,7 +10,6 @@
 import type { NodeRow, RelRow } from '../seed/plan-graph.js';
 import { buildTopicPosition, pairSources, toRow, type PairStance, type TopicPositionProps } from '../derived/topic-positions.js';
 import { toPlain } from '../neo4j/values.js';
-import type { BulkCsvWriter } from './bulk-csv.js';
 
 /** Relationship types the derived data read. */
 const FACT_TYPES = ['TOOK', 'RESPONDS_TO', 'CONCERNS', 'TOWARDS', 'MADE_DEMAND', 'EVIDENCED_BY', 'SAID', 'ON_BEHALF_OF', 'PART_OF', 'HOLDS', 'OFFICE_IN'] as const;
