@@ -1,5 +1,5 @@
-// The agreement read of decision 0048, which cypher/read/agreement.cypher runs again (0053 suspended), counting
-// the plain topics from one scan of O's :TopicPositions instead of its :VerdictSpans.
+// The agreement read of decision 0048, which cypher/read/agreement.cypher ran again when 0053 was suspended, counting
+// the plain topics from one scan of O's :TopicPositions instead of its :VerdictSpans (removed, decision 0067).
 // What an agreement needs, and no more (issue 18, docs/decisions/0048): the row of
 // read/actor-positions.cypher, except that the positions of one organisation O that every
 // asked actor is or belongs to on the date (the one holding the most positions when

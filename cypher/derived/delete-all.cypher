@@ -1,7 +1,6 @@
 // Empties the derived positions (seed --reset, inside the load's transaction).
-// (and their verdict spans, decision 0053)
 // $params: none
 // RETURN: deleted
-MATCH (p:TopicPosition|VerdictSpan)
+MATCH (p:TopicPosition)
 DELETE p
 RETURN count(*) AS deleted

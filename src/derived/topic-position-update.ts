@@ -20,7 +20,6 @@ import {
   buildTopicPosition, pairKey, PAIRS_PER_QUERY, rebuildPairs, toRow, toStance,
   type PairSource, type PairStance, type TopicPositionProps,
 } from './topic-positions.js';
-import { writeVerdictSpans } from './verdict-spans.js';
 
 /** What a stored pair says of one stance, and whether its intervals are empty. */
 interface StoredEntry {
@@ -139,7 +138,6 @@ export async function updatePairs(tx: ManagedTransaction, keys: Iterable<string>
     }
     if (updated.length > 0) {
       const res = await tx.run(cypher('derived/write-pairs'), { keys: updated, rows: built.map(toRow) });
-      await writeVerdictSpans(tx, updated, built);
       written += toPlain(res.records[0]?.get('written')) as number;
     }
   }

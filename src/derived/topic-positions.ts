@@ -11,7 +11,6 @@ import type { DERIVED_LABELS } from '../model/entities.js';
 import { cypher } from '../neo4j/cypher.js';
 import { toPlain } from '../neo4j/values.js';
 import { updatePairs } from './topic-position-update.js';
-import { writeVerdictSpans } from './verdict-spans.js';
 
 /** The label of the derived nodes: not :Entity, so never exported, counted as an entity or checked as one. */
 export const TOPIC_POSITION_LABEL: (typeof DERIVED_LABELS)[number] = 'TopicPosition';
@@ -236,7 +235,6 @@ export async function rebuildPairs(tx: ManagedTransaction, keys: Iterable<string
     const sources = await readPairSources(tx, page.map((k) => k.split('|') as [string, string]));
     const built = sources.map((s) => buildTopicPosition(s)).filter((p): p is TopicPositionProps => p !== null);
     const res = await tx.run(cypher('derived/write-pairs'), { keys: page, rows: built.map(toRow) });
-    await writeVerdictSpans(tx, page, built);
     written += toPlain(res.records[0]?.get('written')) as number;
   }
   return written;

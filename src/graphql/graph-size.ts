@@ -193,7 +193,6 @@ export interface GraphSize {
 /** Derived data absent where their sources exist (counts from cypher/read/graph-size.cypher), in words. */
 export function missingDerivedData(counts: Record<string, number>): string[] {
   const missing: string[] = [];
-  if ((counts.positions ?? 0) > 0 && (counts.verdictSpans ?? 0) === 0) missing.push(`${counts.positions} topic positions, no verdict spans`);
   if ((counts.memberships ?? 0) > 0 && (counts.membershipDates ?? 0) === 0) missing.push(`${counts.memberships} memberships, no membership dates`);
   return missing;
 }

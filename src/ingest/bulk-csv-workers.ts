@@ -12,7 +12,7 @@ import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { CorpusOptions } from '../synth/corpus-layout.js';
 import { BulkCsvError, BulkCsvWriter, mergeCsvGroups, type CsvGroup } from './bulk-csv.js';
-import { computeDerivedData, topicPositionCsvRow, writeVerdictSpanRows, type DerivedFactsData, type StanceAttestation } from './bulk-derived.js';
+import { computeDerivedData, topicPositionCsvRow, type DerivedFactsData, type StanceAttestation } from './bulk-derived.js';
 import { IngestValidationError } from './ingest-stream.js';
 
 /** Where the parallel writer's files come from: a synthetic corpus generated in the workers, or seed files on disk (in name order). */
@@ -124,7 +124,6 @@ export async function writeCsvInWorkers(
     const writer = new BulkCsvWriter(path.join(dir, 'derived'));
     try {
       writer.addTopicPositions(derived.positions.map(topicPositionCsvRow));
-      for (const p of derived.positions) result.nodes += writeVerdictSpanRows(writer, p);
     } finally {
       derivedGroups = writer.close();
     }

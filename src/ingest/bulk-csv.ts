@@ -246,13 +246,6 @@ export class BulkCsvWriter {
     }
   }
 
-  /** Adds derived :VerdictSpan nodes (decision 0053), keyed by `key:ID(VerdictSpan)`; `rows` as the rebuild writes them. */
-  addVerdictSpans(rows: Record<string, unknown>[]): void {
-    for (const row of rows) {
-      this.add(this.shapes.positions, 'VerdictSpan', 'nodes', '', 'key:ID(VerdictSpan)', NO_TRAILING, row, 'key', () => `VerdictSpan ${String(row.key)}`, quote(row.key as string));
-    }
-  }
-
   /** Adds relationships between node ids: `:START_ID`, `:END_ID` and their properties. */
   addRelationships(rows: RelRow[]): void {
     for (const row of rows) {

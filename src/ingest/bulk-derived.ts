@@ -9,9 +9,7 @@
  */
 import type { NodeRow, RelRow } from '../seed/plan-graph.js';
 import { buildTopicPosition, pairSources, toRow, type PairStance, type TopicPositionProps } from '../derived/topic-positions.js';
-import { verdictSpanRow, verdictSpans } from '../derived/verdict-spans.js';
 import { toPlain } from '../neo4j/values.js';
-import type { BulkCsvWriter } from './bulk-csv.js';
 
 /** Relationship types the derived data read. */
 const FACT_TYPES = ['TOOK', 'RESPONDS_TO', 'CONCERNS', 'TOWARDS', 'MADE_DEMAND', 'EVIDENCED_BY', 'SAID', 'ON_BEHALF_OF', 'PART_OF', 'HOLDS', 'OFFICE_IN'] as const;
@@ -237,11 +235,4 @@ export const STANCE_TRAILING = ['attestation', 'attestedById'] as const;
 /** A stance's values of STANCE_TRAILING (undefined: no attestation, both left out). */
 export function attestationColumns(a: StanceAttestation | undefined): [string, string | null] | undefined {
   return a === undefined ? undefined : [a.attestation, a.attestedById];
-}
-
-/** Adds a position's verdict spans (decision 0053) to a CSV writer; returns how many. */
-export function writeVerdictSpanRows(writer: BulkCsvWriter, p: TopicPositionProps): number {
-  const spans = verdictSpans(p);
-  writer.addVerdictSpans(spans.map(verdictSpanRow));
-  return spans.length;
 }

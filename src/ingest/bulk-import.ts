@@ -24,7 +24,7 @@ import { openDriver } from '../neo4j/driver.js';
 import { ARRAY_DELIMITER, BulkCsvWriter, type CsvGroup } from './bulk-csv.js';
 import { defaultCsvWorkers, isBulkSource, writeCsvInWorkers, type BulkSource } from './bulk-csv-workers.js';
 import { rebuildAllMembershipDates } from '../derived/membership-dates.js';
-import { attestationColumns, computeDerivedData, DerivedFacts, STANCE_TRAILING, topicPositionCsvRow, writeVerdictSpanRows } from './bulk-derived.js';
+import { attestationColumns, computeDerivedData, DerivedFacts, STANCE_TRAILING, topicPositionCsvRow } from './bulk-derived.js';
 import { planFile, type IngestFile } from './ingest-stream.js';
 
 /** The bulk import cannot run here (not local, not empty, nothing to import); nothing was changed. */
@@ -165,7 +165,6 @@ export async function bulkImport(
       const derived = computeDerivedData([facts.toData()]);
       writer.releaseHeld((id) => attestationColumns(derived.attestations.get(id)));
       writer.addTopicPositions(derived.positions.map(topicPositionCsvRow));
-      for (const p of derived.positions) stats.nodes += writeVerdictSpanRows(writer, p);
       stats.topicPositions = derived.positions.length;
       stats.nodes += derived.positions.length;
       stats.seconds.derived = since(td);

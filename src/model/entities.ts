@@ -437,4 +437,4 @@ export function localizedFieldOfProperty(section: EntitySection, property: strin
  * Labels of derived nodes: rebuilt from the entities by every write, never :Entity, so
  * never exported into seed files, counted as entities, checked or searched.
  */
-export const DERIVED_LABELS = ['TopicPosition', 'VerdictSpan', 'MembershipDates'] as const;
+export const DERIVED_LABELS = ['TopicPosition', 'MembershipDates'] as const;

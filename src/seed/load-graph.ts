@@ -12,6 +12,7 @@ import { assertInvariants } from '../check/check-graph.js';
 import { refreshAttestations, structuralEnds, withoutAttestation } from '../derived/attestation.js';
 import { deleteTopicPositions, refreshTopicPositions } from '../derived/topic-positions.js';
 import { deleteMembershipDates, refreshMembershipDates } from '../derived/membership-dates.js';
+import { removeVerdictSpans } from '../derived/remove-verdict-spans.js';
 import { dependantIssues, ownershipIssues, type DescribeOwner } from './ownership.js';
 import type { GraphPlan, NodeRow, RelRow } from './plan-graph.js';
 import { SeedValidationError } from './seed-issue.js';
@@ -110,13 +111,19 @@ async function dropChangedSearchIndexes(driver: Driver, database: string): Promi
   }
 }
 
-/** Applies constraints and indexes (idempotent: IF NOT EXISTS; a search index the model changed is rebuilt) and waits for indexes to come online. */
-export async function applySchema(driver: Driver, database: string): Promise<void> {
+/**
+ * Applies constraints and indexes (idempotent: IF NOT EXISTS; a search index the model changed is rebuilt),
+ * waits for indexes to come online, then deletes what an older graph holds that nothing reads any more
+ * (verdict spans, decision 0067: one count-store read when there are none). `report` shows that deletion's
+ * progress (stderr by default: it only speaks when there is something to delete).
+ */
+export async function applySchema(driver: Driver, database: string, report: (line: string) => void = (line) => void process.stderr.write(`${line}\n`)): Promise<void> {
   await dropChangedSearchIndexes(driver, database);
   for (const statement of schemaStatements()) {
     await driver.executeQuery(statement, {}, { database });
   }
   await driver.executeQuery('CALL db.awaitIndexes(300)', {}, { database });
+  await removeVerdictSpans(driver, database, { report });
 }
 
 function canonical(value: unknown): string {

@@ -6,12 +6,13 @@
  * counted and paged as the API did before. On two synthetic corpora and the seeded graph,
  * for hub pairs (an organisation and a member), two members, a member and a non-member,
  * three actors, on dates around membership changes and on both sides of a change of an
- * organisation's verdict class (its :VerdictSpan boundaries, decision 0053); with the other
+ * organisation's verdict class (a date where one of its pairs' verdict class changes,
+ * found as decision 0053's spans found it); with the other
  * topics decided in the query (decision 0057) on every verdict.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readAgreement } from '../../src/graph/agreement-read.js';
-import { compareActors, type AgreementTopic } from '../../src/graph/agreement.js';
+import { compareActors, FAVOURING_KINDS, type AgreementTopic } from '../../src/graph/agreement.js';
 import { endOfPeriod } from '../../src/graph/dates.js';
 import type { EntityRecord } from '../../src/graph/entity-record.js';
 import { GraphReader, type Row } from '../../src/graph/graph-reader.js';
@@ -38,10 +39,9 @@ const QUERIES: Record<string, string> = {
   'non-member': `MATCH (a:Actor) WHERE NOT EXISTS { (a)-[:HAS_MEMBERSHIP]->()-[:MEMBERSHIP_IN]->(:Actor {id: $org}) } AND a.id <> $org
     RETURN a.id AS id ORDER BY COUNT { (a)-[:TOOK]->() } DESC, id LIMIT 1`,
   actor: 'MATCH (a:Actor {id: $id}) RETURN properties(a) AS props',
-  // Dates on which one of the organisation's pairs changes verdict class (decision 0053): a span ends, another begins.
-  'span-boundaries': `MATCH (s:VerdictSpan {holderId: $org}) WHERE s.verdict IS NOT NULL
-      AND EXISTS { MATCH (t:VerdictSpan {pairKey: s.pairKey}) WHERE t.verdict IS NOT NULL AND t.verdict <> s.verdict AND t.from = s.until }
-    WITH toString(s.until) AS date ORDER BY COUNT { (:VerdictSpan {pairKey: s.pairKey}) } DESC, s.key LIMIT 2 RETURN date`,
+  // The organisation's pairs, for the dates on which one changes verdict class (verdictBoundaries).
+  'org-pairs': `MATCH (p:TopicPosition {holderId: $org})
+    RETURN p.key AS key, p.targetLabel AS targetLabel, p.kinds AS kinds, [d IN p.froms | toString(d)] AS froms, [d IN p.untils | toString(d)] AS untils, p.towards AS towards`,
   'sample-issue': `MATCH (i:Issue) RETURN i.id AS id ORDER BY COUNT { (i)<-[:CONCERNS]-(:Demand) } DESC, id LIMIT 1`,
   'issue-topics': `MATCH (s:Issue)-[:SUBISSUE_OF*0..10]->(:Issue {id: $id})
     WITH collect(DISTINCT s.id) AS issues
@@ -133,6 +133,65 @@ async function assertSame(actorIds: string[], asOf: string | null, issue: { id: 
   tally.topics += old.topics.length;
 }
 
+interface OrgPair {
+  key: string;
+  targetLabel: string;
+  kinds: string[];
+  froms: string[];
+  untils: string[];
+  towards: string[];
+}
+
+/**
+ * Two dates on which one of the organisation's pairs changes verdict class, chosen as the
+ * verdict spans of decision 0053 (removed by 0067) chose them: per pair, runs of the class
+ * (on a demand MIXED when the entries in force both favour it and not, else AGREE; on an
+ * issue AGREE when one favours or a non-favouring one has an aim, else MIXED) and of each
+ * aim; a date where one class run ends and the other begins; the pairs with the most runs
+ * first, then by pair key, class and start.
+ */
+function verdictBoundaries(pairs: OrgPair[]): string[] {
+  const favouring: ReadonlySet<string> = new Set(FAVOURING_KINDS);
+  const found: Array<{ runs: number; key: string; date: string }> = [];
+  for (const p of pairs) {
+    const n = p.kinds.length;
+    const dates = [...new Set(p.froms.flatMap((f, i) => (f < p.untils[i]! ? [f, p.untils[i]!] : [])))].sort();
+    const classes = new Map<string, Array<[string, string]>>();
+    const aims = new Map<string, Array<[string, string]>>();
+    const extend = (runs: Map<string, Array<[string, string]>>, name: string, from: string, until: string): void => {
+      const list = runs.get(name);
+      const last = list?.at(-1);
+      if (last && last[1] === from) last[1] = until;
+      else if (list) list.push([from, until]);
+      else runs.set(name, [[from, until]]);
+    };
+    for (let d = 0; d + 1 < dates.length; d++) {
+      const [from, until] = [dates[d]!, dates[d + 1]!];
+      let favours = false;
+      let against = false;
+      const aimed = new Set<string>();
+      for (let i = 0; i < n; i++) {
+        if (!(p.froms[i]! <= from && p.untils[i]! > from)) continue;
+        if (favouring.has(p.kinds[i]!)) favours = true;
+        else {
+          against = true;
+          if (p.towards[i]) aimed.add(p.towards[i]!);
+        }
+      }
+      if (!favours && !against) continue;
+      extend(classes, p.targetLabel === 'Demand' ? (favours && against ? 'MIXED' : 'AGREE') : favours || aimed.size > 0 ? 'AGREE' : 'MIXED', from, until);
+      if (p.targetLabel !== 'Demand') for (const a of aimed) extend(aims, a, from, until);
+    }
+    const runs = [...classes.values(), ...aims.values()].reduce((sum, r) => sum + r.length, 0);
+    for (const [verdict, list] of classes) {
+      const other = classes.get(verdict === 'AGREE' ? 'MIXED' : 'AGREE') ?? [];
+      for (const [from, until] of list) if (other.some(([f]) => f === until)) found.push({ runs, key: `${p.key}|${verdict}|${from}`, date: until });
+    }
+  }
+  found.sort((a, b) => b.runs - a.runs || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  return found.slice(0, 2).map((f) => f.date);
+}
+
 /** Samples of the graph: the biggest organisation, three of its members (with a membership's dates), a non-member, an issue. */
 async function sample() {
   const org = (await read('big-org', {}))[0]!.id as string;
@@ -147,8 +206,8 @@ async function sample() {
       dates.add(new Date(new Date(`${d}T00:00:00Z`).getTime() - 86_400_000).toISOString().slice(0, 10));
     }
   }
-  // Both sides of a change of verdict class, where a span count must give up one topic and take it in another class.
-  const boundaries = (await read('span-boundaries', { org })).map((r) => r.date as string);
+  // Both sides of a change of verdict class, where a count of plain topics must give up one topic and take it in another class.
+  const boundaries = verdictBoundaries((await read('org-pairs', { org })) as unknown as OrgPair[]);
   for (const d of boundaries) dates.add(d).add(new Date(new Date(`${d}T00:00:00Z`).getTime() - 86_400_000).toISOString().slice(0, 10));
   const issueId = (await read('sample-issue', {}))[0]!.id as string;
   const [topics] = await read('issue-topics', { id: issueId });

@@ -26,7 +26,7 @@ async function rows(query: string, params: Record<string, unknown> = {}): Promis
 
 /** Every stored derived node, sorted. */
 async function snapshot(): Promise<string[]> {
-  return (await rows('MATCH (p:TopicPosition|VerdictSpan) RETURN labels(p) AS labels, properties(p) AS p ORDER BY p.key')).map((r) => JSON.stringify(r)).sort();
+  return (await rows('MATCH (p:TopicPosition) RETURN labels(p) AS labels, properties(p) AS p ORDER BY p.key')).map((r) => JSON.stringify(r)).sort();
 }
 
 async function expectEqualsRebuild(): Promise<void> {

@@ -1,7 +1,7 @@
 /**
  * The server's periodic read of the graph's size also says when the derived data the
- * analyses read are missing (a graph loaded before verdict spans and membership dates
- * existed answers agreement and positions with counts of 0): once, as an error naming
+ * analyses read are missing (a graph loaded before membership dates existed answers
+ * positions with counts of 0): once, as an error naming
  * the command that rebuilds them. With the size, how the dated items spread over the months
  * (decision 0065), for a date range's share of the work.
  */
@@ -36,7 +36,6 @@ describe('derived data the analyses need', () => {
     const row = await session.executeRead(async (tx) => toPlain((await tx.run(cypher('read/graph-size'), {})).records[0]!.toObject()) as Record<string, number>).finally(() => session.close());
     expect(row.statements).toBeGreaterThan(0);
     expect(row.positions).toBeGreaterThan(0);
-    expect(row.verdictSpans).toBeGreaterThan(0);
     expect(row.memberships).toBeGreaterThan(0);
     expect(row.membershipDates).toBeGreaterThan(0);
     expect(missingDerivedData(row)).toEqual([]);
@@ -72,9 +71,9 @@ describe('derived data the analyses need', () => {
     expect(scaleOf(size.statements() + 1).dates).toBeUndefined();
   });
 
-  it('are named when positions have no verdict spans or memberships no dates', () => {
-    expect(missingDerivedData({ positions: 120, verdictSpans: 0, memberships: 40, membershipDates: 12 })).toEqual(['120 topic positions, no verdict spans']);
-    expect(missingDerivedData({ positions: 120, verdictSpans: 118, memberships: 40, membershipDates: 0 })).toEqual(['40 memberships, no membership dates']);
-    expect(missingDerivedData({ positions: 0, verdictSpans: 0, memberships: 0, membershipDates: 0 })).toEqual([]);
+  it('are named when memberships have no dates (verdict spans, removed by decision 0067, are not asked for)', () => {
+    expect(missingDerivedData({ positions: 120, memberships: 40, membershipDates: 12 })).toEqual([]);
+    expect(missingDerivedData({ positions: 120, memberships: 40, membershipDates: 0 })).toEqual(['40 memberships, no membership dates']);
+    expect(missingDerivedData({ positions: 0, memberships: 0, membershipDates: 0 })).toEqual([]);
   });
 });

@@ -11,7 +11,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { BulkCsvWriter } from '../../src/ingest/bulk-csv.js';
 import { writeCsvInWorkers } from '../../src/ingest/bulk-csv-workers.js';
-import { attestationColumns, computeDerivedData, DerivedFacts, STANCE_TRAILING, topicPositionCsvRow, writeVerdictSpanRows } from '../../src/ingest/bulk-derived.js';
+import { attestationColumns, computeDerivedData, DerivedFacts, STANCE_TRAILING, topicPositionCsvRow } from '../../src/ingest/bulk-derived.js';
 import { IngestValidationError, planFile } from '../../src/ingest/ingest-stream.js';
 import { generateCorpus } from '../../src/synth/generate-corpus.js';
 
@@ -47,7 +47,6 @@ describe('CSV for the bulk import in worker threads', () => {
     const derived = computeDerivedData([facts.toData()]);
     single.releaseHeld((id) => attestationColumns(derived.attestations.get(id)));
     single.addTopicPositions(derived.positions.map(topicPositionCsvRow));
-    for (const p of derived.positions) writeVerdictSpanRows(single, p);
     const one = single.close();
 
     const files: number[] = [];
@@ -62,8 +61,8 @@ describe('CSV for the bulk import in worker threads', () => {
     expect(parallel.topicPositions).toBeGreaterThan(100);
     const headers = Object.keys(content(parallel.groups));
     expect(headers.some((h) => h.startsWith('key:ID(TopicPosition),') && h.includes('froms:date[]'))).toBe(true);
-    // And their verdict spans (decision 0053), dates as dates.
-    expect(headers.some((h) => h.startsWith('key:ID(VerdictSpan),') && h.includes('until:date'))).toBe(true);
+    // And no verdict spans (removed by decision 0067).
+    expect(headers.some((h) => h.includes('VerdictSpan'))).toBe(false);
     expect(parallel.groups.filter((g) => g.labelOrType === 'Entity:Stance').every((g) => fs.readFileSync(g.header, 'utf8').includes('attestation:string'))).toBe(true);
   });
 
