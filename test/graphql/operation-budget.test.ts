@@ -28,6 +28,15 @@ const SMALL_ISSUE = [1_886, 0] as const;
 const LARGE_ISSUE = [36_910, 107_406] as const;
 const operationOf = (doc: ReturnType<typeof parse>) => doc.definitions.find((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION)!;
 
+/** The first error's code of an operation the server executes, or OK. */
+function errorCodeOf(server: ApolloServer) {
+  return async (query: string, variables: Record<string, unknown>): Promise<unknown> => {
+    const res = await server.executeOperation({ query, variables });
+    const body = res.body.kind === 'single' ? res.body.singleResult : undefined;
+    return body?.errors?.[0]?.extensions?.['code'] ?? 'OK';
+  };
+}
+
 describe('EstimateCache', () => {
   it('gives what estimateOperationCost gives, for every variable set and graph size, asked in any order', () => {
     const cache = new EstimateCache();
@@ -75,11 +84,7 @@ describe('the cost limit through Apollo, the same document again', () => {
     const server = new ApolloServer({ typeDefs, resolvers: { Query: { actors: () => ({ totalCount: 0, edges: [] }), agreement: () => ({ agreeCount: 0 }) } }, plugins: [budget.plugin] });
     await server.start();
     try {
-      const codeOf = async (query: string, variables: Record<string, unknown>) => {
-        const res = await server.executeOperation({ query, variables });
-        const body = res.body.kind === 'single' ? res.body.singleResult : undefined;
-        return body?.errors?.[0]?.extensions?.['code'] ?? 'OK';
-      };
+      const codeOf = errorCodeOf(server);
       expect(await codeOf(LIST, { n: 5 })).toBe('OK');
       expect(await codeOf(LIST, { n: 500 })).toBe('QUERY_TOO_COSTLY');
       expect(await codeOf(LIST, { n: 5 })).toBe('OK');
@@ -141,11 +146,7 @@ describe('the cost limit through Apollo, weighed by the sizes read for the reque
     const server = new ApolloServer({ typeDefs, resolvers: { Query: { neighbourhood: () => empty, timeline: () => list } }, plugins: [budget.plugin] });
     await server.start();
     try {
-      const codeOf = async (query: string, variables: Record<string, unknown>) => {
-        const res = await server.executeOperation({ query, variables });
-        const body = res.body.kind === 'single' ? res.body.singleResult : undefined;
-        return body?.errors?.[0]?.extensions?.['code'] ?? 'OK';
-      };
+      const codeOf = errorCodeOf(server);
       const around = (id: string, depth: number) => ({ id, depth, includeProvenance: false, kinds: null });
       expect(await codeOf(neighbourhoodQuery, around('synth-state-100', 2))).toBe('OK');
       expect(asked.at(-1)).toMatchObject({ entityIds: ['synth-state-100'], issueIds: [] });
