@@ -132,6 +132,8 @@ export const LOCAL_SIZES_WAIT_MS = 5_000;
  * against the estimate's precision, so one read per node per load is enough.
  */
 const knownSizes = { degrees: new Map<string, NodeDegree>(), issues: new Map<string, IssueSize>() };
+/** The reads of sizes under way, by the ids they read (JSON). */
+const readsInFlight = new Map<string, Promise<LocalSizes | undefined>>();
 /** How many ids' sizes are kept (a few hundred bytes each). */
 export const SIZES_REMEMBERED = 10_000;
 
@@ -151,17 +153,30 @@ export async function localSizes(wanted: SizesWanted): Promise<LocalSizes | unde
     issues: wanted.issues.filter((id) => !knownSizes.issues.has(id)),
   };
   if (missing.entities.length > 0 || missing.issues.length > 0) {
+    const key = JSON.stringify(missing);
+    // Requests that want the same ids while they are being read share the one read (a burst for a
+    // cold hub makes Neo4j read it once); what it finds is remembered even when it outlasts the wait.
+    let reading = readsInFlight.get(key);
+    if (!reading) {
+      reading = sizesReader(missing)
+        .then((read) => {
+          if (knownSizes.degrees.size + knownSizes.issues.size >= SIZES_REMEMBERED) forgetSizes();
+          for (const [id, d] of Object.entries(read.degrees)) knownSizes.degrees.set(id, d);
+          for (const [id, i] of Object.entries(read.issues)) knownSizes.issues.set(id, i);
+          return read;
+        })
+        .catch(() => undefined)
+        .finally(() => readsInFlight.delete(key));
+      readsInFlight.set(key, reading);
+    }
     let wait: NodeJS.Timeout | undefined;
     let read: LocalSizes | undefined;
     try {
-      read = await Promise.race([sizesReader(missing).catch(() => undefined), new Promise<undefined>((resolve) => (wait = setTimeout(() => resolve(undefined), LOCAL_SIZES_WAIT_MS)))]);
+      read = await Promise.race([reading, new Promise<undefined>((resolve) => (wait = setTimeout(() => resolve(undefined), LOCAL_SIZES_WAIT_MS)))]);
     } finally {
       clearTimeout(wait);
     }
     if (!read) return undefined;
-    if (knownSizes.degrees.size + knownSizes.issues.size >= SIZES_REMEMBERED) forgetSizes();
-    for (const [id, d] of Object.entries(read.degrees)) knownSizes.degrees.set(id, d);
-    for (const [id, i] of Object.entries(read.issues)) knownSizes.issues.set(id, i);
   }
   // An id not found stays absent (it is read again next time: an index seek that finds nothing).
   const degrees: Record<string, NodeDegree> = {};

@@ -106,6 +106,24 @@ describe('the sizes a request is weighed by (decision 0068)', () => {
     expect(asked.at(-1)).toEqual(['a']);
   });
 
+  it('are read once for requests that want the same ids at the same time', async () => {
+    let reads = 0;
+    let release: () => void = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const driver = scriptedDriver(async (text, params) => {
+      if (text !== cypher('read/cost-sizes')) return { statements: 0, stances: 0, events: 0, statementsDates: [] };
+      reads++;
+      await held;
+      return { degrees: (params['entityIds'] as string[]).map((id) => [id, 10, 10, 10, 10, 50, 50]), issues: [], meanDegree: 5 };
+    });
+    trackGraphSize(driver, 'neo4j', quiet);
+    const burst = [1, 2, 3].map(() => localSizes({ entities: ['hub'], issues: [] }));
+    release();
+    const answers = await Promise.all(burst);
+    expect(reads).toBe(1);
+    for (const a of answers) expect(a?.degrees['hub']?.degree).toBe(10);
+  });
+
   it('are none when the read fails: the request is then weighed as before', async () => {
     trackGraphSize(scriptedDriver(async () => Promise.reject(new Error('Neo4j away'))), 'neo4j', quiet);
     expect(await localSizes({ entities: ['hub'], issues: [] })).toBeUndefined();
