@@ -89,10 +89,25 @@ export interface LocalizedString {
   text: string;
 }
 
+/**
+ * The first text of the fallback order (fallbackOrder's first tag) in one pass, without
+ * building or sorting the list: `textIn` gives the text in a tag, or undefined; `tags`, the
+ * tags there are texts in (only walked when none of the preferred ones has a text).
+ */
+export function firstText(tags: Iterable<string>, textIn: (tag: string) => string | undefined, asked?: string | null, original?: string | null): LocalizedString | null {
+  for (const tag of [asked, asked ? baseLanguage(asked) : null, DEFAULT_LANGUAGE, original, original ? baseLanguage(original) : null]) {
+    if (typeof tag !== 'string') continue;
+    const text = textIn(tag);
+    if (text !== undefined) return { lang: tag, text };
+  }
+  let first: string | undefined;
+  for (const tag of tags) if ((first === undefined || tag < first) && textIn(tag) !== undefined) first = tag;
+  return first === undefined ? null : { lang: first, text: textIn(first)! };
+}
+
 /** The text in the first language of the fallback order that has one, and which language that is; null for no text. */
 export function bestText(texts: Readonly<Record<string, string>>, asked?: string | null, original?: string | null): LocalizedString | null {
-  const lang = fallbackOrder(Object.keys(texts), asked, original)[0];
-  return lang === undefined ? null : { lang, text: texts[lang]! };
+  return firstText(Object.keys(texts), (tag) => (Object.hasOwn(texts, tag) ? texts[tag] : undefined), asked, original);
 }
 
 /** The node property holding a localized field's text in one language: `name.en` (backticked in Cypher). */

@@ -2,6 +2,7 @@
  * The language table and the fallback order of localized text (src/model/languages.ts):
  * which tags are accepted, and which text a reader gets for an asked language.
  */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { bestText, fallbackOrder, isLanguageTag, languageTagProblem, LANGUAGES } from '../../src/model/languages.js';
 
@@ -38,5 +39,16 @@ describe('the fallback order', () => {
     expect(bestText(texts, 'pt-BR')).toEqual({ lang: 'pt', text: 'Rússia' });
     expect(bestText({ ru: 'Россия' }, 'en')).toEqual({ lang: 'ru', text: 'Россия' });
     expect(bestText({}, 'en')).toBeNull();
+  });
+
+  it('gives the first text of the fallback order for any texts, asked language and original', () => {
+    const tag = fc.constantFrom('en', 'ru', 'fr', 'pt', 'pt-BR', 'pt-PT', 'zh-Hans', 'zh', 'de', 'en-GB', 'id', 'constructor');
+    fc.assert(
+      fc.property(fc.dictionary(tag, fc.string({ maxLength: 3 })), fc.option(tag, { nil: null }), fc.option(tag, { nil: null }), (texts, asked, original) => {
+        const lang = fallbackOrder(Object.keys(texts), asked, original)[0];
+        expect(bestText(texts, asked, original)).toEqual(lang === undefined ? null : { lang, text: texts[lang] });
+      }),
+      { numRuns: 3000 },
+    );
   });
 });

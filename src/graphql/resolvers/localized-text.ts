@@ -6,7 +6,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import type { EntityRecord } from '../../graph/entity-record.js';
 import { ENTITY_KINDS, SECTION_OF_LABEL } from '../../model/entities.js';
-import { baseLanguage, bestText, DEFAULT_LANGUAGE, isLanguageTag, languageTagProblem, localizedTexts, type LocalizedString } from '../../model/languages.js';
+import { bestText, DEFAULT_LANGUAGE, firstText, isLanguageTag, languageTagProblem, localizedTexts, type LocalizedString } from '../../model/languages.js';
 import { badInput } from '../errors.js';
 
 /** A localized field's texts as the LocalizedText type resolves them. */
@@ -50,8 +50,7 @@ export function localizedText(e: EntityRecord, field: string, lang: string | nul
 /**
  * localizedText without a language, the way every `name`, `summary` and `text` of a page
  * is asked: the same answer as bestText(localizedValue(e, field).texts, null, original)
- * (English, the original language, its base language, then the first tag in order)
- * without building the texts, a Set and a sorted list per field (decision 0064).
+ * read from the record's properties, without building the texts first (decision 0064).
  */
 function defaultText(e: EntityRecord, field: string): LocalizedString | null {
   const prefix = `${field}.`;
@@ -59,26 +58,14 @@ function defaultText(e: EntityRecord, field: string): LocalizedString | null {
     const v = e[prefix + tag];
     return typeof v === 'string' ? v : undefined;
   };
-  const en = textIn(DEFAULT_LANGUAGE);
-  if (en !== undefined) return { lang: DEFAULT_LANGUAGE, text: en };
-  let first: string | undefined;
-  for (const k in e) {
-    if (k.startsWith(prefix) && typeof e[k] === 'string') {
-      const tag = k.slice(prefix.length);
-      if (first === undefined || tag < first) first = tag;
-    }
-  }
-  if (first === undefined) {
-    // Only the plain property (a node written before localized text): English, as localizedValue counts it.
-    const plain = e[field];
-    return typeof plain === 'string' ? { lang: DEFAULT_LANGUAGE, text: plain } : null;
-  }
-  const original = originalOf(e);
-  if (original !== null) {
-    for (const tag of [original, baseLanguage(original)]) {
-      const text = textIn(tag);
-      if (text !== undefined) return { lang: tag, text };
-    }
-  }
-  return { lang: first, text: textIn(first)! };
+  const found = firstText(tagsOf(e, prefix), textIn, null, originalOf(e));
+  if (found !== null) return found;
+  // Only the plain property (a node written before localized text): English, as localizedValue counts it.
+  const plain = e[field];
+  return typeof plain === 'string' ? { lang: DEFAULT_LANGUAGE, text: plain } : null;
+}
+
+/** The tags of a record's `<field>.<tag>` properties (`prefix` is `<field>.`). */
+function* tagsOf(e: EntityRecord, prefix: string): Generator<string> {
+  for (const k in e) if (k.startsWith(prefix)) yield k.slice(prefix.length);
 }
