@@ -65,8 +65,13 @@ export function operationBudget(limits: GraphqlLimits, throttle: ThrottleSetting
           // now (decisions 0068, 0069: a few db hits an issue or an actor, up to 20,000 for a hub's
           // neighbours); without them (a failure, or no answer within graph-size.ts' LOCAL_SIZES_WAIT_MS) as before.
           if (wantsSizes(estimate.wanted)) {
-            const local = await localSizes(estimate.wanted);
-            if (local) estimate = estimates.of(schema, document, operation, request.variables ?? {}, size, local);
+            // The least the sizes can make it: every node weighed as one not found (its floor). Over
+            // the limit already (30 aliases' answers, say), it is refused without reading them: a
+            // refused operation makes Neo4j do nothing (issue 14).
+            const floor = estimates.of(schema, document, operation, request.variables ?? {}, size, NOTHING_FOUND);
+            const local = floor.cost > limits.maxCost ? undefined : await localSizes(estimate.wanted);
+            if (floor.cost > limits.maxCost) estimate = floor;
+            else if (local) estimate = estimates.of(schema, document, operation, request.variables ?? {}, size, local);
           }
           const { cost, expensiveFields } = estimate;
           if (cost > limits.maxCost) {
@@ -116,6 +121,9 @@ export function operationBudget(limits: GraphqlLimits, throttle: ThrottleSetting
   };
   return { plugin, clients, serverWide };
 }
+
+/** Sizes that find no node: each sized field at its floor, the least its sizes can weigh it. */
+const NOTHING_FOUND: LocalSizes = { degrees: {}, issues: {}, actors: {} };
 
 /** The longest a slot is held, whatever happens to its request. */
 const MAX_HOLD_MS = 5 * 60_000;

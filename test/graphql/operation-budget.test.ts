@@ -185,6 +185,12 @@ describe('the cost limit through Apollo, weighed by the sizes read for the reque
       expect(await codeOf(neighbourhoodQuery, around('synth-org-0', 2))).toBe('QUERY_TOO_COSTLY');
       expect(await codeOf(timelineQuery, byIssue('synth-issue-100'))).toBe('OK');
       expect(asked.length).toBe(before);
+      // An operation over the limit whatever its sizes (30 aliases of a depth 3 from a node not read
+      // yet: their answers alone) is refused without reading them (issue 14: no Cypher runs).
+      const thirty = `{ ${Array.from({ length: 30 }, (_, k) => `n${k}: neighbourhood(id: "synth-person-1", depth: 3, limit: 500, includeProvenance: true) { nodes { id label } edges { id type } truncated }`).join(' ')} }`;
+      const asking = asked.length;
+      expect(await codeOf(thirty, {})).toBe('QUERY_TOO_COSTLY');
+      expect(asked.length).toBe(asking);
       // Without the sizes (the read fails; a new process, which has read none yet), as before:
       // the largest issue's weight, the hub's depth 2.
       away = true;
