@@ -107,6 +107,8 @@ export function calibrationProbes(ids: CalibrationIds): Probe[] {
   const filters: Array<[string, Record<string, unknown>, Record<string, unknown>, Record<string, unknown>]> = [
     ['', {}, {}, {}],
     ['hub', { actorIds: [ids.hub] }, { speakerIds: [ids.hub] }, { holderIds: [ids.hub] }],
+    // The hub with its parts (PART_OF: a ministry, armed forces), which the sizes read counts apart (decision 0069).
+    ['hub and its parts', { actorIds: [ids.hub], includeParts: true }, { speakerIds: [ids.hub], includeParts: true }, { holderIds: [ids.hub], includeParts: true }],
   ];
   if (ids.issue) filters.push(['issue', { issueIds: [ids.issue] }, { issueIds: [ids.issue] }, { issueIds: [ids.issue] }]);
   if (ids.from || ids.to) {
