@@ -31,7 +31,7 @@ async function main(): Promise<number> {
     const only = opts.only?.split(',').map((s) => s.trim()).filter(Boolean);
     const depths = opts.depths?.split(',').map((s) => Number(s.trim())).filter((d) => [1, 2, 3].includes(d));
     const rows = await calibrate(config, driver, { ...ids, ...(only ? { only } : {}), ...(depths?.length ? { depths } : {}) }, (r) =>
-      process.stderr.write(`calibrate-cost: ${r.field} (${r.args}): ${r.error ? `no answer after ${r.ms} ms: ${r.error}` : `${r.dbHits.toLocaleString('en')} db hits in ${r.ms} ms`}\n`),
+      process.stderr.write(`calibrate-cost: ${r.field} (${r.args}): ${r.error ? `no answer after ${r.ms} ms: ${r.error}` : `${r.dbHits.toLocaleString('en')} db hits in ${r.ms} ms`}${r.sizes ? `; sizes ${JSON.stringify(r.sizes)}` : ''}\n`),
     );
     console.log(formatCalibration(rows));
     // Every row is printed; a probe without an answer still makes the run a failure.

@@ -9,7 +9,8 @@
  * after changing a read query.
  */
 
-import type { GraphScale, LocalSizes, MonthCounts, SizesWanted } from './graph-size.js';
+import type { ActorItems, GraphScale, LocalSizes, MonthCounts, SizesWanted } from './graph-size.js';
+import { NEIGHBOURHOOD_DEPTH1_UNITS, NEIGHBOURHOOD_DEPTH2_UNITS, neighbourhoodFromSizes } from './neighbourhood-work.js';
 
 /** The corpus size (statements) the weights below were measured at: at or below it they stand as they are. */
 export const REFERENCE_STATEMENTS = 10_000;
@@ -56,23 +57,15 @@ export const DB_HITS_PER_UNIT = 100;
 const num = (v: unknown, fallback: number): number => (typeof v === 'number' && Number.isFinite(v) ? v : fallback);
 const clamp = (v: number, lo: number, hi: number): number => Math.min(hi, Math.max(lo, v));
 
+/** A neighbourhood's depth from its arguments: 1-3 (the schema's default, 1, when not a number). */
+export const neighbourhoodDepth = (args: FieldArgs): 1 | 2 | 3 => clamp(Math.round(num(args['depth'], 1)), 1, 3) as 1 | 2 | 3;
+
 /**
  * neighbourhood: by depth (index 1-3), without and with provenance links. The query
  * collects everything within `depth` hops before keeping `limit` nodes, so `limit`
  * changes the answer (counted as its size), not the work.
  */
 export const NEIGHBOURHOOD_UNITS = { plain: [0, 300, 600, 2_400], provenance: [0, 450, 1_500, 6_000] } as const;
-/**
- * neighbourhood at depth 2 from the start node's own size, read for the request (decision 0068;
- * cypher/read/cost-sizes.cypher): a base (the kept nodes' properties and the relationships among
- * them), each relationship of the start node (expanded by both hops' branches) and each
- * relationship of its neighbours (plain: those reached by a relationship that is not provenance;
- * past the NEIGHBOURS_SAMPLED read, extrapolated: see baseWork). No growth: the counts are this
- * graph's. Fitted to a power and a state at 10^5 (PROFILE: 2.5 db hits a relationship expanded
- * and filtered), the plain base lowered for a person at 10^6; 0.76-1.49x at 10^5 and 10^6
- * (docs/performance.md, "Cost of an issue filter and of neighbourhood depth 2").
- */
-export const NEIGHBOURHOOD_DEPTH2_UNITS = { plain: { base: 120, perStartRel: 0.073, perRel: 0.025 }, provenance: { base: 800, perStartRel: 0.05, perRel: 0.023 } } as const;
 /**
  * paths: a base and each hop of `maxHops`. The query's pattern explores up to 8 hops
  * whatever maxHops says (the length is filtered afterwards), and measured db hits did
@@ -108,8 +101,11 @@ export const DATED_ITEM_UNITS = {
 /**
  * The lists (timeline, statements, stances) by what their read starts from (decision 0062;
  * src/graph/lists.ts: listStart): `index`, nothing filters them (the count store and each
- * kind's date index in order); `perActor`, each actor of the filter, weighed as the hub
- * (its items, found from it, twice: the count and the page); an issue filter, by the issues'
+ * kind's date index in order); an actor filter, by its actors' own items when read for the
+ * request (`actorSize`: each actor and each relationship its read starts from, its parts' with
+ * includeParts; decision 0069: 0.9-1.6x at 10^4, 10^5 and 10^6 from a state, a power and the hub),
+ * else `perActor`, each weighed as the hub (its items, found from it, twice: the count and the
+ * page); an issue filter, by the issues'
  * own size when read for the request (`issueSize`: each issue and each of their CONCERNS
  * relationships, sub-issues' included unless includeSubIssues is false; decision 0068: fitted at
  * 10^5 to synth-issue-0 with its 24 sub-issues, synth-issue-20 and synth-issue-100), else
@@ -118,35 +114,59 @@ export const DATED_ITEM_UNITS = {
  * 0065), else `dated`, as a range over every item. Each item of the page is 15-36 db hits
  * (measured), counted as 30.
  */
-export const TIMELINE_UNITS = { index: 20, perActor: 98, perIssue: 470, issueSize: { base: 5, perConcern: 0.19 }, dated: 1_060, perDatedItem: DATED_ITEM_UNITS.timeline, perItem: 0.3 } as const;
+export const TIMELINE_UNITS = { index: 20, perActor: 98, actorSize: { base: 5, perRel: 0.09 }, perIssue: 470, issueSize: { base: 5, perConcern: 0.19 }, dated: 1_060, perDatedItem: DATED_ITEM_UNITS.timeline, perItem: 0.3 } as const;
 /** statements (issue 16): as TIMELINE_UNITS, over the statements. */
-export const STATEMENTS_UNITS = { index: 20, perActor: 20, perIssue: 160, issueSize: { base: 5, perConcern: 0.068 }, dated: 700, perDatedItem: DATED_ITEM_UNITS.statements, perItem: 0.3 } as const;
+export const STATEMENTS_UNITS = { index: 20, perActor: 20, actorSize: { base: 5, perRel: 0.07 }, perIssue: 160, issueSize: { base: 5, perConcern: 0.068 }, dated: 700, perDatedItem: DATED_ITEM_UNITS.statements, perItem: 0.3 } as const;
 /** stances: as TIMELINE_UNITS, over the stances. */
-export const STANCES_UNITS = { index: 20, perActor: 66, perIssue: 255, issueSize: { base: 5, perConcern: 0.105 }, dated: 360, perDatedItem: DATED_ITEM_UNITS.stances, perItem: 0.3 } as const;
+export const STANCES_UNITS = { index: 20, perActor: 66, actorSize: { base: 5, perRel: 0.07 }, perIssue: 255, issueSize: { base: 5, perConcern: 0.105 }, dated: 360, perDatedItem: DATED_ITEM_UNITS.stances, perItem: 0.3 } as const;
 
-type ListUnits = { index: number; perActor: number; perIssue: number; issueSize: { base: number; perConcern: number }; dated: number; perDatedItem: { read: number; inRange: number }; perItem: number };
+type ListUnits = { index: number; perActor: number; actorSize: { base: number; perRel: number }; perIssue: number; issueSize: { base: number; perConcern: number }; dated: number; perDatedItem: { read: number; inRange: number }; perItem: number };
 
 /** The most ids a request's sizes are read for (a filter of more issues is weighed as before). */
 export const MAX_SIZED_IDS = 100;
 
 const idsOf = (v: unknown): string[] | null => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : null);
 
+/** The actor filter's argument of each list. */
+const ACTORS_ARG: Readonly<Record<string, 'actorIds' | 'speakerIds' | 'holderIds'>> = { 'Query.timeline': 'actorIds', 'Query.statements': 'speakerIds', 'Query.stances': 'holderIds' };
+
 /**
- * The ids whose own size weighs the field (decision 0068), read for the request before the
- * estimate (src/graphql/operation-budget-plugin.ts): a neighbourhood's start node at depth 2, and
- * the issues a list starts from (an issue filter without an actor filter); none for the others.
+ * The ids whose own size weighs the field (decisions 0068, 0069), read for the request before the
+ * estimate (src/graphql/operation-budget-plugin.ts): a neighbourhood's start node, the actors a
+ * list starts from (an actor filter), else the issues it starts from (an issue filter); none for
+ * the others, nor for a filter of more than MAX_SIZED_IDS ids.
  */
 export function sizesWanted(coordinate: string, args: FieldArgs): SizesWanted {
-  if (coordinate === 'Query.neighbourhood') {
-    const depth = clamp(Math.round(num(args['depth'], 1)), 1, 3);
-    return { entities: depth === 2 && typeof args['id'] === 'string' ? [args['id']] : [], issues: [] };
-  }
-  const actorsArg = { 'Query.timeline': 'actorIds', 'Query.statements': 'speakerIds', 'Query.stances': 'holderIds' }[coordinate];
-  if (actorsArg === undefined) return { entities: [], issues: [] };
+  const none = (): SizesWanted => ({ entities: [], issues: [], actors: [] });
+  if (coordinate === 'Query.neighbourhood') return typeof args['id'] === 'string' ? { ...none(), entities: [args['id']] } : none();
+  const actorsArg = ACTORS_ARG[coordinate];
+  if (actorsArg === undefined) return none();
   const filter = (args['filter'] ?? {}) as Record<string, unknown>;
+  const actors = idsOf(filter[actorsArg]);
+  // An actor filter is where the read starts: its issues are only tested.
+  if (actors !== null) return actors.length > MAX_SIZED_IDS ? none() : { ...none(), actors };
   const issues = idsOf(filter['issueIds']);
-  if (idsOf(filter[actorsArg]) !== null || issues === null || issues.length > MAX_SIZED_IDS) return { entities: [], issues: [] };
-  return { entities: [], issues };
+  return issues === null || issues.length > MAX_SIZED_IDS ? none() : { ...none(), issues };
+}
+
+/** The relationships of each kind of item a list's actor filter reads (cypher/fragment/timeline-items, statement-items, stance-items). */
+const ACTOR_ITEMS: Readonly<Record<string, (a: ActorItems) => number>> = {
+  'Query.timeline': (a) => a.events + a.said + a.onBehalfOf + a.took,
+  'Query.statements': (a) => a.said + a.onBehalfOf,
+  'Query.stances': (a) => a.took,
+};
+
+/** The relationships a list filtered by `actors` starts from (their parts' too with includeParts), or undefined when their sizes were not read. */
+function actorRels(coordinate: string, actors: readonly string[], filter: Record<string, unknown>, local: LocalSizes | undefined): number | undefined {
+  const items = ACTOR_ITEMS[coordinate];
+  if (!local?.actors || !items || actors.length > MAX_SIZED_IDS) return undefined;
+  let rels = 0;
+  // An id the read did not find is no actor of this graph: it adds no items.
+  for (const id of new Set(actors)) {
+    const size = local.actors[id];
+    if (size) rels += items(size.own) + (filter['includeParts'] === true ? items(size.parts) : 0);
+  }
+  return rels;
 }
 
 /** The CONCERNS relationships a list filtered by `issues` starts from (their sub-issues' too unless includeSubIssues is false), or undefined when their sizes were not read. */
@@ -206,14 +226,20 @@ export function datedItems(kinds: readonly DatedKind[], filter: Record<string, u
  * known (decision 0065: perDatedItem, at least the unfiltered read's units, no growth: the
  * counts are this graph's; a page of at most the items in range), else as a range over every item.
  */
-function listWork(args: FieldArgs, actorsArg: string, units: ListUnits, growth: ListGrowth, unfiltering: readonly string[], kinds: readonly DatedKind[], scale: GraphScale): [number, number, number] {
+function listWork(coordinate: string, args: FieldArgs, units: ListUnits, growth: ListGrowth, unfiltering: readonly string[], kinds: readonly DatedKind[], scale: GraphScale): [number, number, number] {
   const filter = (args['filter'] ?? {}) as Record<string, unknown>;
   const ids = (v: unknown): number | null => (Array.isArray(v) ? v.length : null);
-  const actors = ids(filter[actorsArg]);
+  const actors = ids(filter[ACTORS_ARG[coordinate]!]);
   const issues = ids(filter['issueIds']);
   const first = clamp(num(args['first'] ?? args['last'], 50), 1, 200);
   const page = units.perItem * first;
-  if (actors !== null) return [units.perActor * Math.max(actors, 1), growth.actors, page];
+  if (actors !== null) {
+    // The actors' own relationships when read for the request (decision 0069), else the hub's.
+    const rels = actorRels(coordinate, idsOf(filter[ACTORS_ARG[coordinate]!]) ?? [], filter, scale.local);
+    // The page holds at most the items found (each relationship at most one).
+    if (rels !== undefined) return [Math.max(units.index, units.actorSize.base * Math.max(actors, 1) + units.actorSize.perRel * rels), 0, units.perItem * Math.min(first, rels)];
+    return [units.perActor * Math.max(actors, 1), growth.actors, page];
+  }
   if (issues !== null) {
     // The issues' own size when read for the request (decision 0068), else the largest issue's.
     const concerns = issueConcerns(idsOf(filter['issueIds']) ?? [], filter, scale.local);
@@ -249,23 +275,15 @@ export function fieldWork(coordinate: string, args: FieldArgs, statements: numbe
 function baseWork(coordinate: string, args: FieldArgs, scale: GraphScale): [number, number, number?] | undefined {
   switch (coordinate) {
     case 'Query.neighbourhood': {
-      const depth = clamp(Math.round(num(args['depth'], 1)), 1, 3);
+      const depth = neighbourhoodDepth(args);
       const variant = args['includeProvenance'] === true ? 'provenance' : 'plain';
-      // At depth 2, the start node's own size when read for the request (decision 0068), else the hub's.
-      const start = depth === 2 && typeof args['id'] === 'string' ? scale.local?.degrees[args['id']] : undefined;
-      if (start) {
-        // Past the sample: with provenance, the sample scaled up to every relationship; plain, the
-        // graph's mean degree for each plain relationship not sampled (a dense node keeps its
-        // relationships by type: the sampled ones can all be of one kind, reaching larger nodes).
-        const exact = start.sampled >= start.degree;
-        const around =
-          variant === 'plain'
-            ? start.aroundPlain + (exact ? 0 : Math.max(0, start.plainDegree - start.sampledPlain) * (start.meanDegree ?? start.around / Math.max(start.sampled, 1)))
-            : start.around * (exact ? 1 : start.degree / Math.max(start.sampled, 1));
-        const u = NEIGHBOURHOOD_DEPTH2_UNITS[variant];
-        return [u.base + u.perStartRel * start.degree + u.perRel * around, 0];
+      // The start node's own size when read for the request (decisions 0068, 0069), else the hub's.
+      if (scale.local && typeof args['id'] === 'string') {
+        const start = scale.local.degrees[args['id']];
+        // A node not found: the read finds nothing (its floor).
+        if (!start) return [depth === 1 ? NEIGHBOURHOOD_DEPTH1_UNITS[variant].base : NEIGHBOURHOOD_DEPTH2_UNITS[variant].base, 0];
+        return [neighbourhoodFromSizes(depth, variant, start, clamp(num(args['limit'], 100), 1, 500)), 0];
       }
-      if (depth === 2 && scale.local && typeof args['id'] === 'string') return [NEIGHBOURHOOD_DEPTH2_UNITS[variant].base, 0];
       return [NEIGHBOURHOOD_UNITS[variant][depth]!, GROWTH.neighbourhood[variant][depth]!];
     }
     case 'Query.paths': {
@@ -282,11 +300,11 @@ function baseWork(coordinate: string, args: FieldArgs, scale: GraphScale): [numb
       return [units, 0];
     }
     case 'Query.timeline':
-      return listWork(args, 'actorIds', TIMELINE_UNITS, GROWTH.timeline, ['kinds', 'includeParts', 'includeSubIssues'], ['events', 'statements', 'stances'], scale);
+      return listWork(coordinate, args, TIMELINE_UNITS, GROWTH.timeline, ['kinds', 'includeParts', 'includeSubIssues'], ['events', 'statements', 'stances'], scale);
     case 'Query.statements':
-      return listWork(args, 'speakerIds', STATEMENTS_UNITS, GROWTH.statements, ['includeParts', 'includeSubIssues'], ['statements'], scale);
+      return listWork(coordinate, args, STATEMENTS_UNITS, GROWTH.statements, ['includeParts', 'includeSubIssues'], ['statements'], scale);
     case 'Query.stances':
-      return listWork(args, 'holderIds', STANCES_UNITS, GROWTH.stances, ['includeParts', 'includeSubIssues'], ['stances'], scale);
+      return listWork(coordinate, args, STANCES_UNITS, GROWTH.stances, ['includeParts', 'includeSubIssues'], ['stances'], scale);
     case 'Query.eventChain':
       return [EVENT_CHAIN_UNITS_PER_LINK * clamp(Math.round(num(args['depth'], 3)), 1, 6), GROWTH.eventChain];
     case 'Query.search':

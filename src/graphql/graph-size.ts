@@ -28,7 +28,7 @@ export interface GraphDates {
   events: MonthCounts;
 }
 
-/** A start node's relationships and its neighbours' (cypher/read/cost-sizes.cypher), for a neighbourhood at depth 2. */
+/** A start node's relationships and its neighbours' (cypher/read/cost-sizes.cypher), for a neighbourhood (decisions 0068, 0069). */
 export interface NodeDegree {
   /** The node's relationships, and those a plain neighbourhood follows (not provenance). */
   degree: number;
@@ -39,8 +39,25 @@ export interface NodeDegree {
   /** The relationships of the Entity neighbours those reach, and of those reached by a relationship a plain neighbourhood follows. */
   around: number;
   aroundPlain: number;
+  /** The distinct Entity neighbours the sampled relationships reach, and those reached by a plain one (when read). */
+  neighbours?: number;
+  neighboursPlain?: number;
+  /** The node's outgoing relationships, and those of the sampled neighbours (all; reached by a plain one): the relationships among the kept nodes are read outgoing. */
+  outDegree?: number;
+  aroundOut?: number;
+  aroundOutPlain?: number;
+  /** The outgoing relationships of the first NEIGHBOURS_KEPT sampled neighbours by id (those a depth 1 keeps), all and reached by a plain one. */
+  keptOut?: number;
+  keptOutPlain?: number;
+  /** The second hop, sampled: its relationships read (at most NEIGHBOURS_HOP2) and the relationships of the distinct nodes they reach; plain, through plain relationships only. */
+  hop2?: number;
+  reach?: number;
+  hop2Plain?: number;
+  reachPlain?: number;
   /** The graph's mean degree (2 x relationships / nodes, count store) when read. */
   meanDegree?: number;
+  /** The graph's relationships (count store) when read: twice this is every node's degree summed, what a depth 3 can reach at most. */
+  relationships?: number;
 }
 
 /** An issue's CONCERNS relationships, its own and its sub-issues' (cypher/read/cost-sizes.cypher). */
@@ -49,17 +66,42 @@ export interface IssueSize {
   subIssues: number;
 }
 
-/** Sizes of the nodes a request starts from, read for it (decision 0068): by entity id and by issue id; an id not found is absent. */
+/** An actor's relationships a list filtered by it starts from, by type (cypher/read/cost-sizes.cypher). */
+export interface ActorItems {
+  /** Events it PARTICIPATED_IN or is CLAIMED_BY. */
+  events: number;
+  /** Statements it SAID, and those said ON_BEHALF_OF it. */
+  said: number;
+  onBehalfOf: number;
+  /** Stances it TOOK. */
+  took: number;
+}
+
+/** An actor filter's actor (decision 0069): its own relationships and its parts' (PART_OF at any depth, which includeParts adds). */
+export interface ActorSize {
+  own: ActorItems;
+  parts: ActorItems;
+}
+
+/** Sizes of the nodes a request starts from, read for it (decisions 0068, 0069): by entity id, by issue id and by actor id; an id not found is absent. */
 export interface LocalSizes {
   degrees: Readonly<Record<string, NodeDegree>>;
   issues: Readonly<Record<string, IssueSize>>;
+  actors?: Readonly<Record<string, ActorSize>>;
 }
 
 /** The ids whose sizes would weigh a request (src/graphql/field-work.ts: sizesWanted). */
 export interface SizesWanted {
   entities: string[];
   issues: string[];
+  actors: string[];
 }
+
+/** No ids: a request that reads no sizes. */
+export const NO_SIZES: Readonly<SizesWanted> = Object.freeze({ entities: [], issues: [], actors: [] });
+
+/** Whether `wanted` names any id (the request then reads sizes before its estimate). */
+export const wantsSizes = (wanted: SizesWanted): boolean => wanted.entities.length + wanted.issues.length + wanted.actors.length > 0;
 
 /** What the cost estimate weighs the analytical fields' work for: the statements, where known how the dated items spread, and the sizes read for the request. */
 export interface GraphScale {
@@ -90,21 +132,35 @@ export function scaleOf(statements: number | GraphScale): GraphScale {
 
 /** The start node's relationships whose neighbours are read (about 4 db hits each: 20,000 at most, a hub's depth 2 is millions); past it they are a sample. */
 export const NEIGHBOURS_SAMPLED = 5_000;
+/** The second hop's relationships read for a depth 3 (decision 0069), each variant: past it, the sample is scaled up. */
+export const NEIGHBOURS_HOP2 = 2_000;
+/** The neighbours a depth 1 keeps at most (the schema's largest `limit`), whose outgoing relationships are read (decision 0069). */
+export const NEIGHBOURS_KEPT = 500;
 
-/** Reads the sizes of `wanted` (cypher/read/cost-sizes.cypher): a few db hits an issue, about 4 a start node's relationship (at most NEIGHBOURS_SAMPLED). */
+/** Reads the sizes of `wanted` (cypher/read/cost-sizes.cypher): a few db hits an issue or an actor, about 4 a start node's relationship (at most NEIGHBOURS_SAMPLED). */
 export async function readLocalSizes(driver: Driver, database: string, wanted: SizesWanted, excluded: readonly string[]): Promise<LocalSizes> {
   const session = driver.session({ database, defaultAccessMode: 'READ' });
   try {
-    const params = { entityIds: wanted.entities, issueIds: wanted.issues, excluded, sample: neo4j.int(NEIGHBOURS_SAMPLED) };
+    const params = { entityIds: wanted.entities, issueIds: wanted.issues, actorIds: wanted.actors, excluded, sample: neo4j.int(NEIGHBOURS_SAMPLED), kept: neo4j.int(NEIGHBOURS_KEPT), hop2: neo4j.int(NEIGHBOURS_HOP2) };
     const res = await session.executeRead((tx) => tx.run(cypher('read/cost-sizes'), params));
-    const row = toPlain(res.records[0]?.toObject()) as { degrees?: number[][]; issues?: number[][]; meanDegree?: number } | undefined;
+    const row = toPlain(res.records[0]?.toObject()) as { degrees?: Array<Record<string, unknown>>; issues?: number[][]; actors?: number[][]; meanDegree?: number; relationships?: number } | undefined;
+    const graph = {
+      ...(typeof row?.meanDegree === 'number' ? { meanDegree: row.meanDegree } : {}),
+      ...(typeof row?.relationships === 'number' ? { relationships: row.relationships } : {}),
+    };
     const degrees: Record<string, NodeDegree> = {};
-    for (const [id, degree, plainDegree, sampled, sampledPlain, around, aroundPlain] of (row?.degrees ?? []) as unknown as [string, number, number, number, number, number, number][]) {
-      degrees[id] = { degree, plainDegree, sampled, sampledPlain, around, aroundPlain, ...(typeof row?.meanDegree === 'number' ? { meanDegree: row.meanDegree } : {}) };
+    for (const { id, ...counts } of row?.degrees ?? []) {
+      // Every count the read names (NodeDegree's fields), as numbers.
+      const d = Object.fromEntries(Object.entries(counts).filter(([, v]) => typeof v === 'number')) as unknown as NodeDegree;
+      degrees[id as string] = { ...d, ...graph };
     }
     const issues: Record<string, IssueSize> = {};
     for (const [id, own, subIssues] of (row?.issues ?? []) as unknown as [string, number, number][]) issues[id] = { own, subIssues };
-    return { degrees, issues };
+    const actors: Record<string, ActorSize> = {};
+    for (const [id, ...n] of (row?.actors ?? []) as unknown as [string, ...number[]][]) {
+      actors[id] = { own: { events: n[0]!, said: n[1]!, onBehalfOf: n[2]!, took: n[3]! }, parts: { events: n[4]!, said: n[5]!, onBehalfOf: n[6]!, took: n[7]! } };
+    }
+    return { degrees, issues, actors };
   } finally {
     await session.close();
   }
@@ -131,7 +187,7 @@ export const LOCAL_SIZES_WAIT_MS = 5_000;
  * when the graph's counts change and when it holds SIZES_REMEMBERED ids; sizes move slowly
  * against the estimate's precision, so one read per node per load is enough.
  */
-const knownSizes = { degrees: new Map<string, NodeDegree>(), issues: new Map<string, IssueSize>() };
+const knownSizes = { degrees: new Map<string, NodeDegree>(), issues: new Map<string, IssueSize>(), actors: new Map<string, ActorSize>() };
 /** The reads of sizes under way, by the ids they read (JSON). */
 const readsInFlight = new Map<string, Promise<LocalSizes | undefined>>();
 /** How many ids' sizes are kept (a few hundred bytes each). */
@@ -140,6 +196,7 @@ export const SIZES_REMEMBERED = 10_000;
 function forgetSizes(): void {
   knownSizes.degrees.clear();
   knownSizes.issues.clear();
+  knownSizes.actors.clear();
 }
 
 /**
@@ -151,8 +208,9 @@ export async function localSizes(wanted: SizesWanted): Promise<LocalSizes | unde
   const missing = {
     entities: wanted.entities.filter((id) => !knownSizes.degrees.has(id)),
     issues: wanted.issues.filter((id) => !knownSizes.issues.has(id)),
+    actors: wanted.actors.filter((id) => !knownSizes.actors.has(id)),
   };
-  if (missing.entities.length > 0 || missing.issues.length > 0) {
+  if (wantsSizes(missing)) {
     const key = JSON.stringify(missing);
     // Requests that want the same ids while they are being read share the one read (a burst for a
     // cold hub makes Neo4j read it once); what it finds is remembered even when it outlasts the wait.
@@ -160,9 +218,10 @@ export async function localSizes(wanted: SizesWanted): Promise<LocalSizes | unde
     if (!reading) {
       reading = sizesReader(missing)
         .then((read) => {
-          if (knownSizes.degrees.size + knownSizes.issues.size >= SIZES_REMEMBERED) forgetSizes();
+          if (knownSizes.degrees.size + knownSizes.issues.size + knownSizes.actors.size >= SIZES_REMEMBERED) forgetSizes();
           for (const [id, d] of Object.entries(read.degrees)) knownSizes.degrees.set(id, d);
           for (const [id, i] of Object.entries(read.issues)) knownSizes.issues.set(id, i);
+          for (const [id, a] of Object.entries(read.actors ?? {})) knownSizes.actors.set(id, a);
           return read;
         })
         .catch(() => undefined)
@@ -189,7 +248,12 @@ export async function localSizes(wanted: SizesWanted): Promise<LocalSizes | unde
     const i = knownSizes.issues.get(id);
     if (i) issues[id] = i;
   }
-  return { degrees, issues };
+  const actors: Record<string, ActorSize> = {};
+  for (const id of wanted.actors) {
+    const a = knownSizes.actors.get(id);
+    if (a) actors[id] = a;
+  }
+  return { degrees, issues, actors };
 }
 
 /** The graph's size as last read. */

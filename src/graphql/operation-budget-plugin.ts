@@ -13,7 +13,7 @@ import type { Logger } from '../logger.js';
 import { ClientLimiter } from '../throttle/client-limiter.js';
 import { Semaphore, SemaphoreRefusal } from '../throttle/semaphore.js';
 import { ErrorCode, limitExceeded } from './errors.js';
-import { datesVersion, localSizes, scaleOf, type LocalSizes } from './graph-size.js';
+import { datesVersion, localSizes, scaleOf, wantsSizes, type LocalSizes } from './graph-size.js';
 import { estimateOperationCost, type OperationCost } from './operation-cost.js';
 
 /** The fields whose operations take per-client and server-wide slots. */
@@ -61,12 +61,17 @@ export function operationBudget(limits: GraphqlLimits, throttle: ThrottleSetting
           if (!operation) return;
           const size = statements();
           let estimate = estimates.of(schema, document, operation, request.variables ?? {}, size);
-          // A neighbourhood at depth 2 or an issue filter: weighed by its own nodes' sizes, read now
-          // (decision 0068: a few db hits an issue, up to 20,000 for a hub's neighbours); without
-          // them (a failure, or no answer within graph-size.ts' LOCAL_SIZES_WAIT_MS) as before.
-          if (estimate.wanted.entities.length > 0 || estimate.wanted.issues.length > 0) {
-            const local = await localSizes(estimate.wanted);
-            if (local) estimate = estimates.of(schema, document, operation, request.variables ?? {}, size, local);
+          // A neighbourhood, an issue filter or an actor filter: weighed by its own nodes' sizes, read
+          // now (decisions 0068, 0069: a few db hits an issue or an actor, up to 20,000 for a hub's
+          // neighbours); without them (a failure, or no answer within graph-size.ts' LOCAL_SIZES_WAIT_MS) as before.
+          if (wantsSizes(estimate.wanted)) {
+            // The least the sizes can make it: every node weighed as one not found (its floor). Over
+            // the limit already (30 aliases' answers, say), it is refused without reading them: a
+            // refused operation makes Neo4j do nothing (issue 14).
+            const floor = estimates.of(schema, document, operation, request.variables ?? {}, size, NOTHING_FOUND);
+            const local = floor.cost > limits.maxCost ? undefined : await localSizes(estimate.wanted);
+            if (floor.cost > limits.maxCost) estimate = floor;
+            else if (local) estimate = estimates.of(schema, document, operation, request.variables ?? {}, size, local);
           }
           const { cost, expensiveFields } = estimate;
           if (cost > limits.maxCost) {
@@ -116,6 +121,9 @@ export function operationBudget(limits: GraphqlLimits, throttle: ThrottleSetting
   };
   return { plugin, clients, serverWide };
 }
+
+/** Sizes that find no node: each sized field at its floor, the least its sizes can weigh it. */
+const NOTHING_FOUND: LocalSizes = { degrees: {}, issues: {}, actors: {} };
 
 /** The longest a slot is held, whatever happens to its request. */
 const MAX_HOLD_MS = 5 * 60_000;

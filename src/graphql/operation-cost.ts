@@ -39,7 +39,7 @@ export interface OperationCost {
   cost: number;
   /** The analytical fields it selects (`Query.neighbourhood`, ...), once each, for the per-client limits. */
   expensiveFields: string[];
-  /** The ids whose own sizes would weigh its fields (decision 0068: field-work.ts sizesWanted), each once; empty when none. */
+  /** The ids whose own sizes would weigh its fields (decisions 0068, 0069: field-work.ts sizesWanted), each once; empty when none. */
   wanted: SizesWanted;
 }
 
@@ -63,9 +63,10 @@ export function estimateOperationCost(
   const expensive = new Set<string>();
   const entities = new Set<string>();
   const issues = new Set<string>();
+  const actors = new Set<string>();
   const memo = new Map<string, number>();
   const root = operation.operation === 'mutation' ? schema.getMutationType() : operation.operation === 'query' ? schema.getQueryType() : schema.getSubscriptionType();
-  if (!root) return { cost: 0, expensiveFields: [], wanted: { entities: [], issues: [] } };
+  if (!root) return { cost: 0, expensiveFields: [], wanted: { entities: [], issues: [], actors: [] } };
 
   /** The cost of a selection set on `type`; `sized` when the parent field's size argument already counted its items. */
   const selectionCost = (set: SelectionSetNode, type: GraphQLCompositeType, sized: boolean, visiting: Set<string>): number => {
@@ -112,6 +113,7 @@ export function estimateOperationCost(
       const wanted = sizesWanted(coordinate, args);
       for (const id of wanted.entities) entities.add(id);
       for (const id of wanted.issues) issues.add(id);
+      for (const id of wanted.actors) actors.add(id);
     }
     const named = getNamedType(field.type);
     if (!node.selectionSet || !isCompositeType(named)) return LEAF_COST + (work ?? 0);
@@ -122,7 +124,7 @@ export function estimateOperationCost(
   };
 
   const cost = selectionCost(operation.selectionSet, root, false, new Set());
-  return { cost: Math.ceil(cost), expensiveFields: [...expensive].sort(), wanted: { entities: [...entities].sort(), issues: [...issues].sort() } };
+  return { cost: Math.ceil(cost), expensiveFields: [...expensive].sort(), wanted: { entities: [...entities].sort(), issues: [...issues].sort(), actors: [...actors].sort() } };
 }
 
 /** A field of an object or interface type (a union has only __typename). */

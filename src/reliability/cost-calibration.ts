@@ -10,7 +10,7 @@ import type { Config } from '../config.js';
 import { createGraphContext } from '../graphql/context.js';
 import { estimateOperationCost } from '../graphql/operation-cost.js';
 import { DB_HITS_PER_UNIT, fieldWork } from '../graphql/field-work.js';
-import { readLocalSizes, trackGraphSize } from '../graphql/graph-size.js';
+import { readLocalSizes, trackGraphSize, wantsSizes, type GraphScale, type LocalSizes } from '../graphql/graph-size.js';
 import { PROVENANCE_TYPES } from '../graph/paths.js';
 import { resolvers } from '../graphql/resolvers.js';
 import { loadTypeDefs } from '../graphql/type-defs.js';
@@ -56,6 +56,8 @@ export interface CalibrationRow {
   ms: number;
   /** Bytes of the JSON answer. */
   bytes: number;
+  /** The sizes read for its estimate (cypher/read/cost-sizes.cypher; decisions 0068, 0069), when it wants any. */
+  sizes?: LocalSizes;
   /** Why the operation gave no answer (e.g. over the 120 s transaction timeout at 10^6); its db hits are then unmeasured. */
   error?: string;
 }
@@ -105,6 +107,8 @@ export function calibrationProbes(ids: CalibrationIds): Probe[] {
   const filters: Array<[string, Record<string, unknown>, Record<string, unknown>, Record<string, unknown>]> = [
     ['', {}, {}, {}],
     ['hub', { actorIds: [ids.hub] }, { speakerIds: [ids.hub] }, { holderIds: [ids.hub] }],
+    // The hub with its parts (PART_OF: a ministry, armed forces), which the sizes read counts apart (decision 0069).
+    ['hub and its parts', { actorIds: [ids.hub], includeParts: true }, { speakerIds: [ids.hub], includeParts: true }, { holderIds: [ids.hub], includeParts: true }],
   ];
   if (ids.issue) filters.push(['issue', { issueIds: [ids.issue] }, { issueIds: [ids.issue] }, { issueIds: [ids.issue] }]);
   if (ids.from || ids.to) {
@@ -183,8 +187,7 @@ export async function calibrate(config: Config, driver: Driver, ids: Calibration
       const coordinate = `Query.${probe.field}`;
       // The sizes the budget plugin reads for this request (decision 0068), read outside the profiled driver.
       const first = estimateOperationCost(schema, document, operation, {}, scale);
-      const wanted = first.wanted.entities.length + first.wanted.issues.length > 0;
-      const sized = wanted ? { ...scale, local: await readLocalSizes(driver, config.neo4j.database, first.wanted, PROVENANCE_TYPES) } : scale;
+      const sized: GraphScale = wantsSizes(first.wanted) ? { ...scale, local: await readLocalSizes(driver, config.neo4j.database, first.wanted, PROVENANCE_TYPES) } : scale;
       const row: CalibrationRow = {
         field: probe.field,
         args: Object.entries({ ...(probe.args['filter'] as object | undefined), ...probe.args })
@@ -198,6 +201,7 @@ export async function calibrate(config: Config, driver: Driver, ids: Calibration
         estimate: estimateOperationCost(schema, document, operation, {}, sized).cost,
         ms: Math.round(ms),
         bytes: Buffer.byteLength(text),
+        ...(sized.local ? { sizes: sized.local } : {}),
         ...(error ? { error } : {}),
       };
       rows.push(row);

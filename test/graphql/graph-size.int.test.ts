@@ -8,7 +8,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Driver } from 'neo4j-driver';
 import { datedItems } from '../../src/graphql/field-work.js';
-import { missingDerivedData, scaleOf, trackGraphSize } from '../../src/graphql/graph-size.js';
+import { missingDerivedData, readLocalSizes, scaleOf, trackGraphSize } from '../../src/graphql/graph-size.js';
+import { PROVENANCE_TYPES } from '../../src/graph/paths.js';
 import type { Logger } from '../../src/logger.js';
 import { cypher } from '../../src/neo4j/cypher.js';
 import { toPlain } from '../../src/neo4j/values.js';
@@ -75,5 +76,38 @@ describe('derived data the analyses need', () => {
     expect(missingDerivedData({ positions: 120, memberships: 40, membershipDates: 12 })).toEqual([]);
     expect(missingDerivedData({ positions: 120, memberships: 40, membershipDates: 0 })).toEqual(['40 memberships, no membership dates']);
     expect(missingDerivedData({ positions: 0, memberships: 0, membershipDates: 0 })).toEqual([]);
+  });
+});
+
+describe('the sizes a request is weighed by, read from Neo4j (decisions 0068, 0069)', () => {
+  it('count a start node\'s relationships and an actor\'s items as the reads start from them; an id not found is absent', async () => {
+    const local = await readLocalSizes(driver, testDatabase(), { entities: ['nato', 'nowhere'], issues: [], actors: ['russia', 'nato', 'nowhere'] }, PROVENANCE_TYPES);
+    const session = driver.session({ database: testDatabase(), defaultAccessMode: 'READ' });
+    const count = async (query: string, id = ''): Promise<number> => Number((await session.executeRead((tx) => tx.run(query, { id }))).records[0]!.get('n'));
+    try {
+      const nato = local.degrees['nato']!;
+      expect(nato.degree).toBe(await count('MATCH (c:Entity {id: $id}) RETURN COUNT { (c)--() } AS n', 'nato'));
+      expect(nato.outDegree).toBe(await count('MATCH (c:Entity {id: $id}) RETURN COUNT { (c)-->() } AS n', 'nato'));
+      // The seeded graph's nodes have fewer than NEIGHBOURS_SAMPLED relationships: all of them are read.
+      expect(nato.sampled).toBe(nato.degree);
+      expect(nato.neighbours!).toBeGreaterThan(0);
+      expect(nato.neighbours!).toBeLessThanOrEqual(nato.sampled);
+      expect(nato.keptOut!).toBeLessThanOrEqual(nato.aroundOut!);
+      expect(nato.hop2!).toBeGreaterThan(0);
+      expect(nato.hop2Plain!).toBeLessThanOrEqual(nato.hop2!);
+      expect(nato.relationships).toBe(await count('MATCH ()-[r]->() RETURN count(r) AS n'));
+      const russia = local.actors!['russia']!;
+      expect(russia.own.said).toBe(await count('MATCH (a:Actor {id: $id}) RETURN COUNT { (a)-[:SAID]->() } AS n', 'russia'));
+      expect(russia.own.took).toBe(await count('MATCH (a:Actor {id: $id}) RETURN COUNT { (a)-[:TOOK]->() } AS n', 'russia'));
+      expect(russia.own.said + russia.own.took).toBeGreaterThan(0);
+      // Russia's parts (its ministry, its armed forces: PART_OF) said things on its behalf or their own.
+      expect(russia.parts.said + russia.parts.took + russia.parts.events + russia.parts.onBehalfOf).toBe(
+        await count('MATCH (:Actor {id: $id})<-[:PART_OF*1..10]-(p:Actor) WITH DISTINCT p RETURN sum(COUNT { (p)-[:SAID]->() } + COUNT { (p)-[:TOOK]->() } + COUNT { (p)-[:PARTICIPATED_IN]->() } + COUNT { (p)<-[:CLAIMED_BY]-() } + COUNT { (p)<-[:ON_BEHALF_OF]-() }) AS n', 'russia'),
+      );
+      expect(local.degrees['nowhere']).toBeUndefined();
+      expect(local.actors!['nowhere']).toBeUndefined();
+    } finally {
+      await session.close();
+    }
   });
 });

@@ -66,15 +66,25 @@ describe('the sizes a request is weighed by (decision 0068)', () => {
     const driver = scriptedDriver(async (text, params) => {
       if (text !== cypher('read/cost-sizes')) return { statements: 0, stances: 0, events: 0, statementsDates: [] };
       asked = params;
-      return { degrees: [['hub', 20_000, 8_000, 5_000, 2_000, 100_000, 40_000]], issues: [['issue-1', 300, 1_200]], meanDegree: 7.5 };
+      return {
+        degrees: [{ id: 'hub', degree: 20_000, plainDegree: 8_000, sampled: 5_000, sampledPlain: 2_000, around: 100_000, aroundPlain: 40_000, neighbours: 4_000, neighboursPlain: 1_500, hop2: 2_000, reach: 900_000 }],
+        issues: [['issue-1', 300, 1_200]],
+        actors: [['actor-1', 3, 40, 5, 60, 1, 10, 0, 2]],
+        meanDegree: 7.5,
+        relationships: 75_000,
+      };
     });
     trackGraphSize(driver, 'neo4j', quiet);
-    const local = await localSizes({ entities: ['hub', 'nowhere'], issues: ['issue-1'] });
+    const local = await localSizes({ entities: ['hub', 'nowhere'], issues: ['issue-1'], actors: ['actor-1'] });
     expect(asked?.['entityIds']).toEqual(['hub', 'nowhere']);
     expect(asked?.['issueIds']).toEqual(['issue-1']);
+    expect(asked?.['actorIds']).toEqual(['actor-1']);
     expect(local).toEqual({
-      degrees: { hub: { degree: 20_000, plainDegree: 8_000, sampled: 5_000, sampledPlain: 2_000, around: 100_000, aroundPlain: 40_000, meanDegree: 7.5 } },
+      degrees: {
+        hub: { degree: 20_000, plainDegree: 8_000, sampled: 5_000, sampledPlain: 2_000, around: 100_000, aroundPlain: 40_000, neighbours: 4_000, neighboursPlain: 1_500, hop2: 2_000, reach: 900_000, meanDegree: 7.5, relationships: 75_000 },
+      },
       issues: { 'issue-1': { own: 300, subIssues: 1_200 } },
+      actors: { 'actor-1': { own: { events: 3, said: 40, onBehalfOf: 5, took: 60 }, parts: { events: 1, said: 10, onBehalfOf: 0, took: 2 } } },
     });
   });
 
@@ -84,25 +94,25 @@ describe('the sizes a request is weighed by (decision 0068)', () => {
     const driver = scriptedDriver(async (text, params) => {
       if (text === cypher('read/cost-sizes')) {
         asked.push(params['entityIds'] as unknown[]);
-        return { degrees: (params['entityIds'] as string[]).filter((id) => id !== 'nowhere').map((id) => [id, 10, 10, 10, 10, 50, 50]), issues: [], meanDegree: 5 };
+        return { degrees: (params['entityIds'] as string[]).filter((id) => id !== 'nowhere').map((id) => ({ id, degree: 10, plainDegree: 10, sampled: 10, sampledPlain: 10, around: 50, aroundPlain: 50 })), issues: [], meanDegree: 5 };
       }
       if (text === cypher('read/graph-dates')) return datesOf(statements) as unknown as Record<string, unknown>;
       return { statements, stances: 0, events: 0 };
     });
     const size = trackGraphSize(driver, 'neo4j', quiet);
     await size.refresh();
-    await localSizes({ entities: ['a', 'nowhere'], issues: [] });
-    const both = await localSizes({ entities: ['a', 'b', 'nowhere'], issues: [] });
+    await localSizes({ entities: ['a', 'nowhere'], issues: [], actors: [] });
+    const both = await localSizes({ entities: ['a', 'b', 'nowhere'], issues: [], actors: [] });
     // Only what was not read before is asked for; an id not found is asked for again.
     expect(asked).toEqual([['a', 'nowhere'], ['b', 'nowhere']]);
     expect(Object.keys(both?.degrees ?? {}).sort()).toEqual(['a', 'b']);
     await size.refresh();
-    await localSizes({ entities: ['a'], issues: [] });
+    await localSizes({ entities: ['a'], issues: [], actors: [] });
     expect(asked).toHaveLength(2);
     // A load changed the counts: read again.
     statements = 2_000;
     await size.refresh();
-    await localSizes({ entities: ['a'], issues: [] });
+    await localSizes({ entities: ['a'], issues: [], actors: [] });
     expect(asked.at(-1)).toEqual(['a']);
   });
 
@@ -114,10 +124,10 @@ describe('the sizes a request is weighed by (decision 0068)', () => {
       if (text !== cypher('read/cost-sizes')) return { statements: 0, stances: 0, events: 0, statementsDates: [] };
       reads++;
       await held;
-      return { degrees: (params['entityIds'] as string[]).map((id) => [id, 10, 10, 10, 10, 50, 50]), issues: [], meanDegree: 5 };
+      return { degrees: (params['entityIds'] as string[]).map((id) => ({ id, degree: 10, plainDegree: 10, sampled: 10, sampledPlain: 10, around: 50, aroundPlain: 50 })), issues: [], meanDegree: 5 };
     });
     trackGraphSize(driver, 'neo4j', quiet);
-    const burst = [1, 2, 3].map(() => localSizes({ entities: ['hub'], issues: [] }));
+    const burst = [1, 2, 3].map(() => localSizes({ entities: ['hub'], issues: [], actors: [] }));
     release();
     const answers = await Promise.all(burst);
     expect(reads).toBe(1);
@@ -126,7 +136,16 @@ describe('the sizes a request is weighed by (decision 0068)', () => {
 
   it('are none when the read fails: the request is then weighed as before', async () => {
     trackGraphSize(scriptedDriver(async () => Promise.reject(new Error('Neo4j away'))), 'neo4j', quiet);
-    expect(await localSizes({ entities: ['hub'], issues: [] })).toBeUndefined();
+    expect(await localSizes({ entities: ['hub'], issues: [], actors: [] })).toBeUndefined();
+  });
+
+  it('count the relationships, by type and direction, an actor filter\'s read starts from (cypher/fragment/*-items)', () => {
+    // `(a)-[:SAID]->`, `(a)<-[:CLAIMED_BY]-`: the patterns from the actor in the fragments and in cost-sizes.
+    const fromActor = (text: string, v: string) => new Set([...text.matchAll(new RegExp(`\\(${v}\\)(<?-)\\[:([A-Z_]+)\\]`, 'g'))].map((m) => `${m[1]}${m[2]}`));
+    const read = new Set(['fragment/timeline-items', 'fragment/statement-items', 'fragment/stance-items'].flatMap((f) => [...fromActor(cypher(f), 'a')]));
+    const sized = fromActor(cypher('read/cost-sizes'), 'a');
+    expect([...sized].sort()).toEqual([...read].sort());
+    expect([...fromActor(cypher('read/cost-sizes'), 'part')].sort()).toEqual([...read].sort());
   });
 
   it('count the provenance relationships of the types a plain neighbourhood leaves out (src/graph/paths.ts)', () => {

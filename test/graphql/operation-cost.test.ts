@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { DB_HITS_PER_UNIT, fieldWork, type FieldArgs } from '../../src/graphql/field-work.js';
 import { datedItems, monthOf, sizesWanted } from '../../src/graphql/field-work.js';
-import type { LocalSizes } from '../../src/graphql/graph-size.js';
+import type { LocalSizes, NodeDegree } from '../../src/graphql/graph-size.js';
 import { scaleOf, type GraphDates, type GraphScale } from '../../src/graphql/graph-size.js';
 import { estimateOperationCost } from '../../src/graphql/operation-cost.js';
 import { readFileSync } from 'node:fs';
@@ -423,24 +423,26 @@ describe('an issue filter and a neighbourhood at depth 2, weighed by their own n
     expect(estimated / hits).toBeLessThan(1.6);
   });
 
-  it('wants the start node of a depth-2 neighbourhood and the issues a list starts from, nothing else', () => {
-    const none = { entities: [], issues: [] };
-    expect(sizesWanted('Query.neighbourhood', { id: 'n', depth: 2 })).toEqual({ entities: ['n'], issues: [] });
-    expect(sizesWanted('Query.neighbourhood', { id: 'n', depth: 1 })).toEqual(none);
-    expect(sizesWanted('Query.neighbourhood', { id: 'n', depth: 3 })).toEqual(none);
-    expect(sizesWanted('Query.timeline', { filter: { issueIds: ['a', 'b'] } })).toEqual({ entities: [], issues: ['a', 'b'] });
-    expect(sizesWanted('Query.stances', { filter: { issueIds: ['a'] } })).toEqual({ entities: [], issues: ['a'] });
-    // An actor filter is where the read starts: the issues are only tested.
-    expect(sizesWanted('Query.statements', { filter: { issueIds: ['a'], speakerIds: ['x'] } })).toEqual(none);
+  it('wants the start node of a neighbourhood at any depth, and the actors, else the issues, a list starts from; nothing else', () => {
+    const none = { entities: [], issues: [], actors: [] };
+    for (const depth of [1, 2, 3, undefined]) expect(sizesWanted('Query.neighbourhood', { id: 'n', depth })).toEqual({ ...none, entities: ['n'] });
+    expect(sizesWanted('Query.timeline', { filter: { issueIds: ['a', 'b'] } })).toEqual({ ...none, issues: ['a', 'b'] });
+    expect(sizesWanted('Query.stances', { filter: { issueIds: ['a'] } })).toEqual({ ...none, issues: ['a'] });
+    // An actor filter is where the read starts (decision 0069): its actors, the issues only tested.
+    expect(sizesWanted('Query.statements', { filter: { issueIds: ['a'], speakerIds: ['x'] } })).toEqual({ ...none, actors: ['x'] });
+    expect(sizesWanted('Query.timeline', { filter: { actorIds: ['x', 'y'] } })).toEqual({ ...none, actors: ['x', 'y'] });
+    expect(sizesWanted('Query.stances', { filter: { holderIds: ['x'] } })).toEqual({ ...none, actors: ['x'] });
     expect(sizesWanted('Query.timeline', { filter: { from: '2020' } })).toEqual(none);
     expect(sizesWanted('Query.agreement', { actorIds: ['a', 'b'], issueId: 'a' })).toEqual(none);
-    expect(sizesWanted('Query.timeline', { filter: { issueIds: Array.from({ length: 101 }, (_, k) => `i${k}`) } })).toEqual(none);
+    const many = Array.from({ length: 101 }, (_, k) => `i${k}`);
+    expect(sizesWanted('Query.timeline', { filter: { issueIds: many } })).toEqual(none);
+    expect(sizesWanted('Query.timeline', { filter: { actorIds: many } })).toEqual(none);
   });
 
   it('gathers what an operation wants once, from variables too', () => {
-    const document = parse('query($id: ID!, $i: [ID!]) { a: neighbourhood(id: $id, depth: 2) { truncated } b: neighbourhood(id: $id, depth: 2, includeProvenance: true) { truncated } timeline(filter: { issueIds: $i }) { totalCount } }');
+    const document = parse('query($id: ID!, $i: [ID!]) { a: neighbourhood(id: $id, depth: 2) { truncated } b: neighbourhood(id: $id, depth: 3, includeProvenance: true) { truncated } timeline(filter: { issueIds: $i }) { totalCount } stances(filter: { holderIds: [$id, "h"] }) { totalCount } }');
     const operation = document.definitions[0] as OperationDefinitionNode;
-    expect(estimateOperationCost(schema, document, operation, { id: 'n', i: ['x', 'y'] }).wanted).toEqual({ entities: ['n'], issues: ['x', 'y'] });
+    expect(estimateOperationCost(schema, document, operation, { id: 'n', i: ['x', 'y'] }).wanted).toEqual({ entities: ['n'], issues: ['x', 'y'], actors: ['h', 'n'] });
   });
 
   it('weighs the sub-issues only when the filter includes them, an issue not found as none, and stays as before without the sizes', () => {
@@ -452,5 +454,92 @@ describe('an issue filter and a neighbourhood at depth 2, weighed by their own n
     const d2 = (local?: LocalSizes) => fieldWork('Query.neighbourhood', depth2(false), { statements: 1_000_000, ...(local ? { local } : {}) })!;
     expect(d2()).toBe(fieldWork('Query.neighbourhood', depth2(false), 1_000_000));
     expect(d2({ degrees: {}, issues: {} })).toBeLessThan(d2(node(10, 10, 10, 10, 100, 100, 7)));
+  });
+});
+
+describe('neighbourhoods at depths 1 and 3 and actor filters, weighed by their own nodes (decision 0069)', () => {
+  // The sizes cypher/read/cost-sizes reads for a node (as start node "n" and as actor "a"): its
+  // relationships and the sampled neighbours' and second hop's (NodeDegree), and an actor's
+  // [events, said, onBehalfOf, took] of its own and of its parts.
+  const sized = (degree: NodeDegree, items: number[]): LocalSizes => ({
+    degrees: { n: degree },
+    issues: {},
+    actors: { a: { own: { events: items[0]!, said: items[1]!, onBehalfOf: items[2]!, took: items[3]! }, parts: { events: items[4]!, said: items[5]!, onBehalfOf: items[6]!, took: items[7]! } } },
+  });
+  const around = (depth: number, includeProvenance: boolean): [string, FieldArgs] => ['Query.neighbourhood', { id: 'n', depth, limit: 500, includeProvenance }];
+  const neighbourhoods = [around(1, false), around(1, true), around(2, false), around(2, true), around(3, false), around(3, true)];
+  const byActor = (first: number): Array<[string, FieldArgs]> => [
+    ['Query.timeline', { filter: { actorIds: ['a'] }, first }],
+    ['Query.statements', { filter: { speakerIds: ['a'] }, first }],
+    ['Query.stances', { filter: { holderIds: ['a'] }, first }],
+  ];
+  const withParts = (first: number): Array<[string, FieldArgs]> => byActor(first).map(([c, a]) => [c, { ...a, filter: { ...(a['filter'] as object), includeParts: true } }]);
+  // db hits through the server (calibrate-cost) with the sizes cypher/read/cost-sizes read on the
+  // same graph (docs/performance.md, "Cost of neighbourhood depths 1 and 3 and of an actor filter"):
+  // 10^4 and 10^5 bulk-loaded in this helper's Neo4j, 10^6 the bench's corpus (loaded transactionally);
+  // null where not measured. [statements, what, sizes, field, args, db hits].
+  const measured: Array<[number, string, LocalSizes, string, FieldArgs, number]> = [];
+  const add = (statements: number, what: string, sizes: LocalSizes, rows: Array<[string, FieldArgs]>, hits: Array<number | null>) =>
+    rows.forEach(([c, a], k) => {
+      if (hits[k] !== null && hits[k] !== undefined) measured.push([statements, what, sizes, c, a, hits[k]!]);
+    });
+  // 10^4
+  add(10_000, 'synth-person-500', sized({ degree: 19, plainDegree: 10, outDegree: 10, sampled: 19, sampledPlain: 10, around: 10_741, aroundPlain: 57, aroundOut: 4_232, aroundOutPlain: 42, keptOut: 4_232, keptOutPlain: 42, neighbours: 19, neighboursPlain: 10, hop2: 2_000, reach: 59_791, hop2Plain: 21, reachPlain: 4_111, meanDegree: 8.19, relationships: 83_951 }, [0, 9, 0, 0, 0, 0, 0, 0]), [...neighbourhoods, ...byActor(50), ...byActor(200)], [456, 4_997, 1_287, 70_434, 39_406, 299_243, 378, 412, 48, 378, 412, 48]);
+  add(10_000, 'synth-state-100', sized({ degree: 155, plainDegree: 102, outDegree: 30, sampled: 155, sampledPlain: 102, around: 25_384, aroundPlain: 614, aroundOut: 9_553, aroundOutPlain: 453, keptOut: 9_553, keptOutPlain: 453, neighbours: 154, neighboursPlain: 102, hop2: 2_000, reach: 68_445, hop2Plain: 236, reachPlain: 16_706, meanDegree: 8.19, relationships: 83_951 }, [0, 11, 69, 16, 0, 53, 0, 0]), [...neighbourhoods, ...byActor(50), ...byActor(200)], [4_952, 16_973, 13_791, 97_060, 94_015, 499_918, 1_543, 2_197, 710, 2_058, 3_144, 710]);
+  add(10_000, 'synth-power-10', sized({ degree: 695, plainDegree: 556, outDegree: 101, sampled: 695, sampledPlain: 556, around: 28_711, aroundPlain: 3_466, aroundOut: 11_849, aroundOutPlain: 2_402, keptOut: 11_019, keptOutPlain: 2_156, neighbours: 690, neighboursPlain: 556, hop2: 2_000, reach: 70_472, hop2Plain: 1_381, reachPlain: 23_662, meanDegree: 8.19, relationships: 83_951 }, [2, 34, 440, 62, 0, 56, 0, 0]), [...neighbourhoods, ...byActor(50), ...byActor(200)], [21_328, 34_218, 32_536, 109_179, 124_035, 520_197, 5_521, 4_958, 2_274, 7_271, 9_671, 2_692]);
+  add(10_000, 'synth-org-0', sized({ degree: 3_148, plainDegree: 1_269, outDegree: 1_109, sampled: 3_148, sampledPlain: 1_269, around: 42_244, aroundPlain: 6_989, aroundOut: 20_652, aroundOutPlain: 3_824, keptOut: 10_476, keptOutPlain: 1_561, neighbours: 3_122, neighboursPlain: 1_269, hop2: 2_000, reach: 72_098, hop2Plain: 2_000, reachPlain: 42_946, meanDegree: 8.19, relationships: 83_951 }, [10, 171, 0, 897, 0, 0, 0, 0]), [...neighbourhoods, ...byActor(50), ...byActor(200)], [30_578, 43_585, 58_569, 148_112, 236_321, 583_814, 10_554, 2_891, 8_117, 12_721, 6_867, 13_517]);
+  // 10^5
+  add(100_000, 'synth-person-3500', sized({ degree: 10, plainDegree: 5, outDegree: 5, sampled: 10, sampledPlain: 5, around: 12_306, aroundPlain: 26, aroundOut: 7_698, aroundOutPlain: 20, keptOut: 7_698, keptOutPlain: 20, neighbours: 10, neighboursPlain: 5, hop2: 2_000, reach: 380_009, hop2Plain: 9, reachPlain: 3_215, meanDegree: 8.84, relationships: 881_573 }, [0, 4, 0, 0, 0, 0, 0, 0]), [...neighbourhoods, ...byActor(50), ...byActor(200)], [236, 8_104, 711, 55_593, 30_975, 1_265_846, 198, 195, 30, 198, 195, 30]);
+  add(100_000, 'synth-state-100', sized({ degree: 764, plainDegree: 364, outDegree: 181, sampled: 764, sampledPlain: 364, around: 278_693, aroundPlain: 2_277, aroundOut: 133_628, aroundOutPlain: 1_393, keptOut: 132_511, keptOutPlain: 1_393, neighbours: 764, neighboursPlain: 364, hop2: 2_000, reach: 384_755, hop2Plain: 980, reachPlain: 136_405, meanDegree: 8.84, relationships: 881_573 }, [2, 64, 174, 110, 0, 0, 0, 0]), [...neighbourhoods, ...byActor(50), ...byActor(200)], [15_643, 153_731, 30_819, 862_291, 522_717, 4_928_228, 3_865, 3_316, 2_608, 5_692, 8_088, 4_754]);
+  add(100_000, 'synth-power-25', sized({ degree: 4_954, plainDegree: 4_257, outDegree: 388, sampled: 4_954, sampledPlain: 4_257, around: 323_242, aroundPlain: 26_607, aroundOut: 161_211, aroundOutPlain: 19_060, keptOut: 141_515, keptOutPlain: 2_285, neighbours: 4_942, neighboursPlain: 4_257, hop2: 2_000, reach: 549_769, hop2Plain: 2_000, reachPlain: 165_389, meanDegree: 8.84, relationships: 881_573 }, [4, 119, 3_810, 249, 0, 579, 0, 0]), [...neighbourhoods, ...byActor(50), ...byActor(200)], [38_542, 181_842, 121_941, 993_767, 961_833, 5_330_789, 38_301, 29_113, 3_583, 40_011, 33_810, 8_983]);
+  add(100_000, 'synth-org-0', sized({ degree: 22_061, plainDegree: 8_766, outDegree: 8_245, sampled: 5_000, sampledPlain: 779, around: 125_436, aroundPlain: 11_037, aroundOut: 62_639, aroundOutPlain: 2_496, keptOut: 14_053, keptOutPlain: 1_938, neighbours: 5_000, neighboursPlain: 779, hop2: 2_000, reach: 349_621, hop2Plain: 2_000, reachPlain: 191_994, meanDegree: 8.84, relationships: 881_573 }, [92, 1_270, 0, 6_625, 0, 0, 0, 0]), [...neighbourhoods, ...byActor(50), ...byActor(200)], [100_817, 94_989, 314_334, 1_122_718, 2_136_464, 5_641_676, 72_892, 10_584, 48_213, 75_062, 15_547, 53_613]);
+  // 10^6
+  add(1_000_000, 'synth-person-35000', sized({ degree: 20, plainDegree: 10, outDegree: 10, sampled: 20, sampledPlain: 10, around: 73_358, aroundPlain: 59, aroundOut: 56_635, aroundOutPlain: 43, keptOut: 56_635, keptOutPlain: 43, neighbours: 20, neighboursPlain: 10, hop2: 2_000, reach: 3_219_797, hop2Plain: 21, reachPlain: 29_919, meanDegree: 9.07, relationships: 8_901_233 }, [0, 9, 0, 0, 0, 0, 0, 0]), [...neighbourhoods, ...byActor(50), ...byActor(200)], [462, 57_436, 8_240, 283_914, 134_573, 11_988_791, 388, 418, 50, 388, 418, 50]);
+  add(1_000_000, 'synth-state-100', sized({ degree: 7_401, plainDegree: 3_566, outDegree: 1_680, sampled: 5_000, sampledPlain: 1_165, around: 2_873_625, aroundPlain: 8_319, aroundOut: 1_428_029, aroundOutPlain: 4_714, keptOut: 326_711, keptOutPlain: 2_079, neighbours: 4_997, neighboursPlain: 1_165, hop2: 2_000, reach: 3_422_806, hop2Plain: 2_000, reachPlain: 1_027_787, meanDegree: 9.07, relationships: 8_901_233 }, [21, 560, 1_814, 1_051, 0, 179, 0, 0]), [...neighbourhoods, ...byActor(50), ...byActor(200)], [44_411, 352_512, 128_318, 7_639_664, 8_029_452, 49_199_109, 31_783, 18_267, 9_201, 33_590, 23_021, 14_601]);
+  add(1_000_000, 'synth-power-25', sized({ degree: 46_820, plainDegree: 39_802, outDegree: 3_838, sampled: 5_000, sampledPlain: 547, around: 1_968_604, aroundPlain: 11_424, aroundOut: 987_380, aroundOutPlain: 6_033, keptOut: 2_769, keptOutPlain: 2_769, neighbours: 5_000, neighboursPlain: 547, hop2: 2_000, reach: 1_243_825, hop2Plain: 2_000, reachPlain: 12_021, meanDegree: 9.07, relationships: 8_901_233 }, [39, 1_207, 35_337, 2_463, 0, 5_036, 0, 0]), [...neighbourhoods, ...byActor(50), ...byActor(200)], [196_132, 158_228, 977_341, 8_426_503, 12_684_600, 52_258_298, 352_155, 257_429, 19_085, 353_865, 262_147, 24_485]);
+  add(1_000_000, 'synth-org-0', sized({ degree: 217_940, plainDegree: 84_188, outDegree: 81_578, sampled: 5_000, sampledPlain: 310, around: 190_111, aroundPlain: 930, aroundOut: 120_430, aroundOutPlain: 620, keptOut: 101_364, keptOutPlain: 620, neighbours: 5_000, neighboursPlain: 310, hop2: 2_000, reach: 2_012_109, hop2Plain: 310, reachPlain: 1_948_111, meanDegree: 9.07, relationships: 8_901_233 }, [843, 11_906, 0, 66_216, 0, 0, 0, 0]), [...neighbourhoods, ...byActor(50), ...byActor(200)], [788_525, 752_945, 2_875_426, 11_195_812, 21_292_010, 56_862_223, 713_182, 85_036, 465_350, 715_364, 89_974, 470_750]);
+
+  // 10^6, with the actor's parts (includeParts: PART_OF)
+  add(1_000_000, 'synth-state-100 and its parts', sized({ degree: 7_401, plainDegree: 3_566, outDegree: 1_680, sampled: 5_000, sampledPlain: 1_165, around: 2_873_625, aroundPlain: 8_319, aroundOut: 1_428_029, aroundOutPlain: 4_714, keptOut: 326_711, keptOutPlain: 2_079, neighbours: 4_997, neighboursPlain: 1_165, hop2: 2_000, reach: 3_422_806, hop2Plain: 2_000, reachPlain: 1_027_787, meanDegree: 9.07, relationships: 8_901_233 }, [21, 560, 1_814, 1_051, 0, 179, 0, 0]), [...withParts(50), ...withParts(200)], [33_158, 19_246, 9_378, 34_965, 24_000, 14_778]);
+  add(1_000_000, 'synth-power-25 and its parts', sized({ degree: 46_820, plainDegree: 39_802, outDegree: 3_838, sampled: 5_000, sampledPlain: 547, around: 1_968_604, aroundPlain: 11_424, aroundOut: 987_380, aroundOutPlain: 6_033, keptOut: 2_769, keptOutPlain: 2_769, neighbours: 5_000, neighboursPlain: 547, hop2: 2_000, reach: 1_243_825, hop2Plain: 2_000, reachPlain: 12_021, meanDegree: 9.07, relationships: 8_901_233 }, [39, 1_207, 35_337, 2_463, 0, 5_036, 0, 0]), [...withParts(50), ...withParts(200)], [380_308, 281_066, 21_422, 382_018, 285_784, 26_822]);
+
+  // Outside 0.7-1.6x, measured and kept to show it (docs/performance.md says why): a sample of a
+  // node's first relationships does not tell which of the second hop's nodes are shared.
+  const MISSES = new Set<string>([
+    // Depth 3 from a person with provenance: its sample reaches sources and reports shared by everyone (1.7x at 10^4, 3.4x at 10^5, 3.6x at 10^6).
+    `10000 synth-person-500 Query.neighbourhood ${JSON.stringify({ id: 'n', depth: 3, limit: 500, includeProvenance: true })}`,
+    `1000000 synth-person-35000 Query.neighbourhood ${JSON.stringify({ id: 'n', depth: 3, limit: 500, includeProvenance: true })}`,
+    `100000 synth-person-3500 Query.neighbourhood ${JSON.stringify({ id: 'n', depth: 3, limit: 500, includeProvenance: true })}`,
+    // Depth 3 from a power without provenance at 10^5: its second hop's sample, scaled up, counts shared nodes again (2.0x).
+    `100000 synth-power-25 Query.neighbourhood ${JSON.stringify({ id: 'n', depth: 3, limit: 500, includeProvenance: false })}`,
+    // Depth 2 from a person with provenance at 10^5: decision 0068's base (800 units) against 55,593 db hits (1.9x).
+    `100000 synth-person-3500 Query.neighbourhood ${JSON.stringify({ id: 'n', depth: 2, limit: 500, includeProvenance: true })}`,
+    // Depth 3 from a state without provenance at 10^6: its second hop's sample, scaled up, counts shared issues again (2.3x).
+    `1000000 synth-state-100 Query.neighbourhood ${JSON.stringify({ id: 'n', depth: 3, limit: 500, includeProvenance: false })}`,
+  ]);
+  const SMALL_READ = 15_000;
+  const key = (statements: number, what: string, coordinate: string, args: FieldArgs) => `${statements} ${what} ${coordinate} ${JSON.stringify(args)}`;
+  it.each(measured.map(([statements, what, local, coordinate, args, hits]) => [statements, what, coordinate, args, hits, local] as const))('at %i statements, %s: %s %j (%i db hits) within 0.7-1.6x (a small read: at most its floor; a known miss: 0.25-4x)', (statements, what, coordinate, args, hits, local) => {
+    const estimated = fieldWork(coordinate, args, { statements, local })! * DB_HITS_PER_UNIT;
+    if (hits < SMALL_READ && estimated <= SMALL_READ) return;
+    const [lo, hi] = MISSES.has(key(statements, what, coordinate, args)) ? [0.25, 4] : [0.7, 1.6];
+    expect(estimated / hits).toBeGreaterThan(lo);
+    expect(estimated / hits).toBeLessThan(hi);
+  });
+
+  it.each(measured.filter(([, , , c, a]) => c === 'Query.neighbourhood' && a['depth'] === 1).map(([statements, what, local, , args]) => [statements, what, args, local] as const))('at %i statements, %s: depth 1 <= depth 2 <= depth 3 (%j)', (statements, _what, args, local) => {
+    const at = (depth: number) => fieldWork('Query.neighbourhood', { ...args, depth }, { statements, local })!;
+    expect(at(1)).toBeLessThanOrEqual(at(2));
+    expect(at(2)).toBeLessThanOrEqual(at(3));
+  });
+
+  it('weighs an actor filter by its actors\' own items, their parts\' only with includeParts, an actor not found as none, and as before without the sizes', () => {
+    const local = sized(measured[0]![2].degrees['n']!, [10, 200, 300, 400, 1, 2_000, 3, 4]);
+    const at = (filter: Record<string, unknown>, l?: LocalSizes) => fieldWork('Query.statements', { filter, first: 50 }, { statements: 1_000_000, ...(l ? { local: l } : {}) })!;
+    expect(at({ speakerIds: ['a'], includeParts: true }, local)).toBeGreaterThan(at({ speakerIds: ['a'] }, local) * 3);
+    expect(at({ speakerIds: ['a', 'nowhere'] }, local)).toBeLessThan(at({ speakerIds: ['a'] }, local) + 10);
+    expect(at({ speakerIds: ['a'] })).toBe(fieldWork('Query.statements', { filter: { speakerIds: ['a'] }, first: 50 }, 1_000_000));
+    // Stances count only the stances taken, the timeline every kind of item.
+    expect(fieldWork('Query.stances', { filter: { holderIds: ['a'] } }, { statements: 1_000_000, local })!).toBeLessThan(fieldWork('Query.timeline', { filter: { actorIds: ['a'] } }, { statements: 1_000_000, local })!);
   });
 });
