@@ -181,17 +181,31 @@ let sizesReader: ((wanted: SizesWanted) => Promise<LocalSizes>) | undefined;
 export const LOCAL_SIZES_WAIT_MS = 5_000;
 
 /**
- * The sizes read so far, by id, for the counts of the last trackGraphSize read: a hub's read
- * costs up to 20,000 db hits, and without this every request for a hub's depth 2 would pay
- * it again before being refused (an anonymous client could make Neo4j do that in a loop). Emptied
- * when the graph's counts change and when it holds SIZES_REMEMBERED ids; sizes move slowly
- * against the estimate's precision, so one read per node per load is enough.
+ * The sizes read so far, by id: a hub's read costs about 77,000 db hits (decision 0069) and a
+ * state's 80,000 at 10^6 (0.1-0.3 s), and without this every request for a hub's depth 2 would
+ * pay it again before being refused (an anonymous client could make Neo4j do that in a loop).
+ * Emptied when it holds SIZES_REMEMBERED ids, and when the graph's items have moved by more
+ * than SIZES_DRIFT since it was last emptied: sizes move slowly against the estimate's
+ * precision, and emptying it at every write would make the first neighbourhood of each node
+ * after any write pay the read again (a live graph written every few seconds: nearly every one).
  */
 const knownSizes = { degrees: new Map<string, NodeDegree>(), issues: new Map<string, IssueSize>(), actors: new Map<string, ActorSize>() };
 /** The reads of sizes under way, by the ids they read (JSON). */
 const readsInFlight = new Map<string, Promise<LocalSizes | undefined>>();
 /** How many ids' sizes are kept (a few hundred bytes each). */
 export const SIZES_REMEMBERED = 10_000;
+/**
+ * The share by which the graph's statements, stances and events together may move from those the
+ * remembered sizes were read at before they are read again (and at least SIZES_DRIFT_MIN items,
+ * so that a small graph is not read again for every statement).
+ */
+export const SIZES_DRIFT = 0.05;
+export const SIZES_DRIFT_MIN = 5;
+
+/** Whether sizes remembered for a graph of `at` items (statements, stances, events) still stand for one of `now`; `at` undefined: none are. */
+export function sizesStillStand(at: number | undefined, now: number): boolean {
+  return at !== undefined && Math.abs(now - at) <= Math.max(SIZES_DRIFT * at, SIZES_DRIFT_MIN);
+}
 
 function forgetSizes(): void {
   knownSizes.degrees.clear();
@@ -284,6 +298,8 @@ export function trackGraphSize(driver: Driver, database: string, logger: Logger,
   let datesAt = '';
   let timer: NodeJS.Timeout | undefined;
   let warned = false;
+  // The items (statements, stances, events) the remembered sizes were read at.
+  let sizesAt: number | undefined;
   sizesReader = (wanted) => readLocalSizes(driver, database, wanted, PROVENANCE_TYPES);
   forgetSizes();
   const refresh = async (): Promise<void> => {
@@ -298,8 +314,12 @@ export function trackGraphSize(driver: Driver, database: string, logger: Logger,
         logger.error({ missing }, `derived data missing (${missing.join('; ')}): agreement and positions would count 0 for them; run \`npm run check -- --rebuild-derived\``);
       }
       const counts = `${statements}/${row.stances ?? 0}/${row.events ?? 0}`;
+      const items = statements + (row.stances ?? 0) + (row.events ?? 0);
+      if (!sizesStillStand(sizesAt, items)) {
+        if (sizesAt !== undefined) forgetSizes();
+        sizesAt = items;
+      }
       if (counts !== datesAt) {
-        forgetSizes();
         // Until they are read for these counts (seconds at 10^6), the old ones stand for the new
         // count: a date range is weighed by how the items spread before the load, not as every item.
         if (dates) {

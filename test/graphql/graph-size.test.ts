@@ -88,7 +88,7 @@ describe('the sizes a request is weighed by (decision 0068)', () => {
     });
   });
 
-  it('are read once per id for the graph\'s counts, and again after the counts change', async () => {
+  it('are read once per id, again only after the graph\'s items move by more than 5 % (decision 0069)', async () => {
     const asked: unknown[][] = [];
     let statements = 1_000;
     const driver = scriptedDriver(async (text, params) => {
@@ -109,7 +109,14 @@ describe('the sizes a request is weighed by (decision 0068)', () => {
     await size.refresh();
     await localSizes({ entities: ['a'], issues: [], actors: [] });
     expect(asked).toHaveLength(2);
-    // A load changed the counts: read again.
+    // A few writes (4 % more statements, then 5 %): the sizes still stand.
+    statements = 1_040;
+    await size.refresh();
+    statements = 1_050;
+    await size.refresh();
+    await localSizes({ entities: ['a'], issues: [], actors: [] });
+    expect(asked).toHaveLength(2);
+    // A load moved the counts by more than 5 %: read again.
     statements = 2_000;
     await size.refresh();
     await localSizes({ entities: ['a'], issues: [], actors: [] });
