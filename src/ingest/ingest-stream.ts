@@ -8,11 +8,10 @@
  * (a relationship whose endpoint is missing fails the batch, naming it).
  * See docs/decisions/0006-bulk-ingest.md for why this is not all-or-nothing.
  */
-import neo4j, { Neo4jError, type Driver, type ManagedTransaction } from 'neo4j-driver';
+import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
 import { cypher } from '../neo4j/cypher.js';
 import { toPlain } from '../neo4j/values.js';
 import { attestationEnds, refreshAttestations, structuralEnds } from '../derived/attestation.js';
-import { DERIVED_INPUT_TYPES } from '../derived/derived-input-types.js';
 import { positionEnds, refreshTopicPositions } from '../derived/topic-positions.js';
 import { refreshMembershipDates } from '../derived/membership-dates.js';
 import { describeMissingEndpoints, mergeRelationships } from '../seed/load-graph.js';
@@ -99,84 +98,39 @@ async function refreshDerived(tx: ManagedTransaction, nodeIds: string[], rels: R
   await refreshAttestations(tx, [...nodeIds, ...attestationEnds(rels)], structuralEnds(rels));
 }
 
-/** Deadlocks a write transaction is run again after, beyond the driver's own retries (which stop after 500 ms). */
-const DEADLOCK_RETRIES = 5;
-
-/**
- * Runs `work` in a write transaction. Since a batch's nodes' transaction creates relationships
- * beside the previous batch's relationships (decision 0070), the two may lock the same sparse
- * node in opposite orders: Neo4j then fails one with a deadlock, and it is run again (every
- * write of the ingest can be repeated: its transaction did not commit).
- */
-async function executeWrite<T>(driver: Driver, database: string, work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
-  for (let attempt = 1; ; attempt++) {
-    const session = driver.session({ database });
-    try {
-      return await session.executeWrite(work);
-    } catch (err) {
-      if (attempt > DEADLOCK_RETRIES || !(err instanceof Neo4jError) || err.code !== 'Neo.TransientError.Transaction.DeadlockDetected') throw err;
-    } finally {
-      await session.close();
-    }
-  }
-}
-
-/**
- * The relationships of a batch that its nodes' transaction can create (decision 0070): of a
- * type no derived data reads, with an end among the batch's nodes. When that transaction
- * creates every node it writes, these cannot exist yet and change no derived data, so they
- * need neither MERGE nor upkeep.
- */
-export function plainRelationships(nodes: NodeRow[], rels: RelRow[]): { plain: RelRow[]; rest: RelRow[] } {
-  const ids = new Set(nodes.map((n) => n.id));
-  const plain: RelRow[] = [];
-  const rest: RelRow[] = [];
-  for (const r of rels) ((!DERIVED_INPUT_TYPES.has(r.type) && (ids.has(r.from) || ids.has(r.to))) ? plain : rest).push(r);
-  return { plain, rest };
-}
-
 /**
  * Writes nodes in one transaction. Nodes it creates need no derived upkeep: a node
  * without relationships is in no (holder, topic) pair, evidences no stance and has no
  * attestation. Nodes that existed (a rerun, a file that edits earlier ones) get it.
- * When it created every node, it also creates `plain` (plainRelationships) and returns
- * true; otherwise it writes none of them and returns false.
  */
-async function writeNodes(driver: Driver, database: string, nodes: NodeRow[], plain: RelRow[]): Promise<boolean> {
-  return executeWrite(driver, database, async (tx) => {
-    const res = await tx.run(cypher('ingest/merge-nodes'), { rows: nodes });
-    const written = toPlain(res.records[0]?.get('written')) as number;
-    if (written !== nodes.length) throw new IngestIntegrityError(`wrote ${written} of ${nodes.length} nodes`);
-    if (res.summary.counters.updates().nodesCreated < nodes.length) {
-      await refreshDerived(tx, nodes.map((n) => n.id), []);
-      return false;
-    }
-    await writeRelationshipRows(tx, plain, new Set(nodes.map((n) => n.id)));
-    return true;
-  });
-}
-
-/**
- * Writes relationship rows in the caller's transaction: CREATE for those with an end in
- * `created` (nodes this batch's transaction created: no such relationship can exist yet),
- * MERGE for the rest. A missing endpoint fails, naming it.
- */
-async function writeRelationshipRows(tx: ManagedTransaction, rels: RelRow[], created: ReadonlySet<string>): Promise<void> {
-  if (rels.length === 0) return;
-  const fresh = rels.filter((r) => created.has(r.from) || created.has(r.to));
-  const others = fresh.length === rels.length ? [] : rels.filter((r) => !(created.has(r.from) || created.has(r.to)));
-  const written = (await mergeRelationships(tx, 'ingest/create-relationships', fresh)) + (await mergeRelationships(tx, 'ingest/merge-relationships', others));
-  if (written !== rels.length) {
-    throw new IngestIntegrityError(await describeMissingEndpoints(tx, rels, written, 'yet; a file must come after the files it refers to'));
+async function writeNodes(driver: Driver, database: string, nodes: NodeRow[]): Promise<void> {
+  const session = driver.session({ database });
+  try {
+    await session.executeWrite(async (tx) => {
+      const res = await tx.run(cypher('ingest/merge-nodes'), { rows: nodes });
+      const written = toPlain(res.records[0]?.get('written')) as number;
+      if (written !== nodes.length) throw new IngestIntegrityError(`wrote ${written} of ${nodes.length} nodes`);
+      if (res.summary.counters.updates().nodesCreated < nodes.length) await refreshDerived(tx, nodes.map((n) => n.id), []);
+    });
+  } finally {
+    await session.close();
   }
 }
 
-/** Writes relationships between committed nodes in one transaction, with the derived data of both ends of each (`created`: as writeRelationshipRows). */
-async function writeRelationships(driver: Driver, database: string, rels: RelRow[], created: ReadonlySet<string>): Promise<void> {
-  await executeWrite(driver, database, async (tx) => {
-    await writeRelationshipRows(tx, rels, created);
-    await refreshDerived(tx, [], rels);
-  });
+/** Writes relationships between committed nodes in one transaction, with the derived data of both ends of each. */
+async function writeRelationships(driver: Driver, database: string, rels: RelRow[]): Promise<void> {
+  const session = driver.session({ database });
+  try {
+    await session.executeWrite(async (tx) => {
+      const written = await mergeRelationships(tx, 'ingest/merge-relationships', rels);
+      if (written !== rels.length) {
+        throw new IngestIntegrityError(await describeMissingEndpoints(tx, rels, written, 'yet; a file must come after the files it refers to'));
+      }
+      await refreshDerived(tx, [], rels);
+    });
+  } finally {
+    await session.close();
+  }
 }
 
 /** Whether any of the ids names a node already. */
@@ -197,7 +151,7 @@ function refersTo(rels: RelRow[], nodes: NodeRow[]): boolean {
 }
 
 /** Waits for every promise, then throws the first failure in their order (so nothing is still running when a failure is reported). */
-async function settleInOrder(promises: Array<Promise<unknown> | undefined>): Promise<void> {
+async function settleInOrder(promises: Array<Promise<void> | undefined>): Promise<void> {
   const results = await Promise.allSettled(promises.map((p) => p ?? Promise.resolve()));
   for (const r of results) if (r.status === 'rejected') throw r.reason;
 }
@@ -228,7 +182,7 @@ export async function ingestFiles(driver: Driver, files: Iterable<IngestFile> | 
   let inFlight: Promise<void> | undefined;
   let before: Promise<void> | undefined;
   // The last batch's nodes.
-  let lastNodes: Promise<unknown> | undefined;
+  let lastNodes: Promise<void> | undefined;
   let lastRels: RelRow[] = [];
 
   const flush = async (): Promise<void> => {
@@ -246,26 +200,17 @@ export async function ingestFiles(driver: Driver, files: Iterable<IngestFile> | 
     const previous = inFlight;
     const previousNodes = lastNodes;
     const previousRels = lastRels;
-    // Relationships the nodes' transaction creates when it creates every node (decision 0070).
-    const single = batch.nodes.length <= batchSize;
-    const { plain, rest } = single ? plainRelationships(batch.nodes, batch.rels) : { plain: [], rest: batch.rels };
-    const nodesDone = (async (): Promise<boolean> => {
+    const nodesDone = (async () => {
       // Asked once the previous batch's nodes are committed (a later file may define an id again).
       // Nodes that exist get the derived upkeep, which must not run beside the previous batch's.
       await previousNodes;
       if (refersTo(previousRels, batch.nodes) || (await anyExisting(driver, opts.database, batch.nodes.map((n) => n.id)))) await previous;
-      if (single) return batch.nodes.length > 0 && (await writeNodes(driver, opts.database, batch.nodes, plain));
       // A batch larger than batchSize (one big file) is split: nodes of the file before its relationships.
-      for (let i = 0; i < batch.nodes.length; i += batchSize) await writeNodes(driver, opts.database, batch.nodes.slice(i, i + batchSize), []);
-      return false;
+      for (let i = 0; i < batch.nodes.length; i += batchSize) await writeNodes(driver, opts.database, batch.nodes.slice(i, i + batchSize));
     })();
     const done = (async () => {
       await settleInOrder([previous, nodesDone]);
-      // Every node new: the plain relationships are written, the others cannot exist yet where they touch a node of the batch.
-      const allNew = await nodesDone;
-      const left = allNew ? rest : batch.rels;
-      const created: ReadonlySet<string> = allNew ? new Set(batch.nodes.map((n) => n.id)) : new Set();
-      for (let i = 0; i < left.length; i += batchSize) await writeRelationships(driver, opts.database, left.slice(i, i + batchSize), created);
+      for (let i = 0; i < batch.rels.length; i += batchSize) await writeRelationships(driver, opts.database, batch.rels.slice(i, i + batchSize));
       stats.batches++;
       stats.files += batch.files;
       stats.statements += batch.statements;
