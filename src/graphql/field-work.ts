@@ -228,21 +228,22 @@ export function datedItems(kinds: readonly DatedKind[], filter: Record<string, u
  */
 function listWork(coordinate: string, args: FieldArgs, units: ListUnits, growth: ListGrowth, unfiltering: readonly string[], kinds: readonly DatedKind[], scale: GraphScale): [number, number, number] {
   const filter = (args['filter'] ?? {}) as Record<string, unknown>;
-  const ids = (v: unknown): number | null => (Array.isArray(v) ? v.length : null);
-  const actors = ids(filter[ACTORS_ARG[coordinate]!]);
-  const issues = ids(filter['issueIds']);
+  const actorIds = idsOf(filter[ACTORS_ARG[coordinate]!]);
+  const issueIds = idsOf(filter['issueIds']);
   const first = clamp(num(args['first'] ?? args['last'], 50), 1, 200);
   const page = units.perItem * first;
-  if (actors !== null) {
+  if (actorIds !== null) {
+    const actors = actorIds.length;
     // The actors' own relationships when read for the request (decision 0069), else the hub's.
-    const rels = actorRels(coordinate, idsOf(filter[ACTORS_ARG[coordinate]!]) ?? [], filter, scale.local);
+    const rels = actorRels(coordinate, actorIds, filter, scale.local);
     // The page holds at most the items found (each relationship at most one).
     if (rels !== undefined) return [Math.max(units.index, units.actorSize.base * Math.max(actors, 1) + units.actorSize.perRel * rels), 0, units.perItem * Math.min(first, rels)];
     return [units.perActor * Math.max(actors, 1), growth.actors, page];
   }
-  if (issues !== null) {
+  if (issueIds !== null) {
+    const issues = issueIds.length;
     // The issues' own size when read for the request (decision 0068), else the largest issue's.
-    const concerns = issueConcerns(idsOf(filter['issueIds']) ?? [], filter, scale.local);
+    const concerns = issueConcerns(issueIds, filter, scale.local);
     if (concerns !== undefined) return [Math.max(units.index, units.issueSize.base * Math.max(issues, 1) + units.issueSize.perConcern * concerns), 0, page];
     return [units.perIssue * Math.max(issues, 1), growth.issues, page];
   }

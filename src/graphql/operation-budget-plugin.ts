@@ -69,9 +69,11 @@ export function operationBudget(limits: GraphqlLimits, throttle: ThrottleSetting
             // the limit already (30 aliases' answers, say), it is refused without reading them: a
             // refused operation makes Neo4j do nothing (issue 14).
             const floor = estimates.of(schema, document, operation, request.variables ?? {}, size, NOTHING_FOUND);
-            const local = floor.cost > limits.maxCost ? undefined : await localSizes(estimate.wanted);
             if (floor.cost > limits.maxCost) estimate = floor;
-            else if (local) estimate = estimates.of(schema, document, operation, request.variables ?? {}, size, local);
+            else {
+              const local = await localSizes(estimate.wanted);
+              if (local) estimate = estimates.of(schema, document, operation, request.variables ?? {}, size, local);
+            }
           }
           const { cost, expensiveFields } = estimate;
           if (cost > limits.maxCost) {
