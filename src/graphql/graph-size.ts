@@ -97,9 +97,6 @@ export interface SizesWanted {
   actors: string[];
 }
 
-/** No ids: a request that reads no sizes. */
-export const NO_SIZES: Readonly<SizesWanted> = Object.freeze({ entities: [], issues: [], actors: [] });
-
 /** Whether `wanted` names any id (the request then reads sizes before its estimate). */
 export const wantsSizes = (wanted: SizesWanted): boolean => wanted.entities.length + wanted.issues.length + wanted.actors.length > 0;
 
@@ -185,9 +182,10 @@ export const LOCAL_SIZES_WAIT_MS = 5_000;
  * state's 80,000 at 10^6 (0.1-0.3 s), and without this every request for a hub's depth 2 would
  * pay it again before being refused (an anonymous client could make Neo4j do that in a loop).
  * Emptied when it holds SIZES_REMEMBERED ids, and when the graph's items have moved by more
- * than SIZES_DRIFT since it was last emptied: sizes move slowly against the estimate's
- * precision, and emptying it at every write would make the first neighbourhood of each node
- * after any write pay the read again (a live graph written every few seconds: nearly every one).
+ * than SIZES_DRIFT since it was last emptied (graph-size reads the counts every
+ * GRAPH_SIZE_REFRESH_MS): sizes move slowly against the estimate's precision, and emptying it
+ * whenever the counts differ would make a graph written now and then read every node's sizes
+ * again every few minutes.
  */
 const knownSizes = { degrees: new Map<string, NodeDegree>(), issues: new Map<string, IssueSize>(), actors: new Map<string, ActorSize>() };
 /** The reads of sizes under way, by the ids they read (JSON). */
